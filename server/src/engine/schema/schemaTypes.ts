@@ -1,0 +1,93 @@
+/** The compiled form of schemas/kubernetes.json that validation, completion and hover walk. */
+
+export interface FieldSchema {
+  readonly name: string;
+  readonly type: SchemaNode;
+  readonly description: string | undefined;
+  readonly required: boolean;
+}
+
+export interface ObjectSchema {
+  readonly kind: 'object';
+  /** Definition id, e.g. `io.k8s.api.core.v1.Container`. */
+  readonly id: string;
+  /** Short type name for messages, e.g. `Container`. */
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly properties: Map<string, FieldSchema>;
+  /** Required field names, sorted. */
+  readonly required: readonly string[];
+}
+
+export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'time';
+
+export type SchemaNode =
+  | ObjectSchema
+  | { readonly kind: 'map'; readonly values: SchemaNode }
+  | { readonly kind: 'array'; readonly items: SchemaNode }
+  | { readonly kind: ScalarKind; readonly enum?: readonly string[]; readonly description?: string }
+  | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
+  | { readonly kind: 'any'; readonly description?: string };
+
+export const ANY: SchemaNode = { kind: 'any' };
+
+/** Human wording of what a schema node expects, for messages and hovers ("an integer"). */
+export function describeExpected(node: SchemaNode): string {
+  switch (node.kind) {
+    case 'object':
+      return `an object (${node.name})`;
+    case 'map':
+      return `a map of ${plural(node.values)}`;
+    case 'array':
+      return `a list of ${plural(node.items)}`;
+    case 'string':
+      return 'a string';
+    case 'integer':
+      return 'an integer';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean (true or false)';
+    case 'int-or-string':
+      return 'an integer or a string';
+    case 'quantity':
+      return 'a quantity such as `500m`, `1Gi`, `0.5` or `2`';
+    case 'time':
+      return 'a timestamp (RFC 3339)';
+    case 'union':
+      return node.options.map(describeExpected).join(' or ');
+    case 'any':
+      return 'any value';
+  }
+}
+
+/** Short type label for hovers and completion details ("integer", "[]Container"). */
+export function typeLabel(node: SchemaNode): string {
+  switch (node.kind) {
+    case 'object':
+      return node.name;
+    case 'map':
+      return `map[string]${typeLabel(node.values)}`;
+    case 'array':
+      return `[]${typeLabel(node.items)}`;
+    case 'union':
+      return node.options.map(typeLabel).join(' | ');
+    default:
+      return node.kind;
+  }
+}
+
+function plural(node: SchemaNode): string {
+  switch (node.kind) {
+    case 'object':
+      return `${node.name} objects`;
+    case 'string':
+      return 'strings';
+    case 'integer':
+      return 'integers';
+    case 'quantity':
+      return 'quantities';
+    default:
+      return `${typeLabel(node)} values`;
+  }
+}

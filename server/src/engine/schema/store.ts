@@ -1,0 +1,113 @@
+/**
+ * Loads schemas/kubernetes.json once and answers: which schema serves apiVersion + kind, which
+ * apiVersions serve a kind, which kinds an apiVersion serves.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compileDefinitions, type JsonSchema } from './compile';
+import type { ObjectSchema } from './schemaTypes';
+
+export const SCHEMA_FILE = 'kubernetes.json';
+
+export interface KindEntry {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly schema: ObjectSchema;
+}
+
+export class SchemaStore {
+  private readonly byKey = new Map<string, KindEntry>();
+  private readonly versionsByKind = new Map<string, string[]>();
+  private readonly kindsByVersion = new Map<string, string[]>();
+  private readonly groups = new Set<string>();
+
+  constructor(definitions: Record<string, JsonSchema>) {
+    const compiled = compileDefinitions(definitions);
+    for (const [id, def] of Object.entries(definitions)) {
+      const schema = compiled.get(id);
+      if (schema?.kind !== 'object') continue;
+      for (const gvk of def['x-kubernetes-group-version-kind'] ?? []) {
+        const apiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
+        this.byKey.set(`${apiVersion}\n${gvk.kind}`, { apiVersion, kind: gvk.kind, schema });
+        push(this.versionsByKind, gvk.kind, apiVersion);
+        push(this.kindsByVersion, apiVersion, gvk.kind);
+        this.groups.add(gvk.group);
+      }
+    }
+    for (const list of [...this.versionsByKind.values(), ...this.kindsByVersion.values()]) list.sort();
+  }
+
+  /** The schema of a built-in kind, or undefined for CRDs and unknown versions. */
+  lookup(apiVersion: string, kind: string): KindEntry | undefined {
+    return this.byKey.get(`${apiVersion}\n${kind}`);
+  }
+
+  /** apiVersions serving `kind`, sorted; empty for kinds Kubernetes does not define. */
+  apiVersionsOf(kind: string): readonly string[] {
+    return this.versionsByKind.get(kind) ?? [];
+  }
+
+  /** Kinds served by `apiVersion`, sorted. */
+  kindsOf(apiVersion: string): readonly string[] {
+    return this.kindsByVersion.get(apiVersion) ?? [];
+  }
+
+  allApiVersions(): readonly string[] {
+    return [...this.kindsByVersion.keys()].sort();
+  }
+
+  allKinds(): readonly string[] {
+    return [...this.versionsByKind.keys()].sort();
+  }
+
+  /**
+   * Whether an apiVersion belongs to Kubernetes itself (core, a built-in group, a retired one such
+   * as `extensions`, or any `*.k8s.io` group) rather than to a CRD that may reuse a built-in kind
+   * name (Knative's `serving.knative.dev/v1` Service).
+   */
+  isKubernetesApiVersion(apiVersion: string): boolean {
+    const slash = apiVersion.indexOf('/');
+    if (slash < 0) return true;
+    const group = apiVersion.slice(0, slash);
+    return this.groups.has(group) || group === 'extensions' || group.endsWith('.k8s.io');
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function readSchemaStore(schemaDir: string): SchemaStore {
+  const parsed = JSON.parse(readFileSync(join(schemaDir, SCHEMA_FILE), 'utf8')) as { definitions: Record<string, JsonSchema> };
+  return new SchemaStore(parsed.definitions);
+}
+
+/**
+ * Finds the schemas/ directory: next to the bundle (dist/../schemas) or, when running compiled
+ * sources from out/server/src/engine/schema, up at the repository root.
+ */
+export function defaultSchemaDir(from: string = __dirname): string {
+  let dir = from;
+  for (let depth = 0; depth < 8; depth++) {
+    const candidate = join(dir, 'schemas');
+    if (existsSync(join(candidate, SCHEMA_FILE))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`schemas/${SCHEMA_FILE} not found above ${from}`);
+}
+
+const loaded = new Map<string, SchemaStore>();
+
+/** The store for a directory (default: the extension's schemas/), loaded and compiled once. */
+export function loadSchemaStore(schemaDir: string = defaultSchemaDir()): SchemaStore {
+  let store = loaded.get(schemaDir);
+  if (!store) {
+    store = readSchemaStore(schemaDir);
+    loaded.set(schemaDir, store);
+  }
+  return store;
+}

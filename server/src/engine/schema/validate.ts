@@ -1,0 +1,221 @@
+/**
+ * Validates a Kubernetes document's YAML AST against its schema, with findings on the exact key or
+ * value. Walks the AST once; allocation happens only when something is wrong.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { pathToString, type Finding, type Range, type Severity } from '../types';
+import { fieldAt } from './schemaPath';
+import { describeExpected, type ObjectSchema, type SchemaNode } from './schemaTypes';
+import type { KindEntry, SchemaStore } from './store';
+import { closestMatch } from './suggest';
+import { describeActual, scalarMatches, typeHint } from './values';
+
+export const SCHEMA_CODES = {
+  unknownField: 'schema-unknown-field',
+  type: 'schema-type',
+  required: 'schema-required',
+  enum: 'schema-enum',
+  apiVersion: 'schema-api-version',
+} as const;
+
+export interface SchemaValidationOptions {
+  /** Patch documents: no `required` checks; strategic-merge directives (`$patch`, …) allowed. */
+  partial?: boolean;
+  severity?: Severity;
+}
+
+const PATCH_DIRECTIVE = /^\$(patch|retainKeys|setElementOrder\/.+|deleteFromPrimitiveList\/.+)$/;
+
+/** Schema findings for one document; none unless it is a Kubernetes object of a built-in kind. */
+export function validateDocument(doc: ManifestDocument, store: SchemaStore, options: SchemaValidationOptions = {}): Finding[] {
+  const cls = doc.class;
+  if (cls.type !== 'kubernetes') return [];
+  const entry = store.lookup(cls.apiVersion, cls.kind);
+  if (!entry) return unservedApiVersion(doc, store, cls.apiVersion, cls.kind, options.severity ?? 'error');
+  const walker = new SchemaWalker(doc, store, entry, options);
+  walker.visit(doc.yaml.contents, entry.schema, undefined, entry.kind);
+  return walker.findings;
+}
+
+function unservedApiVersion(doc: ManifestDocument, store: SchemaStore, apiVersion: string, kind: string, severity: Severity): Finding[] {
+  const served = store.apiVersionsOf(kind);
+  if (served.length === 0 || !store.isKubernetesApiVersion(apiVersion)) return [];
+  const message = `apiVersion \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${served.join(', ')}: change apiVersion.`;
+  return [
+    {
+      code: SCHEMA_CODES.apiVersion,
+      severity,
+      message,
+      uri: doc.uri,
+      range: doc.rangeOfPath(['apiVersion'], 'value'),
+      data: { ruleId: SCHEMA_CODES.apiVersion, apiVersions: [...served] },
+    },
+  ];
+}
+
+class SchemaWalker {
+  readonly findings: Finding[] = [];
+  private readonly path: (string | number)[] = [];
+  private readonly partial: boolean;
+  private readonly severity: Severity;
+
+  constructor(
+    private readonly doc: ManifestDocument,
+    private readonly store: SchemaStore,
+    private readonly entry: KindEntry,
+    options: SchemaValidationOptions,
+  ) {
+    this.partial = options.partial ?? false;
+    this.severity = options.severity ?? 'error';
+  }
+
+  /** `holder` is the pair whose value `node` is; `label` names the value in messages. */
+  visit(node: unknown, schema: SchemaNode, holder: Pair | undefined, label: string): void {
+    if (node === null || node === undefined || isAlias(node)) return;
+    switch (schema.kind) {
+      case 'any':
+        return;
+      case 'union':
+        return this.visitUnion(node as Node, schema.options, holder, label);
+      case 'object':
+        if (isMap(node)) this.visitObject(node, schema, holder);
+        else this.typeMismatch(node as Node, schema, label);
+        return;
+      case 'map':
+        if (isMap(node)) this.visitMapValues(node, schema.values);
+        else this.typeMismatch(node as Node, schema, label);
+        return;
+      case 'array':
+        if (isSeq(node)) this.visitItems(node.items, schema.items, label);
+        else this.typeMismatch(node as Node, schema, label);
+        return;
+      default:
+        if (!isScalar(node)) return this.typeMismatch(node as Node, schema, label);
+        if (!scalarMatches(schema.kind, node.value)) return this.typeMismatch(node, schema, label);
+        if (schema.enum && typeof node.value === 'string') this.checkEnum(node, schema.enum, label);
+    }
+  }
+
+  private visitUnion(node: Node, options: readonly SchemaNode[], holder: Pair | undefined, label: string): void {
+    const fits = options.find((o) =>
+      isMap(node) ? o.kind === 'object' || o.kind === 'map' || o.kind === 'any'
+      : isSeq(node) ? o.kind === 'array' || o.kind === 'any'
+      : o.kind !== 'object' && o.kind !== 'map' && o.kind !== 'array' && o.kind !== 'union' && (o.kind === 'any' || (isScalar(node) && scalarMatches(o.kind, node.value))),
+    );
+    if (fits) this.visit(node, fits, holder, label);
+    else this.typeMismatch(node, { kind: 'union', options }, label);
+  }
+
+  private visitObject(map: YAMLMap, schema: ObjectSchema, holder: Pair | undefined): void {
+    let present: Set<string> | undefined;
+    let merged = false;
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (name === '<<') {
+        merged = true;
+        continue;
+      }
+      const field = schema.properties.get(name);
+      if (!field) {
+        if (!(this.partial && PATCH_DIRECTIVE.test(name))) this.unknownField(pair, name, schema);
+        continue;
+      }
+      (present ??= new Set()).add(name);
+      this.path.push(name);
+      this.visit(pair.value, field.type, pair, name);
+      this.path.pop();
+    }
+    if (this.partial || merged || this.path[0] === 'status' || schema.required.length === 0) return;
+    for (const name of schema.required) {
+      if (!present?.has(name)) this.missingField(map, schema, name, holder);
+    }
+  }
+
+  private visitMapValues(map: YAMLMap, values: SchemaNode): void {
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      this.path.push(name);
+      this.visit(pair.value, values, pair, name);
+      this.path.pop();
+    }
+  }
+
+  private visitItems(items: readonly unknown[], schema: SchemaNode, label: string): void {
+    for (let i = 0; i < items.length; i++) {
+      this.path.push(i);
+      this.visit(items[i], schema, undefined, `${label}[${i}]`);
+      this.path.pop();
+    }
+  }
+
+  private unknownField(pair: Pair, name: string, schema: ObjectSchema): void {
+    const range = this.doc.rangeOfPair(pair, 'key');
+    const otherVersions = this.versionsWithField(name);
+    if (otherVersions.length > 0) {
+      const { apiVersion, kind } = this.entry;
+      const message = `${apiVersion} ${kind} has no field \`${name}\` (at \`${pathToString([...this.path, name])}\`); use apiVersion ${otherVersions.join(' or ')}, which has it.`;
+      this.report(SCHEMA_CODES.apiVersion, range, message, { apiVersions: otherVersions });
+      return;
+    }
+    const suggestion = closestMatch(name, schema.properties.keys());
+    const advice = suggestion ? `did you mean \`${suggestion}\`?` : 'remove it or correct its name.';
+    this.report(SCHEMA_CODES.unknownField, range, `Unknown field \`${name}\` in ${schema.name}; ${advice}`, {
+      field: name,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  /** Other apiVersions of this kind whose schema has the field at the current path. */
+  private versionsWithField(name: string): string[] {
+    const versions = this.store.apiVersionsOf(this.entry.kind);
+    if (versions.length < 2) return [];
+    const path = [...this.path, name];
+    return versions.filter((v) => {
+      const other = v === this.entry.apiVersion ? undefined : this.store.lookup(v, this.entry.kind);
+      return other !== undefined && fieldAt(other.schema, path) !== undefined;
+    });
+  }
+
+  private missingField(map: YAMLMap, schema: ObjectSchema, name: string, holder: Pair | undefined): void {
+    const firstKey = map.items.find((p) => isPair(p) && isScalar(p.key))?.key as Node | undefined;
+    let range: Range;
+    if (this.path.length === 0) range = this.doc.headRange();
+    else if (holder) range = this.doc.rangeOfPair(holder, 'key');
+    else range = firstKey ? this.doc.rangeOfNode(firstKey) : this.doc.rangeOfNode(map);
+    const where = this.path.length === 0 ? '' : ` at \`${pathToString(this.path)}\``;
+    const message = `Missing required field \`${name}\` in ${schema.name}${where}; add \`${name}:\`.`;
+    this.report(SCHEMA_CODES.required, range, message, { field: name, typeName: schema.name });
+  }
+
+  private typeMismatch(node: Node, expected: SchemaNode, label: string): void {
+    const value = isScalar(node) ? node.value : undefined;
+    const actual = isMap(node) ? 'a map' : isSeq(node) ? 'a list' : describeActual(value);
+    const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    const message = `\`${label}\` must be ${describeExpected(expected)}, got ${actual}${typeHint(expected, value, source)}.`;
+    this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, {});
+  }
+
+  private checkEnum(node: Node & { value: unknown }, allowed: readonly string[], label: string): void {
+    const value = node.value as string;
+    if (allowed.includes(value)) return;
+    const suggestion = closestMatch(value, allowed);
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
+    const shown = allowed.map((a) => (a === '' ? '""' : a)).join(', ');
+    const message = `\`${label}\` must be one of ${shown}; got ${JSON.stringify(value)}${hint}`;
+    this.report(SCHEMA_CODES.enum, this.doc.rangeOfNode(node), message, { allowed: [...allowed], ...(suggestion ? { suggestion } : {}) });
+  }
+
+  private report(code: string, range: Range, message: string, data: Record<string, unknown>): void {
+    this.findings.push({
+      code,
+      severity: this.severity,
+      message,
+      uri: this.doc.uri,
+      range,
+      data: { ruleId: code, path: [...this.path], ...data },
+    });
+  }
+}
