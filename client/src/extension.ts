@@ -1,0 +1,28 @@
+/** activate/deactivate: build the context, register commands, start the server when it is useful. */
+import * as vscode from 'vscode';
+import { Ctx } from './ctx';
+import { looksLikeManifest, workspaceHasBiomeFolder } from './manifestDetection';
+import { registerCommands } from './commands';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
+  ctx = new Ctx(context);
+  registerCommands(ctx);
+  const current = ctx;
+  const startIfManifest = (doc: vscode.TextDocument): void => {
+    if (looksLikeManifest(doc)) void current.start();
+  };
+  ctx.own(vscode.workspace.onDidOpenTextDocument(startIfManifest));
+  vscode.workspace.textDocuments.forEach(startIfManifest);
+  // Do not block activation on the workspace scan: the server starts in the background.
+  void workspaceHasBiomeFolder().then((has) => {
+    if (has) void current.start();
+  });
+  return ctx;
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.dispose();
+  ctx = undefined;
+}

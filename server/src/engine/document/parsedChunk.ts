@@ -1,0 +1,67 @@
+/**
+ * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
+ * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
+ */
+import { Document, isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
+import { LineIndex } from './lineIndex';
+import { classify, type DocumentClass } from './classify';
+
+/** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
+export const MAX_ALIAS_COUNT = 1000;
+
+export interface PlainValue {
+  value: unknown;
+  /** Set when the document could not be converted (e.g. alias expansion over the limit). */
+  error?: string;
+}
+
+export class ParsedChunk {
+  readonly yaml: Document.Parsed;
+  readonly lines: LineIndex;
+  readonly class: DocumentClass;
+  private plain: PlainValue | undefined;
+
+  constructor(
+    readonly text: string,
+    fileName: string,
+  ) {
+    this.yaml = parseDocument(text, {
+      // Kubernetes decodes YAML 1.1 (sigs.k8s.io/yaml): `yes` is a boolean, `0644` is octal.
+      version: '1.1',
+      prettyErrors: false,
+      keepSourceTokens: false,
+      uniqueKeys: true,
+      strict: true,
+    });
+    this.lines = new LineIndex(text);
+    this.class = classify(this, fileName);
+  }
+
+  get errors(): readonly YAMLError[] {
+    return this.yaml.errors;
+  }
+
+  get warnings(): readonly YAMLError[] {
+    return this.yaml.warnings;
+  }
+
+  /** The document as plain JS values, computed once; bounded against alias bombs. */
+  value(): PlainValue {
+    if (!this.plain) {
+      try {
+        this.plain = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+      } catch (error) {
+        this.plain = { value: undefined, error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    return this.plain;
+  }
+
+  /** The string value of a top-level key, read from the AST without converting the whole document. */
+  topLevelString(key: string): string | undefined {
+    const contents = this.yaml.contents;
+    if (!isMap(contents)) return undefined;
+    const node = contents.get(key, true);
+    return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  }
+}

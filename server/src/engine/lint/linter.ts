@@ -1,0 +1,203 @@
+/**
+ * Runs syntax checks, schema validation and the rules over the documents of a file, reusing every
+ * result whose inputs did not change: syntax and schema results per parsed chunk, rule results per
+ * rendered object until a fact they read (recorded as dependency keys) changes.
+ */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { ParsedChunk } from '../document/parsedChunk';
+import type { Finding } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { folderKey, identityKey } from '../workspace/dependencyKeys';
+import { folderOf } from '../workspace/workspaceIndex';
+import type { Rule } from './rule';
+import type { SchemaChecker } from './schemaChecker';
+import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
+import { syntaxFindings } from './syntaxFindings';
+import { annotationSuppressions, isSuppressed } from './suppression';
+import { runRulesOn, type RawFinding } from './runRules';
+import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
+import type { ManifestFile } from '../document/manifestFile';
+
+interface PlacedFindings {
+  startLine: number;
+  findings: RawFinding[];
+}
+
+interface GroupResult {
+  snapshot: Map<string, number>;
+  chunks: ParsedChunk[];
+  /** Findings by the chunk they are in, with ranges as of `files`. */
+  byChunk: Map<ParsedChunk, RawFinding[]>;
+  /** The file versions the ranges were computed against, by URI. */
+  files: Map<string, ManifestFile>;
+  objectIgnores: string[];
+}
+
+export class Linter {
+  private readonly syntaxCache = new WeakMap<ParsedChunk, PlacedFindings>();
+  private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings }>();
+  private readonly groupCache = new Map<string, GroupResult>();
+  /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
+  private readonly keyUsers = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    readonly rules: readonly Rule[],
+    private readonly schema: SchemaChecker | undefined,
+    private readonly onRuleError: (ruleId: string, error: unknown) => void = () => undefined,
+  ) {}
+
+  /** All findings of a file, with settings applied (severity overrides, `off`, suppressions). */
+  lintFile(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Finding[] {
+    const file = this.index.getFile(uri);
+    if (!file) return [];
+    const out: Finding[] = [];
+    const groupsDone = new Set<string>();
+    for (const doc of file.documents) {
+      if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
+      out.push(...this.placed(doc, this.syntaxCache, () => syntaxFindings(doc)));
+      if (doc.class.type === 'kubernetes' && this.schema) out.push(...this.schemaFindings(doc));
+      const result = this.groupResultFor(doc, groupsDone);
+      if (!result) continue;
+      for (const finding of result.byChunk.get(doc.chunk) ?? []) {
+        const level = settings.rules[finding.code];
+        if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
+        if (isSuppressed(finding, doc, result.objectIgnores)) continue;
+        out.push(toFinding(finding, level));
+      }
+    }
+    return out;
+  }
+
+  /** Files whose findings may change because the facts behind `changedKeys` changed. */
+  dependentsOf(changedKeys: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const key of changedKeys) for (const uri of this.keyUsers.get(key) ?? []) out.add(uri);
+    return out;
+  }
+
+  /** Drops cached rule results of objects no longer in the index (bounded memory). */
+  prune(): void {
+    for (const [key, result] of this.groupCache) {
+      if (!this.index.versions.isCurrent(result.snapshot)) this.groupCache.delete(key);
+    }
+  }
+
+  private placed(doc: ManifestDocument, cache: WeakMap<ParsedChunk, PlacedFindings>, compute: () => Finding[]): Finding[] {
+    let placed = cache.get(doc.chunk);
+    if (!placed) {
+      placed = { startLine: doc.startLine, findings: compute() };
+      cache.set(doc.chunk, placed);
+    }
+    return shiftAll(placed, doc.startLine);
+  }
+
+  private schemaFindings(doc: ManifestDocument): Finding[] {
+    const partial = this.index.isPatch(doc);
+    const cached = this.schemaCache.get(doc.chunk);
+    if (cached && cached.partial === partial) return shiftAll(cached.placed, doc.startLine);
+    const placed = { startLine: doc.startLine, findings: this.schema!.validateDocument(doc, partial) };
+    this.schemaCache.set(doc.chunk, { partial, placed });
+    return shiftAll(placed, doc.startLine);
+  }
+
+  private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {
+    const c = doc.class;
+    let key: string;
+    if (c.type === 'kubernetes') key = `${folderOf(doc.uri)}|${identityKey(c)}`;
+    else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
+    else return undefined;
+    const cached = this.groupCache.get(key);
+    if (cached && done.has(key)) return cached;
+    const relocated = cached && this.isFresh(cached, doc) ? this.relocate(cached) : undefined;
+    if (relocated) {
+      this.groupCache.set(key, relocated);
+      done.add(key);
+      return relocated;
+    }
+    const result = this.computeGroup(doc);
+    this.groupCache.set(key, result);
+    done.add(key);
+    return result;
+  }
+
+  private isFresh(result: GroupResult, doc: ManifestDocument): boolean {
+    return this.index.versions.isCurrent(result.snapshot) && result.chunks.includes(doc.chunk);
+  }
+
+  /** The cached result with its ranges moved to the current file versions, or undefined if stale. */
+  private relocate(result: GroupResult): GroupResult | undefined {
+    let moved = false;
+    const files = new Map<string, ManifestFile>();
+    for (const [uri, then] of result.files) {
+      const now = this.index.getFile(uri);
+      if (!now) return undefined;
+      files.set(uri, now);
+      if (now !== then) moved = true;
+    }
+    if (!moved) return result;
+    const byChunk = new Map<ParsedChunk, RawFinding[]>();
+    for (const [chunk, findings] of result.byChunk) {
+      const mapped: RawFinding[] = [];
+      for (const finding of findings) {
+        const m = mapFindingRanges(finding, (uri, range) => relocateRange(result.files.get(uri)!, files.get(uri), range));
+        if (!m) return undefined;
+        mapped.push(m);
+      }
+      byChunk.set(chunk, mapped);
+    }
+    return { ...result, byChunk, files };
+  }
+
+  private computeGroup(doc: ManifestDocument): GroupResult {
+    const keys = new Set<string>();
+    const c = doc.class;
+    let findings: { doc: ManifestDocument; finding: RawFinding }[];
+    let objectIgnores: string[] = [];
+    let chunks: ParsedChunk[];
+    if (c.type === 'kubernetes') {
+      keys.add(identityKey(c));
+      keys.add(folderKey(folderOf(doc.uri)));
+      const object = this.index.renderedOf(doc);
+      chunks = object.sources.map((s) => s.chunk);
+      objectIgnores = annotationSuppressions(object.value);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError);
+    } else {
+      chunks = [doc.chunk];
+      const target = { type: 'config' as const, doc, value: doc.plain().value };
+      findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError);
+    }
+    const byChunk = new Map<ParsedChunk, RawFinding[]>();
+    const files = new Map<string, ManifestFile>();
+    const noteFile = (uri: string): void => {
+      const file = this.index.getFile(uri);
+      if (file) files.set(uri, file);
+    };
+    for (const { doc: at, finding } of findings) {
+      const list = byChunk.get(at.chunk);
+      if (list) list.push(finding);
+      else byChunk.set(at.chunk, [finding]);
+      noteFile(finding.uri);
+      for (const r of finding.related ?? []) noteFile(r.uri);
+      for (const fix of finding.data?.fixes ?? []) for (const f of fix.edits) noteFile(f.uri);
+    }
+    const sourceUris = new Set(chunks.length > 0 && c.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
+    for (const key of keys) {
+      const users = this.keyUsers.get(key) ?? new Set<string>();
+      for (const uri of sourceUris) users.add(uri);
+      this.keyUsers.set(key, users);
+    }
+    return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk, files, objectIgnores };
+  }
+}
+
+function shiftAll<T extends Finding>(placed: { startLine: number; findings: T[] }, startLine: number): T[] {
+  const delta = startLine - placed.startLine;
+  return delta === 0 ? placed.findings : placed.findings.map((f) => shiftFinding(f, delta));
+}
+
+function toFinding(raw: RawFinding, level: LintSettings['rules'][string] | undefined): Finding {
+  const { defaultOff: _off, explicitSeverity, ...finding } = raw;
+  if (level && level !== 'off' && !explicitSeverity) finding.severity = level;
+  return finding;
+}

@@ -1,0 +1,113 @@
+/** Runs the rules that apply to one target and turns their reports into located findings. */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { Finding } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Report, Rule, RuleContext, RuleTarget } from './rule';
+import type { SchemaChecker } from './schemaChecker';
+import { recordingView } from './workspaceView';
+import type { Origin } from '../render/render';
+
+/** A finding before settings are applied. */
+export interface RawFinding extends Finding {
+  /** The rule is off unless a setting turns it on. */
+  defaultOff?: boolean;
+  /** The rule chose this severity itself; a configured level does not replace it. */
+  explicitSeverity?: boolean;
+}
+
+export interface LocatedFinding {
+  doc: ManifestDocument;
+  finding: RawFinding;
+}
+
+function kindOf(target: RuleTarget): string {
+  return target.type === 'object' ? target.object.identity.kind : target.doc.class.type;
+}
+
+function locateFor(target: RuleTarget): (path: readonly (string | number)[]) => Origin {
+  if (target.type === 'object') return (path) => target.object.locate(path);
+  return (path) => ({ doc: target.doc, path });
+}
+
+function findingOf(rule: Rule, report: Report, origin: Origin): RawFinding {
+  const doc = origin.doc;
+  let range = doc.rangeOfPath(origin.path, report.part ?? 'key');
+  if (report.offsetInValue) {
+    const node = doc.nodeAt(origin.path);
+    if (node?.range) range = doc.range(node.range[0] + report.offsetInValue.start, node.range[0] + report.offsetInValue.end);
+  }
+  const finding: RawFinding = {
+    code: rule.id,
+    severity: report.severity ?? (rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity),
+    message: report.message,
+    uri: doc.uri,
+    range,
+    data: { ruleId: rule.id, ...(report.data ?? {}), ...(report.fixes ? { fixes: report.fixes } : {}) },
+  };
+  if (report.related) finding.related = report.related;
+  if (rule.defaultSeverity === 'off') finding.defaultOff = true;
+  if (report.severity) finding.explicitSeverity = true;
+  return finding;
+}
+
+export function runRulesOn(
+  target: RuleTarget,
+  index: WorkspaceIndex,
+  rules: readonly Rule[],
+  keys: Set<string>,
+  schema: SchemaChecker | undefined,
+  onRuleError: (ruleId: string, error: unknown) => void,
+): LocatedFinding[] {
+  const out: LocatedFinding[] = [];
+  const kind = kindOf(target);
+  const locate = locateFor(target);
+  const nearUri = target.type === 'object' ? (target.object.sources[0]?.uri ?? '') : target.doc.uri;
+  const workspace = recordingView(index, nearUri, keys);
+  for (const rule of rules) {
+    if (!rule.kinds.includes(kind) && !rule.kinds.includes('*')) continue;
+    const context: RuleContext = {
+      target,
+      workspace,
+      options: defaultOptions(rule),
+      locate,
+      report(report) {
+        const origin = report.at ?? locate(report.path ?? []);
+        out.push({ doc: origin.doc, finding: findingOf(rule, report, origin) });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      onRuleError(rule.id, error);
+    }
+  }
+  if (target.type === 'object' && schema && target.object.sources.length > 1) {
+    out.push(...renderedMissingRequired(target, schema));
+  }
+  return out;
+}
+
+function defaultOptions(rule: Rule): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(rule.options ?? {})) out[name] = option.default;
+  return out;
+}
+
+/** Required fields missing after the patches are merged, reported where the parent is defined. */
+function renderedMissingRequired(target: RuleTarget & { type: 'object' }, schema: SchemaChecker): LocatedFinding[] {
+  const { object } = target;
+  const out: LocatedFinding[] = [];
+  for (const missing of schema.missingRequired(object.value, object.identity.apiVersion, object.identity.kind)) {
+    const origin = object.locate(missing.path);
+    const where = object.patches.length > 0 && !object.base ? ' (no base document for these patches was found in this folder)' : '';
+    const finding: RawFinding = {
+      code: 'schema-required',
+      severity: 'error',
+      message: `${missing.typeName} is missing required field \`${missing.field}\` in the rendered ${object.identity.kind} ${object.identity.name ?? ''}${where}. Add it to the base or a patch.`,
+      uri: origin.doc.uri,
+      range: origin.doc.rangeOfPath(origin.path, 'key'),
+    };
+    out.push({ doc: origin.doc, finding });
+  }
+  return out;
+}

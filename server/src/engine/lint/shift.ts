@@ -1,0 +1,97 @@
+/**
+ * Moving cached findings with their documents. A cached finding's ranges (its own, related
+ * locations, fix edits) were computed against one version of each file; when lines above a
+ * document are added or removed, the document's unchanged chunk is found again in the new version
+ * and every range in it moves by the same number of lines.
+ */
+import type { ManifestFile } from '../document/manifestFile';
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { ParsedChunk } from '../document/parsedChunk';
+import type { Finding, Range } from '../types';
+
+function shiftRange(range: Range, delta: number): Range {
+  if (delta === 0) return range;
+  return {
+    start: { line: range.start.line + delta, character: range.start.character },
+    end: { line: range.end.line + delta, character: range.end.character },
+  };
+}
+
+/** Applies `mapRange` to every range of a finding; returns undefined when one cannot be mapped. */
+export function mapFindingRanges<T extends Finding>(
+  finding: T,
+  mapRange: (uri: string, range: Range) => Range | undefined,
+): T | undefined {
+  const range = mapRange(finding.uri, finding.range);
+  if (!range) return undefined;
+  const out: T = { ...finding, range };
+  if (finding.related) {
+    const related = [];
+    for (const r of finding.related) {
+      const mapped = mapRange(r.uri, r.range);
+      if (!mapped) return undefined;
+      related.push({ ...r, range: mapped });
+    }
+    out.related = related;
+  }
+  if (finding.data?.fixes) {
+    const fixes = [];
+    for (const fix of finding.data.fixes) {
+      const files = [];
+      for (const file of fix.edits) {
+        const edits = [];
+        for (const edit of file.edits) {
+          const mapped = mapRange(file.uri, edit.range);
+          if (!mapped) return undefined;
+          edits.push({ ...edit, range: mapped });
+        }
+        files.push({ uri: file.uri, edits });
+      }
+      fixes.push({ ...fix, edits: files });
+    }
+    out.data = { ...finding.data, fixes };
+  }
+  return out;
+}
+
+/** Shifts a finding whose ranges all lie in one document by `delta` lines. */
+export function shiftFinding<T extends Finding>(finding: T, delta: number): T {
+  if (delta === 0) return finding;
+  return mapFindingRanges(finding, (_uri, range) => shiftRange(range, delta))!;
+}
+
+const chunkPlaces = new WeakMap<ManifestFile, Map<ParsedChunk, ManifestDocument>>();
+
+function placeOf(file: ManifestFile, chunk: ParsedChunk): ManifestDocument | undefined {
+  let places = chunkPlaces.get(file);
+  if (!places) {
+    places = new Map(file.documents.map((d) => [d.chunk, d]));
+    chunkPlaces.set(file, places);
+  }
+  return places.get(chunk);
+}
+
+function documentAtLine(file: ManifestFile, line: number): ManifestDocument | undefined {
+  const docs = file.documents;
+  let low = 0;
+  let high = docs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (docs[mid]!.startLine <= line) low = mid;
+    else high = mid - 1;
+  }
+  return docs[low];
+}
+
+/**
+ * Maps a range computed against `then` (a file version) to `now`: undefined when the document it
+ * was in no longer exists unchanged.
+ */
+export function relocateRange(then: ManifestFile, now: ManifestFile | undefined, range: Range): Range | undefined {
+  if (!now) return undefined;
+  if (then === now) return range;
+  const old = documentAtLine(then, range.start.line);
+  if (!old) return undefined;
+  const current = placeOf(now, old.chunk);
+  return current ? shiftRange(range, current.startLine - old.startLine) : undefined;
+}

@@ -1,0 +1,40 @@
+/** YAML parse errors and document-level problems as findings, at exact ranges. */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { Finding } from '../types';
+
+const MESSAGES: Record<string, (raw: string) => string> = {
+  DUPLICATE_KEY: (raw) => `${raw.replace(/\.$/, '')}: a later value would silently replace the earlier one. Remove or rename one of them.`,
+  TAB_AS_INDENT: () => 'Tabs are not allowed as YAML indentation. Indent with spaces.',
+};
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function syntaxFindings(doc: ManifestDocument): Finding[] {
+  const out: Finding[] = [];
+  for (const error of doc.chunk.errors) {
+    const raw = firstLine(error.message);
+    const message = MESSAGES[error.code]?.(raw) ?? `YAML syntax error: ${raw}`;
+    const [start, end] = error.pos;
+    out.push({
+      code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+      severity: 'error',
+      message,
+      uri: doc.uri,
+      range: doc.range(start, Math.max(end, start + 1)),
+    });
+  }
+  const plain = doc.plain();
+  if (plain.error && doc.chunk.errors.length === 0) {
+    out.push({
+      code: 'yaml-alias-limit',
+      severity: 'error',
+      message: `This document expands too many aliases (${plain.error}); it is not checked further. Replace the aliases with plain values.`,
+      uri: doc.uri,
+      range: doc.headRange(),
+    });
+  }
+  return out;
+}

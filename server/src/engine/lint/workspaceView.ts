@@ -1,0 +1,31 @@
+/** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { RenderedObject } from '../render/render';
+import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+
+export interface WorkspaceView {
+  /** The object `kind/namespace/name`, preferring the one in the checked object's folder. */
+  lookup(kind: string, namespace: string, name: string): RenderedObject | undefined;
+  /** Every object of a kind, in one namespace or all. */
+  objectsOfKind(kind: string, namespace?: string): RenderedObject[];
+  /** Prometheus configuration documents. */
+  prometheusConfigs(): ManifestDocument[];
+}
+
+export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
+  return {
+    lookup(kind, namespace, name) {
+      keys.add(identityKey({ kind, namespace, name }));
+      return index.lookup(kind, namespace, name, nearUri);
+    },
+    objectsOfKind(kind, namespace) {
+      keys.add(kindKey(kind, namespace));
+      return index.objectsOfKind(kind, namespace);
+    },
+    prometheusConfigs() {
+      keys.add(PROMETHEUS_KEY);
+      return index.prometheusConfigs();
+    },
+  };
+}

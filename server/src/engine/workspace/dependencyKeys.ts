@@ -1,0 +1,51 @@
+/**
+ * Names for the facts a lint result can depend on. Every look-up a rule makes through the index is
+ * recorded as one of these keys; an edit bumps the keys of what it changed, and only results that
+ * read a bumped key are recomputed.
+ */
+import type { ResourceIdentity } from '../document/manifestDocument';
+
+export function identityKey(id: { kind: string; namespace: string; name: string | undefined }): string {
+  return `id:${id.kind}/${id.namespace}/${id.name ?? ''}`;
+}
+
+export function kindKey(kind: string, namespace?: string): string {
+  return namespace === undefined ? `kind:${kind}` : `kind:${kind}/${namespace}`;
+}
+
+export function folderKey(folder: string): string {
+  return `folder:${folder}`;
+}
+
+export const PROMETHEUS_KEY = 'prometheus-configs';
+
+/** Keys a document's content contributes to. */
+export function keysOfResource(id: ResourceIdentity, folder: string): string[] {
+  return [identityKey(id), kindKey(id.kind, id.namespace), kindKey(id.kind), folderKey(folder)];
+}
+
+export class KeyVersions {
+  private readonly versions = new Map<string, number>();
+  private clock = 0;
+
+  bump(keys: Iterable<string>): void {
+    this.clock++;
+    for (const key of keys) this.versions.set(key, this.clock);
+  }
+
+  get(key: string): number {
+    return this.versions.get(key) ?? 0;
+  }
+
+  /** A snapshot of the current versions of `keys`. */
+  snapshot(keys: Iterable<string>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const key of keys) out.set(key, this.get(key));
+    return out;
+  }
+
+  isCurrent(snapshot: ReadonlyMap<string, number>): boolean {
+    for (const [key, version] of snapshot) if (this.get(key) !== version) return false;
+    return true;
+  }
+}

@@ -1,0 +1,40 @@
+/** Finds the YAML files under folders (the workspace, or the CLI's paths), honouring excludes. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isExcluded } from './glob';
+
+export const DEFAULT_EXCLUDE: readonly string[] = ['node_modules', '.git', 'dist'];
+export const YAML_FILE = /\.ya?ml$/i;
+
+export interface ScanOptions {
+  exclude: readonly string[];
+  /** Stop after this many files (bounded work on huge trees). */
+  maxFiles?: number;
+  /** Called between folders so a caller can cancel. */
+  isCancelled?: () => boolean;
+}
+
+export async function findYamlFiles(root: string, options: ScanOptions): Promise<string[]> {
+  const out: string[] = [];
+  const maxFiles = options.maxFiles ?? 50_000;
+  const pending = [root];
+  while (pending.length > 0 && out.length < maxFiles) {
+    if (options.isCancelled?.()) break;
+    const dir = pending.pop()!;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folder: skip it, as an editor would
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(root, full).split(path.sep).join('/');
+      if (isExcluded(relative, options.exclude)) continue;
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(full);
+    }
+  }
+  return out.sort();
+}

@@ -1,0 +1,59 @@
+/** The server's view of `biomeManifests.*` settings: typed, per resource, with defaults. */
+import { isRuleLevel, type LintSettings, type RuleLevel } from '../engine/lint/settings';
+import { DEFAULT_EXCLUDE } from '../engine/workspace/scan';
+
+export interface ServerSettings {
+  /** Globs of paths the workspace index skips. Restart-free: the index is rebuilt. */
+  exclude: string[];
+  /** Rule id → level. */
+  rules: Record<string, RuleLevel>;
+  /** Rule id → options. */
+  ruleOptions: Record<string, Record<string, unknown>>;
+  /** `workspace`: publish findings for every indexed file; `open`: only for open editors. */
+  diagnosticsScope: 'workspace' | 'open';
+  /** Show decoded Secret values in hovers. */
+  showDecodedSecrets: boolean;
+  /** Files larger than this (MiB) are not parsed. */
+  maxFileSizeMb: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  exclude: [...DEFAULT_EXCLUDE],
+  rules: {},
+  ruleOptions: {},
+  diagnosticsScope: 'workspace',
+  showDecodedSecrets: true,
+  maxFileSizeMb: 20,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the raw `biomeManifests` section, ignoring values of the wrong type. */
+export function parseSettings(raw: unknown): ServerSettings {
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, ruleOptions: {} };
+  if (!isRecord(raw)) return settings;
+  if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
+  if (isRecord(raw.rules)) {
+    for (const [id, value] of Object.entries(raw.rules)) {
+      if (isRuleLevel(value)) settings.rules[id] = value;
+      else if (isRecord(value)) {
+        if (isRuleLevel(value.level)) settings.rules[id] = value.level;
+        if (isRecord(value.options)) settings.ruleOptions[id] = value.options;
+      }
+    }
+  }
+  const diagnostics = raw.diagnostics;
+  if (isRecord(diagnostics) && (diagnostics.scope === 'open' || diagnostics.scope === 'workspace')) {
+    settings.diagnosticsScope = diagnostics.scope;
+  }
+  const secrets = raw.secrets;
+  if (isRecord(secrets) && typeof secrets.showDecoded === 'boolean') settings.showDecodedSecrets = secrets.showDecoded;
+  if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
+  return settings;
+}
+
+export function lintSettingsOf(settings: ServerSettings): LintSettings {
+  return { rules: settings.rules, ruleOptions: settings.ruleOptions };
+}

@@ -1,0 +1,88 @@
+/** Document symbols (the outline: one entry per resource, its fields beneath) and workspace symbols. */
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import type { ManifestFile } from '../engine/document/manifestFile';
+import type { ManifestDocument } from '../engine/document/manifestDocument';
+import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
+
+const MAX_DEPTH = 6;
+
+function childSymbols(doc: ManifestDocument, node: unknown, depth: number): DocumentSymbol[] {
+  if (depth > MAX_DEPTH) return [];
+  const out: DocumentSymbol[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = pair.key as Node;
+      const value = pair.value as Node | null;
+      const range = doc.rangeOfPair(pair, 'pair');
+      const selectionRange = doc.rangeOfNode(key);
+      const detail = isScalar(value) ? String(value.value ?? '') : '';
+      const kind = isMap(value) ? SymbolKind.Object : isSeq(value) ? SymbolKind.Array : SymbolKind.Property;
+      out.push({ name: String((key as { value: unknown }).value), detail, kind, range, selectionRange, children: childSymbols(doc, value, depth + 1) });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const itemNode = item as Node;
+      if (!itemNode?.range) return;
+      const name = isMap(itemNode) ? itemName(itemNode) ?? `[${i}]` : `[${i}]`;
+      const range = doc.rangeOfNode(itemNode);
+      out.push({ name, kind: SymbolKind.Object, range, selectionRange: range, children: childSymbols(doc, itemNode, depth + 1) });
+    });
+  }
+  return out;
+}
+
+function itemName(map: Node): string | undefined {
+  if (!isMap(map)) return undefined;
+  const name = map.get('name', true);
+  return isScalar(name) ? String(name.value) : undefined;
+}
+
+function documentTitle(doc: ManifestDocument): string | undefined {
+  const c = doc.class;
+  switch (c.type) {
+    case 'kubernetes':
+      return `${c.kind} ${c.name ?? '(unnamed)'}`;
+    case 'kustomization':
+      return 'Kustomization';
+    case 'prometheus-config':
+      return 'Prometheus configuration';
+    case 'alertmanager-config':
+      return 'Alertmanager configuration';
+    case 'other':
+      return `Document ${doc.index + 1}`;
+    default:
+      return undefined;
+  }
+}
+
+export function documentSymbols(file: ManifestFile): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const doc of file.documents) {
+    const name = documentTitle(doc);
+    if (!name) continue;
+    const contents = doc.yaml.contents as Node | null;
+    const range = contents?.range ? doc.rangeOfNode(contents) : doc.headRange();
+    const c = doc.class;
+    const detail = c.type === 'kubernetes' ? `${c.apiVersion}${c.namespace !== 'default' ? ` · ${c.namespace}` : ''}` : '';
+    out.push({ name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children: childSymbols(doc, contents, 1) });
+  }
+  return out;
+}
+
+export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 500): SymbolInformation[] {
+  const needle = query.toLowerCase();
+  const out: SymbolInformation[] = [];
+  for (const file of index.files()) {
+    for (const doc of file.documents) {
+      const c = doc.class;
+      if (c.type !== 'kubernetes') continue;
+      const name = `${c.kind} ${c.name ?? '(unnamed)'}`;
+      if (needle && !name.toLowerCase().includes(needle)) continue;
+      out.push({ name, kind: SymbolKind.Module, containerName: c.namespace, location: { uri: doc.uri, range: doc.headRange() } });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}

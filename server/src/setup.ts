@@ -1,0 +1,29 @@
+/** Builds the engine (index + linter + schema + rules) the same way for the server, the CLI and tests. */
+import { WorkspaceIndex } from './engine/workspace/workspaceIndex';
+import { Linter } from './engine/lint/linter';
+import type { Rule } from './engine/lint/rule';
+import type { SchemaChecker } from './engine/lint/schemaChecker';
+import { allRules } from './rules';
+
+export interface Engine {
+  index: WorkspaceIndex;
+  linter: Linter;
+  schema: SchemaChecker | undefined;
+}
+
+export interface EngineOptions {
+  rules?: readonly Rule[];
+  schema?: SchemaChecker | undefined;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const index = new WorkspaceIndex();
+  const schema = 'schema' in options ? options.schema : defaultSchemaChecker();
+  const linter = new Linter(index, options.rules ?? allRules, schema, options.onRuleError);
+  return { index, linter, schema };
+}
+
+function defaultSchemaChecker(): SchemaChecker | undefined {
+  return undefined;
+}
