@@ -1,0 +1,69 @@
+/** Where workloads keep their pod template, and iteration over its containers. */
+import type { RenderedObject } from '../../engine/render/render';
+import type { ValuePath } from '../../engine/types';
+import { at, list, record, str } from './values';
+
+/** Kinds that carry a pod spec, with the path to it. */
+export const POD_SPEC_PATHS: Readonly<Record<string, ValuePath>> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+
+/** Kinds an HPA can scale (they have a `scale` subresource). */
+export const SCALABLE_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
+
+export interface ContainerRef {
+  container: Record<string, unknown>;
+  name: string;
+  /** Path of the container in the rendered object. */
+  path: ValuePath;
+  init: boolean;
+}
+
+export function podSpecPath(kind: string): ValuePath | undefined {
+  return POD_SPEC_PATHS[kind];
+}
+
+/** Path of the pod template's labels (`metadata.labels` for a Pod). */
+export function podLabelsPath(kind: string): ValuePath | undefined {
+  const spec = POD_SPEC_PATHS[kind];
+  if (!spec) return undefined;
+  return kind === 'Pod' ? ['metadata', 'labels'] : [...spec.slice(0, -1), 'metadata', 'labels'];
+}
+
+export function podLabels(object: RenderedObject): Record<string, unknown> | undefined {
+  const path = podLabelsPath(object.identity.kind);
+  return path ? record(at(object.value, ...path)) : undefined;
+}
+
+/** The containers (and, with `includeInit`, init containers) of a workload's pod template. */
+export function containersOf(object: RenderedObject, includeInit = false): ContainerRef[] {
+  const specPath = podSpecPath(object.identity.kind);
+  if (!specPath) return [];
+  const spec = at(object.value, ...specPath);
+  const out: ContainerRef[] = [];
+  const fields = includeInit ? (['containers', 'initContainers'] as const) : (['containers'] as const);
+  for (const field of fields) {
+    list(at(spec, field)).forEach((item, index) => {
+      const container = record(item);
+      if (!container) return;
+      out.push({ container, name: str(container.name) ?? `#${index + 1}`, path: [...specPath, field, index], init: field === 'initContainers' });
+    });
+  }
+  return out;
+}
+
+/** True when every `selector` label is in `labels` with the same value. An empty selector matches nothing. */
+export function selectorMatches(selector: Record<string, unknown> | undefined, labels: Record<string, unknown> | undefined): boolean {
+  if (!selector || !labels) return false;
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] !== undefined && String(labels[key]) === String(value));
+}

@@ -1,0 +1,70 @@
+import type { Rule } from '../engine/lint/rule';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { str } from './helpers/values';
+
+/** The tag of an image reference, or undefined when it has none (`registry:5000/app` has no tag). */
+export function imageTag(image: string): { tag: string | undefined; digest: boolean } {
+  if (image.includes('@')) return { tag: undefined, digest: true };
+  const lastSlash = image.lastIndexOf('/');
+  const lastColon = image.lastIndexOf(':');
+  return { tag: lastColon > lastSlash ? image.slice(lastColon + 1) : undefined, digest: false };
+}
+
+export const rule: Rule = {
+  id: 'no-latest-tag',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: 'Container images are pinned to a version, not `:latest` or no tag.',
+  rationale:
+    '`:latest` (or no tag, which means `:latest`) changes under you: two pods of the same Deployment can run different code, a rollback redeploys the same moving target, and the default pull policy becomes Always.',
+  remediation: 'Use an explicit version tag such as `app:1.4.2`, or a digest (`app@sha256:…`).',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: registry:5000/team/web:1.4.2
+    - name: sidecar
+      image: envoy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:latest
+`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: registry:5000/team/web
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    for (const ref of containersOf(object, true)) {
+      const image = str(ref.container.image);
+      if (image === undefined) continue;
+      const { tag, digest } = imageTag(image);
+      if (digest || (tag !== undefined && tag !== 'latest')) continue;
+      const what = tag === 'latest' ? 'uses the `:latest` tag' : 'has no tag (which means `:latest`)';
+      context.report({
+        path: [...ref.path, 'image'],
+        part: 'value',
+        message: `Image \`${image}\` of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} ${what}: pods can run different code after each pull. Pin a version tag or a digest.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeExtension, extensionId, openInWorkspace, workspaceRoot } from '../helpers';
+
+describe('activation', () => {
+  it('runs on a temp copy of the sample workspace, never examples/ itself', () => {
+    const root = workspaceRoot().fsPath;
+    assert.ok(!root.includes('/examples/'), `workspace ${root} must be a temp copy`);
+    assert.ok(root.endsWith('biome-sample'), `workspace ${root} must be a copy of examples/biome-sample`);
+  });
+
+  it('activates when a manifest of the sample opens', async () => {
+    const editor = await openInWorkspace('biome/main-app-deployment.yaml');
+    assert.equal(editor.document.languageId, 'yaml');
+    const ext = await activeExtension();
+    assert.equal(ext.id, extensionId);
+    assert.ok(vscode.extensions.getExtension(extensionId)?.isActive);
+  });
+});
