@@ -4,6 +4,7 @@ import { Linter } from './engine/lint/linter';
 import type { Rule } from './engine/lint/rule';
 import type { SchemaChecker } from './engine/lint/schemaChecker';
 import { allRules } from './rules';
+import { createSchemaChecker } from './engine/schema';
 
 export interface Engine {
   index: WorkspaceIndex;
@@ -24,6 +25,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return { index, linter, schema };
 }
 
-function defaultSchemaChecker(): SchemaChecker | undefined {
-  return undefined;
+let sharedChecker: SchemaChecker | undefined;
+
+/** The Kubernetes schema checker, loaded once per process (the schema file is about 1 MB). */
+function defaultSchemaChecker(): SchemaChecker {
+  sharedChecker ??= createSchemaChecker();
+  return sharedChecker;
 }
