@@ -1,0 +1,53 @@
+/** Hover text for the field under the cursor: description, type, default, required, API reference link. */
+import { cursorContext, shapeOf } from '../document/cursorPath';
+import { apiReferenceUrl } from './apiReference';
+import { topLevelIdentity } from './complete';
+import { fieldAt } from './schemaPath';
+import { typeLabel, type FieldSchema, type ObjectSchema } from './schemaTypes';
+import type { SchemaStore } from './store';
+
+export interface FieldDescription {
+  /** Markdown. */
+  markdown: string;
+  /** Zero-based local line and the key's columns. */
+  line: number;
+  startCharacter: number;
+  endCharacter: number;
+}
+
+/** The default a description states ("Defaults to 10 seconds."), if any. */
+export function statedDefault(description: string | undefined): string | undefined {
+  const match = /\bDefault(?:s|ed)? (?:to|is|value is)\s+(.+?)\.(?:\s|$)/.exec(description ?? '');
+  return match?.[1]?.trim();
+}
+
+/** Describes the key under the cursor, or undefined off a key or outside a built-in kind. */
+export function describeField(lines: readonly string[], line: number, character: number, store: SchemaStore): FieldDescription | undefined {
+  const text = lines[line] ?? '';
+  const shape = shapeOf(text);
+  if (shape.key === undefined || character < shape.contentColumn || character > shape.restColumn) return undefined;
+  const { apiVersion, kind } = topLevelIdentity(lines);
+  const entry = apiVersion && kind ? store.lookup(apiVersion, kind) : undefined;
+  if (!entry) return undefined;
+  const ctx = cursorContext(lines, line, shape.contentColumn + 1);
+  const found = fieldAt(entry.schema, ctx.path);
+  if (!found) return undefined;
+  const keyEnd = text.indexOf(':', shape.contentColumn);
+  return {
+    markdown: fieldMarkdown(found.field, found.owner, apiReferenceUrl(entry.apiVersion, entry.kind), `${entry.kind} (${entry.apiVersion})`),
+    line,
+    startCharacter: shape.contentColumn,
+    endCharacter: keyEnd > 0 ? keyEnd : text.length,
+  };
+}
+
+function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, url: string, kindLabel: string): string {
+  const parts = [`**${field.name}** \`${typeLabel(field.type)}\` — ${field.required ? 'required' : 'optional'}, in ${owner.name}`];
+  const description = field.description ?? (field.type.kind === 'object' ? field.type.description : undefined);
+  if (description) parts.push(description);
+  const fallback = field.type.kind !== 'object' && 'description' in field.type ? field.type.description : undefined;
+  const stated = statedDefault(field.description ?? fallback);
+  if (stated) parts.push(`Default: ${stated}`);
+  parts.push(`[${kindLabel} API reference](${url})`);
+  return parts.join('\n\n');
+}
