@@ -61,13 +61,29 @@ async function runSuite(name: string, testsPath: string, devPath: string, vsix?:
 async function main(): Promise<void> {
   const suite = option('suite') ?? 'all';
   const outE2e = path.join(repoRoot, 'out', 'test', 'e2e');
+  const failed: string[] = [];
+  const attempt = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      console.error(`e2e suite "${name}" failed: ${err instanceof Error ? err.message : String(err)}`);
+      failed.push(name);
+    }
+  };
   if (suite === 'dev' || suite === 'all') {
-    await runSuite('dev', path.join(outE2e, 'suite', 'index.js'), repoRoot);
+    await attempt('dev', () => runSuite('dev', path.join(outE2e, 'suite', 'index.js'), repoRoot));
   }
   if (suite === 'vsix' || suite === 'all') {
     const vsix = path.resolve(option('vsix') ?? defaultVsix());
-    if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first.`);
-    await runSuite('vsix', path.join(outE2e, 'vsix', 'index.js'), path.join(repoRoot, 'test', 'e2e', 'vsix', 'host'), vsix);
+    const host = path.join(repoRoot, 'test', 'e2e', 'vsix', 'host');
+    await attempt('vsix', async () => {
+      if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first.`);
+      await runSuite('vsix', path.join(outE2e, 'vsix', 'index.js'), host, vsix);
+    });
+  }
+  if (failed.length) {
+    console.error(`e2e: failed suites: ${failed.join(', ')}`);
+    process.exit(1);
   }
 }
 

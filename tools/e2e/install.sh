@@ -52,7 +52,7 @@ install_npm_tools() {
   log "npm rebuild under $("$node24_dir/bin/node" --version) (compiles code-server's native modules, ~2 min)"
   PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
     npm rebuild --no-audit --no-fund --loglevel=error >"$here/node_modules/.rebuild.log" 2>&1 ||
-    { tail -n 60 "$here/node_modules/.rebuild.log" >&2; log "npm rebuild failed; full log: $here/.rebuild.log"; exit 1; }
+    { tail -n 60 "$here/node_modules/.rebuild.log" >&2; log "npm rebuild failed; full log: $here/node_modules/.rebuild.log"; exit 1; }
   lock_hash >"$stamp"
 }
 

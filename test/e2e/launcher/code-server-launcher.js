@@ -41,7 +41,8 @@ function hostLogs(dirs, browserLogs) {
     const file = path.join(logsDir, rel);
     if (fs.statSync(file).isFile()) found.push({ name: `server/${rel}`, contents: fs.readFileSync(file, 'utf8') });
   }
-  return found.filter((l) => /exthost/i.test(l.name) && l.contents.trim());
+  // The extension host's own log and our extension's output channels; built-in extensions' logs are noise.
+  return found.filter((l) => /remoteexthost\.log$|biome-manifests/i.test(l.name) && l.contents.trim());
 }
 
 function printHostLogs(logs) {
@@ -51,7 +52,7 @@ function printHostLogs(logs) {
 }
 
 // The gallery points at a closed loopback port on purpose; its connection errors are noise.
-const isGalleryNoise = (line) => line.includes('127.0.0.1:9/');
+const isGalleryNoise = (line) => /127\.0\.0\.1:9\b/.test(line);
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -77,7 +78,8 @@ async function main() {
   }, overallTimeoutMs);
 
   try {
-    cs.writeUserSettings(dirs);
+    // The built-in Git extension would only log that the temp workspace is no repository.
+    cs.writeUserSettings(dirs, { 'git.enabled': false });
     if (opts.vsix.length) cs.installExtensions(dirs, opts.vsix);
     server = await cs.startCodeServer({ dirs, smokeTestDriver: true });
     browser = await cs.launchBrowser(dirs);
