@@ -1,0 +1,140 @@
+import type { Rule } from '../engine/lint/rule';
+import type { RenderedObject } from '../engine/render/render';
+import type { FindingFix, RelatedLocation, TextEdit } from '../engine/types';
+import { insertAfterEntry } from './helpers/edits';
+import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from './helpers/hpa';
+import { containersOf, type ContainerRef } from './helpers/podSpec';
+import { record } from './helpers/values';
+
+/** Requests the fix proposes: modest, so the container still fits on a node; the user should tune them. */
+const DEFAULT_REQUEST: Record<ComputeResource, string> = { cpu: '100m', memory: '128Mi' };
+
+/** An edit adding `requests.<resource>` to a rendered container, in the file that owns the nearest existing parent. */
+function addRequestEdit(target: RenderedObject, ref: ContainerRef, resource: ComputeResource): { uri: string; edit: TextEdit } | undefined {
+  const line = `${resource}: ${DEFAULT_REQUEST[resource]}`;
+  const resources = record(ref.container.resources);
+  const requests = record(resources?.requests);
+  const firstRequest = requests ? Object.keys(requests)[0] : undefined;
+  const lastResource = resources ? Object.keys(resources).at(-1) : undefined;
+  let anchor;
+  let lines: string[];
+  if (firstRequest !== undefined) {
+    anchor = target.locate([...ref.path, 'resources', 'requests', firstRequest]);
+    lines = [line];
+  } else if (lastResource !== undefined) {
+    anchor = target.locate([...ref.path, 'resources', lastResource]);
+    lines = ['requests:', `  ${line}`];
+  } else {
+    anchor = target.locate([...ref.path, 'name']);
+    lines = ['resources:', '  requests:', `    ${line}`];
+  }
+  const edit = insertAfterEntry(anchor.doc, anchor.path, lines);
+  return edit ? { uri: anchor.doc.uri, edit } : undefined;
+}
+
+function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resource: ComputeResource): FindingFix[] {
+  const byUri = new Map<string, TextEdit[]>();
+  for (const ref of missing) {
+    const found = addRequestEdit(target, ref, resource);
+    if (!found) return [];
+    byUri.set(found.uri, [...(byUri.get(found.uri) ?? []), found.edit]);
+  }
+  const title = `Add a ${resource} request of ${DEFAULT_REQUEST[resource]} to ${missing.map((m) => m.name).join(', ')} (adjust to the real usage)`;
+  return [{ title, safety: 'unsafe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
+}
+
+export const rule: Rule = {
+  id: 'require-hpa-resource-requests',
+  defaultSeverity: 'error',
+  kinds: [HPA_KIND],
+  summary: 'Every container an HPA scales on cpu/memory utilization requests that resource.',
+  rationale:
+    'A Utilization target is a percentage of the pods’ requests: the controller divides usage by the sum of the containers’ requests. If any container of the target’s pod template (after patches are merged) has no request for that resource, utilization is undefined and the HPA reports `FailedGetResourceMetric` — it never scales. A limit counts, because the API copies a limit into a missing request. `autoscaling/v1` and an HPA without metrics scale on 80% CPU.',
+  remediation: 'Add `resources.requests.cpu` (or `memory`) to every container of the target, sized to its normal usage.',
+  valid: [
+    `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          resources: { limits: { cpu: 500m } }
+`,
+  ],
+  invalid: [
+    {
+      files: {
+        'web-hpa.yaml': `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target: { type: Utilization, averageUtilization: 50 }
+`,
+        'web-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          resources:
+            requests:
+              memory: 256Mi
+        - name: proxy
+          image: envoy:1.30.0
+`,
+      },
+      note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
+    },
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const hpa = context.target.object;
+    const workload = resolveHpaTarget(context.workspace, hpa);
+    if (!workload) return;
+    const { kind, name } = workload.identity;
+    for (const metric of utilizationMetrics(hpa)) {
+      const containers = containersOf(workload).filter((c) => metric.container === undefined || c.name === metric.container);
+      const missing = containers.filter((c) => !hasRequest(c.container, metric.resource));
+      if (missing.length === 0) continue;
+      const related: RelatedLocation[] = missing.map((ref) => {
+        const origin = workload.locate([...ref.path, 'name']);
+        return { uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path, 'value'), message: `Container ${ref.name} has no ${metric.resource} request` };
+      });
+      const names = missing.map((m) => m.name).join(', ');
+      const noun = missing.length === 1 ? 'container' : 'containers';
+      context.report({
+        path: metric.path,
+        part: metric.path.at(-1) === 'name' ? 'value' : 'key',
+        message: `HPA ${hpa.identity.name ?? ''} scales on ${metric.resource} utilization, but ${noun} ${names} in ${kind} ${name ?? ''} ${missing.length === 1 ? 'sets' : 'set'} no ${metric.resource} request: the HPA can never compute utilization and will not scale. Add \`resources.requests.${metric.resource}\` to ${missing.length === 1 ? 'the container' : 'each container'}.`,
+        related,
+        fixes: addRequestsFix(workload, missing, metric.resource),
+      });
+    }
+  },
+};
