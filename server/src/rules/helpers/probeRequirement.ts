@@ -1,0 +1,44 @@
+/** Shared check of require-readiness-probe and require-liveness-probe: pods behind a Service without a probe of a kind. */
+import type { RuleContext } from '../../engine/lint/rule';
+import type { FindingFix } from '../../engine/types';
+import { fix, insertAfterEntry } from './edits';
+import { declaredPorts, PROBE_LABEL, servicesSelecting, servingContainers, type ProbeField } from './probes';
+import { record } from './values';
+
+/** Kinds whose pods can sit behind a Service (Jobs and CronJobs run to completion and are exempt). */
+export const SERVING_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
+
+/**
+ * Reports once per pod template when a Service selects it and none of its regular containers has a
+ * probe of this kind. One probed container is enough: the pod is ready only when every container is,
+ * and a container without a readiness probe counts as ready once it runs (sidecars need none).
+ */
+export function checkProbeRequirement(context: RuleContext, field: ProbeField, consequence: string): void {
+  if (context.target.type !== 'object') return;
+  const object = context.target.object;
+  const containers = servingContainers(object);
+  if (containers.length === 0 || containers.some((c) => record(c.container[field]))) return;
+  const services = servicesSelecting(context.workspace, object);
+  if (services.length === 0) return;
+  const first = containers[0]!;
+  const service = services[0]!;
+  const names = containers.map((c) => c.name).join(', ');
+  const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
+  const what = containers.length === 1 ? `Container ${names} of ${owner} has no` : `None of the containers ${names} of ${owner} has a`;
+  const serviceOrigin = service.locate(['spec', 'selector']);
+  context.report({
+    path: [...first.path, 'name'],
+    message: `${what} ${PROBE_LABEL[field]}, although Service ${service.identity.name ?? ''} selects its pods: ${consequence} Add a ${field}.`,
+    related: [{ uri: serviceOrigin.doc.uri, range: serviceOrigin.doc.rangeOfPath(serviceOrigin.path), message: `Service ${service.identity.name ?? ''} selects these pods` }],
+    fixes: tcpProbeFix(context, first, field),
+  });
+}
+
+/** A TCP probe on the first declared port: a starting point the user should turn into a real check. */
+function tcpProbeFix(context: RuleContext, container: ReturnType<typeof servingContainers>[number], field: ProbeField): FindingFix[] {
+  const port = declaredPorts(container).find((p) => p.containerPort !== undefined);
+  if (!port) return [];
+  const anchor = context.locate([...container.path, 'ports']);
+  const lines = [`${field}:`, '  tcpSocket:', `    port: ${port.name ?? port.containerPort}`, '  periodSeconds: 10'];
+  return fix(`Add a TCP ${PROBE_LABEL[field]} on port ${port.name ?? port.containerPort} (replace with a real health check)`, 'unsafe', anchor.doc, [insertAfterEntry(anchor.doc, anchor.path, lines)]);
+}

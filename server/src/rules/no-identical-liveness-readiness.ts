@@ -1,0 +1,61 @@
+import type { Rule } from '../engine/lint/rule';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { handlerKey, probeTiming } from './helpers/probes';
+import { record } from './helpers/values';
+
+export const rule: Rule = {
+  id: 'no-identical-liveness-readiness',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: 'A container’s liveness and readiness probes are not the same check with the same timing.',
+  rationale:
+    'Readiness answers “should this pod get traffic now?”, liveness “is this process stuck beyond repair?”. When both run the same check (same handler, with port names resolved to numbers, and the same timing after API defaults), any failure — typically a slow or unavailable dependency — makes the kubelet restart the container at the same moment it is taken out of rotation: restarts cascade across all replicas instead of the pods waiting out the outage.',
+  remediation: 'Give liveness a cheaper check that only fails when the process is stuck (e.g. `/livez` that does not call dependencies), or at least a higher failureThreshold than readiness.',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe: { httpGet: { path: /ready, port: 8080 } }
+      livenessProbe: { httpGet: { path: /ready, port: 8080 }, failureThreshold: 6 }
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      ports:
+        - name: http
+          containerPort: 8080
+      readinessProbe:
+        httpGet: { path: /healthz, port: http }
+      livenessProbe:
+        httpGet: { path: /healthz, port: 8080 }
+        periodSeconds: 10
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    for (const ref of containersOf(context.target.object, true)) {
+      const liveness = record(ref.container.livenessProbe);
+      const readiness = record(ref.container.readinessProbe);
+      if (!liveness || !readiness) continue;
+      const handler = handlerKey(ref, liveness);
+      if (handler === undefined || handler !== handlerKey(ref, readiness)) continue;
+      if (JSON.stringify(probeTiming(liveness)) !== JSON.stringify(probeTiming(readiness))) continue;
+      context.report({
+        path: [...ref.path, 'livenessProbe'],
+        message: `The liveness and readiness probes of container ${ref.name} are identical: when the check fails (say a dependency is slow), the container is restarted at the moment it is taken out of rotation, on every replica at once. Make liveness a cheaper check, or give it a higher failureThreshold.`,
+      });
+    }
+  },
+};

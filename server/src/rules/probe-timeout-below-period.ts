@@ -1,0 +1,53 @@
+import type { Rule } from '../engine/lint/rule';
+import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { PROBE_LABEL, probesOf, probeTiming } from './helpers/probes';
+
+export const rule: Rule = {
+  id: 'probe-timeout-below-period',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: 'A probe’s `timeoutSeconds` is shorter than its `periodSeconds`.',
+  rationale:
+    'The kubelet starts a probe every `periodSeconds` (default 10) and waits up to `timeoutSeconds` (default 1) for an answer. With a timeout as long as the period, a slow check is still running when the next one is due, so the effective period stretches to the timeout and the failure threshold counts slow responses, not failed ones. The defaults are taken into account: `timeoutSeconds: 10` alone is already equal to the default period.',
+  remediation: 'Make `timeoutSeconds` clearly shorter than `periodSeconds` (for example timeout 3, period 10).',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe: { httpGet: { path: /ready, port: 8080 }, timeoutSeconds: 3, periodSeconds: 10 }
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      livenessProbe:
+        httpGet: { path: /live, port: 8080 }
+        timeoutSeconds: 10
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    for (const ref of probesOf(context.target.object)) {
+      const { timeoutSeconds, periodSeconds } = probeTiming(ref.probe);
+      // Values below 1 are valid-probe-settings' errors.
+      if (timeoutSeconds < 1 || periodSeconds < 1 || timeoutSeconds < periodSeconds) continue;
+      const explicit = ref.probe.timeoutSeconds !== undefined;
+      context.report({
+        path: [...ref.path, explicit ? 'timeoutSeconds' : 'periodSeconds'],
+        part: 'value',
+        message: `The ${PROBE_LABEL[ref.field]} of container ${ref.container.name} waits ${timeoutSeconds}s for an answer but runs every ${periodSeconds}s: a slow check overlaps the next one and the failure threshold counts timeouts. Make timeoutSeconds shorter than periodSeconds.`,
+      });
+    }
+  },
+};

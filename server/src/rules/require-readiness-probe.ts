@@ -1,0 +1,70 @@
+import type { Rule } from '../engine/lint/rule';
+import { checkProbeRequirement, SERVING_KINDS } from './helpers/probeRequirement';
+
+export const rule: Rule = {
+  id: 'require-readiness-probe',
+  defaultSeverity: 'warning',
+  kinds: SERVING_KINDS,
+  summary: 'Pods selected by a Service have a readiness probe.',
+  rationale:
+    'A Service sends traffic to every pod it selects as soon as the pod is Ready. Without a readiness probe a container is Ready the moment its process starts — before it listens, loads its configuration or warms its caches — so rollouts and restarts turn into failed requests, and a pod that loses a dependency keeps receiving traffic. One probed container per pod is enough (the pod is Ready only when all its containers are); init containers, Jobs and CronJobs are exempt.',
+  remediation: 'Add a `readinessProbe` to the serving container that checks the application can answer (an HTTP endpoint, or a TCP or gRPC check on its port).',
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          readinessProbe: { httpGet: { path: /ready, port: 8080 } }
+        - name: log-shipper
+          image: shipper:2.0.0
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: 8080 }]
+`,
+  ],
+  invalid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  ],
+  check(context) {
+    checkProbeRequirement(context, 'readinessProbe', 'traffic reaches each pod as soon as its process starts, before it can answer.');
+  },
+};

@@ -1,0 +1,111 @@
+import type { Rule } from '../engine/lint/rule';
+import { deleteEntry, fix, replaceValue } from './helpers/edits';
+import { PROBE_LABEL, probesOf, type ProbeRef } from './helpers/probes';
+import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { num } from './helpers/values';
+
+/** Timing fields and the smallest value the API accepts. */
+const MINIMUMS: readonly [string, number][] = [
+  ['initialDelaySeconds', 0],
+  ['periodSeconds', 1],
+  ['timeoutSeconds', 1],
+  ['failureThreshold', 1],
+  ['successThreshold', 1],
+];
+
+function where(ref: ProbeRef): string {
+  return `The ${PROBE_LABEL[ref.field]} of container ${ref.container.name}`;
+}
+
+export const rule: Rule = {
+  id: 'valid-probe-settings',
+  defaultSeverity: 'error',
+  kinds: WORKLOAD_KINDS,
+  summary: 'Probe timings and thresholds are values the API accepts for that kind of probe.',
+  rationale:
+    'The API rejects a pod template whose probes have `periodSeconds`, `timeoutSeconds`, `failureThreshold` or `successThreshold` below 1, or a negative `initialDelaySeconds`; a liveness or startup probe with `successThreshold` other than 1 (one success is all they can use); and `terminationGracePeriodSeconds` on a readiness probe (a readiness failure never kills the container). The rollout then fails at apply time, often in CI or a GitOps sync far from the editor.',
+  remediation: 'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), and drop `terminationGracePeriodSeconds` from readiness probes.',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }
+      livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      livenessProbe:
+        httpGet: { path: /live, port: 8080 }
+        successThreshold: 3
+`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe:
+        httpGet: { path: /ready, port: 8080 }
+        periodSeconds: 0
+`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe:
+        httpGet: { path: /ready, port: 8080 }
+        terminationGracePeriodSeconds: 30
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    for (const ref of probesOf(context.target.object)) {
+      for (const [field, min] of MINIMUMS) {
+        const value = num(ref.probe[field]);
+        if (value === undefined || value >= min) continue;
+        context.report({
+          path: [...ref.path, field],
+          part: 'value',
+          message: `${where(ref)} sets ${field}: ${value}; the API requires ${min === 0 ? '0 or more' : 'at least 1'} and rejects the pod template. Set ${field} to ${min === 0 ? 0 : 1} or more.`,
+        });
+      }
+      const success = num(ref.probe.successThreshold);
+      if (ref.field !== 'readinessProbe' && success !== undefined && success >= 1 && success !== 1) {
+        const origin = context.locate([...ref.path, 'successThreshold']);
+        context.report({
+          path: [...ref.path, 'successThreshold'],
+          part: 'value',
+          message: `${where(ref)} sets successThreshold: ${success}; the API only accepts 1 for ${PROBE_LABEL[ref.field]}s (one success ends them). Set it to 1 or remove it.`,
+          fixes: fix('Set successThreshold to 1', 'safe', origin.doc, [replaceValue(origin.doc, origin.path, '1')]),
+        });
+      }
+      if (ref.field === 'readinessProbe' && ref.probe.terminationGracePeriodSeconds !== undefined) {
+        const origin = context.locate([...ref.path, 'terminationGracePeriodSeconds']);
+        context.report({
+          path: [...ref.path, 'terminationGracePeriodSeconds'],
+          message: `${where(ref)} sets terminationGracePeriodSeconds, which the API rejects on readiness probes (a readiness failure never kills the container). Remove it, or move it to the liveness probe.`,
+          fixes: fix('Remove terminationGracePeriodSeconds', 'safe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
+        });
+      }
+    }
+  },
+};
