@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
-import type { RenderedObject } from '../engine/render/render';
+import type { Origin, RenderedObject } from '../engine/render/render';
 import type { FindingFix, RelatedLocation, TextEdit } from '../engine/types';
+import { entryAnchor } from './helpers/anchor';
 import { insertAfterEntry } from './helpers/edits';
 import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from './helpers/hpa';
 import { containersOf, type ContainerRef } from './helpers/podSpec';
@@ -9,27 +10,24 @@ import { record } from './helpers/values';
 /** Requests the fix proposes: modest, so the container still fits on a node; the user should tune them. */
 const DEFAULT_REQUEST: Record<ComputeResource, string> = { cpu: '100m', memory: '128Mi' };
 
-/** An edit adding `requests.<resource>` to a rendered container, in the file that owns the nearest existing parent. */
+/** An edit adding `requests.<resource>` to a rendered container, in the file that defines the nearest existing map. */
 function addRequestEdit(target: RenderedObject, ref: ContainerRef, resource: ComputeResource): { uri: string; edit: TextEdit } | undefined {
   const line = `${resource}: ${DEFAULT_REQUEST[resource]}`;
   const resources = record(ref.container.resources);
-  const requests = record(resources?.requests);
-  const firstRequest = requests ? Object.keys(requests)[0] : undefined;
-  const lastResource = resources ? Object.keys(resources).at(-1) : undefined;
-  let anchor;
+  let anchor: Origin | undefined;
   let lines: string[];
-  if (firstRequest !== undefined) {
-    anchor = target.locate([...ref.path, 'resources', 'requests', firstRequest]);
+  if (record(resources?.requests) && Object.keys(record(resources?.requests)!).length > 0) {
+    anchor = entryAnchor(target, [...ref.path, 'resources', 'requests']);
     lines = [line];
-  } else if (lastResource !== undefined) {
-    anchor = target.locate([...ref.path, 'resources', lastResource]);
+  } else if (resources && Object.keys(resources).length > 0) {
+    anchor = entryAnchor(target, [...ref.path, 'resources']);
     lines = ['requests:', `  ${line}`];
   } else {
-    anchor = target.locate([...ref.path, 'name']);
+    anchor = entryAnchor(target, ref.path, 'name');
     lines = ['resources:', '  requests:', `    ${line}`];
   }
-  const edit = insertAfterEntry(anchor.doc, anchor.path, lines);
-  return edit ? { uri: anchor.doc.uri, edit } : undefined;
+  const edit = anchor ? insertAfterEntry(anchor.doc, anchor.path, lines) : undefined;
+  return edit && anchor ? { uri: anchor.doc.uri, edit } : undefined;
 }
 
 function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resource: ComputeResource): FindingFix[] {
@@ -123,7 +121,7 @@ spec:
       const missing = containers.filter((c) => !hasRequest(c.container, metric.resource));
       if (missing.length === 0) continue;
       const related: RelatedLocation[] = missing.map((ref) => {
-        const origin = workload.locate([...ref.path, 'name']);
+        const origin = entryAnchor(workload, ref.path, 'name') ?? workload.locate(ref.path);
         return { uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path, 'value'), message: `Container ${ref.name} has no ${metric.resource} request` };
       });
       const names = missing.map((m) => m.name).join(', ');
