@@ -1,6 +1,7 @@
 /** Shared check of require-readiness-probe and require-liveness-probe: pods behind a Service without a probe of a kind. */
 import type { RuleContext } from '../../engine/lint/rule';
 import type { FindingFix } from '../../engine/types';
+import { entryAnchor } from './anchor';
 import { fix, insertAfterEntry } from './edits';
 import { declaredPorts, PROBE_LABEL, servicesSelecting, servingContainers, type ProbeField } from './probes';
 import { record } from './values';
@@ -26,8 +27,10 @@ export function checkProbeRequirement(context: RuleContext, field: ProbeField, c
   const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
   const what = containers.length === 1 ? `Container ${names} of ${owner} has no` : `None of the containers ${names} of ${owner} has a`;
   const serviceOrigin = service.locate(['spec', 'selector']);
+  // On the container's definition (the base), not on a patch that merely repeats its name.
+  const at = entryAnchor(object, first.path, 'name');
   context.report({
-    path: [...first.path, 'name'],
+    ...(at ? { at } : { path: [...first.path, 'name'] }),
     message: `${what} ${PROBE_LABEL[field]}, although Service ${service.identity.name ?? ''} selects its pods: ${consequence} Add a ${field}.`,
     related: [{ uri: serviceOrigin.doc.uri, range: serviceOrigin.doc.rangeOfPath(serviceOrigin.path), message: `Service ${service.identity.name ?? ''} selects these pods` }],
     fixes: tcpProbeFix(context, first, field),
