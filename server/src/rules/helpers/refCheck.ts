@@ -1,0 +1,112 @@
+/** The shared check behind the missing Secret/ConfigMap (and missing key) rules. */
+import type { RuleContext } from '../../engine/lint/rule';
+import type { RenderedObject } from '../../engine/render/render';
+import type { FindingFix, RelatedLocation } from '../../engine/types';
+import { fix, replaceValue } from './edits';
+import { podSpecPath } from './podSpec';
+import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from './podRefs';
+import { keysFilledByCluster, keysOf } from './secretData';
+import { at } from './values';
+import { yamlScalar } from './scalarSource';
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The candidate closest to `wanted` (case-insensitive match or at most 2 edits), if one stands out. */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = candidate.toLowerCase() === wanted.toLowerCase() ? 0 : editDistance(wanted, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function renameFix(context: RuleContext, path: readonly (string | number)[], to: string, what: string): FindingFix[] {
+  const origin = context.locate(path);
+  return fix(`Change to ${what} ${to}`, 'unsafe', origin.doc, [replaceValue(origin.doc, origin.path, yamlScalar(to))]);
+}
+
+function relatedOf(target: RenderedObject, message: string): RelatedLocation[] {
+  const origin = target.locate(['metadata', 'name']);
+  return [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message }];
+}
+
+/**
+ * Reports references of the checked workload to `kind` objects: `mode: 'object'` those naming an
+ * object absent from the workspace, `mode: 'key'` those naming a key the present object lacks.
+ * Optional references are skipped (the pod starts without them).
+ */
+export function checkObjectRefs(context: RuleContext, kind: RefKind, mode: 'object' | 'key'): void {
+  if (context.target.type !== 'object') return;
+  const object = context.target.object;
+  const specPath = podSpecPath(object.identity.kind);
+  if (!specPath) return;
+  const { namespace } = object.identity;
+  const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
+  const seen = new Set<string>();
+  for (const ref of objectRefsOfPodSpec(at(object.value, ...specPath))) {
+    if (ref.kind !== kind || ref.optional) continue;
+    const target = context.workspace.lookup(kind, namespace, ref.name);
+    if (mode === 'object' && !target) reportMissingObject(context, ref, specPath, owner, namespace, seen);
+    if (mode === 'key' && target && ref.key !== undefined && ref.keyPath) reportMissingKey(context, ref, specPath, owner, target);
+  }
+}
+
+function reportMissingObject(
+  context: RuleContext,
+  ref: ObjectRef,
+  specPath: readonly (string | number)[],
+  owner: string,
+  namespace: string,
+  seen: Set<string>,
+): void {
+  const path = [...specPath, ...ref.namePath];
+  const id = path.join('/');
+  if (seen.has(id)) return;
+  seen.add(id);
+  const names = context.workspace.objectsOfKind(ref.kind, namespace).map((o) => o.identity.name ?? '');
+  const guess = closest(ref.name, names);
+  const hint = guess ? ` Did you mean ${guess}?` : '';
+  context.report({
+    path,
+    part: 'value',
+    message: `${ref.kind} ${ref.name}, used by ${ref.via} in ${owner}, is not in this workspace (namespace ${namespace}): unless it is created some other way, the pod does not start (CreateContainerConfigError).${hint} Create the ${ref.kind}, fix the name, or mark the reference \`optional: true\`.`,
+    ...(guess ? { fixes: renameFix(context, path, guess, ref.kind) } : {}),
+  });
+}
+
+function reportMissingKey(
+  context: RuleContext,
+  ref: ObjectRef,
+  specPath: readonly (string | number)[],
+  owner: string,
+  target: RenderedObject,
+): void {
+  if (ref.kind === 'Secret' && keysFilledByCluster(target)) return;
+  const keys = keysOf(target);
+  if (keys.has(ref.key!)) return;
+  const path = [...specPath, ...ref.keyPath!];
+  const guess = closest(ref.key!, keys);
+  const list = keys.size > 0 ? `its keys are ${[...keys].sort().join(', ')}` : 'it has no keys';
+  context.report({
+    path,
+    part: 'value',
+    message: `${ref.kind} ${ref.name} has no key ${ref.key} (${list}), but ${ref.via} in ${owner} needs it: the pod fails with CreateContainerConfigError. ${guess ? `Did you mean ${guess}? ` : ''}Add the key to the ${ref.kind} or fix the reference.`,
+    related: relatedOf(target, `${ref.kind} ${ref.name}`),
+    ...(guess ? { fixes: renameFix(context, path, guess, 'key') } : {}),
+  });
+}

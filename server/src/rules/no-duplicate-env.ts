@@ -1,0 +1,75 @@
+import type { Rule } from '../engine/lint/rule';
+import { fix } from './helpers/edits';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { deleteItem } from './helpers/scalarSource';
+import { list, record, str } from './helpers/values';
+
+export const rule: Rule = {
+  id: 'no-duplicate-env',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: 'A container defines each environment variable once.',
+  rationale:
+    'When `env` lists a name twice, the later entry silently wins. Whoever edits the earlier one sees no effect, and merges of patches or overlays that add a variable again make it unclear which value the container gets.',
+  remediation: 'Keep one entry per name: delete the earlier definition (the later one is in effect) or merge them.',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: app:1.0.0
+      env:
+        - name: NODE_ENV
+          value: production
+        - name: PORT
+          value: "3000"
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: app:1.0.0
+      env:
+        - name: LOG_LEVEL
+          value: info
+        - name: PORT
+          value: "3000"
+        - name: LOG_LEVEL
+          value: debug
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    for (const ref of containersOf(object, true)) {
+      const first = new Map<string, number>();
+      list(ref.container.env).forEach((item, i) => {
+        const name = str(record(item)?.name);
+        if (name === undefined) return;
+        const earlier = first.get(name);
+        if (earlier === undefined) {
+          first.set(name, i);
+          return;
+        }
+        const earlierPath = [...ref.path, 'env', earlier];
+        const origin = context.locate(earlierPath);
+        context.report({
+          path: [...ref.path, 'env', i, 'name'],
+          part: 'value',
+          message: `Env ${name} of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} is defined twice; this later definition silently replaces the earlier one. Keep one of them.`,
+          related: [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `earlier definition of ${name}` }],
+          fixes: fix(`Delete the earlier definition of ${name}`, 'safe', origin.doc, [deleteItem(origin.doc, origin.path)]),
+        });
+        first.set(name, i);
+      });
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import type { Rule } from '../engine/lint/rule';
+import { deleteEntry, fix } from './helpers/edits';
+import { entriesOf } from './helpers/secretData';
+
+export const rule: Rule = {
+  id: 'no-duplicate-secret-key',
+  defaultSeverity: 'warning',
+  kinds: ['Secret'],
+  summary: 'A Secret key is set in `data` or in `stringData`, not in both.',
+  rationale:
+    'When a key is in both maps, the API server silently replaces the `data` value with the `stringData` one. Whoever edits the `data` value later sees no effect, and a reviewer cannot tell from the manifest which value the pods get.',
+  remediation:
+    'Keep the key in one map only: delete the `data` entry (the `stringData` value is the one in effect), or delete the `stringData` entry if the `data` value is the one you meant.',
+  valid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+stringData:
+  DATABASE_URL: postgres://user:pass@host/db
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+stringData:
+  JWT_SECRET: supersecret2
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const stringKeys = new Set(entriesOf(object, 'stringData').map((e) => e.key));
+    for (const entry of entriesOf(object, 'data')) {
+      if (!stringKeys.has(entry.key)) continue;
+      const origin = context.locate(entry.path);
+      const other = context.locate(['stringData', entry.key]);
+      context.report({
+        path: entry.path,
+        message: `Secret ${object.identity.name ?? ''}: key ${entry.key} is in both data and stringData; the API server keeps the stringData value and silently drops this one. Delete one of the two entries.`,
+        related: [
+          { uri: other.doc.uri, range: other.doc.rangeOfPath(other.path), message: `stringData.${entry.key}, the value in effect` },
+        ],
+        fixes: fix(`Delete data.${entry.key} (stringData wins)`, 'safe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
+      });
+    }
+  },
+};

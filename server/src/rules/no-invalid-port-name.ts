@@ -1,0 +1,88 @@
+import type { Rule } from '../engine/lint/rule';
+import { portNameProblem } from './helpers/names';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { at, list, record, str } from './helpers/values';
+
+export const rule: Rule = {
+  id: 'no-invalid-port-name',
+  defaultSeverity: 'error',
+  kinds: [...WORKLOAD_KINDS, 'Service'],
+  summary: 'Container port names (and the names Services target) are valid IANA service names.',
+  rationale:
+    'Port names are IANA service names: at most 15 characters, lowercase letters, digits and `-`, at least one letter, no `--`, no `-` at either end. The API server rejects a pod template with any other container port name, and a Service `targetPort` by name can only refer to such a name. A long, descriptive name (`metrics-endpoint-http`) is the usual cause.',
+  remediation:
+    'Shorten or rename the port (for example `http`, `metrics`, `grpc-api`) and update the probes and Services that refer to it by name.',
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: http
+          containerPort: 80
+        - name: metrics-9113
+          containerPort: 9113
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: my-very-long-port-name
+          containerPort: 80
+`,
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: HTTP_PORT
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
+    if (object.identity.kind === 'Service') {
+      list(at(object.value, 'spec', 'ports')).forEach((item, i) => {
+        const target = str(at(item, 'targetPort'));
+        const problem = target === undefined || /^\d+$/.test(target) ? undefined : portNameProblem(target);
+        if (problem) {
+          context.report({
+            path: ['spec', 'ports', i, 'targetPort'],
+            part: 'value',
+            message: `${owner} targets port name ${target}, which ${problem}: no container can declare such a port, so the API server rejects it. Use a valid port name or a number.`,
+          });
+        }
+      });
+      return;
+    }
+    for (const ref of containersOf(object, true)) {
+      list(ref.container.ports).forEach((item, i) => {
+        const name = str(record(item)?.name);
+        const problem = name === undefined ? undefined : portNameProblem(name);
+        if (problem) {
+          context.report({
+            path: [...ref.path, 'ports', i, 'name'],
+            part: 'value',
+            message: `Port name ${name} of container ${ref.name} in ${owner} ${problem}, so the API server rejects the pod template. Use a short name such as \`http\` or \`metrics\`.`,
+          });
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import type { Rule } from '../engine/lint/rule';
+import { dnsLabelProblem, dnsSubdomainProblem, rfc1035LabelProblem } from './helpers/names';
+import { at, str } from './helpers/values';
+
+/** Kinds whose names the API server validates as DNS-1123 subdomains. Other kinds (RBAC, CRDs) allow other formats. */
+const SUBDOMAIN_KINDS = [
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'PersistentVolumeClaim',
+  'Ingress',
+  'NetworkPolicy',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'StorageClass',
+  'PriorityClass',
+  'IngressClass',
+];
+/** CronJob names leave room for the 11 characters of the Jobs' suffix. */
+const CRONJOB_MAX = 52;
+
+function problemFor(kind: string, name: string): { problem: string; format: string } | undefined {
+  if (kind === 'Service') {
+    const problem = rfc1035LabelProblem(name);
+    return problem ? { problem, format: 'an RFC 1035 label (it becomes a DNS name)' } : undefined;
+  }
+  if (kind === 'Namespace') {
+    const problem = dnsLabelProblem(name);
+    return problem ? { problem, format: 'an RFC 1123 label' } : undefined;
+  }
+  const problem =
+    dnsSubdomainProblem(name) ??
+    (kind === 'CronJob' && name.length > CRONJOB_MAX
+      ? `is ${name.length} characters long (at most ${CRONJOB_MAX} for a CronJob)`
+      : undefined);
+  return problem ? { problem, format: 'a DNS-1123 subdomain' } : undefined;
+}
+
+export const rule: Rule = {
+  id: 'no-invalid-resource-name',
+  defaultSeverity: 'error',
+  kinds: [...SUBDOMAIN_KINDS, 'Service', 'Namespace'],
+  summary: '`metadata.name` has the format the API server requires for the kind.',
+  rationale:
+    'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time.',
+  remediation:
+    'Rename the object using lowercase letters, digits and `-` (for example `main-app`), and update everything that refers to it by name.',
+  valid: [
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: Main_App
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+`,
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: 3d-render
+spec:
+  selector:
+    app: render
+  ports:
+    - port: 80
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const name = str(at(object.value, 'metadata', 'name'));
+    if (name === undefined || name.length === 0) return;
+    const found = problemFor(object.identity.kind, name);
+    if (!found) return;
+    context.report({
+      path: ['metadata', 'name'],
+      part: 'value',
+      message: `${object.identity.kind} name ${name} ${found.problem}: a ${object.identity.kind} name must be ${found.format}, so the API server rejects it. Rename it, for example to ${suggestName(name)}.`,
+    });
+  },
+};
+
+/** A valid-looking variant of `name`: lowercase, other characters replaced by `-`. */
+export function suggestName(name: string): string {
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return /^[a-z]/.test(cleaned) ? cleaned : `x-${cleaned}`;
+}

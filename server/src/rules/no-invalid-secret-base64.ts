@@ -1,0 +1,106 @@
+import type { Rule, RuleContext } from '../engine/lint/rule';
+import type { RenderedObject } from '../engine/render/render';
+import type { FindingFix } from '../engine/types';
+import { encodeBase64, urlSafeToStandard, validateBase64, type Base64Problem } from '../engine/secrets/base64';
+import { fix } from './helpers/edits';
+import { entriesOf, moveToStringData } from './helpers/secretData';
+import { replaceScalar, scalarAt, sourceOffsetOf } from './helpers/scalarSource';
+
+const PROBLEMS: Record<Base64Problem, string> = {
+  character: 'has a character outside the base64 alphabet',
+  'url-safe': 'uses the URL-safe base64 alphabet (`-` and `_`), which the API server does not accept',
+  padding: 'has `=` padding where it does not belong',
+  length: 'is not padded to a multiple of 4 characters',
+};
+
+/** Plain text (not garbled base64): printable, no control characters. */
+function looksLikePlainText(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return value.length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+}
+
+function fixesFor(context: RuleContext, object: RenderedObject, key: string, value: string, problem: Base64Problem): FindingFix[] {
+  const origin = context.locate(['data', key]);
+  if (problem === 'url-safe') {
+    return fix('Convert to the standard base64 alphabet', 'safe', origin.doc, [
+      replaceScalar(origin.doc, origin.path, urlSafeToStandard(value)),
+    ]);
+  }
+  const out: FindingFix[] = [];
+  if (looksLikePlainText(value))
+    out.push(...fix(`Encode ${key} as base64`, 'unsafe', origin.doc, [replaceScalar(origin.doc, origin.path, encodeBase64(value))]));
+  out.push(...moveToStringData(context, object, key, value));
+  return out;
+}
+
+export const rule: Rule = {
+  id: 'no-invalid-secret-base64',
+  defaultSeverity: 'error',
+  kinds: ['Secret'],
+  summary: "Every value under a Secret's `data` is valid standard base64.",
+  rationale:
+    'The API server decodes `data` values with the standard base64 alphabet and requires padding (line breaks are ignored). Anything else — a plain-text password pasted under `data`, a URL-safe encoding from a JWT library, a value missing its `=` padding — makes `kubectl apply` fail with "illegal base64 data", or, when it happens to decode, puts different bytes in the Secret than you meant.',
+  remediation:
+    'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`.',
+  valid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  CERT: |
+    LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCKy4uLgotLS0t
+    LUVORCBDRVJUSUZJQ0FURS0tLS0tCg==
+stringData:
+  PLAIN: not base64 at all
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: supersecret
+`,
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  SIGNING_KEY: "3q2-7w_"
+`,
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  DATABASE_URL: postgres://user:pass@host/db
+stringData:
+  MODE: strict
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const name = object.identity.name ?? '';
+    for (const entry of entriesOf(object, 'data')) {
+      if (typeof entry.value !== 'string') continue;
+      const check = validateBase64(entry.value);
+      if (check.ok) continue;
+      const origin = context.locate(entry.path);
+      const scalar = scalarAt(origin.doc, origin.path);
+      const index = check.problem === 'length' ? Math.max(0, entry.value.length - 1) : check.index;
+      const start = scalar ? sourceOffsetOf(scalar.source, scalar.type, entry.value, index) : undefined;
+      const where = check.problem === 'length' ? '' : ` (\`${entry.value[check.index] ?? ''}\` at character ${check.index + 1})`;
+      context.report({
+        path: entry.path,
+        part: 'value',
+        ...(start !== undefined ? { offsetInValue: { start, end: start + 1 } } : {}),
+        message: `Secret ${name}: data.${entry.key} ${PROBLEMS[check.problem]}${where}, so the API server rejects the Secret. ${check.problem === 'url-safe' ? 'Convert it to the standard alphabet.' : 'Encode the value as base64, or move it to stringData if it is plain text.'}`,
+        fixes: fixesFor(context, object, entry.key, entry.value, check.problem),
+      });
+    }
+  },
+};

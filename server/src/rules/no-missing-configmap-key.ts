@@ -1,0 +1,110 @@
+import type { Rule } from '../engine/lint/rule';
+import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { checkObjectRefs } from './helpers/refCheck';
+
+export const rule: Rule = {
+  id: 'no-missing-configmap-key',
+  defaultSeverity: 'error',
+  kinds: WORKLOAD_KINDS,
+  summary: "Keys that pods read from a ConfigMap exist in that ConfigMap's `data` or `binaryData`.",
+  rationale:
+    "When a `configMapKeyRef` or a `configMap` volume's `items` name a key the ConfigMap does not have, the pod does not start: CreateContainerConfigError for env, a failed mount for volumes. The keys of a ConfigMap are those of its `data` and `binaryData`.",
+  remediation: 'Add the key to the ConfigMap, or correct the key in the reference (keys are case-sensitive).',
+  valid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: LOG_LEVEL
+              valueFrom:
+                configMapKeyRef:
+                  name: app-config
+                  key: LOG_LEVEL
+          envFrom:
+            - configMapRef:
+                name: app-config
+      volumes:
+        - name: config
+          configMap:
+            name: app-config
+            items:
+              - key: app.properties
+                path: app.properties
+`,
+        'app-config.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  LOG_LEVEL: info
+  app.properties: "mode=strict"
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: LOG_LEVEL
+              valueFrom:
+                configMapKeyRef:
+                  name: app-config
+                  key: LOG_LEVEL
+          envFrom:
+            - configMapRef:
+                name: app-config
+      volumes:
+        - name: config
+          configMap:
+            name: app-config
+            items:
+              - key: application.properties
+                path: app.properties
+`,
+        'app-config.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  LOG_LEVEL: info
+  app.properties: "mode=strict"
+`,
+      },
+    },
+  ],
+  check(context) {
+    checkObjectRefs(context, 'ConfigMap', 'key');
+  },
+};

@@ -1,0 +1,123 @@
+import type { Rule } from '../engine/lint/rule';
+import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { checkObjectRefs } from './helpers/refCheck';
+
+export const rule: Rule = {
+  id: 'no-missing-secret-key',
+  defaultSeverity: 'error',
+  kinds: WORKLOAD_KINDS,
+  summary: "Keys that pods read from a Secret exist in that Secret's `data` or `stringData`.",
+  rationale:
+    'When a `secretKeyRef` or a `secret` volume\'s `items` name a key the Secret does not have, the pod never starts: the kubelet reports CreateContainerConfigError ("couldn\'t find key \u2026 in Secret") and retries forever. The keys of a Secret are those of its `data` and `stringData`; Secrets whose keys the cluster fills in (service-account tokens) are not checked.',
+  remediation: 'Add the key to the Secret, or correct the key in the reference (keys are case-sensitive).',
+  valid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+          envFrom:
+            - secretRef:
+                name: app-secrets
+      volumes:
+        - name: creds
+          secret:
+            secretName: app-secrets
+            items:
+              - key: DATABASE_URL
+                path: db-url
+        - name: projected
+          projected:
+            sources:
+              - secret:
+                  name: app-secrets
+                  items:
+                    - key: JWT_SECRET
+                      path: jwt
+`,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRT
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+          envFrom:
+            - secretRef:
+                name: app-secrets
+`,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
+`,
+      },
+    },
+  ],
+  check(context) {
+    checkObjectRefs(context, 'Secret', 'key');
+  },
+};

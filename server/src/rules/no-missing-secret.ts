@@ -1,0 +1,121 @@
+import type { Rule } from '../engine/lint/rule';
+import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { checkObjectRefs } from './helpers/refCheck';
+
+export const rule: Rule = {
+  id: 'no-missing-secret',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: "Secrets that pods reference exist in the workspace, in the pod's namespace.",
+  rationale:
+    'A `secretKeyRef`, `envFrom.secretRef` or `secret` volume naming a Secret that does not exist keeps the pod from starting: the kubelet reports CreateContainerConfigError (or the volume mount fails) until the Secret appears. A typo in the name is the usual cause. Secrets created outside these manifests (by a controller, a secret manager, `kubectl create secret`) are also reported, at warning level: mark such references or suppress the rule for them.',
+  remediation:
+    'Create the Secret in the same namespace, correct the name, or mark the reference `optional: true` if the pod can run without it.',
+  valid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+          envFrom:
+            - secretRef:
+                name: app-secrets
+      volumes:
+        - name: creds
+          secret:
+            secretName: app-secrets
+            items:
+              - key: DATABASE_URL
+                path: db-url
+        - name: projected
+          projected:
+            sources:
+              - secret:
+                  name: app-secrets
+                  items:
+                    - key: JWT_SECRET
+                      path: jwt
+`,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secret
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+`,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
+`,
+      },
+    },
+  ],
+  check(context) {
+    checkObjectRefs(context, 'Secret', 'object');
+  },
+};

@@ -1,0 +1,73 @@
+import type { Rule } from '../engine/lint/rule';
+import type { RenderedObject } from '../engine/render/render';
+import { decodedLength } from '../engine/secrets/base64';
+import { entriesOf } from './helpers/secretData';
+
+/** The API server's limit on the total size of a Secret's or ConfigMap's values (1 MiB). */
+export const MAX_DATA_BYTES = 1024 * 1024;
+
+/** Bytes of the values the API server counts: decoded `data`/`binaryData`, UTF-8 `stringData`/ConfigMap `data`. */
+export function dataSize(object: RenderedObject): number {
+  const bytes = (value: unknown, base64: boolean): number =>
+    typeof value !== 'string' ? 0 : base64 ? decodedLength(value) : Buffer.byteLength(value, 'utf8');
+  if (object.identity.kind === 'Secret') {
+    const sizes = new Map<string, number>();
+    for (const e of entriesOf(object, 'data')) sizes.set(e.key, bytes(e.value, true));
+    // stringData replaces data entries of the same key on the server.
+    for (const e of entriesOf(object, 'stringData')) sizes.set(e.key, bytes(e.value, false));
+    return [...sizes.values()].reduce((a, b) => a + b, 0);
+  }
+  let total = 0;
+  for (const e of entriesOf(object, 'data')) total += bytes(e.value, false);
+  for (const e of entriesOf(object, 'binaryData')) total += bytes(e.value, true);
+  return total;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / MAX_DATA_BYTES).toFixed(2)} MiB`;
+}
+
+export const rule: Rule = {
+  id: 'no-oversized-secret',
+  defaultSeverity: 'error',
+  kinds: ['Secret', 'ConfigMap'],
+  summary: 'A Secret or ConfigMap holds at most 1 MiB of data.',
+  rationale:
+    'The API server rejects a Secret or ConfigMap whose values add up to more than 1 MiB (1,048,576 bytes, counted after base64 decoding): objects are stored whole in etcd and sent to every kubelet that mounts them. The apply fails with "Too long: must have at most 1048576 bytes".',
+  remediation:
+    'Split the data over several Secrets or ConfigMaps, or keep large files (models, archives, bundles) out of the cluster objects — in an image, a volume or object storage.',
+  valid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+`,
+  ],
+  invalid: [
+    {
+      note: 'A ConfigMap whose one value is 1,100,000 characters long (abbreviated here as a repeated `A`).',
+      files: {
+        'big-config.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: big-config
+data:
+  blob: ${'A'.repeat(1_100_000)}
+`,
+      },
+    },
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const size = dataSize(object);
+    if (size <= MAX_DATA_BYTES) return;
+    const { kind, name } = object.identity;
+    context.report({
+      path: [],
+      message: `${kind} ${name ?? ''} holds ${size.toLocaleString('en-US')} bytes of data (${mib(size)}), over the API server's limit of 1 MiB, so it is rejected. Split it over several ${kind}s or keep large files out of it.`,
+    });
+  },
+};

@@ -1,0 +1,79 @@
+import type { Rule, RuleContext } from '../engine/lint/rule';
+import type { ValuePath } from '../engine/types';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { at, list, num } from './helpers/values';
+
+/** Reports `value` when it is a number outside 1..65535 (0 allowed where it means "unset"). */
+function checkPort(context: RuleContext, path: ValuePath, value: unknown, what: string, zeroMeansUnset: boolean): void {
+  const port = num(value);
+  if (port === undefined || (zeroMeansUnset && port === 0)) return;
+  if (Number.isInteger(port) && port >= 1 && port <= 65535) return;
+  context.report({
+    path,
+    part: 'value',
+    message: `${what} is ${port}, outside the valid port range 1–65535, so the API server rejects it. Use the port the application actually listens on.`,
+  });
+}
+
+export const rule: Rule = {
+  id: 'no-port-out-of-range',
+  defaultSeverity: 'error',
+  kinds: [...WORKLOAD_KINDS, 'Service'],
+  summary: 'Port numbers are between 1 and 65535.',
+  rationale:
+    'TCP and UDP ports are 16-bit numbers from 1 to 65535. The API server rejects a containerPort, hostPort, Service port, targetPort or nodePort outside that range — typically a typo (`80800`) or a value meant for another field.',
+  remediation: 'Use a port between 1 and 65535.',
+  valid: [
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 443
+      targetPort: 8443
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 80800
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
+    if (object.identity.kind === 'Service') {
+      list(at(object.value, 'spec', 'ports')).forEach((port, i) => {
+        const base = ['spec', 'ports', i];
+        checkPort(context, [...base, 'port'], at(port, 'port'), `Port ${i + 1} of ${owner}`, false);
+        checkPort(context, [...base, 'targetPort'], at(port, 'targetPort'), `The targetPort of port ${i + 1} of ${owner}`, true);
+        checkPort(context, [...base, 'nodePort'], at(port, 'nodePort'), `The nodePort of port ${i + 1} of ${owner}`, true);
+      });
+      return;
+    }
+    for (const ref of containersOf(object, true)) {
+      list(ref.container.ports).forEach((port, i) => {
+        const base = [...ref.path, 'ports', i];
+        checkPort(
+          context,
+          [...base, 'containerPort'],
+          at(port, 'containerPort'),
+          `containerPort of container ${ref.name} in ${owner}`,
+          true,
+        );
+        checkPort(context, [...base, 'hostPort'], at(port, 'hostPort'), `hostPort of container ${ref.name} in ${owner}`, true);
+      });
+    }
+  },
+};

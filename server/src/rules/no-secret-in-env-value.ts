@@ -1,0 +1,125 @@
+import type { Rule } from '../engine/lint/rule';
+import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { moveToSecretFix } from './helpers/moveToSecret';
+import { isHarmlessValue, isSecretName } from './helpers/secretNames';
+import { list, record, str } from './helpers/values';
+
+export const rule: Rule = {
+  id: 'no-secret-in-env-value',
+  defaultSeverity: 'warning',
+  kinds: WORKLOAD_KINDS,
+  summary: 'Credentials (passwords, tokens, API keys, private keys) come from a Secret, not a literal env `value`.',
+  rationale:
+    'A literal `value` is stored in plain text in the workload: in Git, in `kubectl get deployment -o yaml`, in every ReplicaSet revision, readable by anyone who may read Deployments. A Secret can be access-controlled separately, encrypted at rest, rotated without touching the workload, and kept out of the repository. The rule looks at the variable name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS, …), skipping names about the credential rather than the credential itself (TOKEN_URL, PASSWORD_FILE) and values that cannot be one (empty, booleans, small numbers, `$(VAR)`).',
+  remediation:
+    'Put the value in a Secret (under `stringData`, or base64-encoded under `data`) and read it with `valueFrom.secretKeyRef`. The quick fix adds the key to a Secret in the same folder, or writes a new Secret document next to the workload.',
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: NODE_ENV
+              value: "production"
+            - name: PORT
+              value: "3000"
+            - name: TOKEN_URL
+              value: https://auth.example.com/token
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRET
+`,
+  ],
+  invalid: [
+    {
+      note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
+      files: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: DB_PASSWORD
+              value: "hunter2"
+`,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+`,
+      },
+    },
+    {
+      note: 'No Secret in the folder: the fix writes a new Secret document after the Deployment.',
+      files: {
+        'worker.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+        - name: worker
+          image: azora/worker:2.1.0
+          env:
+            - name: stripeApiKey
+              value: sk_live_4eC39HqLyjWDarjtT1zdp7dc
+`,
+      },
+    },
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    for (const ref of containersOf(object, true)) {
+      list(ref.container.env).forEach((item, i) => {
+        const env = record(item);
+        const name = str(env?.name);
+        const value = env?.value;
+        if (!env || name === undefined || typeof value !== 'string' || !isSecretName(name) || isHarmlessValue(value)) return;
+        const envPath = [...ref.path, 'env', i];
+        context.report({
+          path: [...envPath, 'value'],
+          part: 'value',
+          message: `Env ${name} of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} looks like a credential but is a literal value: it is stored in plain text in the manifest and the cluster, visible to anyone who can read the ${object.identity.kind}. Move it into a Secret and use valueFrom.secretKeyRef.`,
+          fixes: moveToSecretFix(context, object, envPath, name, value),
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Rule } from '../engine/lint/rule';
+import { decodeBase64, encodeBase64, looksBinary, utf8Text } from '../engine/secrets/base64';
+import { fix } from './helpers/edits';
+import { entriesOf } from './helpers/secretData';
+import { replaceScalar } from './helpers/scalarSource';
+
+/**
+ * The decoded one-line text without its trailing line break, or undefined when the value is not
+ * the `echo` mistake: multi-line content (a PEM file, a config file) legitimately ends in a newline.
+ */
+export function strippedEchoValue(encoded: string): string | undefined {
+  const bytes = decodeBase64(encoded);
+  if (!bytes || bytes.length < 2 || looksBinary(bytes)) return undefined;
+  const text = utf8Text(bytes);
+  if (text === undefined || !text.endsWith('\n')) return undefined;
+  const body = text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);
+  if (body.length === 0 || /[\r\n]/.test(body)) return undefined;
+  return body;
+}
+
+export const rule: Rule = {
+  id: 'no-secret-trailing-newline',
+  defaultSeverity: 'warning',
+  kinds: ['Secret'],
+  summary: 'A one-line Secret value does not end in a newline (the `echo` without `-n` mistake).',
+  rationale:
+    '`echo "s3cret" | base64` encodes `s3cret\\n`: the newline becomes part of the password, token or URL. The application then sends a password that does not match, a token the server rejects, or a connection string with a stray line break — failures that look like wrong credentials and are hard to see because the newline is invisible.',
+  remediation:
+    'Re-encode the value without the newline: `printf %s "$VALUE" | base64` or `echo -n "$VALUE" | base64`, or use `stringData`. Multi-line values (certificates, keys, config files) may end in a newline and are not reported.',
+  valid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  TLS_CERT: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=
+`,
+  ],
+  invalid: [
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQK
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    for (const entry of entriesOf(object, 'data')) {
+      if (typeof entry.value !== 'string') continue;
+      const body = strippedEchoValue(entry.value);
+      if (body === undefined) continue;
+      const origin = context.locate(entry.path);
+      context.report({
+        path: entry.path,
+        part: 'value',
+        message: `Secret ${object.identity.name ?? ''}: data.${entry.key} decodes to a one-line value followed by a newline (typical of \`echo\` without \`-n\`), so the application receives the newline as part of the value. Re-encode it without the newline (\`printf %s … | base64\`).`,
+        fixes: fix(`Strip the trailing newline from ${entry.key}`, 'unsafe', origin.doc, [
+          replaceScalar(origin.doc, origin.path, encodeBase64(body)),
+        ]),
+      });
+    }
+  },
+};

@@ -1,0 +1,111 @@
+import type { Rule } from '../engine/lint/rule';
+import { fix, insertAfterEntry } from './helpers/edits';
+import { podLabelsPath } from './helpers/podSpec';
+import { yamlScalar } from './helpers/scalarSource';
+import { yamlKey } from './helpers/secretData';
+import { at, list, record, str } from './helpers/values';
+
+const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
+
+/** Whether one `matchExpressions` entry holds for `labels`. */
+export function expressionMatches(expression: unknown, labels: Record<string, unknown>): boolean {
+  const key = str(at(expression, 'key'));
+  const operator = str(at(expression, 'operator'));
+  const values = list(at(expression, 'values')).map(String);
+  if (key === undefined) return true;
+  const has = labels[key] !== undefined;
+  const value = has ? String(labels[key]) : undefined;
+  if (operator === 'In') return value !== undefined && values.includes(value);
+  if (operator === 'NotIn') return value === undefined || !values.includes(value);
+  if (operator === 'Exists') return has;
+  if (operator === 'DoesNotExist') return !has;
+  return true;
+}
+
+export const rule: Rule = {
+  id: 'no-selector-template-mismatch',
+  defaultSeverity: 'error',
+  kinds: KINDS,
+  summary: "A workload's `selector` matches its own pod template labels.",
+  rationale:
+    'A Deployment, StatefulSet, DaemonSet or ReplicaSet finds its pods by `spec.selector`. The API server rejects the object when the selector does not match `spec.template.metadata.labels` ("selector does not match template labels"), because the controller would create pods it can never find and create more forever. It usually happens when a label is renamed in one place only.',
+  remediation:
+    'Make every `matchLabels` entry (and `matchExpressions` requirement) hold for the pod template labels: add the missing label to the template, or fix the selector. Remember that the selector of an existing Deployment cannot be changed.',
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+    matchExpressions:
+      - key: tier
+        operator: In
+        values: [web, api]
+  template:
+    metadata:
+      labels:
+        app: main-app
+        tier: web
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+`,
+  ],
+  invalid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+      tier: web
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const object = context.target.object;
+    // Patches without their base have no complete selector or template to compare.
+    if (!object.base) return;
+    const selector = record(at(object.value, 'spec', 'selector'));
+    const labelsPath = podLabelsPath(object.identity.kind)!;
+    const labels = record(at(object.value, ...labelsPath)) ?? {};
+    if (!selector) return;
+    const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
+    const lastLabel = Object.keys(labels).pop();
+    for (const [key, value] of Object.entries(record(selector.matchLabels) ?? {})) {
+      if (labels[key] !== undefined && String(labels[key]) === String(value)) continue;
+      const actual = labels[key] === undefined ? 'does not have it' : `has ${key}=${String(labels[key])}`;
+      const origin = lastLabel !== undefined && labels[key] === undefined ? context.locate([...labelsPath, lastLabel]) : undefined;
+      context.report({
+        path: ['spec', 'selector', 'matchLabels', key],
+        message: `${owner} selects pods with ${key}=${String(value)}, but its pod template ${actual}, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.`,
+        fixes: origin
+          ? fix(`Add ${key}: ${String(value)} to the template labels`, 'safe', origin.doc, [
+              insertAfterEntry(origin.doc, origin.path, [`${yamlKey(key)}: ${yamlScalar(String(value))}`]),
+            ])
+          : [],
+      });
+    }
+    list(selector.matchExpressions).forEach((expression, i) => {
+      if (expressionMatches(expression, labels)) return;
+      context.report({
+        path: ['spec', 'selector', 'matchExpressions', i],
+        message: `${owner}: selector requirement ${str(at(expression, 'key')) ?? ''} ${str(at(expression, 'operator')) ?? ''} does not hold for its pod template labels, so the API server rejects it. Change the template labels or the requirement.`,
+      });
+    });
+  },
+};

@@ -1,0 +1,116 @@
+import type { Rule } from '../engine/lint/rule';
+import { checkTargetPorts } from './helpers/targetPortCheck';
+
+export const rule: Rule = {
+  id: 'no-undeclared-target-port',
+  defaultSeverity: 'warning',
+  kinds: ['Service'],
+  summary: "A Service's targetPort is a port the selected containers declare.",
+  rationale:
+    "A named targetPort is looked up in the `ports` of each selected pod's containers: when no container declares that name, the pod gets no endpoint and the Service sends no traffic (reported as an error). A numeric targetPort is used as is — declared ports are informational — but when the selected containers declare ports and none of them is the target, traffic most likely goes to a port nothing listens on (a warning). Numeric targets of containers that declare no ports at all are not reported.",
+  remediation:
+    "Point targetPort at a port the container declares (by name or number), or declare the port the application listens on in the container's `ports`.",
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    matchLabels:
+      app: ai-personalization
+  template:
+    metadata:
+      labels:
+        app: ai-personalization
+    spec:
+      containers:
+        - name: ai-personalization
+          image: azora/ai-personalization:1.4.2
+          ports:
+            - name: http
+              containerPort: 3010
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    app: ai-personalization
+  ports:
+    - name: web
+      port: 3010
+      targetPort: http
+    - name: direct
+      port: 80
+      targetPort: 3010
+`,
+  ],
+  invalid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          ports:
+            - containerPort: 3000
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    matchLabels:
+      app: ai-personalization
+  template:
+    metadata:
+      labels:
+        app: ai-personalization
+    spec:
+      containers:
+        - name: ai-personalization
+          image: azora/ai-personalization:1.4.2
+          ports:
+            - name: http
+              containerPort: 3010
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    app: ai-personalization
+  ports:
+    - port: 3010
+      targetPort: htpp
+`,
+  ],
+  check(context) {
+    checkTargetPorts(context);
+  },
+};

@@ -1,0 +1,122 @@
+import type { Rule } from '../engine/lint/rule';
+import type { RelatedLocation } from '../engine/types';
+import { fix } from './helpers/edits';
+import { replaceScalar, scalarAt } from './helpers/scalarSource';
+import { exposes, resolveServices, serviceHost, servicePorts, staticTargets } from './helpers/scrapeTargets';
+import type { RenderedObject } from '../engine/render/render';
+
+function portsText(service: RenderedObject): string {
+  return servicePorts(service)
+    .map((p) => (p.targetPort !== undefined && p.targetPort !== p.port ? `${p.port} (targetPort ${p.targetPort})` : String(p.port)))
+    .join(', ');
+}
+
+/** The text written back with the same quoting as `source`. */
+function quotedLike(source: string, text: string): string {
+  if (source.startsWith("'")) return `'${text}'`;
+  if (source.startsWith('"')) return JSON.stringify(text);
+  return text;
+}
+
+export const rule: Rule = {
+  id: 'no-unexposed-scrape-port',
+  defaultSeverity: 'warning',
+  kinds: ['prometheus-config'],
+  summary: 'A Prometheus static target `service:port` uses a port the Service exposes.',
+  rationale:
+    "A static target that names a Service (`svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`) connects to the Service's cluster IP, which only listens on the Service's `port` values — not on the containers' ports behind them. Scraping `main-app:3000` when Service main-app exposes 80 → targetPort 3000 times out: the target stays down and its alerts never fire. A bare name is matched against Services of that name in any namespace (the namespace Prometheus runs in decides how it resolves); headless Services, whose names resolve to pod IPs, also accept their target ports.",
+  remediation:
+    'Scrape the Service port (`main-app:80`), or scrape the pods directly with `kubernetes_sd_configs` (role `endpoints` or `pod`).',
+  valid: [
+    {
+      files: {
+        'prometheus.yml': `scrape_configs:
+  - job_name: main-app
+    static_configs:
+      - targets: ['main-app:80', 'alertmanager.monitoring:9093', 'localhost:9090']
+`,
+        'main-app.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+      targetPort: 3000
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: alertmanager
+  namespace: monitoring
+spec:
+  selector:
+    app: alertmanager
+  ports:
+    - port: 9093
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'prometheus.yml': `scrape_configs:
+  - job_name: main-app
+    static_configs:
+      - targets: ['main-app:3000']
+`,
+        'main-app.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+      targetPort: 3000
+`,
+      },
+    },
+  ],
+  check(context) {
+    if (context.target.type !== 'config') return;
+    const { doc } = context.target;
+    for (const target of staticTargets(context.target.value)) {
+      const host = serviceHost(target.host);
+      if (!host || target.port === undefined) continue;
+      const services = resolveServices(context.workspace, host);
+      if (services.length === 0 || services.some((s) => exposes(s, target.port!))) continue;
+      const first = services[0]!;
+      const behind = servicePorts(first).find((p) => p.targetPort === target.port);
+      const only = services.length === 1 && servicePorts(first).length === 1 ? servicePorts(first)[0] : undefined;
+      const names = services
+        .map((s) => `Service ${s.identity.name ?? ''} (namespace ${s.identity.namespace}) exposes ${portsText(s) || 'no ports'}`)
+        .join('; ');
+      const why = behind
+        ? ` ${target.port} is the targetPort behind port ${behind.port}, a container port the Service name does not listen on.`
+        : '';
+      const port = behind?.port ?? only?.port;
+      const suggestion = port === undefined ? undefined : target.text.trim().replace(/:\d+$/, `:${port}`);
+      const related: RelatedLocation[] = services.map((s) => {
+        const origin = s.locate(['spec', 'ports']);
+        return { uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `ports of Service ${s.identity.name ?? ''}` };
+      });
+      const scalar = scalarAt(doc, target.path);
+      context.report({
+        path: target.path,
+        message: `Job ${target.job} scrapes ${target.text}, but ${names}:${why} The scrape fails. ${suggestion ? `Scrape ${suggestion}` : 'Use a port the Service exposes'}, or scrape the pods through service discovery.`,
+        related,
+        fixes:
+          suggestion && scalar
+            ? fix(`Scrape ${suggestion}`, behind ? 'safe' : 'unsafe', doc, [
+                replaceScalar(doc, target.path, quotedLike(scalar.source, suggestion)),
+              ])
+            : [],
+      });
+    }
+  },
+};

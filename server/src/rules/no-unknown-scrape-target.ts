@@ -1,0 +1,56 @@
+import type { Rule } from '../engine/lint/rule';
+import { resolveServices, serviceHost, staticTargets } from './helpers/scrapeTargets';
+
+export const rule: Rule = {
+  id: 'no-unknown-scrape-target',
+  defaultSeverity: 'info',
+  kinds: ['prometheus-config'],
+  summary: 'A Prometheus static target that looks like a Service name names a Service of this workspace.',
+  rationale:
+    'A target host that is a bare DNS label (`api-gateway:3000`) or an in-cluster name (`api-gateway.prod.svc`) only resolves when such a Service exists. When the workspace has none, the Service may be defined in another repository — or the name has a typo, or the Service was renamed, and the target is down without anyone noticing. Informational, since the workspace need not hold every Service. Names with dots that are not in-cluster forms (`db.example.com`) and `svc.ns` names whose namespace is not in the workspace are not reported.',
+  remediation:
+    'Check the name against the Services (`kubectl get svc -A`), fix typos, or add the Service to the workspace; suppress the finding for targets defined elsewhere.',
+  valid: [
+    {
+      files: {
+        'prometheus.yml': `scrape_configs:
+  - job_name: main-app
+    static_configs:
+      - targets: ['main-app:80', 'localhost:9090', '10.0.0.12:9100', 'db.example.com:9187']
+`,
+        'main-app.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+`,
+      },
+    },
+  ],
+  invalid: [
+    `scrape_configs:
+  - job_name: api-gateway
+    static_configs:
+      - targets: ['api-gateway:3000']
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'config') return;
+    for (const target of staticTargets(context.target.value)) {
+      const host = serviceHost(target.host);
+      if (!host) continue;
+      // `a.b` is as likely an external domain as a Service in namespace b: only judge it when b is a namespace here.
+      if (!host.certain && !context.workspace.lookup('Namespace', 'default', host.namespace!)) continue;
+      if (resolveServices(context.workspace, host).length > 0) continue;
+      const where = host.namespace ? ` in namespace ${host.namespace}` : '';
+      context.report({
+        path: target.path,
+        message: `Job ${target.job} scrapes ${target.text}, but no Service ${host.name}${where} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.`,
+      });
+    }
+  },
+};

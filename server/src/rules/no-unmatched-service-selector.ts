@@ -1,0 +1,117 @@
+import type { Rule } from '../engine/lint/rule';
+import type { RelatedLocation } from '../engine/types';
+import { podLabels, podLabelsPath, selectorMatches, WORKLOAD_KINDS } from './helpers/podSpec';
+import { describe, selectedWorkloads, serviceSelector } from './helpers/serviceSelection';
+
+function selectorText(selector: Record<string, unknown>): string {
+  return Object.entries(selector)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}
+
+export const rule: Rule = {
+  id: 'no-unmatched-service-selector',
+  defaultSeverity: 'warning',
+  kinds: ['Service'],
+  summary: "A Service's selector matches the pod template of some workload in its namespace.",
+  rationale:
+    "A Service only sends traffic to pods whose labels contain every label of its selector, in the Service's own namespace. When no pod template matches — a typo in a label, a label changed on one side only, the workload in another namespace — the Service has no endpoints and every connection to it fails, while both objects look fine on their own. ExternalName Services and Services without a selector (endpoints managed by hand) are exempt.",
+  remediation:
+    'Make the selector a subset of the pod template labels of the workload that should receive the traffic (`spec.template.metadata.labels`), in the same namespace.',
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+        tier: web
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+`,
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: wp-site
+spec:
+  type: ExternalName
+  externalName: wp.example.com
+`,
+  ],
+  invalid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: mainapp
+  ports:
+    - port: 80
+`,
+  ],
+  check(context) {
+    if (context.target.type !== 'object') return;
+    const service = context.target.object;
+    const selector = serviceSelector(service);
+    if (!selector) return;
+    const { namespace, name } = service.identity;
+    if (selectedWorkloads(context.workspace, namespace, selector).length > 0) return;
+    // Same labels in another namespace: the likely mistake, worth naming.
+    const elsewhere = WORKLOAD_KINDS.flatMap((kind) => context.workspace.objectsOfKind(kind)).filter(
+      (o) => o.identity.namespace !== namespace && selectorMatches(selector, podLabels(o)),
+    );
+    const related: RelatedLocation[] = elsewhere.slice(0, 3).map((o) => {
+      const origin = o.locate(podLabelsPath(o.identity.kind) ?? []);
+      return {
+        uri: origin.doc.uri,
+        range: origin.doc.rangeOfPath(origin.path),
+        message: `${describe(o)} in namespace ${o.identity.namespace} has these labels`,
+      };
+    });
+    const hint =
+      elsewhere.length > 0
+        ? ` ${describe(elsewhere[0]!)} matches, but it is in namespace ${elsewhere[0]!.identity.namespace} and a Service only selects pods in its own namespace.`
+        : '';
+    context.report({
+      path: ['spec', 'selector'],
+      message: `Service ${name ?? ''} selects ${selectorText(selector)}, but no pod template in namespace ${namespace} has all these labels: the Service has no endpoints and connections to it fail.${hint} Fix the selector or the pod template labels.`,
+      related,
+    });
+  },
+};
