@@ -17,5 +17,28 @@ import { rule as requireHpaResourceRequests } from './require-hpa-resource-reque
 import { rule as requireLivenessProbe } from './require-liveness-probe';
 import { rule as requireReadinessProbe } from './require-readiness-probe';
 import { rule as validProbeSettings } from './valid-probe-settings';
+// Secret, ConfigMap and reference rules (issue #3)
+import { rule as noDuplicateSecretKey } from './no-duplicate-secret-key';
+import { rule as noInvalidDataKey } from './no-invalid-data-key';
+import { rule as noInvalidSecretBase64 } from './no-invalid-secret-base64';
+import { rule as noMissingConfigmap } from './no-missing-configmap';
+import { rule as noMissingConfigmapKey } from './no-missing-configmap-key';
+import { rule as noMissingSecret } from './no-missing-secret';
+import { rule as noMissingSecretKey } from './no-missing-secret-key';
+import { rule as noOversizedSecret } from './no-oversized-secret';
+import { rule as noSecretInEnvValue } from './no-secret-in-env-value';
+import { rule as noSecretTrailingNewline } from './no-secret-trailing-newline';
+// Service, port, name and Prometheus target rules (issue #3)
+import { rule as noDuplicateContainerPort } from './no-duplicate-container-port';
+import { rule as noDuplicateEnv } from './no-duplicate-env';
+import { rule as noInvalidPortName } from './no-invalid-port-name';
+import { rule as noInvalidResourceName } from './no-invalid-resource-name';
+import { rule as noPortOutOfRange } from './no-port-out-of-range';
+import { rule as noSelectorTemplateMismatch } from './no-selector-template-mismatch';
+import { rule as noUndeclaredTargetPort } from './no-undeclared-target-port';
+import { rule as noUnexposedScrapePort } from './no-unexposed-scrape-port';
+import { rule as noUnknownScrapeTarget } from './no-unknown-scrape-target';
+import { rule as noUnmatchedServiceSelector } from './no-unmatched-service-selector';
+import { rule as requireContainerPort } from './require-container-port';
 
-export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings];
+export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort];
