@@ -1,0 +1,154 @@
+/**
+ * The workspace's resources and the references between them, as a graph for the resource map:
+ * Service → pods, HPA → workload, workload → Secret/ConfigMap, patch → base, Prometheus job → Service.
+ * A reference whose target is not in the workspace points to a `missing` node and is `broken`.
+ */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { RenderedObject } from '../render/render';
+import { folderOf, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { at, record, str } from '../../rules/helpers/values';
+import { podLabels, selectorMatches, WORKLOAD_KINDS } from '../../rules/helpers/podSpec';
+import type { GraphEdge, GraphNode, ResourceGraph } from '../../protocol';
+import { definesKey, podReferences } from './podReferences';
+import { scrapeJobs, targetNamesService } from './prometheusJobs';
+
+function headLine(doc: ManifestDocument): number {
+  return doc.headRange().start.line;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+export function resourceId(object: RenderedObject): string {
+  const { kind, namespace, name } = object.identity;
+  return `res:${folderOf(object.sources[0]!.uri)}|${kind}/${namespace}/${name ?? ''}`;
+}
+
+class GraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  resource(object: RenderedObject): string {
+    const id = resourceId(object);
+    const { kind, namespace, name } = object.identity;
+    const doc = object.base ?? object.sources[0]!;
+    if (!this.nodes.has(id)) this.nodes.set(id, { id, type: 'resource', kind, name: name ?? '', namespace, location: { uri: doc.uri, line: headLine(doc) } });
+    return id;
+  }
+
+  missing(kind: string, name: string, namespace?: string): string {
+    const id = `missing:${kind}/${namespace ?? ''}/${name}`;
+    if (!this.nodes.has(id)) this.nodes.set(id, { id, type: 'missing', kind, name, ...(namespace ? { namespace } : {}) });
+    return id;
+  }
+
+  node(node: GraphNode): string {
+    if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+    return node.id;
+  }
+
+  edge(from: string, to: string, label: string, broken: boolean): void {
+    const key = `${from}→${to}|${label}`;
+    if (!this.edges.has(key)) this.edges.set(key, { from, to, label, broken });
+  }
+
+  /** Or a missing node when the object is not in the workspace. */
+  target(kind: string, namespace: string, name: string, nearUri: string): { id: string; object?: RenderedObject } {
+    const object = this.index.lookup(kind, namespace, name, nearUri);
+    return object ? { id: this.resource(object), object } : { id: this.missing(kind, name, namespace) };
+  }
+
+  result(): ResourceGraph {
+    const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const edges = [...this.edges.values()].sort((a, b) => (a.from + a.to + a.label < b.from + b.to + b.label ? -1 : 1));
+    return { nodes: [...this.nodes.values()].sort(byId), edges };
+  }
+}
+
+function allObjects(index: WorkspaceIndex): RenderedObject[] {
+  const seen = new Set<string>();
+  const out: RenderedObject[] = [];
+  for (const file of index.files()) {
+    for (const doc of file.documents) {
+      if (!doc.identity) continue;
+      const object = index.renderedOf(doc);
+      const id = resourceId(object);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(object);
+    }
+  }
+  return out;
+}
+
+function addServiceEdges(g: GraphBuilder, service: RenderedObject, workloads: readonly RenderedObject[]): void {
+  const selector = record(at(service.value, 'spec', 'selector'));
+  if (!selector || Object.keys(selector).length === 0) return;
+  const from = g.resource(service);
+  const selected = workloads.filter((w) => w.identity.namespace === service.identity.namespace && selectorMatches(selector, podLabels(w)));
+  for (const w of selected) g.edge(from, g.resource(w), 'selects pods of', false);
+  if (selected.length === 0) {
+    const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(',');
+    g.edge(from, g.missing('Pod', labels, service.identity.namespace), 'selects no pods', true);
+  }
+}
+
+function addHpaEdges(g: GraphBuilder, hpa: RenderedObject): void {
+  const ref = record(at(hpa.value, 'spec', 'scaleTargetRef'));
+  const kind = str(ref?.kind);
+  const name = str(ref?.name);
+  if (!kind || !name) return;
+  const target = g.target(kind, hpa.identity.namespace, name, hpa.sources[0]!.uri);
+  g.edge(g.resource(hpa), target.id, 'scales', !target.object);
+}
+
+function addWorkloadEdges(g: GraphBuilder, workload: RenderedObject): void {
+  const from = g.resource(workload);
+  for (const ref of podReferences(workload)) {
+    const target = g.target(ref.kind, workload.identity.namespace, ref.name, workload.sources[0]!.uri);
+    const keyMissing = ref.key !== undefined && target.object !== undefined && !definesKey(target.object, ref.key);
+    const label = ref.key ? `reads key ${ref.key}` : `uses ${ref.kind}`;
+    g.edge(from, target.id, label, !ref.optional && (!target.object || keyMissing));
+  }
+}
+
+function addPatchEdges(g: GraphBuilder, object: RenderedObject): void {
+  const { kind, namespace, name } = object.identity;
+  const to = object.base ? g.resource(object) : g.missing(kind, name ?? '', namespace);
+  for (const patch of object.patches) {
+    const id = g.node({ id: `patch:${patch.uri}#${patch.index}`, type: 'patch', kind, name: fileName(patch.uri), namespace, location: { uri: patch.uri, line: headLine(patch) } });
+    g.edge(id, to, object.base ? 'patches' : 'patches (no base)', !object.base);
+  }
+}
+
+function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly RenderedObject[]): void {
+  for (const job of scrapeJobs(index.prometheusConfigs())) {
+    const line = job.doc.rangeOfPath(job.path, 'value').start.line;
+    const id = g.node({ id: `job:${job.jobName}`, type: 'job', kind: 'PrometheusJob', name: job.jobName, location: { uri: job.doc.uri, line } });
+    for (const target of job.targets) {
+      const found = services.filter((s) => targetNamesService(target, s.identity.name ?? '', s.identity.namespace));
+      for (const s of found) g.edge(id, g.resource(s), `scrapes ${target.host}`, false);
+      if (found.length === 0) g.edge(id, g.missing('Service', target.service, target.namespace), `scrapes ${target.host}`, true);
+    }
+  }
+}
+
+export function buildResourceGraph(index: WorkspaceIndex): ResourceGraph {
+  const g = new GraphBuilder(index);
+  const objects = allObjects(index);
+  const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(o.identity.kind));
+  const services = objects.filter((o) => o.identity.kind === 'Service');
+  for (const object of objects) {
+    if (object.base) g.resource(object);
+    addPatchEdges(g, object);
+    if (!object.base) continue;
+    if (object.identity.kind === 'Service') addServiceEdges(g, object, workloads);
+    else if (object.identity.kind === 'HorizontalPodAutoscaler') addHpaEdges(g, object);
+    else if (WORKLOAD_KINDS.includes(object.identity.kind)) addWorkloadEdges(g, object);
+  }
+  addJobEdges(g, index, services);
+  return g.result();
+}

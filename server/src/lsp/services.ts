@@ -1,0 +1,64 @@
+/**
+ * `biomeManifests/services`: the workspace's Services with the Prometheus job that scrapes each
+ * (for Grafana links), and the Service belonging to the document at a position — the Service
+ * itself, or the Service selecting a workload's pods (else the one with the workload's name).
+ */
+import type { RenderedObject } from '../engine/render/render';
+import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
+import { jobForService, scrapeJobs, type ScrapeJob } from '../engine/graph/prometheusJobs';
+import { podLabels, selectorMatches, WORKLOAD_KINDS } from '../rules/helpers/podSpec';
+import { at, list, num, record } from '../rules/helpers/values';
+import type { ServiceInfo, ServicesParams, ServicesResult } from '../protocol';
+
+function serviceInfo(service: RenderedObject, jobs: readonly ScrapeJob[]): ServiceInfo {
+  const { name = '', namespace } = service.identity;
+  const doc = service.base ?? service.sources[0]!;
+  const job = jobForService(jobs, name, namespace);
+  const ports = list(at(service.value, 'spec', 'ports'))
+    .map((p) => num(record(p)?.port))
+    .filter((p): p is number => p !== undefined);
+  return {
+    name,
+    namespace,
+    uri: doc.uri,
+    line: doc.headRange().start.line,
+    job: job?.jobName ?? name,
+    jobFrom: job ? 'prometheus' : 'service-name',
+    ports,
+  };
+}
+
+function serviceForWorkload(workload: RenderedObject, services: readonly RenderedObject[]): RenderedObject | undefined {
+  const labels = podLabels(workload);
+  const sameNamespace = services.filter((s) => s.identity.namespace === workload.identity.namespace);
+  return (
+    sameNamespace.find((s) => selectorMatches(record(at(s.value, 'spec', 'selector')), labels)) ??
+    sameNamespace.find((s) => s.identity.name === workload.identity.name)
+  );
+}
+
+function objectAt(index: WorkspaceIndex, uri: string, line: number): RenderedObject | undefined {
+  const file = index.getFile(uri);
+  if (!file) return undefined;
+  // The document containing the line; a position on a `---` separator belongs to the next one.
+  const doc = [...file.documents].reverse().find((d) => d.startLine <= line && d.identity);
+  return doc?.identity ? index.renderedOf(doc) : undefined;
+}
+
+export function listServices(index: WorkspaceIndex, params: ServicesParams): ServicesResult {
+  const services = index.objectsOfKind('Service').sort((a, b) => {
+    const ka = `${a.identity.namespace}/${a.identity.name ?? ''}`;
+    const kb = `${b.identity.namespace}/${b.identity.name ?? ''}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const jobs = scrapeJobs(index.prometheusConfigs());
+  const result: ServicesResult = { services: services.map((s) => serviceInfo(s, jobs)) };
+  if (params.uri !== undefined && params.line !== undefined) {
+    const object = objectAt(index, params.uri, params.line);
+    let service: RenderedObject | undefined;
+    if (object?.identity.kind === 'Service') service = object;
+    else if (object && WORKLOAD_KINDS.includes(object.identity.kind)) service = serviceForWorkload(object, services);
+    if (service) result.atCursor = serviceInfo(service, jobs);
+  }
+  return result;
+}

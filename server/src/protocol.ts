@@ -1,0 +1,106 @@
+/**
+ * The custom requests and notifications between the client and the server, declared once and typed.
+ * Imported by both sides: it may import nothing but protocol types (no fs, no engine classes).
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface ProtocolRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** What to render: one file's objects, every object under a folder, or one service. */
+export type RenderTarget =
+  | { kind: 'file'; uri: string }
+  | { kind: 'folder'; uri: string }
+  | { kind: 'service'; name: string; namespace?: string };
+
+export interface RenderParams {
+  target: RenderTarget;
+  /** `full`: bases with every patch merged; `base`: bases only (the left side of the diff). */
+  mode: 'full' | 'base';
+  /** Show Secret `data` decoded (as `stringData`); default: as in the source (base64). */
+  revealSecrets?: boolean;
+  /** Workspace folder URI the header's file names are relative to. */
+  root?: string;
+}
+
+export interface RenderedObjectInfo {
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Source files, base first, relative to `root` when given. */
+  sources: string[];
+}
+
+export interface RenderResult {
+  /** The YAML text, each object headed by a comment naming its sources. */
+  text: string;
+  objects: RenderedObjectInfo[];
+  /** Number of patch documents merged into the rendered objects. */
+  patchCount: number;
+}
+
+export const RenderRequest = new RequestType<RenderParams, RenderResult, void>('biomeManifests/render');
+
+export interface ServiceInfo {
+  name: string;
+  namespace: string;
+  uri: string;
+  /** Line of the Service's `kind:` in its file. */
+  line: number;
+  /** The Prometheus job that scrapes this Service, else the Service's name. */
+  job: string;
+  jobFrom: 'prometheus' | 'service-name';
+  ports: number[];
+}
+
+export interface ServicesParams {
+  /** When given, `atCursor` is the Service for the Service or workload document at this position. */
+  uri?: string;
+  line?: number;
+}
+
+export interface ServicesResult {
+  services: ServiceInfo[];
+  atCursor?: ServiceInfo;
+}
+
+export const ServicesRequest = new RequestType<ServicesParams, ServicesResult, void>('biomeManifests/services');
+
+export type GraphNodeKind = 'resource' | 'patch' | 'job' | 'missing';
+
+export interface GraphNode {
+  id: string;
+  type: GraphNodeKind;
+  /** Kubernetes kind, `PrometheusJob`, or the kind a missing reference expected. */
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** Where clicking the node goes; none for missing objects. */
+  location?: { uri: string; line: number };
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** What the reference is: `selects`, `scales`, `uses secret`, `patches`, `scrapes`, … */
+  label: string;
+  broken: boolean;
+}
+
+export interface ResourceGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export const ResourceGraphRequest = new RequestType<Record<string, never>, ResourceGraph, void>('biomeManifests/resourceGraph');
+
+export interface IndexStatus {
+  /** YAML files in the index. */
+  files: number;
+  /** Kubernetes documents among them. */
+  manifests: number;
+}
+
+export const IndexStatusNotification = new NotificationType<IndexStatus>('biomeManifests/indexStatus');
