@@ -6,8 +6,69 @@ export const SECTION = 'biomeManifests';
 /** Settings the server reads once at start; changing them restarts it. Everything else is live. */
 export const RESTART_SETTINGS: readonly string[] = [`${SECTION}.server.extraArgs`];
 
+/**
+ * Settings that could send the user somewhere a repository chose (a URL, a program to run): in an
+ * untrusted workspace they are read from the user's own settings only. package.json lists them in
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations` too.
+ */
+export const RESTRICTED_SETTINGS = ['grafana.url', 'kubectlPath'] as const;
+
 export type TraceLevel = 'off' | 'messages' | 'verbose';
+export type GrafanaUrlFormat = 'panes' | 'legacy';
+export type PreviewRenderer = 'auto' | 'biome' | 'kubectl';
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 export function traceLevel(): TraceLevel {
   return vscode.workspace.getConfiguration(SECTION).get<TraceLevel>('trace.server', 'off');
+}
+
+/** A restricted setting: the effective value in a trusted workspace, the user (global) value otherwise. */
+function restricted(key: (typeof RESTRICTED_SETTINGS)[number], scope?: vscode.Uri): string | undefined {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const value = vscode.workspace.isTrusted ? config.get<string>(key) : config.inspect<string>(key)?.globalValue;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export interface GrafanaSettings {
+  url: string | undefined;
+  dashboardUid: string | undefined;
+  serviceVariable: string;
+  orgId: number;
+  urlFormat: GrafanaUrlFormat;
+}
+
+export function grafanaSettings(scope?: vscode.Uri): GrafanaSettings {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.grafana`, scope);
+  const uid = config.get<string>('dashboardUid', '').trim();
+  const orgId = config.get<number>('orgId', 1);
+  return {
+    url: restricted('grafana.url', scope),
+    dashboardUid: uid === '' ? undefined : uid,
+    serviceVariable: config.get<string>('serviceVariable', 'service').trim() || 'service',
+    orgId: Number.isInteger(orgId) && orgId > 0 ? orgId : 1,
+    urlFormat: config.get<GrafanaUrlFormat>('urlFormat', 'panes') === 'legacy' ? 'legacy' : 'panes',
+  };
+}
+
+export interface PreviewSettings {
+  renderer: PreviewRenderer;
+  /** Undefined in an untrusted workspace: no external process runs there. */
+  kubectlPath: string | undefined;
+  kubectlTimeoutMs: number;
+}
+
+export function previewSettings(scope?: vscode.Uri): PreviewSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const renderer = config.get<PreviewRenderer>('preview.renderer', 'auto');
+  const timeout = config.get<number>('kubectlTimeoutSeconds', 20);
+  return {
+    renderer: renderer === 'biome' || renderer === 'kubectl' ? renderer : 'auto',
+    kubectlPath: vscode.workspace.isTrusted ? (restricted('kubectlPath', scope) ?? 'kubectl') : undefined,
+    kubectlTimeoutMs: Math.max(1, Math.min(300, Number.isFinite(timeout) ? timeout : 20)) * 1000,
+  };
+}
+
+export function logLevel(): LogLevel {
+  const level = vscode.workspace.getConfiguration(SECTION).get<LogLevel>('logLevel', 'info');
+  return ['error', 'warn', 'info', 'debug', 'trace'].includes(level) ? level : 'info';
 }

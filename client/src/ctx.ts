@@ -2,21 +2,66 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SECTION } from './config';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import { logLevel, SECTION, type LogLevel } from './config';
+import { IndexStatusItem } from './indexStatusItem';
+import { IndexStatusNotification } from '../../server/src/protocol';
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
 
 export class Ctx implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   readonly output: vscode.LogOutputChannel;
+  readonly indexStatus: IndexStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Biome Manifests', { log: true });
-    this.disposables.push(this.output);
+    this.indexStatus = new IndexStatusItem();
+    this.disposables.push(this.output, this.indexStatus);
+  }
+
+  /** Writes to the output channel when `biomeManifests.logLevel` lets `level` through. Never pass secret values. */
+  log(level: LogLevel, message: string): void {
+    if (LOG_LEVELS.indexOf(level) > LOG_LEVELS.indexOf(logLevel())) return;
+    this.output[level === 'warn' ? 'warn' : level](message);
+  }
+
+  /**
+   * Sends a custom request, starting the server when it is not running. While it cannot start, says
+   * so once and resolves to undefined: commands then stop with nothing changed.
+   */
+  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | undefined> {
+    try {
+      const client = this.client?.isRunning() ? this.client : await this.start();
+      // By method name: the typed overload's conditional parameter type does not resolve for a generic P.
+      return await client.sendRequest<R>(type.method, params);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.log('error', `${type.method} failed: ${reason}`);
+      void vscode.window.showErrorMessage(
+        `Biome Manifests: the language server did not answer ${type.method} (${reason}). Run "Biome Manifests: Restart Language Server" and try again.`,
+      );
+      return undefined;
+    }
   }
 
   get languageClient(): LanguageClient | undefined {
     return this.client;
+  }
+
+  private readonly shared = new Map<string, vscode.Disposable>();
+
+  /** A feature's shared object (content provider, panel…), created on first use and disposed with the extension. */
+  feature<T extends vscode.Disposable>(key: string, create: () => T): T {
+    let found = this.shared.get(key);
+    if (!found) {
+      found = create();
+      this.shared.set(key, found);
+      this.disposables.push(found);
+    }
+    return found as T;
   }
 
   /** Registers a disposable for the extension's lifetime. */
@@ -54,6 +99,7 @@ export class Ctx implements vscode.Disposable {
       traceOutputChannel: this.output,
     };
     const client = new LanguageClient('biomeManifests', 'Biome Manifests', serverOptions, clientOptions);
+    client.onNotification(IndexStatusNotification, (status) => this.indexStatus.update(status));
     await client.start();
     this.client = client;
     return client;

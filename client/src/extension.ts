@@ -3,12 +3,14 @@ import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { looksLikeManifest, workspaceHasBiomeFolder } from './manifestDetection';
 import { registerCommands } from './commands';
+import { registerFeatures } from './features';
 
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   ctx = new Ctx(context);
   registerCommands(ctx);
+  registerFeatures(ctx);
   const current = ctx;
   const startIfManifest = (doc: vscode.TextDocument): void => {
     if (looksLikeManifest(doc)) void current.start();

@@ -2,11 +2,30 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { restartServer } from './restartServer';
+import { copyRendered, previewDiff, previewRendered, revealRenderedSecrets } from './previewRendered';
+import { copyGrafanaLink, openGrafana } from './openGrafana';
+import { decodeSecret } from './decodeSecret';
+import { decodeSecretValue, encodeSecretValue } from './secretValue';
+import { newService } from './newService';
+import { showResourceMap } from './showResourceMap';
+import { showRuleDoc } from './showRuleDoc';
 
 export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
 export const COMMANDS: Record<string, CommandFactory> = {
   'biomeManifests.restartServer': restartServer,
+  'biomeManifests.previewRendered': previewRendered,
+  'biomeManifests.previewDiff': previewDiff,
+  'biomeManifests.copyRendered': copyRendered,
+  'biomeManifests.revealRenderedSecrets': revealRenderedSecrets,
+  'biomeManifests.openGrafana': openGrafana,
+  'biomeManifests.copyGrafanaLink': copyGrafanaLink,
+  'biomeManifests.decodeSecret': decodeSecret,
+  'biomeManifests.encodeSecretValue': encodeSecretValue,
+  'biomeManifests.decodeSecretValue': decodeSecretValue,
+  'biomeManifests.newService': newService,
+  'biomeManifests.showResourceMap': showResourceMap,
+  'biomeManifests.showRuleDoc': showRuleDoc,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -1,0 +1,61 @@
+/**
+ * Encode Secret Value (replaces the selection or the value at the cursor with its base64, through a
+ * WorkspaceEdit) and Decode Secret Value (shows the decoded value; the file is never changed, so
+ * plain text does not end up on disk).
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { decodeBase64, encodeBase64, hexPreview, looksBinary, utf8Text, validateBase64 } from '../../../server/src/engine/secrets/base64';
+import { valueOnLine, type ValueSpan } from '../secrets/valueAtCursor';
+
+function spanOf(editor: vscode.TextEditor): ValueSpan | undefined {
+  const sel = editor.selection;
+  if (!sel.isEmpty && sel.isSingleLine) {
+    return { line: sel.start.line, start: sel.start.character, end: sel.end.character, value: editor.document.getText(sel), quote: '', key: undefined };
+  }
+  const line = sel.active.line;
+  return valueOnLine(editor.document.lineAt(line).text, line);
+}
+
+function noValue(): undefined {
+  void vscode.window.showInformationMessage('Biome Manifests: select a value, or put the cursor on a "key: value" line.');
+  return undefined;
+}
+
+export function encodeSecretValue(_ctx: Ctx): () => Promise<{ key: string | undefined; encoded: string } | undefined> {
+  return async () => {
+    const editor = vscode.window.activeTextEditor;
+    const span = editor && spanOf(editor);
+    if (!editor || !span) return noValue();
+    const encoded = encodeBase64(span.value);
+    const edit = new vscode.WorkspaceEdit();
+    const range = new vscode.Range(span.line, span.start, span.line, span.end);
+    edit.replace(editor.document.uri, range, `${span.quote}${encoded}${span.quote}`);
+    await vscode.workspace.applyEdit(edit);
+    return { key: span.key, encoded };
+  };
+}
+
+export type DecodeValueResult = { status: 'decoded'; key: string | undefined; text: string; binary: boolean } | { status: 'invalid-base64'; position: number; message: string };
+
+export function decodeSecretValue(_ctx: Ctx): () => Promise<DecodeValueResult | undefined> {
+  return async () => {
+    const editor = vscode.window.activeTextEditor;
+    const span = editor && spanOf(editor);
+    if (!editor || !span) return noValue();
+    const check = validateBase64(span.value);
+    const name = span.key ?? 'the selection';
+    if (!check.ok) {
+      const message = `${name} is not valid base64: ${check.problem} problem at character ${check.index + 1}.`;
+      void vscode.window.showErrorMessage(`Biome Manifests: ${message}`);
+      return { status: 'invalid-base64', position: check.index + 1, message };
+    }
+    const bytes = decodeBase64(span.value)!;
+    const binary = looksBinary(bytes);
+    const text = binary ? `binary, ${bytes.length} bytes: ${hexPreview(bytes)}` : (utf8Text(bytes) ?? '');
+    void vscode.window.showInformationMessage(`${name} decodes to: ${text}`, 'Copy').then(async (choice) => {
+      if (choice === 'Copy') await vscode.env.clipboard.writeText(text);
+    });
+    return { status: 'decoded', key: span.key, text, binary };
+  };
+}

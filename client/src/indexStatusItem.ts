@@ -1,0 +1,34 @@
+/** The language status item: how many manifests the server has indexed (`biomeManifests/indexStatus`). */
+import * as vscode from 'vscode';
+import type { IndexStatus } from '../../server/src/protocol';
+
+export class IndexStatusItem implements vscode.Disposable {
+  private readonly item: vscode.LanguageStatusItem;
+  /** The last status received, for tests and the command. */
+  status: IndexStatus | undefined;
+
+  constructor() {
+    this.item = vscode.languages.createLanguageStatusItem('biomeManifests.indexStatus', { language: 'yaml' });
+    this.item.name = 'Biome Manifests';
+    this.item.text = '$(sync~spin) Biome Manifests: indexing';
+    this.item.command = { title: 'Show Resource Map', command: 'biomeManifests.showResourceMap' };
+  }
+
+  update(status: IndexStatus): void {
+    this.status = status;
+    this.item.severity = vscode.LanguageStatusSeverity.Information;
+    this.item.command = { title: 'Show Resource Map', command: 'biomeManifests.showResourceMap' };
+    this.item.text = `Biome Manifests: ${status.manifests} manifest${status.manifests === 1 ? '' : 's'}`;
+    this.item.detail = `${status.files} YAML file${status.files === 1 ? '' : 's'} indexed`;
+  }
+
+  stopped(): void {
+    this.item.text = 'Biome Manifests: server stopped';
+    this.item.severity = vscode.LanguageStatusSeverity.Warning;
+    this.item.command = { title: 'Restart', command: 'biomeManifests.restartServer' };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

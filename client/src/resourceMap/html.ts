@@ -1,0 +1,114 @@
+/**
+ * The resource map's HTML: an inline SVG drawn from the layout, a strict Content-Security-Policy
+ * with a nonce, no remote content, and every manifest-derived string escaped. Nodes carry only
+ * their index (`data-index`), never their names, into attributes the script reads. Pure.
+ */
+import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from '../../../server/src/engine/graph/layout';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function nodeSvg(layout: GraphLayout, index: number): string {
+  const { node, x, y } = layout.nodes[index]!;
+  const classes = ['node', `type-${node.type}`];
+  const title = `${node.kind} ${node.name}${node.namespace ? ` (namespace ${node.namespace})` : ''}${node.type === 'missing' ? ' — not found in the workspace' : ''}`;
+  const focusable = node.location ? ' tabindex="0" role="button"' : '';
+  return (
+    `<g class="${classes.join(' ')}" data-index="${index}"${focusable}>` +
+    `<title>${escapeHtml(title)}</title>` +
+    `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"></rect>` +
+    `<text class="kind" x="${x + 10}" y="${y + 17}">${escapeHtml(truncate(node.type === 'patch' ? `${node.kind} patch` : node.kind, 34))}</text>` +
+    `<text class="name" x="${x + 10}" y="${y + 35}">${escapeHtml(truncate(node.name, 30))}</text>` +
+    `</g>`
+  );
+}
+
+function edgeSvg(layout: GraphLayout, index: number): string {
+  const e = layout.edges[index]!;
+  const cls = e.broken ? 'edge broken' : 'edge';
+  return (
+    `<path class="${cls}" d="${e.path}" marker-end="url(#${e.broken ? 'arrow-broken' : 'arrow'})"><title>${escapeHtml(e.label)}</title></path>` +
+    `<text class="edge-label${e.broken ? ' broken' : ''}" x="${e.labelX}" y="${e.labelY}">${escapeHtml(truncate(e.label, 40))}</text>`
+  );
+}
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; padding: 8px; }
+header { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; }
+.node rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, #888); stroke-width: 1; }
+.node[tabindex] { cursor: pointer; }
+.node[tabindex]:hover rect, .node[tabindex]:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 2; }
+.type-patch rect { stroke-dasharray: 4 3; }
+.type-job rect { fill: var(--vscode-editorInfo-background, transparent); }
+.type-missing rect { stroke: #e51400; stroke-dasharray: 5 3; fill: transparent; }
+.type-missing text { fill: #e51400; }
+text { fill: var(--vscode-foreground); font-size: 12px; }
+text.kind { font-size: 10px; opacity: 0.75; }
+.edge { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.3; }
+.edge.broken { stroke: #e51400; stroke-width: 1.8; stroke-dasharray: 6 3; }
+.edge-label { font-size: 9px; opacity: 0.8; text-anchor: middle; }
+.edge-label.broken { fill: #e51400; opacity: 1; }
+#arrow path { fill: var(--vscode-descriptionForeground, #888); }
+#arrow-broken path { fill: #e51400; }
+.broken-count { color: #e51400; }
+`;
+
+const SCRIPT = `
+const vscode = acquireVsCodeApi();
+for (const node of document.querySelectorAll('.node[tabindex]')) {
+  const open = () => vscode.postMessage({ type: 'open', index: Number(node.getAttribute('data-index')) });
+  node.addEventListener('click', open);
+  node.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') open(); });
+}
+document.getElementById('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+`;
+
+export interface MapPage {
+  layout: GraphLayout;
+  nonce: string;
+  /** The webview's `cspSource` (allowed for nothing but kept for future local resources). */
+  cspSource: string;
+}
+
+export function resourceMapHtml({ layout, nonce }: MapPage): string {
+  const broken = layout.edges.filter((e) => e.broken).length;
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
+  const edges = layout.edges.map((_, i) => edgeSvg(layout, i)).join('');
+  const nodes = layout.nodes.map((_, i) => nodeSvg(layout, i)).join('');
+  const summary = `${layout.nodes.filter((n) => n.node.type !== 'missing').length} resources, ${layout.edges.length} references`;
+  const brokenText = broken > 0 ? `<span class="broken-count">${broken} broken reference${broken === 1 ? '' : 's'} (red)</span>` : '<span>no broken references</span>';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Resource Map</title>
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<header><strong>Resource Map</strong><span>${summary}</span>${brokenText}<button id="refresh" type="button">Refresh</button></header>
+<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Resources and their references">
+<defs>
+<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
+<marker id="arrow-broken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
+</defs>
+${edges}
+${nodes}
+</svg>
+<script nonce="${nonce}">${SCRIPT}</script>
+</body>
+</html>`;
+}
+
+/** 32 random alphanumerics from a caller-supplied random source (crypto in the extension). */
+export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(32)].map((b) => alphabet[b % alphabet.length]).join('');
+}
