@@ -1,4 +1,6 @@
 /** The insight providers, one per topic file; the server asks each in turn. */
 import type { InsightProvider } from './types';
+import { hpaInsight } from './hpa';
+import { probesInsight } from './probes';
 
-export const insightProviders: InsightProvider[] = [];
+export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight];
