@@ -130,8 +130,9 @@ function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly 
     const id = g.node({ id: `job:${job.jobName}`, type: 'job', kind: 'PrometheusJob', name: job.jobName, location: { uri: job.doc.uri, line } });
     for (const target of job.targets) {
       const found = services.filter((s) => targetNamesService(target, s.identity.name ?? '', s.identity.namespace));
-      for (const s of found) g.edge(id, g.resource(s), `scrapes ${target.host}`, false);
-      if (found.length === 0) g.edge(id, g.missing('Service', target.service, target.namespace), `scrapes ${target.host}`, true);
+      const label = `scrapes ${target.host}${target.port === undefined ? '' : `:${target.port}`}`;
+      for (const s of found) g.edge(id, g.resource(s), label, false);
+      if (found.length === 0) g.edge(id, g.missing('Service', target.service, target.namespace), label, true);
     }
   }
 }

@@ -1,0 +1,130 @@
+/** Grafana links: base URL checks, dashboard and Explore URLs, dashboard discovery, the workspace's Grafana Service. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl, promString } from '../../client/src/grafana/url';
+import { findServiceDashboard, variableForUid } from '../../client/src/grafana/dashboards';
+import { findGrafanaService } from '../../client/src/grafana/grafanaService';
+import { listServices } from '../../server/src/lsp/services';
+import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
+
+const dashboard = sampleText('infrastructure/monitoring/grafana/dashboards/service-overview.json');
+
+describe('Grafana base URL', () => {
+  it('accepts http and https, dropping trailing slashes, query and hash', () => {
+    assert.deepEqual(checkBaseUrl('http://localhost:3000/'), { ok: true, base: 'http://localhost:3000' });
+    assert.deepEqual(checkBaseUrl(' https://grafana.example.com/sub/path/?x=1#y '), { ok: true, base: 'https://grafana.example.com/sub/path' });
+  });
+
+  it('refuses every other scheme, naming it', () => {
+    for (const raw of ['command:workbench.action.terminal.new', 'javascript:alert(1)', 'file:///etc/passwd', 'vscode://x', 'data:text/html,hi']) {
+      const check = checkBaseUrl(raw);
+      assert.equal(check.ok, false, raw);
+      assert.match((check as { reason: string }).reason, /only http: and https:/);
+    }
+  });
+
+  it('refuses credentials in the URL and text that is no URL', () => {
+    assert.equal(checkBaseUrl('https://admin:secret@grafana.example.com').ok, false);
+    assert.match((checkBaseUrl('grafana:3000 oops') as { reason: string }).reason, /not a URL|only http/);
+  });
+
+  it('isOpenableUrl lets only http(s) links through', () => {
+    assert.equal(isOpenableUrl('http://localhost:3000/d/x'), true);
+    assert.equal(isOpenableUrl('javascript:alert(1)'), false);
+    assert.equal(isOpenableUrl('command:foo'), false);
+  });
+});
+
+describe('dashboard URL', () => {
+  it('sets the service variable to the job, for the last hour, in the org', () => {
+    const url = dashboardUrl({ base: 'http://localhost:3000', uid: 'service-overview', variable: 'service', value: 'main-app', orgId: 1 });
+    assert.equal(url, 'http://localhost:3000/d/service-overview?var-service=main-app&from=now-1h&to=now&orgId=1');
+  });
+
+  it('encodes every part', () => {
+    const url = dashboardUrl({ base: 'http://g', uid: 'a b/c', variable: 'svc&x', value: 'job=1&evil=2 #', orgId: 2 });
+    assert.equal(url, 'http://g/d/a%20b%2Fc?var-svc%26x=job%3D1%26evil%3D2%20%23&from=now-1h&to=now&orgId=2');
+    assert.equal(new URL(url).searchParams.get('var-svc&x'), 'job=1&evil=2 #');
+  });
+});
+
+describe('Explore URL (no dashboard)', () => {
+  it('panes format (Grafana ≥ 10.2): schemaVersion=1 and the up and request-rate queries', () => {
+    const url = new URL(exploreUrl({ base: 'http://localhost:3000', job: 'main-app', orgId: 1, format: 'panes' }));
+    assert.equal(url.pathname, '/explore');
+    assert.equal(url.searchParams.get('schemaVersion'), '1');
+    assert.equal(url.searchParams.get('orgId'), '1');
+    const panes = JSON.parse(url.searchParams.get('panes')!) as { a: { queries: { expr: string }[]; range: unknown } };
+    assert.deepEqual(panes.a.queries.map((q) => q.expr), ['up{job="main-app"}', 'sum(rate(http_requests_total{job="main-app"}[5m]))']);
+    assert.deepEqual(panes.a.range, { from: 'now-1h', to: 'now' });
+  });
+
+  it('legacy format: left=', () => {
+    const url = new URL(exploreUrl({ base: 'http://localhost:3000', job: 'main-app', orgId: 3, format: 'legacy' }));
+    assert.equal(url.searchParams.get('orgId'), '3');
+    const left = JSON.parse(url.searchParams.get('left')!) as { queries: { expr: string }[] };
+    assert.equal(left.queries[0]!.expr, 'up{job="main-app"}');
+  });
+
+  it('escapes quotes and backslashes in the job for PromQL', () => {
+    assert.equal(promString('a"b\\c'), '"a\\"b\\\\c"');
+  });
+});
+
+describe('dashboard discovery', () => {
+  const files = [{ uri: 'file:///w/infrastructure/monitoring/grafana/dashboards/service-overview.json', text: dashboard }];
+
+  it('finds the sample dashboard by its `service` variable', () => {
+    assert.deepEqual(findServiceDashboard(files, 'service'), { uid: 'service-overview', title: 'Service Overview', variable: 'service', uri: files[0]!.uri });
+  });
+
+  it('falls back to service, job, app when the configured variable is absent', () => {
+    const jobDash = { uri: 'file:///w/a.json', text: JSON.stringify({ uid: 'by-job', templating: { list: [{ name: 'job' }] } }) };
+    assert.equal(findServiceDashboard([jobDash], 'svc')?.variable, 'job');
+    assert.equal(findServiceDashboard([jobDash], 'svc')?.uid, 'by-job');
+  });
+
+  it('reads dashboards exported by the HTTP API ({ dashboard: … }) and ignores other JSON', () => {
+    const wrapped = { uri: 'file:///w/b.json', text: JSON.stringify({ dashboard: { uid: 'wrapped', templating: { list: [{ name: 'app' }] } } }) };
+    const junk = [{ uri: 'file:///w/package.json', text: '{"name":"x"}' }, { uri: 'file:///w/bad.json', text: '{' }];
+    assert.equal(findServiceDashboard([...junk, wrapped], 'service')?.uid, 'wrapped');
+    assert.equal(findServiceDashboard(junk, 'service'), undefined);
+  });
+
+  it('uses the variable of a configured dashboard uid', () => {
+    assert.equal(variableForUid(files, 'service-overview', 'job'), 'service');
+    assert.equal(variableForUid(files, 'unknown', 'job'), 'job');
+  });
+});
+
+describe('the service behind a link', () => {
+  const engine = sampleEngine();
+
+  it('value = the Prometheus job scraping the Service, else the Service name', () => {
+    const { services } = listServices(engine.index, {});
+    const byName = Object.fromEntries(services.map((s) => [s.name, `${s.job} (${s.jobFrom})`]));
+    assert.deepEqual(byName, {
+      'ai-personalization': 'ai-personalization (prometheus)',
+      'main-app': 'main-app (prometheus)',
+      alertmanager: 'alertmanager (service-name)',
+      grafana: 'grafana (service-name)',
+      prometheus: 'prometheus (service-name)',
+    });
+  });
+
+  it('at the cursor: a Service itself, or the Service selecting a Deployment', () => {
+    const uri = sampleUri('biome/main-app-deployment.yaml');
+    assert.equal(listServices(engine.index, { uri, line: 10 }).atCursor?.name, 'main-app');
+    assert.equal(listServices(engine.index, { uri, line: 40 }).atCursor?.name, 'main-app');
+    assert.equal(listServices(engine.index, { uri: sampleUri('biome/app-secrets.yaml'), line: 2 }).atCursor, undefined);
+  });
+
+  it('unset Grafana URL: the workspace Grafana Service and its port-forward command', () => {
+    const { services } = listServices(engine.index, {});
+    assert.deepEqual(findGrafanaService(services), {
+      address: 'grafana.monitoring:3000',
+      portForward: 'kubectl port-forward -n monitoring svc/grafana 3000:3000',
+      localUrl: 'http://localhost:3000',
+    });
+  });
+});

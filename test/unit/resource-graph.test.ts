@@ -1,0 +1,144 @@
+/** The resource map's graph of the sample, its layout, and the HTML that draws it. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildResourceGraph } from '../../server/src/engine/graph/resourceGraph';
+import { layoutGraph } from '../../server/src/engine/graph/layout';
+import { escapeHtml, makeNonce, resourceMapHtml } from '../../client/src/resourceMap/html';
+import type { ResourceGraph } from '../../server/src/protocol';
+import { sampleEngine } from '../helpers/sampleEngine';
+import { engineWith } from '../helpers/engineHarness';
+
+const graph = buildResourceGraph(sampleEngine().index);
+
+function label(graph: ResourceGraph, id: string): string {
+  const node = graph.nodes.find((n) => n.id === id)!;
+  return `${node.type === 'missing' ? 'MISSING ' : ''}${node.kind}/${node.name}`;
+}
+
+function edges(graph: ResourceGraph): string[] {
+  return graph.edges.map((e) => `${label(graph, e.from)} -[${e.label}${e.broken ? ', broken' : ''}]-> ${label(graph, e.to)}`);
+}
+
+describe('resource graph of the sample', () => {
+  const all = edges(graph);
+
+  it('Service → pods, HPA → workload, workload → Secret keys, patch → base', () => {
+    for (const edge of [
+      'Service/main-app -[selects pods of]-> Deployment/main-app',
+      'HorizontalPodAutoscaler/main-app -[scales]-> Deployment/main-app',
+      'Deployment/main-app -[reads key JWT_SECRET]-> Secret/app-secrets',
+      'Deployment/ai-personalization -[uses Secret]-> Secret/app-secrets',
+      'Deployment/main-app-probes.yaml -[patches]-> Deployment/main-app',
+      'PrometheusJob/main-app -[scrapes main-app:3000]-> Service/main-app',
+    ]) {
+      assert.ok(all.includes(edge), `missing edge ${edge}\n${all.join('\n')}`);
+    }
+  });
+
+  it('marks the scrape targets with no Service as broken references to missing nodes', () => {
+    assert.deepEqual(all.filter((e) => e.includes('broken')), [
+      'PrometheusJob/api-gateway -[scrapes api-gateway:3000, broken]-> MISSING Service/api-gateway',
+      'PrometheusJob/email-service -[scrapes email-service:3000, broken]-> MISSING Service/email-service',
+      'PrometheusJob/messaging-service -[scrapes messaging-service:4200, broken]-> MISSING Service/messaging-service',
+    ]);
+  });
+
+  it('gives every resource node the line of its kind: to open', () => {
+    const secret = graph.nodes.find((n) => n.kind === 'Secret')!;
+    assert.deepEqual(secret.location, { uri: 'file:///sample/biome/app-secrets.yaml', line: 1 });
+  });
+
+  it('a missing Secret key and a missing HPA target are broken', () => {
+    const e = engineWith({
+      'd.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          env:
+            - name: A
+              valueFrom:
+                secretKeyRef: { name: s, key: nope }
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: s
+data:
+  yes: eA==
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: h
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: gone }
+  minReplicas: 1
+  maxReplicas: 2
+`,
+    });
+    const g = buildResourceGraph(e.index);
+    assert.deepEqual(edges(g).filter((x) => x.includes('broken')), [
+      'Deployment/web -[reads key nope, broken]-> Secret/s',
+      'HorizontalPodAutoscaler/h -[scales, broken]-> MISSING Deployment/gone',
+    ]);
+  });
+});
+
+describe('layout', () => {
+  it('is deterministic and puts jobs/HPAs, Services, workloads, config/patches in columns left to right', () => {
+    const a = layoutGraph(graph);
+    assert.deepEqual(layoutGraph(graph), a);
+    const x = (kind: string): number => a.nodes.find((n) => n.node.kind === kind && n.node.type === 'resource')!.x;
+    assert.ok(x('HorizontalPodAutoscaler') < x('Service') && x('Service') < x('Deployment') && x('Deployment') < x('Secret'));
+    assert.equal(a.edges.length, graph.edges.length);
+  });
+});
+
+describe('resource map HTML', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const evil: ResourceGraph = {
+    nodes: [
+      { id: 'a', type: 'resource', kind: 'Service', name: hostile, namespace: `"'><script>alert(2)</script>`, location: { uri: 'file:///x.yaml', line: 0 } },
+      { id: 'b', type: 'missing', kind: 'Deployment', name: 'x" onload="alert(3)' },
+    ],
+    edges: [{ from: 'a', to: 'b', label: `selects ${hostile}`, broken: true }],
+  };
+  const html = resourceMapHtml({ layout: layoutGraph(evil), nonce: 'NONCE123', cspSource: 'vscode-resource:' });
+
+  it('escapes every manifest-derived string', () => {
+    assert.ok(!html.includes(hostile));
+    assert.ok(!html.includes('<script>alert'));
+    assert.ok(!html.includes('onload="alert'));
+    assert.ok(html.includes(escapeHtml(hostile)));
+    assert.equal(escapeHtml(`<a href="x">'&\``), '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#96;');
+  });
+
+  it('has a strict CSP with the nonce, and only nonce-bearing scripts and styles', () => {
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123';/);
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, ['<script nonce="NONCE123">']);
+    assert.deepEqual(html.match(/<style[^>]*>/g), ['<style nonce="NONCE123">']);
+    assert.doesNotMatch(html, /<[^>]*\son[a-z]+=/i, 'no inline event handlers in any tag');
+    assert.doesNotMatch(html, /(src|href)="https?:/, 'no remote content');
+    assert.doesNotMatch(html, /style="/, 'no style attributes (blocked by the CSP)');
+  });
+
+  it('draws broken references in red and counts them', () => {
+    assert.match(html, /class="edge broken"/);
+    assert.match(html, /1 broken reference \(red\)/);
+  });
+
+  it('nonces are 32 alphanumerics', () => {
+    assert.match(makeNonce((n) => new Uint8Array(n).map((_, i) => i * 7)), /^[A-Za-z0-9]{32}$/);
+  });
+});
