@@ -2,5 +2,8 @@
 import type { InsightProvider } from './types';
 import { hpaInsight } from './hpa';
 import { probesInsight } from './probes';
+import { secretsInsight } from './secrets';
+import { referencesInsight } from './references';
+import { servicesInsight } from './services';
 
-export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight];
+export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight];
