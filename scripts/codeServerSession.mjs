@@ -1,0 +1,53 @@
+// Shared steps of `npm start` and `npm run screenshots`: install the tools when missing, package the .vsix, and run
+// a private code-server with that .vsix installed, stopped by killing its process group.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+/** The CommonJS helpers the e2e launcher uses (test/e2e/launcher/codeServer.js). */
+export const cs = require('../test/e2e/launcher/codeServer.js');
+
+export function ensureTools() {
+  if (cs.toolsInstalled()) return;
+  console.log('Installing the VS Code tools (tools/e2e, once, ≈ 2–3 min)…');
+  const res = spawnSync('bash', [join(root, 'tools', 'e2e', 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (res.status !== 0) throw new Error('tools/e2e/install.sh failed');
+}
+
+/** Builds and packages; returns the path of the .vsix. */
+export function packageVsix() {
+  const out = execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  const lines = out.trim().split('\n');
+  console.log(lines.at(-2)); // "packaged N KiB"
+  return lines.at(-1);
+}
+
+/**
+ * Starts code-server with the .vsix installed and returns { url, base, dirs, server, stop }.
+ * `stop()` kills code-server's process group and removes the private dirs; it is safe to call twice.
+ */
+export async function startSession({ vsix, folder, port, prefix = 'biome-session-' }) {
+  const dirs = cs.makeSessionDirs(prefix);
+  cs.writeUserSettings(dirs, {
+    'git.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  });
+  cs.installExtensions(dirs, [vsix]);
+  const server = await cs.startCodeServer({ dirs, port, folder });
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    server.stop();
+    cs.removeDirs(dirs);
+  };
+  return { url: cs.workbenchUrl(server.base, { folder }), base: server.base, dirs, server, stop };
+}
