@@ -17,11 +17,10 @@ if (!process.argv.includes('--no-build')) {
 // Dependencies are bundled into dist/ by esbuild, so vsce must not collect node_modules.
 // No public repository URL exists yet: --allow-missing-repository keeps vsce from prompting for one.
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(
-  process.execPath,
-  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
-  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
-);
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const kib = (statSync(out).size / 1024).toFixed(0);
 console.log(`packaged ${kib} KiB`);
 console.log(out);

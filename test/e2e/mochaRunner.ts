@@ -5,9 +5,7 @@ import Mocha from 'mocha';
 
 export function runMochaIn(testsRoot: string, timeoutMs = 60_000): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec' });
-  const files = (fs.readdirSync(testsRoot, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.test.js'))
-    .sort();
+  const files = (fs.readdirSync(testsRoot, { recursive: true }) as string[]).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(testsRoot, f));
   return new Promise((resolve, reject) => {
     try {

@@ -2,7 +2,7 @@
 // test-electron spawns `<this> <folder> … --extensionTestsPath=… --extensionDevelopmentPath=…`; we run the tests in
 // code-server's extension host through headless Chromium and exit with the code the workbench reports.
 // Extra flag of ours: --install-extension=<file.vsix> (repeatable) installs a package before the workbench opens.
-// Env: BIOME_E2E_TIMEOUT_MS (default 300000) bounds the whole run; BIOME_E2E_KEEP=1 keeps the temp dirs.
+// Env: BIOME_E2E_TIMEOUT_MS (default 600000) bounds the whole run; BIOME_E2E_KEEP=1 keeps the temp dirs.
 'use strict';
 
 const fs = require('node:fs');
@@ -10,7 +10,7 @@ const path = require('node:path');
 const util = require('node:util');
 const cs = require('./codeServer');
 
-const overallTimeoutMs = Number(process.env.BIOME_E2E_TIMEOUT_MS || 300_000);
+const overallTimeoutMs = Number(process.env.BIOME_E2E_TIMEOUT_MS || 600_000);
 
 function parseArgs(argv) {
   const out = { folder: undefined, extensionDevelopmentPaths: [], extensionTestsPath: undefined, vsix: [] };

@@ -93,11 +93,11 @@ function commonArgs(dirs) {
 /** Installs .vsix files into the session's extensions dir (code-server's CLI, ≈ 1 s each). */
 function installExtensions(dirs, vsixFiles) {
   for (const vsix of vsixFiles) {
-    const res = cp.spawnSync(
-      node24,
-      [codeServerEntry, ...commonArgs(dirs), '--install-extension', path.resolve(vsix), '--force'],
-      { env: codeServerEnv(dirs), encoding: 'utf8', timeout: 120_000 },
-    );
+    const res = cp.spawnSync(node24, [codeServerEntry, ...commonArgs(dirs), '--install-extension', path.resolve(vsix), '--force'], {
+      env: codeServerEnv(dirs),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (res.status !== 0) {
       throw new Error(`code-server --install-extension ${vsix} failed (${res.status}):\n${res.stdout}${res.stderr}`);
     }

@@ -14,6 +14,9 @@ describe('diagnostics', () => {
     const diagnostics = await waitForDiagnostics(editor.document.uri);
     const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.ok(errors.length > 0, `expected an error, got ${JSON.stringify(diagnostics)}`);
-    assert.ok(errors.every((d) => d.range.start.line >= 5), `the error must point at the broken scalar: ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.every((d) => d.range.start.line >= 5),
+      `the error must point at the broken scalar: ${JSON.stringify(errors)}`,
+    );
   });
 });

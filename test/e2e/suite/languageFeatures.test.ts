@@ -26,11 +26,7 @@ describe('language features on a Deployment', () => {
       items.filter((i) => i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet);
     // The client may still be starting its server: ask again until it answers or the deadline passes.
     const items = await waitFor('server completion items at spec.replicas', async () => {
-      const res = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        doc.uri,
-        at,
-      );
+      const res = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
       const found = fromServer(res?.items ?? []);
       return found.length > 0 ? found : undefined;
     });
