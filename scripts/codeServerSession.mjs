@@ -1,6 +1,6 @@
 // Shared steps of `npm start` and `npm run screenshots`: install the tools when missing, package the .vsix, and run
 // a private code-server with that .vsix installed, stopped by killing its process group.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,16 +17,15 @@ export function ensureTools() {
   if (res.status !== 0) throw new Error('tools/e2e/install.sh failed');
 }
 
-/** Builds and packages; returns the path of the .vsix. */
+/** Builds and packages (progress on stderr); returns the path of the .vsix. */
 export function packageVsix() {
-  const out = execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
+  const res = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
-  const lines = out.trim().split('\n');
-  console.log(lines.at(-2)); // "packaged N KiB"
-  return lines.at(-1);
+  if (res.status !== 0) throw new Error(`build and package failed (${res.status ?? res.signal})`);
+  return res.stdout.trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 // Builds the bundles and packages the extension as biome-manifests-<version>.vsix with @vscode/vsce.
 // Usage: node scripts/package.mjs [--out <file.vsix>] [--no-build]
-// Prints the path of the .vsix as its last line.
-import { execFileSync } from 'node:child_process';
+// Prints the path of the .vsix on stdout (and nothing else there); progress goes to stderr.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,16 +11,19 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const outIndex = process.argv.indexOf('--out');
 const out = resolve(outIndex >= 0 ? process.argv[outIndex + 1] : join(root, `${name}-${version}.vsix`));
 
-if (!process.argv.includes('--no-build')) {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+/** Runs node with `args`, output to our stderr (stdout stays for the result); exits on failure with one line. */
+function node(label, args) {
+  const res = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 2, 2] });
+  if (res.status !== 0) {
+    console.error(`package: ${label} failed (${res.status ?? res.signal})`);
+    process.exit(res.status || 1);
+  }
 }
+
+if (!process.argv.includes('--no-build')) node('build', [join(root, 'scripts', 'build.mjs')]);
 // Dependencies are bundled into dist/ by esbuild, so vsce must not collect node_modules.
 // No public repository URL exists yet: --allow-missing-repository keeps vsce from prompting for one.
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
-  cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const kib = (statSync(out).size / 1024).toFixed(0);
-console.log(`packaged ${kib} KiB`);
+node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out]);
+console.error(`packaged ${(statSync(out).size / 1024).toFixed(0)} KiB`);
 console.log(out);

@@ -4,7 +4,7 @@
 //   --install   install the tools (tools/e2e/install.sh) when missing; `npm run test:e2e` passes it.
 // Without --install and without CI, missing tools skip the layer with exit 0 (for `npm test` on a dev machine).
 // With CI set, missing tools are always installed: CI never skips.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,14 +38,17 @@ if (!desktop && !toolsInstalled()) {
 }
 
 // The bundles in dist/ are what both suites load: the dev suite from the repo, the vsix suite from the package.
-const vsix = execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
+// package.mjs builds first; it prints the .vsix path on stdout and its progress on stderr.
+const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs')], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
   encoding: 'utf8',
-})
-  .trim()
-  .split('\n')
-  .pop();
+});
+if (packaged.status !== 0) {
+  console.error(`e2e: build and package failed (${packaged.status ?? packaged.signal})`);
+  process.exit(packaged.status || 1);
+}
+const vsix = packaged.stdout.trim();
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'test']);
 run(process.execPath, [join(root, 'out', 'test', 'e2e', 'runTest.js'), '--suite', suite, '--vsix', vsix]);
 console.log(`e2e: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
