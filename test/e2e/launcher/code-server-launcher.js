@@ -51,8 +51,13 @@ function printHostLogs(logs) {
   }
 }
 
-// The gallery points at a closed loopback port on purpose; its connection errors are noise.
-const isGalleryNoise = (line) => /127\.0\.0\.1:9\b/.test(line);
+// The gallery points at a closed loopback port on purpose, so its connection errors are noise; so is the workbench's
+// chatter about connecting to its own server. What is left is the tests' output and real errors.
+const isNoise = (line) =>
+  /127\.0\.0\.1:9\b/.test(line) ||
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/.test(
+    line,
+  );
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -91,7 +96,7 @@ async function main() {
     // The extension host's console arrives printf-style: (level, [format, ...args]).
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = Array.isArray(args) ? util.format(...args) : String(args);
-      if (isGalleryNoise(line)) return;
+      if (isNoise(line)) return;
       (type === 'error' ? console.error : console.log)(line);
     });
     await page.exposeFunction('codeAutomationExit', (code, logs) => {
