@@ -10,7 +10,7 @@ export const rule: Rule = {
   kinds: WORKLOAD_KINDS,
   summary: 'Credentials (passwords, tokens, API keys, private keys) come from a Secret, not a literal env `value`.',
   rationale:
-    'A literal `value` is stored in plain text in the workload: in Git, in `kubectl get deployment -o yaml`, in every ReplicaSet revision, readable by anyone who may read Deployments. A Secret can be access-controlled separately, encrypted at rest, rotated without touching the workload, and kept out of the repository. The rule looks at the variable name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS, …), skipping names about the credential rather than the credential itself (TOKEN_URL, PASSWORD_FILE) and values that cannot be one (empty, booleans, small numbers, `$(VAR)`).',
+    'A literal `value` is stored in plain text in the workload: in Git, in `kubectl get deployment -o yaml`, in every ReplicaSet revision, readable by anyone who may read Deployments. A Secret can be access-controlled separately, encrypted at rest, rotated without touching the workload, and kept out of the repository. The rule looks at the variable name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS, …), skipping names about the credential rather than the credential itself (TOKEN_URL, PASSWORD_FILE) and values that cannot be one (empty, booleans, small numbers, `$(VAR)`, `${VAR}` and `<placeholder>` references).',
   remediation:
     'Put the value in a Secret (under `stringData`, or base64-encoded under `data`) and read it with `valueFrom.secretKeyRef`. The quick fix adds the key to a Secret in the same folder, or writes a new Secret document next to the workload.',
   valid: [

@@ -87,13 +87,18 @@ export function isSecretName(name: string): boolean {
   return false;
 }
 
-/** True for values that cannot be a credential: empty, booleans, small numbers, `$(VAR)` references. */
+/**
+ * True for values that cannot be a credential: empty, booleans, small numbers, and references
+ * filled in elsewhere — `$(VAR)` (Kubernetes), `${VAR}` (envsubst, Flux), `<placeholder>`.
+ */
 export function isHarmlessValue(value: string): boolean {
   const v = value.trim();
   return (
     v === '' ||
     /^(true|false|yes|no|on|off|none|null|disabled|enabled)$/i.test(v) ||
     /^\d{1,5}$/.test(v) ||
-    /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v)
+    /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v) ||
+    /^\$\{[^}]+\}$/.test(v) ||
+    /^<[^<>]+>$/.test(v)
   );
 }
