@@ -1,96 +1,113 @@
 /**
- * The language server: connection, documents, capability negotiation and handler wiring. Features
- * live in lsp/ (pure functions over the engine); state lives in lsp/session.ts.
+ * The language server on a connection: documents, capability negotiation and handler wiring.
+ * Features live in lsp/ (pure functions over the engine); state lives in lsp/session.ts.
  */
 import {
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Session } from './lsp/session';
-import { documentSymbols, workspaceSymbols } from './lsp/symbols';
-import { codeActions } from './lsp/codeActions';
-import { VERSION } from './version';
+import { Session } from './session';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { codeActions } from './codeActions';
+import { VERSION } from '../version';
+import { IndexStatusNotification, RenderRequest, ResourceGraphRequest, ServicesRequest } from '../protocol';
+import { renderManifests } from './render';
+import { listServices } from './services';
+import { resourceGraph } from './graph';
+import { IndexStatusReporter } from './indexStatus';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-let configurationSupported = false;
-let dynamicWatchSupported = false;
-let progressSupported = false;
-const session = new Session(connection, () => configurationSupported);
+/** Wires the server onto `connection` and starts listening; returns the session (for tests). */
+export function startServer(connection: Connection): Session {
+  const documents = new TextDocuments(TextDocument);
+  let configurationSupported = false;
+  let dynamicWatchSupported = false;
+  let progressSupported = false;
+  const session = new Session(connection, () => configurationSupported);
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const caps = params.capabilities;
-  configurationSupported = caps.workspace?.configuration === true;
-  dynamicWatchSupported = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  progressSupported = caps.window?.workDoneProgress === true;
-  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  session.setWorkspaceFolders(folders);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-      documentSymbolProvider: true,
-      workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    },
-    serverInfo: { name: 'biome-manifests', version: VERSION },
-  };
-});
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    configurationSupported = caps.workspace?.configuration === true;
+    dynamicWatchSupported = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progressSupported = caps.window?.workDoneProgress === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    session.setWorkspaceFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'biome-manifests', version: VERSION },
+    };
+  });
 
-connection.onInitialized(async () => {
-  if (configurationSupported) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'biomeManifests' });
-  }
-  if (dynamicWatchSupported) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
-  }
-  const progress = progressSupported ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('Biome Manifests: indexing', 0, 'scanning workspace', false);
-  try {
-    const count = await session.loadWorkspace((message, percent) => progress?.report(percent, message));
-    connection.console.info(`Biome Manifests ${VERSION}: indexed ${count} YAML files`);
-  } catch (error) {
-    connection.console.error(`indexing failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    progress?.done();
-  }
-  session.validateAll();
-});
+  connection.onInitialized(async () => {
+    if (configurationSupported) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'biomeManifests' });
+    }
+    if (dynamicWatchSupported) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    const progress = progressSupported ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Biome Manifests: indexing', 0, 'scanning workspace', false);
+    try {
+      const count = await session.loadWorkspace((message, percent) => progress?.report(percent, message));
+      connection.console.info(`Biome Manifests ${VERSION}: indexed ${count} YAML files`);
+    } catch (error) {
+      connection.console.error(`indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      progress?.done();
+    }
+    indexStatus.flush();
+    session.validateAll();
+  });
 
-connection.onDidChangeConfiguration(() => {
-  session.settings.clear();
-  session.validateAll();
-});
+  connection.onDidChangeConfiguration(() => {
+    session.settings.clear();
+    session.validateAll();
+  });
 
-connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  for (const change of changes) await session.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted);
-});
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) await session.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted);
+    indexStatus.schedule();
+  });
 
-documents.onDidOpen(({ document }) => session.didOpen(document.uri, document.getText(), document.version));
-documents.onDidChangeContent(({ document }) => {
-  if (session.open.has(document.uri)) session.didChange(document.uri, document.getText(), document.version);
-});
-documents.onDidClose(({ document }) => void session.didClose(document.uri));
+  documents.onDidOpen(({ document }) => session.didOpen(document.uri, document.getText(), document.version));
+  documents.onDidChangeContent(({ document }) => {
+    if (session.open.has(document.uri)) session.didChange(document.uri, document.getText(), document.version);
+  });
+  documents.onDidClose(({ document }) => void session.didClose(document.uri));
 
-connection.onDocumentSymbol(({ textDocument }) => {
-  const file = session.engine.index.getFile(textDocument.uri);
-  return file ? documentSymbols(file) : [];
-});
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const file = session.engine.index.getFile(textDocument.uri);
+    return file ? documentSymbols(file) : [];
+  });
 
-connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(session.engine.index, query));
+  connection.onWorkspaceSymbol(({ query }) => workspaceSymbols(session.engine.index, query));
 
-connection.onCodeAction(({ textDocument, context }) => {
-  const file = session.engine.index.getFile(textDocument.uri);
-  return file ? codeActions(file, context.diagnostics, context.only) : [];
-});
+  connection.onCodeAction(({ textDocument, context }) => {
+    const file = session.engine.index.getFile(textDocument.uri);
+    return file ? codeActions(file, context.diagnostics, context.only) : [];
+  });
 
-documents.listen(connection);
-connection.listen();
+  // The client's commands (protocol.ts); each handler is a pure function over the index.
+  const indexStatus = new IndexStatusReporter(session.engine.index, (status) => void connection.sendNotification(IndexStatusNotification, status));
+  documents.onDidChangeContent(() => indexStatus.schedule());
+  documents.onDidClose(() => indexStatus.schedule());
+  connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
+  connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
+  connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
+
+  documents.listen(connection);
+  connection.listen();
+  return session;
+}

@@ -56,6 +56,8 @@ export class Linter {
     for (const doc of file.documents) {
       if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
       out.push(...this.placed(doc, this.syntaxCache, () => syntaxFindings(doc)));
+      // A document the parser could not read is reported once, not with follow-on schema noise.
+      if (hasSyntaxErrors(doc)) continue;
       if (doc.class.type === 'kubernetes' && this.schema) out.push(...this.schemaFindings(doc));
       const result = this.groupResultFor(doc, groupsDone);
       if (!result) continue;
@@ -189,6 +191,10 @@ export class Linter {
     }
     return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk, files, objectIgnores };
   }
+}
+
+function hasSyntaxErrors(doc: ManifestDocument): boolean {
+  return doc.chunk.errors.some((e) => e.code !== 'DUPLICATE_KEY');
 }
 
 function shiftAll<T extends Finding>(placed: { startLine: number; findings: T[] }, startLine: number): T[] {

@@ -17,13 +17,17 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
   for (const error of doc.chunk.errors) {
     const raw = firstLine(error.message);
     const message = MESSAGES[error.code]?.(raw) ?? `YAML syntax error: ${raw}`;
-    const [start, end] = error.pos;
+    // Errors found at the end of the text (an unclosed bracket or quote) are shown on the last
+    // line with content, not on an empty line after it.
+    const contentEnd = doc.text.trimEnd().length;
+    const start = Math.min(error.pos[0], Math.max(0, contentEnd - 1));
+    const end = Math.min(Math.max(error.pos[1], start + 1), Math.max(contentEnd, start + 1));
     out.push({
       code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
       severity: 'error',
       message,
       uri: doc.uri,
-      range: doc.range(start, Math.max(end, start + 1)),
+      range: doc.range(start, end),
     });
   }
   const plain = doc.plain();

@@ -1,0 +1,119 @@
+/**
+ * An LSP client and the real server on in-memory streams (no VS Code): the JSON-RPC wire exactly as
+ * an editor speaks it. Waits on events (diagnostics for a version), never on fixed sleeps.
+ */
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  WorkDoneProgressCreateRequest,
+  ShutdownRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../server/src/lsp/startServer';
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
+  change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
+  close(uri: string): Promise<void>;
+  /** Resolves with the first diagnostics published for `uri` (at `version`, when given). */
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  latest(uri: string): PublishDiagnosticsParams | undefined;
+  stop(): Promise<void>;
+}
+
+export interface ClientOptions {
+  workspaceFolders?: { uri: string; name: string }[];
+  settings?: Record<string, unknown>;
+}
+
+export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection);
+  const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: { uri: string; version: number | undefined; resolve: (d: Diagnostic[]) => void }[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    latest.set(params.uri, params);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: options.workspaceFolders ?? null,
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+    },
+  });
+  const ready = new Promise<void>((resolve) => {
+    // The server logs once the workspace is indexed; wait for it before the test starts.
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      if (p.message.includes('indexed')) resolve();
+    });
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  await ready;
+
+  const diagnostics = (uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}@${version ?? 'any'} in ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({
+        uri,
+        version,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      });
+    });
+
+  return {
+    connection,
+    async open(uri, text, version = 1) {
+      const pending = diagnostics(uri, version);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+      return pending;
+    },
+    async change(uri, text, version) {
+      const pending = diagnostics(uri, version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return pending;
+    },
+    async close(uri) {
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    diagnostics,
+    latest: (uri) => latest.get(uri),
+    async stop() {
+      // No `exit` notification: the server would end this (shared) test process.
+      await connection.sendRequest(ShutdownRequest.type);
+      connection.dispose();
+      serverConnection.dispose();
+    },
+  };
+}
