@@ -62,7 +62,8 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
+    // null: a real pid makes the server poll for its parent and keep this test process alive.
+    processId: null,
     rootUri: null,
     workspaceFolders: options.workspaceFolders ?? null,
     capabilities: {

@@ -9,6 +9,7 @@ import { decodeSecretValue, encodeSecretValue } from './secretValue';
 import { newService } from './newService';
 import { showResourceMap } from './showResourceMap';
 import { showRuleDoc } from './showRuleDoc';
+import { revealTarget } from './revealTarget';
 
 export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'biomeManifests.newService': newService,
   'biomeManifests.showResourceMap': showResourceMap,
   'biomeManifests.showRuleDoc': showRuleDoc,
+  'biomeManifests.revealTarget': revealTarget,
 };
 
 export function registerCommands(ctx: Ctx): void {

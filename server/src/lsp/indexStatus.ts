@@ -12,6 +12,7 @@ export function indexStatus(index: WorkspaceIndex): IndexStatus {
 export class IndexStatusReporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last = '';
+  private disposed = false;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -27,7 +28,14 @@ export class IndexStatusReporter {
     }, this.delayMs);
   }
 
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.disposed = true;
+  }
+
   flush(): void {
+    if (this.disposed) return;
     const status = indexStatus(this.index);
     const key = JSON.stringify(status);
     if (key === this.last) return;

@@ -23,6 +23,8 @@ export class Session {
   readonly open = new Set<string>();
   private readonly published = new Map<string, string>();
   private workspaceFolders: string[] = [];
+  /** Set on `shutdown`: nothing is published after it. */
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
@@ -33,6 +35,12 @@ export class Session {
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
+  }
+
+  /** Stops all scheduled work; called on the LSP `shutdown` request. */
+  dispose(): void {
+    this.disposed = true;
+    this.queue.dispose();
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -121,6 +129,7 @@ export class Session {
   }
 
   private async validate(uri: string): Promise<void> {
+    if (this.disposed) return;
     const file = this.engine.index.getFile(uri);
     if (!file) return;
     const settings = await this.settings.get(uri);
@@ -133,6 +142,7 @@ export class Session {
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.published.get(uri) === fingerprint) return;
     this.published.set(uri, fingerprint);
+    if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 

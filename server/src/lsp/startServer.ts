@@ -10,6 +10,8 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type Connection,
+  type Position,
+  type TextDocumentPositionParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -17,6 +19,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Session } from './session';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { codeActions } from './codeActions';
+import { codeLenses, completionAt, definitionAt, hoverAt, referencesAt, type InsightDeps } from './insight';
+import { loadSchemaStore } from '../engine/schema';
+import type { ManifestFile } from '../engine/document/manifestFile';
+import type { InsightSettings } from '../engine/insight/types';
 import { VERSION } from '../version';
 import { IndexStatusNotification, RenderRequest, ResourceGraphRequest, ServicesRequest } from '../protocol';
 import { renderManifests } from './render';
@@ -45,6 +51,11 @@ export function startServer(connection: Connection): Session {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'biome-manifests', version: VERSION },
     };
@@ -99,13 +110,44 @@ export function startServer(connection: Connection): Session {
     return file ? codeActions(file, context.diagnostics, context.only) : [];
   });
 
+  const insight: InsightDeps = {
+    index: session.engine.index,
+    store: loadSchemaStore(),
+    onError: (id, error) => connection.console.error(`${id} failed: ${error instanceof Error ? error.message : String(error)}`),
+  };
+  /** Runs a cursor feature on the indexed file with the resource's settings. */
+  const atCursor =
+    <T>(empty: T, feature: (file: ManifestFile, position: Position, settings: InsightSettings) => T) =>
+    async ({ textDocument, position }: TextDocumentPositionParams): Promise<T> => {
+      const file = session.engine.index.getFile(textDocument.uri);
+      if (!file) return empty;
+      const settings = await session.settings.get(textDocument.uri);
+      return feature(file, position, { showDecodedSecrets: settings.showDecodedSecrets });
+    };
+  connection.onHover(atCursor(null, (f, p, s) => hoverAt(insight, f, p, s)));
+  connection.onCompletion(atCursor({ isIncomplete: false, items: [] }, (f, p, s) => completionAt(insight, f, p, s)));
+  connection.onDefinition(atCursor([], (f, p, s) => definitionAt(insight, f, p, s)));
+  connection.onReferences(atCursor([], (f, p, s) => referencesAt(insight, f, p, s)));
+  connection.onCodeLens(({ textDocument }) => {
+    const file = session.engine.index.getFile(textDocument.uri);
+    return file ? codeLenses(insight, file) : [];
+  });
+
   // The client's commands (protocol.ts); each handler is a pure function over the index.
-  const indexStatus = new IndexStatusReporter(session.engine.index, (status) => void connection.sendNotification(IndexStatusNotification, status));
+  const indexStatus = new IndexStatusReporter(
+    session.engine.index,
+    (status) => void connection.sendNotification(IndexStatusNotification, status),
+  );
   documents.onDidChangeContent(() => indexStatus.schedule());
   documents.onDidClose(() => indexStatus.schedule());
   connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
   connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
   connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
+
+  connection.onShutdown(() => {
+    session.dispose();
+    indexStatus.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
