@@ -78,7 +78,7 @@ describe('saving the view', () => {
 
   it('adds a new key after the last one and removes a deleted key by line', () => {
     const added = roundTrip(source, (v) => `${v}NEW_KEY: hello\n`).after;
-    assert.match(added, /DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==\n  NEW_KEY: aGVsbG8=\n/);
+    assert.match(added, /DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==\n {2}NEW_KEY: aGVsbG8=\n/);
     const removed = roundTrip(source, (v) => v.replace(/^JWT_SECRET: .*\n/m, '')).after;
     assert.doesNotMatch(removed, /JWT_SECRET/);
     assert.equal(removed.split('\n').length, source.split('\n').length - 1);
