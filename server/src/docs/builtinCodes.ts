@@ -1,0 +1,69 @@
+/** Codes the engine reports itself (parser and schema), documented beside the rules. */
+import type { Severity } from '../engine/types';
+
+export interface BuiltinCode {
+  id: string;
+  severity: Severity;
+  summary: string;
+  rationale: string;
+  remediation: string;
+}
+
+export const BUILTIN_CODES: readonly BuiltinCode[] = [
+  {
+    id: 'yaml-syntax',
+    severity: 'error',
+    summary: 'The document is not valid YAML.',
+    rationale: 'kubectl and the API server cannot read the file at all. Other checks are skipped for a document the parser cannot read, so one mistake is not buried under follow-on errors.',
+    remediation: 'Fix the YAML at the marked position (indentation, an unclosed bracket or quote, a tab used for indentation).',
+  },
+  {
+    id: 'yaml-duplicate-key',
+    severity: 'error',
+    summary: 'A map has the same key twice.',
+    rationale: 'Most YAML readers, including the one kubectl uses, keep only one of the values without a word; which one wins differs between tools.',
+    remediation: 'Remove one of the keys or merge their values.',
+  },
+  {
+    id: 'yaml-alias-limit',
+    severity: 'error',
+    summary: 'The document expands too many YAML aliases (an alias bomb).',
+    rationale: 'Aliases that reference other aliases grow exponentially ("billion laughs"); the document is refused rather than expanded.',
+    remediation: 'Replace the aliases with plain values.',
+  },
+  {
+    id: 'schema-unknown-field',
+    severity: 'error',
+    summary: 'A field that the Kubernetes API does not have for this kind (often a typo).',
+    rationale: 'With strict field validation the API server rejects the object; without it, the field is silently dropped and the setting never takes effect.',
+    remediation: 'Correct the field name (the message suggests the closest one) or remove the field.',
+  },
+  {
+    id: 'schema-type',
+    severity: 'error',
+    summary: 'A value of the wrong type (a string where an integer is expected, …).',
+    rationale: 'The API server refuses the whole object. int-or-string fields (targetPort, probe port, maxSurge) and quantities (500m, 1Gi, 0.5) accept exactly what the API accepts.',
+    remediation: 'Write the value in the expected type; quote numbers that must be strings.',
+  },
+  {
+    id: 'schema-required',
+    severity: 'error',
+    summary: 'A required field is missing (for patches: after merging the patch over its base).',
+    rationale: 'The API server rejects objects without their required fields. Patch files are checked as partials and the rendered object is checked whole.',
+    remediation: 'Add the field in the base manifest or in a patch.',
+  },
+  {
+    id: 'schema-enum',
+    severity: 'error',
+    summary: 'A value outside the set the API accepts (for example a Service `type` or a `restartPolicy`).',
+    rationale: 'The API server rejects the object; the message lists the accepted values.',
+    remediation: 'Use one of the listed values.',
+  },
+  {
+    id: 'schema-api-version',
+    severity: 'error',
+    summary: 'The apiVersion does not serve this kind, or a field exists only in another apiVersion.',
+    rationale: 'For example `metrics` exists only in autoscaling/v2 HorizontalPodAutoscalers; under autoscaling/v1 it is rejected or dropped.',
+    remediation: 'Use an apiVersion that serves the kind and its fields (the message names them).',
+  },
+];

@@ -1,0 +1,82 @@
+/** The CLI contract: findings on the sample, JSON output, exit codes 0 / 1 / 2. Runs the built dist/cli.js. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../helpers/paths';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+function cli(args: string[], cwd = REPO_ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+/** The findings ../shared/fixtures/README.md lists for the sample, as `file:line severity code`. */
+const SAMPLE_FINDINGS = [
+  'biome/main-app-deployment.yaml:8 warning no-replicas-with-hpa',
+  'biome/main-app-deployment.yaml:19 warning no-latest-tag',
+  'biome/main-app-hpa.yaml:15 error require-hpa-resource-requests',
+  'biome/monitoring-stack.yaml:22 warning require-readiness-probe',
+  'biome/monitoring-stack.yaml:56 warning require-readiness-probe',
+  'biome/monitoring-stack.yaml:89 warning require-readiness-probe',
+  'infrastructure/monitoring/prometheus.yml:17 warning no-unexposed-scrape-port',
+  'infrastructure/monitoring/prometheus.yml:24 info no-unknown-scrape-target',
+  'infrastructure/monitoring/prometheus.yml:27 info no-unknown-scrape-target',
+  'infrastructure/monitoring/prometheus.yml:30 info no-unknown-scrape-target',
+];
+
+describe('biome-manifests check', () => {
+  it('reports exactly the sample findings, as JSON, and exits 1 for the error', () => {
+    const { code, stdout } = cli(['check', 'examples/biome-sample', '--format', 'json']);
+    const report = JSON.parse(stdout) as { files: number; findings: JsonFinding[] };
+    assert.equal(report.files, 11);
+    assert.deepEqual(
+      report.findings.map((f) => `${f.file.replace('examples/biome-sample/', '')}:${f.line} ${f.severity} ${f.code}`),
+      SAMPLE_FINDINGS,
+    );
+    assert.equal(code, 1);
+  });
+
+  it('prints file:line:col severity code message and a summary', () => {
+    const { stdout } = cli(['check', 'examples/biome-sample/biome/main-app-deployment.yaml']);
+    assert.match(stdout, /^examples\/biome-sample\/biome\/main-app-deployment\.yaml:19:18 warning no-latest-tag Image `azora\/main-app:latest`/m);
+    assert.match(stdout, /2 problems \(0 errors, 2 warnings, 0 info\) in 1 file\.$/m);
+  });
+
+  it('exits 0 on a clean folder and 2 on bad usage', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-'));
+    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: "1"\n');
+    assert.equal(cli(['check', dir]).code, 0);
+    assert.equal(cli(['check']).code, 2);
+    assert.equal(cli(['check', dir, '--format', 'xml']).code, 2);
+    assert.equal(cli(['check', path.join(dir, 'missing')]).code, 2);
+    assert.equal(cli(['lint', dir]).code, 2);
+    assert.match(cli([]).stderr, /Usage: biome-manifests check/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('honours --rule to turn a rule off', () => {
+    const { stdout } = cli(['check', 'examples/biome-sample/biome/main-app-deployment.yaml', '--rule', 'no-latest-tag=off']);
+    assert.doesNotMatch(stdout, /no-latest-tag/);
+  });
+
+  it('skips a binary file with a message instead of failing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-'));
+    fs.writeFileSync(path.join(dir, 'blob.yaml'), Buffer.from([0, 1, 2, 3, 0, 255]));
+    const { code, stdout } = cli(['check', dir]);
+    assert.equal(code, 0);
+    assert.match(stdout, /blob\.yaml:1:1 warning file-skipped File skipped: binary file/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
