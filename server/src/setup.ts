@@ -3,6 +3,7 @@ import { WorkspaceIndex } from './engine/workspace/workspaceIndex';
 import { Linter } from './engine/lint/linter';
 import type { Rule } from './engine/lint/rule';
 import type { SchemaChecker } from './engine/lint/schemaChecker';
+import type { ManifestDocument } from './engine/document/manifestDocument';
 import { allRules } from './rules';
 import { createSchemaChecker } from './engine/schema';
 
@@ -19,10 +20,24 @@ export interface EngineOptions {
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const index = new WorkspaceIndex();
   const schema = 'schema' in options ? options.schema : defaultSchemaChecker();
+  const index = new WorkspaceIndex(schema ? completeness(schema) : undefined);
   const linter = new Linter(index, options.rules ?? allRules, schema, options.onRuleError);
   return { index, linter, schema };
+}
+
+/** A document is complete when the schema finds no required field missing (cached per parsed chunk). */
+function completeness(schema: SchemaChecker): (doc: ManifestDocument) => boolean {
+  const cache = new WeakMap<ManifestDocument['chunk'], boolean>();
+  return (doc) => {
+    let complete = cache.get(doc.chunk);
+    if (complete === undefined) {
+      const id = doc.identity;
+      complete = !!id && schema.missingRequired(doc.plain().value, id.apiVersion, id.kind).length === 0;
+      cache.set(doc.chunk, complete);
+    }
+    return complete;
+  };
 }
 
 let sharedChecker: SchemaChecker | undefined;

@@ -106,7 +106,7 @@ export class Linter {
   private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {
     const c = doc.class;
     let key: string;
-    if (c.type === 'kubernetes') key = `${folderOf(doc.uri)}|${identityKey(c)}`;
+    if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
     else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);

@@ -29,23 +29,33 @@ function patchLikeName(uri: string): boolean {
   return /[-_.](patch|probes|overlay|override)[^/]*\.ya?ml$/i.test(uri);
 }
 
+function byPlace(a: ManifestDocument, b: ManifestDocument): number {
+  return a.uri === b.uri ? a.index - b.index : a.uri < b.uri ? -1 : 1;
+}
+
 /**
- * Orders documents of one identity and folder: the base first. `listedPatches` holds the URIs a
- * kustomization names as patches.
+ * Groups documents of one identity and folder into rendered objects, base first. `listedPatches`
+ * holds the URIs a kustomization names as patches; `isComplete` tells whether a document is a whole
+ * object by itself (no required field missing). Several complete documents are not patches of
+ * each other (test suites and copies often repeat names): each stands alone, and incomplete ones
+ * patch the first.
  */
-export function groupDocuments(docs: readonly ManifestDocument[], listedPatches: ReadonlySet<string>): DocumentGroup {
-  if (docs.length === 1 && !listedPatches.has(docs[0]!.uri)) return { base: docs[0], patches: [] };
+export function groupDocuments(
+  docs: readonly ManifestDocument[],
+  listedPatches: ReadonlySet<string>,
+  isComplete?: (doc: ManifestDocument) => boolean,
+): DocumentGroup[] {
+  if (docs.length === 1 && !listedPatches.has(docs[0]!.uri)) return [{ base: docs[0], patches: [] }];
   const candidates = docs.filter((doc) => !listedPatches.has(doc.uri));
   const ranked = [...candidates].sort((a, b) => {
     const byName = Number(patchLikeName(a.uri)) - Number(patchLikeName(b.uri));
     if (byName !== 0) return byName;
     const bySize = leafCount(b.plain().value) - leafCount(a.plain().value);
-    if (bySize !== 0) return bySize;
-    return a.uri === b.uri ? a.index - b.index : a.uri < b.uri ? -1 : 1;
+    return bySize !== 0 ? bySize : byPlace(a, b);
   });
-  const base = ranked[0];
-  const patches = docs
-    .filter((doc) => doc !== base)
-    .sort((a, b) => (a.uri === b.uri ? a.index - b.index : a.uri < b.uri ? -1 : 1));
-  return { base, patches };
+  const complete = isComplete ? ranked.filter(isComplete) : [];
+  const base = complete[0] ?? ranked[0];
+  const standalone = complete.slice(1);
+  const patches = docs.filter((doc) => doc !== base && !standalone.includes(doc)).sort(byPlace);
+  return [{ base, patches }, ...standalone.map((doc) => ({ base: doc, patches: [] }))];
 }

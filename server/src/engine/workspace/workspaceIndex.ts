@@ -29,7 +29,13 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Set<ManifestDocument>>();
   /** Folder → URIs its kustomization lists as patches. */
   private readonly listedPatches = new Map<string, Set<string>>();
-  private readonly renderCache = new Map<string, { snapshot: Map<string, number>; rendered: RenderedObject }>();
+  private readonly renderCache = new Map<string, { snapshot: Map<string, number>; rendered: RenderedObject[] }>();
+
+  /**
+   * @param isComplete whether a document is a whole object by itself (no required field missing);
+   *   decides which documents of one name are patches. Without it, the largest is the base.
+   */
+  constructor(private readonly isComplete?: (doc: ManifestDocument) => boolean) {}
 
   getFile(uri: string): ManifestFile | undefined {
     return this.fileMap.get(uri);
@@ -84,10 +90,10 @@ export class WorkspaceIndex {
     const seen = new Set<string>();
     const out: RenderedObject[] = [];
     for (const doc of this.documentsOfKind(kind, namespace)) {
-      const key = this.groupKey(doc);
+      const key = this.folderIdentityKey(doc);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(this.renderedOf(doc));
+      out.push(...this.groupsOf(doc));
     }
     return out;
   }
@@ -99,24 +105,37 @@ export class WorkspaceIndex {
     const near = nearUri === undefined ? undefined : folderOf(nearUri);
     const list = [...docs];
     const chosen = list.find((d) => folderOf(d.uri) === near) ?? list[0]!;
-    return this.renderedOf(chosen);
+    return this.groupsOf(chosen)[0];
   }
 
   /** The rendered object a Kubernetes document belongs to (itself, or its base with all patches). */
   renderedOf(doc: ManifestDocument): RenderedObject {
+    const groups = this.groupsOf(doc);
+    return groups.find((g) => g.sources.includes(doc)) ?? groups[0]!;
+  }
+
+  /** A key for the rendered object a document belongs to, stable while the group does not change. */
+  groupKeyOf(doc: ManifestDocument): string {
+    const rendered = this.renderedOf(doc);
+    const primary = this.groupsOf(doc)[0];
+    const base = rendered.sources[0]!;
+    return rendered === primary ? this.folderIdentityKey(doc) : `${this.folderIdentityKey(doc)}|${base.uri}#${base.index}`;
+  }
+
+  /** Every rendered object with the document's identity in its folder (usually one). */
+  private groupsOf(doc: ManifestDocument): RenderedObject[] {
     const id = doc.identity;
     if (!id) throw new Error(`renderedOf: ${doc.uri}#${doc.index} is not a Kubernetes document`);
     const folder = folderOf(doc.uri);
-    const key = this.groupKey(doc);
-    const deps = [identityKey(id), folderKey(folder)];
+    const key = this.folderIdentityKey(doc);
     const cached = this.renderCache.get(key);
-    if (cached && this.versions.isCurrent(cached.snapshot) && cached.rendered.sources.every((s) => this.isLive(s))) {
+    if (cached && this.versions.isCurrent(cached.snapshot) && cached.rendered.every((r) => r.sources.every((s) => this.isLive(s)))) {
       return cached.rendered;
     }
     const members = [...(this.byIdentity.get(identityKey(id)) ?? [doc])].filter((d) => folderOf(d.uri) === folder);
-    const group = groupDocuments(members, this.listedPatches.get(folder) ?? new Set());
-    const rendered = render(group.base, group.patches);
-    this.renderCache.set(key, { snapshot: this.versions.snapshot(deps), rendered });
+    const groups = groupDocuments(members, this.listedPatches.get(folder) ?? new Set(), this.isComplete);
+    const rendered = groups.map((g) => render(g.base, g.patches));
+    this.renderCache.set(key, { snapshot: this.versions.snapshot([identityKey(id), folderKey(folder)]), rendered });
     return rendered;
   }
 
@@ -140,7 +159,7 @@ export class WorkspaceIndex {
     return this.fileMap.get(doc.uri)?.documents[doc.index] === doc;
   }
 
-  private groupKey(doc: ManifestDocument): string {
+  private folderIdentityKey(doc: ManifestDocument): string {
     return `${folderOf(doc.uri)}|${identityKey(doc.identity!)}`;
   }
 
