@@ -38,9 +38,15 @@ export function validateDocument(doc: ManifestDocument, store: SchemaStore, opti
   return walker.findings;
 }
 
+/** Removed apiVersions a rule reports with a conversion fix; the schema check leaves them to it. */
+const RULE_OWNED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  HorizontalPodAutoscaler: ['autoscaling/v2beta1', 'autoscaling/v2beta2'],
+};
+
 function unservedApiVersion(doc: ManifestDocument, store: SchemaStore, apiVersion: string, kind: string, severity: Severity): Finding[] {
   const served = store.apiVersionsOf(kind);
   if (served.length === 0 || !store.isKubernetesApiVersion(apiVersion)) return [];
+  if (RULE_OWNED_API_VERSIONS[kind]?.includes(apiVersion)) return [];
   const message = `apiVersion \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${served.join(', ')}: change apiVersion.`;
   return [
     {
