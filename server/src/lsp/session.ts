@@ -64,6 +64,13 @@ export class Session {
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
+    // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
+    const scanned = new Set(files.map((f) => pathToFileURL(f).href));
+    for (const file of [...this.engine.index.files()]) {
+      if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
+      this.afterChange(this.engine.index.removeFile(file.uri), EDIT_DEBOUNCE_MS);
+      this.clearDiagnostics(file.uri);
+    }
     return files.length;
   }
 

@@ -82,8 +82,10 @@ export function startServer(connection: Connection): Session {
     session.validateAll();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(async () => {
     session.settings.clear();
+    // Settings are live: a changed `exclude` re-scans the workspace; levels and options re-check.
+    await session.loadWorkspace(() => undefined);
     session.validateAll();
   });
 
