@@ -24,6 +24,7 @@ if (!process.argv.includes('--no-build')) node('build', [join(root, 'scripts', '
 // Dependencies are bundled into dist/ by esbuild, so vsce must not collect node_modules.
 // No public repository URL exists yet: --allow-missing-repository keeps vsce from prompting for one.
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out]);
+// README images and links stay relative (they resolve inside the packaged extension and in the repository).
+node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
 console.error(`packaged ${(statSync(out).size / 1024).toFixed(0)} KiB`);
 console.log(out);
