@@ -196,6 +196,45 @@ function listDeclarationFiles(dir) {
     .sort();
 }
 
+/**
+ * Fields kubernetes-types lacks, taken from client-node's models (same OpenAPI, newer and complete):
+ * the fields of structs embedded inline in Go (`RuleWithOperations` embeds `Rule`: `resources`,
+ * `scope`), the `x-kubernetes-*` extensions of a CRD's `JSONSchemaProps`, and fields added after
+ * kubernetes-types' version. Without them valid manifests get "unknown field" errors.
+ */
+function supplementFromClientModels(definitions, origins) {
+  for (const [name, { module, owner }] of origins) {
+    const schema = definitions[name];
+    const attributes = clientModel(module, owner)?.attributeTypeMap;
+    if (!schema?.properties || !attributes) continue;
+    for (const attr of attributes) {
+      if (attr.baseName in schema.properties) continue;
+      const field = clientTypeSchema(attr.type, attr.format, module, definitions);
+      schema.properties[attr.baseName] = { ...field, description: `${attr.baseName} (from the @kubernetes/client-node model).` };
+    }
+  }
+}
+
+/** A client-node attribute type (`string`, `Array<V1ForNode>`, `{ [key: string]: string; }`) as a schema. */
+function clientTypeSchema(type, format, module, definitions) {
+  if (type === 'string') return { type: 'string' };
+  if (type === 'boolean') return { type: 'boolean' };
+  if (type === 'number') return format === 'int32' || format === 'int64' ? { format, type: 'integer' } : { type: 'number' };
+  if (type === 'Date') return { format: 'date-time', type: 'string' };
+  if (type === 'IntOrString') return { $ref: `#/definitions/${INT_OR_STRING}` };
+  const array = /^Array<(.+)>$/.exec(type);
+  if (array) return { items: clientTypeSchema(array[1], undefined, module, definitions), type: 'array' };
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
+  if (map) return { additionalProperties: clientTypeSchema(map[1], undefined, module, definitions), type: 'object' };
+  const [group, version] = module.split('/');
+  for (const prefix of [`${capitalize(group)}${capitalize(version ?? '')}`, capitalize(version ?? '')]) {
+    const local = `${namespaceOf(module)}.${type.slice(prefix.length)}`;
+    if (type.startsWith(prefix) && definitions[local]) return { $ref: `#/definitions/${local}` };
+  }
+  // A type kubernetes-types does not have at all: accept any value rather than reject a valid one.
+  return {};
+}
+
 function collectDefinitions() {
   const definitions = {
     [INT_OR_STRING]: {
@@ -204,18 +243,22 @@ function collectDefinitions() {
       'x-kubernetes-int-or-string': true,
     },
   };
+  const origins = new Map();
   for (const file of listDeclarationFiles(typesDir)) {
     const module = file.slice(0, -'.d.ts'.length);
     const source = ts.createSourceFile(file, readFileSync(join(typesDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const imports = importsOf(source, module);
     for (const statement of source.statements) {
       let schema;
-      if (ts.isInterfaceDeclaration(statement)) schema = interfaceSchema(statement, module, imports);
-      else if (ts.isTypeAliasDeclaration(statement)) schema = aliasSchema(statement, module, imports);
+      if (ts.isInterfaceDeclaration(statement)) {
+        schema = interfaceSchema(statement, module, imports);
+        origins.set(`${namespaceOf(module)}.${statement.name.text}`, { module, owner: statement.name.text });
+      } else if (ts.isTypeAliasDeclaration(statement)) schema = aliasSchema(statement, module, imports);
       else continue;
       definitions[`${namespaceOf(module)}.${statement.name.text}`] = schema;
     }
   }
+  supplementFromClientModels(definitions, origins);
   return definitions;
 }
 
