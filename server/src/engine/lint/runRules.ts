@@ -6,6 +6,7 @@ import type { Report, Rule, RuleContext, RuleTarget } from './rule';
 import type { SchemaChecker } from './schemaChecker';
 import { recordingView } from './workspaceView';
 import type { Origin } from '../render/render';
+import type { MissingField } from './schemaChecker';
 
 /** A finding before settings are applied. */
 export interface RawFinding extends Finding {
@@ -97,7 +98,13 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
 function renderedMissingRequired(target: RuleTarget & { type: 'object' }, schema: SchemaChecker): LocatedFinding[] {
   const { object } = target;
   const out: LocatedFinding[] = [];
-  for (const missing of schema.missingRequired(object.value, object.identity.apiVersion, object.identity.kind)) {
+  const { apiVersion, kind } = object.identity;
+  // The base is validated as a whole document: what it lacks itself is reported there already.
+  const inBase = new Set(
+    object.base ? schema.missingRequired(object.base.plain().value, apiVersion, kind).map(missingKey) : [],
+  );
+  for (const missing of schema.missingRequired(object.value, apiVersion, kind)) {
+    if (inBase.has(missingKey(missing))) continue;
     const origin = object.locate(missing.path);
     const where = object.patches.length > 0 && !object.base ? ' (no base document for these patches was found in this folder)' : '';
     const finding: RawFinding = {
@@ -110,4 +117,8 @@ function renderedMissingRequired(target: RuleTarget & { type: 'object' }, schema
     out.push({ doc: origin.doc, finding });
   }
   return out;
+}
+
+function missingKey(missing: MissingField): string {
+  return `${JSON.stringify(missing.path)}|${missing.field}`;
 }

@@ -46,6 +46,11 @@ export function groupDocuments(
   isComplete?: (doc: ManifestDocument) => boolean,
 ): DocumentGroup[] {
   if (docs.length === 1 && !listedPatches.has(docs[0]!.uri)) return [{ base: docs[0], patches: [] }];
+  // A patch finds its base by name: documents without a name (test fixtures, fragments) are each
+  // an object of their own, never merged with the other nameless documents of their kind.
+  if (docs.length > 0 && docs[0]!.identity?.name === undefined) {
+    return [...docs].sort(byPlace).map((doc) => ({ base: doc, patches: [] }));
+  }
   const candidates = docs.filter((doc) => !listedPatches.has(doc.uri));
   const ranked = [...candidates].sort((a, b) => {
     const byName = Number(patchLikeName(a.uri)) - Number(patchLikeName(b.uri));
