@@ -88,9 +88,12 @@ describe('probe rules on the sample', () => {
 });
 
 describe('probe-port-declared', () => {
-  it('warns (not errors) on a number the container does not declare, and ignores containers that declare no ports', () => {
+  it('informs (not warns) on a number the container does not declare, and ignores containers that declare no ports', () => {
     const patch = probesPatch('          readinessProbe:\n            tcpSocket: { port: 9090 }\n');
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:11 warning probe-port-declared']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:11 info probe-port-declared']);
+    const udp = BASE.replace('containerPort: 8080\n', 'containerPort: 8080\n              protocol: UDP\n');
+    const onUdp = probesPatch('          readinessProbe:\n            tcpSocket: { port: http }\n');
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': udp, 'web-probes.yaml': onUdp })))), ['web-probes.yaml:11 warning probe-port-declared']);
     const undeclared = BASE.replace('          ports:\n            - name: http\n              containerPort: 8080\n', '');
     assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': undeclared, 'web-probes.yaml': patch })))), []);
   });

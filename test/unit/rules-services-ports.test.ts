@@ -88,10 +88,16 @@ describe('no-selector-template-mismatch', () => {
 describe('no-unmatched-service-selector', () => {
   it('warns when nothing in the namespace matches, naming a match in another namespace', () => {
     const other = workload('').replace('name: web', 'name: web\n  namespace: prod');
-    const [f] = findings({ 'w.yaml': other, 's.yaml': service('    - port: 80') });
-    assert.deepEqual(summarize([f!]), ['s.yaml:6 no-unmatched-service-selector']);
+    const inDefault = service('    - port: 80').replace('name: web', 'name: web\n  namespace: default');
+    const [f] = findings({ 'w.yaml': other, 's.yaml': inDefault });
+    assert.deepEqual(summarize([f!]), ['s.yaml:7 no-unmatched-service-selector']);
     assert.match(f!.message, /Deployment web matches, but it is in namespace prod/);
     assert.equal(f!.related?.[0]?.uri, uriOf('w.yaml'));
+  });
+
+  it('stays silent when the Service or the workload leaves its namespace to `kubectl apply -n`', () => {
+    const other = workload('').replace('name: web', 'name: web\n  namespace: prod');
+    assert.deepEqual(findings({ 'w.yaml': other, 's.yaml': service('    - port: 80') }), []);
   });
 
   it('exempts ExternalName Services and Services without a selector', () => {

@@ -1,7 +1,13 @@
 import type { Rule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
+import type { RenderedObject } from '../engine/render/render';
+import { at } from './helpers/values';
 import { podLabels, podLabelsPath, selectorMatches, WORKLOAD_KINDS } from './helpers/podSpec';
 import { describe, selectedWorkloads, serviceSelector } from './helpers/serviceSelection';
+
+function explicitNamespace(object: RenderedObject): boolean {
+  return typeof at(object.value, 'metadata', 'namespace') === 'string';
+}
 
 function selectorText(selector: Record<string, unknown>): string {
   return Object.entries(selector)
@@ -96,6 +102,9 @@ spec:
     const elsewhere = WORKLOAD_KINDS.flatMap((kind) => context.workspace.objectsOfKind(kind)).filter(
       (o) => o.identity.namespace !== namespace && selectorMatches(selector, podLabels(o)),
     );
+    // A manifest without `metadata.namespace` lands in the namespace it is applied to (`kubectl
+    // apply -n`), so it can meet the workload there: only explicit, different namespaces are a mistake.
+    if (elsewhere.some((o) => !explicitNamespace(o) || !explicitNamespace(service))) return;
     const related: RelatedLocation[] = elsewhere.slice(0, 3).map((o) => {
       const origin = o.locate(podLabelsPath(o.identity.kind) ?? []);
       return {

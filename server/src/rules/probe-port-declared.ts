@@ -1,6 +1,7 @@
-import type { Rule } from '../engine/lint/rule';
+import type { Rule, RuleContext } from '../engine/lint/rule';
+import type { ValuePath } from '../engine/types';
 import { WORKLOAD_KINDS } from './helpers/podSpec';
-import { declaredPorts, PROBE_LABEL, probeHandler, probesOf } from './helpers/probes';
+import { declaredPorts, PROBE_LABEL, probeHandler, probesOf, type DeclaredPort } from './helpers/probes';
 
 export const rule: Rule = {
   id: 'probe-port-declared',
@@ -8,7 +9,7 @@ export const rule: Rule = {
   kinds: WORKLOAD_KINDS,
   summary: 'A probe’s port is one the container declares: a port name must exist; a number should be a containerPort.',
   rationale:
-    'A named probe port (`port: http`) is looked up in the container’s `ports` when the probe runs; if no port has that name, the probe can never succeed — a liveness probe then restarts the container forever and a readiness probe keeps it out of every Service (error). A number that is not among the declared `containerPort`s may still work (declaring ports is informational, so a container that declares none is not checked), but usually means the probe checks a port the application does not listen on (warning). Names are resolved on the rendered container, so a probe in a patch finds a port declared in the base.',
+    'A named probe port (`port: http`) is looked up in the container’s `ports` when the probe runs; if no port has that name, the probe can never succeed — a liveness probe then restarts the container forever and a readiness probe keeps it out of every Service (error). A name that resolves to a UDP port only (warning): HTTP, TCP and gRPC probes connect over TCP. A number that is not among the declared `containerPort`s is reported for information only: declaring ports is optional and many applications serve health checks on a port they do not declare (ingress-nginx on 10254, CoreDNS on 8080 and 8181), so a container that declares none is not checked. Names are resolved on the rendered container, so a probe in a patch finds a port declared in the base.',
   remediation: 'Use a port name or number the container declares in `ports`, or declare the port.',
   valid: [
     {
@@ -85,7 +86,11 @@ spec:
       const path = [...ref.path, handler.type, 'port'];
       const label = `The ${PROBE_LABEL[ref.field]} of container ${ref.container.name}`;
       if (typeof port === 'string' && !/^\d+$/.test(port)) {
-        if (ports.some((p) => p.name === port)) continue;
+        const named = ports.find((p) => p.name === port);
+        if (named) {
+          reportUdpOnly(context, named, ports, path, label);
+          continue;
+        }
         const names = ports.map((p) => p.name).filter((n): n is string => !!n);
         const known = names.length > 0 ? `its ports are named ${names.join(', ')}` : 'it declares no named port';
         context.report({
@@ -101,10 +106,23 @@ spec:
         context.report({
           path,
           part: 'value',
-          severity: 'warning',
-          message: `${label} checks port ${number}, but ${known}: the probe likely targets a port the application does not listen on. Use a declared containerPort, or declare ${number} in \`ports\`.`,
+          severity: 'info',
+          message: `${label} checks port ${number}, but ${known}: check that the application listens on ${number}. Use a declared containerPort, or declare ${number} in \`ports\`.`,
         });
       }
     }
   },
 };
+
+/** A probe on a named port that is UDP only: the kubelet connects over TCP, nothing answers there. */
+function reportUdpOnly(context: RuleContext, named: DeclaredPort, ports: readonly DeclaredPort[], path: ValuePath, label: string): void {
+  if (named.protocol !== 'UDP' && named.protocol !== 'SCTP') return;
+  // A server listening on both (DNS on 53) usually declares the TCP port too.
+  if (ports.some((p) => p.containerPort === named.containerPort && p.protocol === 'TCP')) return;
+  context.report({
+    path,
+    part: 'value',
+    severity: 'warning',
+    message: `${label} uses port \`${named.name ?? ''}\`, which is declared ${named.protocol} only: the probe connects over TCP, so it fails unless the application also listens on TCP ${named.containerPort ?? ''}. Probe a TCP port, or declare the TCP port.`,
+  });
+}

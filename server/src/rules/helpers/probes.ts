@@ -80,6 +80,8 @@ export function earliestReady(readiness: ProbeTiming): number {
 export interface DeclaredPort {
   name: string | undefined;
   containerPort: number | undefined;
+  /** `TCP` (the default), `UDP` or `SCTP`. */
+  protocol: string;
   /** Path of the port entry in the rendered object. */
   path: ValuePath;
 }
@@ -87,7 +89,8 @@ export interface DeclaredPort {
 export function declaredPorts(container: ContainerRef): DeclaredPort[] {
   return list(container.container.ports).map((item, index) => {
     const port = record(item);
-    return { name: str(port?.name), containerPort: num(port?.containerPort), path: [...container.path, 'ports', index] };
+    const protocol = str(port?.protocol) ?? 'TCP';
+    return { name: str(port?.name), containerPort: num(port?.containerPort), protocol, path: [...container.path, 'ports', index] };
   });
 }
 

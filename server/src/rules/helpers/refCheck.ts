@@ -7,6 +7,7 @@ import { podSpecPath } from './podSpec';
 import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from './podRefs';
 import { keysFilledByCluster, keysOf } from './secretData';
 import { at } from './values';
+import { createdElsewhere } from './createdElsewhere';
 import { yamlScalar } from './scalarSource';
 
 /** Levenshtein distance, for "did you mean" suggestions. */
@@ -61,7 +62,9 @@ export function checkObjectRefs(context: RuleContext, kind: RefKind, mode: 'obje
   for (const ref of objectRefsOfPodSpec(at(object.value, ...specPath))) {
     if (ref.kind !== kind || ref.optional) continue;
     const target = context.workspace.lookup(kind, namespace, ref.name);
-    if (mode === 'object' && !target) reportMissingObject(context, ref, specPath, owner, namespace, seen);
+    if (mode === 'object' && !target && !createdElsewhere(context, object, kind, namespace, ref.name)) {
+      reportMissingObject(context, ref, specPath, owner, namespace, seen);
+    }
     if (mode === 'key' && target && ref.key !== undefined && ref.keyPath) reportMissingKey(context, ref, specPath, owner, target);
   }
 }
