@@ -5,6 +5,7 @@
 import { Document, isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
+import { duplicateKeyErrors } from './duplicateKeys';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -30,9 +31,15 @@ export class ParsedChunk {
       version: '1.1',
       prettyErrors: false,
       keepSourceTokens: false,
-      uniqueKeys: true,
+      // Checked below in linear time (yaml's own check is quadratic in the number of keys of a map).
+      uniqueKeys: false,
       strict: true,
     });
+    const duplicates = duplicateKeyErrors(this.yaml);
+    if (duplicates.length > 0) {
+      this.yaml.errors.push(...duplicates);
+      this.yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+    }
     this.lines = new LineIndex(text);
     this.class = classify(this, fileName);
   }

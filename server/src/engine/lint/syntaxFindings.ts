@@ -5,6 +5,9 @@ import type { Finding } from '../types';
 const MESSAGES: Record<string, (raw: string) => string> = {
   DUPLICATE_KEY: (raw) => `${raw.replace(/\.$/, '')}: a later value would silently replace the earlier one. Remove or rename one of them.`,
   TAB_AS_INDENT: () => 'Tabs are not allowed as YAML indentation. Indent with spaces.',
+  // The parser gave up (in practice: nesting deeper than about a thousand levels overflows its stack).
+  RESOURCE_EXHAUSTION: (raw) =>
+    `This YAML is nested too deeply to parse (${raw}); the document is not checked further. Flatten the nesting.`,
 };
 
 function firstLine(message: string): string {
@@ -14,7 +17,13 @@ function firstLine(message: string): string {
 
 export function syntaxFindings(doc: ManifestDocument): Finding[] {
   const out: Finding[] = [];
+  let exhausted = false;
   for (const error of doc.chunk.errors) {
+    // One nesting error per document: the parser reports it again at every level it unwinds.
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (exhausted) continue;
+      exhausted = true;
+    }
     const raw = firstLine(error.message);
     const message = MESSAGES[error.code]?.(raw) ?? `YAML syntax error: ${raw}`;
     // Errors found at the end of the text (an unclosed bracket or quote) are shown on the last
