@@ -30,6 +30,27 @@ export function parseManifestFile(
   version: number | undefined,
   previous?: ManifestFile,
 ): ManifestFile {
+  const steps = parseManifestFileSteps(uri, text, version, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseManifestFile` in steps: yields after each document it had to parse, so a caller can spread
+ * a large cold parse over many event-loop turns (and abandon it when a newer text arrives).
+ * `parsed` is shared between runs for one file: chunks an abandoned run parsed are found there
+ * by the next one, and every chunk parsed here is added to it (the caller clears it once a run
+ * completes, so it holds at most one file's documents).
+ */
+export function* parseManifestFileSteps(
+  uri: string,
+  text: string,
+  version: number | undefined,
+  previous?: ManifestFile,
+  parsed: Map<string, ParsedChunk> = new Map(),
+): Generator<void, ManifestFile, void> {
   const reusable = new Map<string, ParsedChunk[]>();
   for (const doc of previous?.documents ?? []) {
     const list = reusable.get(doc.text);
@@ -40,11 +61,22 @@ export function parseManifestFile(
   const lines = new LineIndex(text);
   const documents: ManifestDocument[] = [];
   const changedDocuments: ManifestDocument[] = [];
+  const taken = new Set<ParsedChunk>();
   for (const slice of splitDocuments(text)) {
     const chunkText = text.slice(slice.start, slice.end);
-    const candidates = reusable.get(chunkText);
-    const reused = candidates?.shift();
-    const chunk = reused ?? new ParsedChunk(chunkText, fileName);
+    const reused = reusable.get(chunkText)?.shift();
+    let chunk = reused;
+    if (!chunk) {
+      const earlier = parsed.get(chunkText);
+      // A text twice in one file gets two chunks: findings are cached per chunk and placed once.
+      if (earlier && !taken.has(earlier)) chunk = earlier;
+      else {
+        chunk = new ParsedChunk(chunkText, fileName);
+        if (!earlier) parsed.set(chunkText, chunk);
+        yield;
+      }
+    }
+    taken.add(chunk);
     const startLine = lines.positionAt(slice.start).line;
     const doc = new ManifestDocument(uri, documents.length, slice.start, startLine, chunk);
     documents.push(doc);

@@ -49,26 +49,43 @@ export class Linter {
 
   /** All findings of a file, with settings applied (severity overrides, `off`, suppressions). */
   lintFile(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Finding[] {
+    const steps = this.lintFileSteps(uri, settings);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `lintFile` in steps: yields after each document, so the server can check a 5,000-document file
+   * in slices between requests, and drop the run when a newer version of the file arrives.
+   */
+  *lintFileSteps(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Generator<void, Finding[], void> {
     const file = this.index.getFile(uri);
     if (!file) return [];
     const out: Finding[] = [];
     const groupsDone = new Set<string>();
     for (const doc of file.documents) {
       if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
-      out.push(...this.placed(doc, this.syntaxCache, () => syntaxFindings(doc)));
-      // A document the parser could not read is reported once, not with follow-on schema noise.
-      if (hasSyntaxErrors(doc)) continue;
-      if (doc.class.type === 'kubernetes' && this.schema) out.push(...this.schemaFindings(doc));
-      const result = this.groupResultFor(doc, groupsDone);
-      if (!result) continue;
-      for (const finding of result.byChunk.get(doc.chunk) ?? []) {
-        const level = settings.rules[finding.code];
-        if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
-        if (isSuppressed(finding, doc, result.objectIgnores)) continue;
-        out.push(toFinding(finding, level));
-      }
+      this.lintDocument(doc, settings, groupsDone, out);
+      yield;
     }
     return out;
+  }
+
+  private lintDocument(doc: ManifestDocument, settings: LintSettings, groupsDone: Set<string>, out: Finding[]): void {
+    out.push(...this.placed(doc, this.syntaxCache, () => syntaxFindings(doc)));
+    // A document the parser could not read is reported once, not with follow-on schema noise.
+    if (hasSyntaxErrors(doc)) return;
+    if (doc.class.type === 'kubernetes' && this.schema) out.push(...this.schemaFindings(doc));
+    const result = this.groupResultFor(doc, groupsDone);
+    if (!result) return;
+    for (const finding of result.byChunk.get(doc.chunk) ?? []) {
+      const level = settings.rules[finding.code];
+      if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
+      if (isSuppressed(finding, doc, result.objectIgnores)) continue;
+      out.push(toFinding(finding, level));
+    }
   }
 
   /** Files whose findings may change because the facts behind `changedKeys` changed. */

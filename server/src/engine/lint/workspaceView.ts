@@ -2,13 +2,20 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { RenderedObject } from '../render/render';
 import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { labelsKey } from '../workspace/labelKeys';
+import type { LabelsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface WorkspaceView {
   /** The object `kind/namespace/name`, preferring the one in the checked object's folder. */
   lookup(kind: string, namespace: string, name: string): RenderedObject | undefined;
   /** Every object of a kind, in one namespace or all. */
   objectsOfKind(kind: string, namespace?: string): RenderedObject[];
+  /**
+   * The objects of a kind whose pod template labels (`labelsOf`) hold every `selector` label: the
+   * result is re-checked when labels of that kind change or a selected object changes, not on every
+   * edit of an object of that kind.
+   */
+  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
 }
@@ -22,6 +29,12 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     objectsOfKind(kind, namespace) {
       keys.add(kindKey(kind, namespace));
       return index.objectsOfKind(kind, namespace);
+    },
+    objectsOfKindByLabels(kind, namespace, selector, labelsOf) {
+      keys.add(labelsKey(kind, namespace));
+      const found = index.objectsOfKindByLabels(kind, namespace, selector, labelsOf);
+      for (const object of found) keys.add(identityKey(object.identity));
+      return found;
     },
     prometheusConfigs() {
       keys.add(PROMETHEUS_KEY);

@@ -13,15 +13,25 @@ export function kindKey(kind: string, namespace?: string): string {
   return namespace === undefined ? `kind:${kind}` : `kind:${kind}/${namespace}`;
 }
 
+/**
+ * The layout of a folder: which documents its kustomization lists as patches. Bumped only when a
+ * kustomization changes, so editing one resource does not invalidate every result in its folder.
+ */
 export function folderKey(folder: string): string {
   return `folder:${folder}`;
 }
 
 export const PROMETHEUS_KEY = 'prometheus-configs';
 
-/** Keys a document's content contributes to. */
-export function keysOfResource(id: ResourceIdentity, folder: string): string[] {
-  return [identityKey(id), kindKey(id.kind, id.namespace), kindKey(id.kind), folderKey(folder)];
+/** Bumped with any folder's key: the grouping of documents into base + patches may have changed. */
+export const LAYOUT_KEY = 'layout';
+
+/**
+ * Keys a document's content contributes to. Not the folder key: grouping into base + patches
+ * depends only on the documents of one identity (its key) and the folder's kustomization.
+ */
+export function keysOfResource(id: ResourceIdentity): string[] {
+  return [identityKey(id), kindKey(id.kind, id.namespace), kindKey(id.kind)];
 }
 
 export class KeyVersions {

@@ -6,7 +6,8 @@ import { parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
-import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, PROMETHEUS_KEY } from './dependencyKeys';
+import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY } from './dependencyKeys';
+import { collectLabelKeys } from './labelKeys';
 import { kustomizationPatches } from './kustomization';
 
 export interface FileUpdate {
@@ -30,6 +31,17 @@ export class WorkspaceIndex {
   /** Folder → URIs its kustomization lists as patches. */
   private readonly listedPatches = new Map<string, Set<string>>();
   private readonly renderCache = new Map<string, { snapshot: Map<string, number>; rendered: RenderedObject[] }>();
+  private readonly kindLists = new Map<
+    string,
+    {
+      kindVersion: number;
+      layout: number;
+      files: Map<string, ManifestFile | undefined>;
+      objects: RenderedObject[];
+      /** `label=value` → objects, per label projection. */
+      postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
+    }
+  >();
 
   /**
    * @param isComplete whether a document is a whole object by itself (no required field missing);
@@ -53,14 +65,24 @@ export class WorkspaceIndex {
   setFile(uri: string, text: string, version?: number): FileUpdate {
     const previous = this.fileMap.get(uri);
     if (previous && previous.text === text && previous.version === version) return { file: previous, changedKeys: new Set(), unchanged: true };
-    const file = parseManifestFile(uri, text, version, previous);
+    return this.setParsed(parseManifestFile(uri, text, version, previous));
+  }
+
+  /**
+   * Indexes a file parsed elsewhere (in slices, by `parseManifestFileSteps`). Keys are bumped for
+   * the documents whose chunks differ from the indexed version's, whichever version it was parsed against.
+   */
+  setParsed(file: ManifestFile): FileUpdate {
+    const uri = file.uri;
+    const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
     const kept = new Set(file.documents.map((d) => d.chunk));
-    for (const doc of previous?.documents ?? []) {
-      this.unregister(doc);
-      if (!kept.has(doc.chunk)) this.collectKeys(doc, changedKeys);
-    }
-    for (const doc of file.changedDocuments) this.collectKeys(doc, changedKeys);
+    const before = new Set(previous?.documents.map((d) => d.chunk));
+    const removed = (previous?.documents ?? []).filter((d) => !kept.has(d.chunk));
+    const added = file.documents.filter((d) => !before.has(d.chunk));
+    for (const doc of previous?.documents ?? []) this.unregister(doc);
+    for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
+    collectLabelKeys(removed, added, changedKeys);
     this.fileMap.set(uri, file);
     for (const doc of file.documents) this.register(doc);
     this.versions.bump(changedKeys);
@@ -75,6 +97,7 @@ export class WorkspaceIndex {
       this.unregister(doc);
       this.collectKeys(doc, changedKeys);
     }
+    collectLabelKeys(previous.documents, [], changedKeys);
     this.fileMap.delete(uri);
     this.versions.bump(changedKeys);
     return changedKeys;
@@ -85,8 +108,49 @@ export class WorkspaceIndex {
     return [...(this.byKind.get(kindKey(kind, namespace)) ?? [])];
   }
 
-  /** The rendered objects of a kind: one per base (or per patch group without a base). */
+  /**
+   * The rendered objects of a kind: one per base (or per patch group without a base). Cached until
+   * a document of the kind, the folder layout or one of the files involved changes: a Service
+   * check that scans every Deployment does not re-render them each time.
+   */
   objectsOfKind(kind: string, namespace?: string): RenderedObject[] {
+    const key = kindKey(kind, namespace);
+    const cached = this.kindLists.get(key);
+    if (cached && cached.kindVersion === this.versions.get(key) && cached.layout === this.versions.get(LAYOUT_KEY)) {
+      if ([...cached.files].every(([uri, file]) => this.fileMap.get(uri) === file)) return [...cached.objects];
+    }
+    const objects = this.renderKind(kind, namespace);
+    const files = new Map<string, ManifestFile | undefined>();
+    for (const object of objects) for (const doc of object.sources) files.set(doc.uri, this.fileMap.get(doc.uri));
+    this.kindLists.set(key, { kindVersion: this.versions.get(key), layout: this.versions.get(LAYOUT_KEY), files, objects, postings: new Map() });
+    return [...objects];
+  }
+
+  /**
+   * The objects of a kind whose `labelsOf` labels hold every `selector` label (values compared as
+   * strings; an empty selector selects nothing). `labelsOf` must read only pod template labels
+   * (`metadata.labels` for a Pod). Answered from an inverted index, built once per kind version.
+   */
+  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return [];
+    this.objectsOfKind(kind, namespace);
+    const list = this.kindLists.get(kindKey(kind, namespace))!;
+    let postings = list.postings.get(labelsOf);
+    if (!postings) {
+      postings = buildPostings(list.objects, labelsOf);
+      list.postings.set(labelsOf, postings);
+    }
+    let found: RenderedObject[] | undefined;
+    for (const [key, value] of entries) {
+      const objects = postings.get(`${key}=${String(value)}`) ?? [];
+      found = found ? found.filter((o) => objects.includes(o)) : objects;
+      if (found.length === 0) return [];
+    }
+    return [...(found ?? [])];
+  }
+
+  private renderKind(kind: string, namespace?: string): RenderedObject[] {
     const seen = new Set<string>();
     const out: RenderedObject[] = [];
     for (const doc of this.documentsOfKind(kind, namespace)) {
@@ -165,9 +229,12 @@ export class WorkspaceIndex {
 
   private collectKeys(doc: ManifestDocument, into: Set<string>): void {
     const c = doc.class;
-    if (c.type === 'kubernetes') for (const key of keysOfResource(c, folderOf(doc.uri))) into.add(key);
+    if (c.type === 'kubernetes') for (const key of keysOfResource(c)) into.add(key);
     else if (c.type === 'prometheus-config') into.add(PROMETHEUS_KEY);
-    else if (c.type === 'kustomization') into.add(folderKey(folderOf(doc.uri)));
+    else if (c.type === 'kustomization') {
+      into.add(folderKey(folderOf(doc.uri)));
+      into.add(LAYOUT_KEY);
+    }
   }
 
   private register(doc: ManifestDocument): void {
@@ -193,6 +260,22 @@ export class WorkspaceIndex {
     const patches = kustomizationPatches(doc.plain().value, folder);
     if (patches.size > 0) this.listedPatches.set(folder, patches);
   }
+}
+
+export type LabelsOf = (object: RenderedObject) => Record<string, unknown> | undefined;
+
+function buildPostings(objects: readonly RenderedObject[], labelsOf: LabelsOf): Map<string, RenderedObject[]> {
+  const postings = new Map<string, RenderedObject[]>();
+  for (const object of objects) {
+    for (const [key, value] of Object.entries(labelsOf(object) ?? {})) {
+      if (value === undefined) continue;
+      const label = `${key}=${String(value)}`;
+      const list = postings.get(label);
+      if (list) list.push(object);
+      else postings.set(label, [object]);
+    }
+  }
+  return postings;
 }
 
 function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {

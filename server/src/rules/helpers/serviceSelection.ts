@@ -2,7 +2,7 @@
 import type { WorkspaceView } from '../../engine/lint/workspaceView';
 import type { RenderedObject } from '../../engine/render/render';
 import type { ValuePath } from '../../engine/types';
-import { containersOf, podLabels, selectorMatches, WORKLOAD_KINDS } from './podSpec';
+import { containersOf, podLabels, WORKLOAD_KINDS } from './podSpec';
 import { at, list, num, record, str } from './values';
 
 /** A port a container declares. */
@@ -23,13 +23,16 @@ export function serviceSelector(service: RenderedObject): Record<string, unknown
   return selector && Object.keys(selector).length > 0 ? selector : undefined;
 }
 
-/** Workloads in `namespace` whose pod template labels match `selector` (a look-up per workload kind). */
+/**
+ * Workloads in `namespace` whose pod template labels match `selector` (a look-up per workload kind,
+ * by labels: the Service is re-checked when labels change, not on every workload edit).
+ */
 export function selectedWorkloads(
-  view: Pick<WorkspaceView, 'objectsOfKind'>,
+  view: Pick<WorkspaceView, 'objectsOfKindByLabels'>,
   namespace: string,
   selector: Record<string, unknown>,
 ): RenderedObject[] {
-  return WORKLOAD_KINDS.flatMap((kind) => view.objectsOfKind(kind, namespace).filter((o) => selectorMatches(selector, podLabels(o))));
+  return WORKLOAD_KINDS.flatMap((kind) => view.objectsOfKindByLabels(kind, namespace, selector, podLabels));
 }
 
 /** The ports declared by the (non-init) containers of the workloads. */
