@@ -11,20 +11,28 @@ import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toDiagnostic } from './diagnostics';
+import { SlicedParser } from './slicedParser';
+import { runSliced } from './slices';
 
-/** Debounce for edits; opens are validated at once. */
+/** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
+
+/** Index updates between two prunings of outdated cached rule results. */
+const PRUNE_EVERY = 50;
 
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
   readonly queue: ValidationQueue;
+  /** Parses new texts (in slices when large) and indexes them. */
+  readonly parser: SlicedParser;
   /** URIs of documents open in the editor (their text wins over the disk). */
   readonly open = new Set<string>();
   private readonly published = new Map<string, string>();
   private workspaceFolders: string[] = [];
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
+  private updatesSincePrune = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -35,6 +43,7 @@ export class Session {
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
+    this.parser = new SlicedParser(this.engine.index);
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */
@@ -60,7 +69,8 @@ export class Session {
       if (!this.open.has(uri)) {
         const settings = await this.settings.get(uri);
         const read = await readManifestText(file, settings.maxFileSizeMb * 1048576);
-        if (read.ok && !this.open.has(uri)) this.engine.index.setFile(uri, read.text);
+        // Parsed in slices: requests on open documents are answered while a large file loads.
+        if (read.ok && !this.open.has(uri)) await this.parser.parse(uri, read.text, undefined, () => undefined);
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
@@ -68,7 +78,7 @@ export class Session {
     const scanned = new Set(files.map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
       if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
-      this.afterChange(this.engine.index.removeFile(file.uri), EDIT_DEBOUNCE_MS);
+      this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
     return files.length;
@@ -97,21 +107,21 @@ export class Session {
       this.clearDiagnostics(uri);
     }
     if (!isFileUri(uri)) {
-      this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+      this.remove(uri);
       return;
     }
     // The editor's text may have been unsaved: go back to the disk's.
     const read = await readManifestText(fileURLToPath(uri), settings.maxFileSizeMb * 1048576);
     if (this.open.has(uri)) return;
     if (read.ok) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
-    else this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    else this.remove(uri);
   }
 
   /** A watched file changed on disk (ignored while the file is open: the editor's text wins). */
   async fileChangedOnDisk(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri)) return;
     if (deleted) {
-      this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+      this.remove(uri);
       this.clearDiagnostics(uri);
       return;
     }
@@ -120,11 +130,24 @@ export class Session {
     if (read.ok && !this.open.has(uri)) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
   }
 
+  /**
+   * Indexes a new text (at once when the parse is small, else in slices; a newer text replaces a
+   * parse in flight) and schedules the checks of the file and of the files that read what changed.
+   */
   private update(uri: string, text: string, version: number | undefined, delayMs: number): void {
-    const { changedKeys, unchanged } = this.engine.index.setFile(uri, text, version);
-    if (unchanged) return;
-    this.queue.schedule(uri, delayMs);
-    this.afterChange(changedKeys, delayMs);
+    void this.parser.parse(uri, text, version, ({ changedKeys }) => {
+      this.queue.schedule(uri, delayMs);
+      this.afterChange(changedKeys, delayMs);
+      if (++this.updatesSincePrune >= PRUNE_EVERY) {
+        this.updatesSincePrune = 0;
+        this.engine.linter.prune();
+      }
+    });
+  }
+
+  private remove(uri: string): void {
+    this.parser.cancel(uri);
+    this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
   }
 
   /** Re-checks the other files whose results read a fact that changed. */
@@ -135,16 +158,22 @@ export class Session {
     }
   }
 
+  /**
+   * Checks the indexed version of a file in slices (requests are answered in between) and publishes
+   * its diagnostics, unless a newer version arrived meanwhile: then the run stops, and the newer
+   * version's own run publishes.
+   */
   private async validate(uri: string): Promise<void> {
-    if (this.disposed) return;
+    // While a newer text is parsed, its completion schedules the check; this version is outdated.
+    if (this.disposed || this.parser.pending(uri)) return;
     const file = this.engine.index.getFile(uri);
     if (!file) return;
     const settings = await this.settings.get(uri);
     if (settings.diagnosticsScope === 'open' && !this.open.has(uri)) return;
-    const current = this.engine.index.getFile(uri);
-    if (current !== file && current?.version !== file.version) return; // a newer version has its own run
-    const diagnostics = this.engine.linter.lintFile(uri, lintSettingsOf(settings)).map(toDiagnostic);
-    if (this.engine.index.getFile(uri)?.version !== file.version) return;
+    const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
+    const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
+    if (!findings || stale()) return;
+    const diagnostics = findings.value.map(toDiagnostic);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.published.get(uri) === fingerprint) return;

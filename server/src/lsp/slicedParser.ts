@@ -1,0 +1,60 @@
+/**
+ * Parses and indexes file texts without blocking the server: small and incremental parses finish
+ * at once (the caller sees the new version immediately, as before); a cold 5,000-document file is
+ * parsed in slices between requests, and a newer text for the same file takes over the work,
+ * reusing every document the abandoned run already parsed.
+ */
+import { parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
+import type { ParsedChunk } from '../engine/document/parsedChunk';
+import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
+import { runSlice, runSliced } from './slices';
+
+/** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
+const FIRST_SLICE_MS = 40;
+
+interface Run {
+  cancelled: boolean;
+  /** Chunks parsed so far by this file's runs (shared with the run that replaces this one). */
+  pool: Map<string, ParsedChunk>;
+}
+
+export class SlicedParser {
+  private readonly runs = new Map<string, Run>();
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  /** True while a newer text of `uri` is being parsed (the indexed version is outdated). */
+  pending(uri: string): boolean {
+    return this.runs.has(uri);
+  }
+
+  cancel(uri: string): void {
+    const run = this.runs.get(uri);
+    if (run) run.cancelled = true;
+    this.runs.delete(uri);
+  }
+
+  /**
+   * Parses `text` and indexes it, then calls `onIndexed` (synchronously when the parse fits the
+   * first slice). Resolves false when a newer text replaced this one or nothing changed.
+   */
+  parse(uri: string, text: string, version: number | undefined, onIndexed: (update: FileUpdate) => void): Promise<boolean> {
+    const earlier = this.runs.get(uri);
+    const indexed = this.index.getFile(uri);
+    if (!earlier && indexed && indexed.text === text && indexed.version === version) return Promise.resolve(false);
+    if (earlier) earlier.cancelled = true;
+    const run: Run = { cancelled: false, pool: earlier?.pool ?? new Map() };
+    this.runs.set(uri, run);
+    const steps = parseManifestFileSteps(uri, text, version, indexed, run.pool);
+    const finish = (file: ManifestFile): boolean => {
+      if (run.cancelled) return false;
+      this.runs.delete(uri);
+      run.pool.clear();
+      onIndexed(this.index.setParsed(file));
+      return true;
+    };
+    const first = runSlice(steps, FIRST_SLICE_MS);
+    if (first.done) return Promise.resolve(finish(first.value));
+    return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+  }
+}
