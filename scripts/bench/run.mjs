@@ -1,0 +1,135 @@
+// `npm run bench`: Biome Manifests' language server against yaml-language-server on the same
+// corpora and the same Kubernetes schema (ours, schemas/kubernetes.json), over stdio, with a
+// standard LSP client. Prints one table with both servers and the ratios; writes JSON.
+//
+//   npm run bench                      full run (about 3 minutes on 2 cores)
+//   npm run bench -- --quick           smoke run (< 60 s): small corpora, few samples
+//   npm run bench -- --only biome      one server (biome | yls)
+//   npm run bench -- --corpus big      some corpora (sample, files50, files1000, big)
+//   npm run bench -- --out file.json   where the JSON goes (default scripts/bench/results/latest.json;
+//                                      --quick writes .bench/quick.json)
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { ensureCorpus, serviceName, writeBigFile, writeManyFiles } from './corpus.mjs';
+import { startServer } from './lspClient.mjs';
+import { bigFile, manyFiles, sampleFiles } from './scenarios.mjs';
+import { printTable } from './table.mjs';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const quick = flag('--quick');
+const only = option('--only');
+const corpusFilter = option('--corpus')?.split(',');
+
+const BIG_DOCS = quick ? 500 : 5000;
+const CORPUS_ROOT = join(ROOT, '.bench', 'corpus');
+const SCHEMA = join(ROOT, 'schemas', 'kubernetes.json');
+
+const SERVERS = {
+  biome: {
+    label: 'Biome Manifests',
+    command: process.execPath,
+    args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+    versioned: true,
+    settings: { biomeManifests: {} },
+  },
+  yls: {
+    label: 'yaml-language-server 2.0.0',
+    command: process.execPath,
+    args: [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+    versioned: false,
+    settings: {
+      yaml: {
+        schemas: { [SCHEMA]: ['**/*.yaml', '**/*.yml'] },
+        schemaStore: { enable: false },
+        kubernetesCRDStore: { enable: false },
+        validate: true,
+        hover: true,
+        completion: true,
+        format: { enable: false },
+      },
+      '[yaml]': {},
+      http: { proxy: '', proxyStrictSSL: false },
+      editor: { tabSize: 2 },
+    },
+  },
+};
+
+function corpora() {
+  const many = (files) => (dir) => writeManyFiles(dir, files);
+  const listMany = (dir) =>
+    readdirSync(join(dir, 'biome'))
+      .sort()
+      .map((f) => ({ path: join(dir, 'biome', f), names: [basename(f, '.yaml')] }));
+  const all = [
+    { id: 'sample', label: 'sample (examples/biome-sample)', kind: 'sample', dir: join(ROOT, 'examples', 'biome-sample') },
+    { id: 'files50', label: '50 files × 5 docs', kind: 'many', dir: ensureCorpus(CORPUS_ROOT, 'files50', many(50)), list: listMany },
+    ...(quick ? [] : [{ id: 'files1000', label: '1,000 files × 5 docs', kind: 'many', dir: ensureCorpus(CORPUS_ROOT, 'files1000', many(1000)), list: listMany }]),
+    {
+      id: 'big',
+      label: `one file, ${BIG_DOCS.toLocaleString('en')} docs`,
+      kind: 'big',
+      dir: ensureCorpus(CORPUS_ROOT, `big${BIG_DOCS}`, (dir) => writeBigFile(dir, BIG_DOCS)),
+      list: (dir) => [{ path: join(dir, 'all-in-one.yaml'), names: Array.from({ length: BIG_DOCS / 5 }, (_, n) => serviceName(n)) }],
+    },
+  ];
+  return all.filter((c) => !corpusFilter || corpusFilter.includes(c.id));
+}
+
+const PLAN = quick
+  ? { many: { opens: 10, edits: 3, rounds: 2 }, big: { edits: 1, rounds: 2 }, sample: { rounds: 3 } }
+  : { many: { opens: 20, edits: 6, rounds: 2 }, big: { edits: 3, rounds: 4 }, sample: { rounds: 5 } };
+
+async function runOne(serverId, corpus) {
+  const spec = SERVERS[serverId];
+  const server = await startServer({ name: serverId, ...spec, cwd: ROOT, folder: corpus.dir });
+  try {
+    const files = corpus.list?.(corpus.dir);
+    const isOurs = serverId === 'biome';
+    if (corpus.kind === 'many') return await manyFiles(server, { files }, { ...PLAN.many, isOurs });
+    if (corpus.kind === 'big') return await bigFile(server, { files }, PLAN.big);
+    return await sampleFiles(server, corpus.dir, { ...PLAN.sample, isOurs });
+  } catch (error) {
+    process.stderr.write(`${serverId} on ${corpus.id} failed: ${error.message}\n${server.stderr()}\n`);
+    return { error: error.message };
+  } finally {
+    await server.stop();
+  }
+}
+
+function machine() {
+  const gitRev = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    } catch {
+      return undefined;
+    }
+  })();
+  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), commit: gitRev };
+}
+
+async function main() {
+  if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  const servers = Object.keys(SERVERS).filter((s) => !only || s === only);
+  const results = { date: new Date().toISOString(), quick, machine: machine(), corpora: {} };
+  for (const corpus of corpora()) {
+    results.corpora[corpus.id] = { label: corpus.label };
+    for (const serverId of servers) {
+      process.stderr.write(`… ${SERVERS[serverId].label} on ${corpus.label}\n`);
+      results.corpora[corpus.id][serverId] = await runOne(serverId, corpus);
+    }
+  }
+  printTable(results, SERVERS);
+  const out = option('--out') ?? (quick ? join(ROOT, '.bench', 'quick.json') : join(ROOT, 'scripts', 'bench', 'results', 'latest.json'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  process.stderr.write(`wrote ${out}\n`);
+  const failed = Object.values(results.corpora).some((c) => servers.some((s) => c[s]?.error));
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();
