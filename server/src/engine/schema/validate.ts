@@ -60,6 +60,10 @@ function unservedApiVersion(doc: ManifestDocument, store: SchemaStore, apiVersio
   ];
 }
 
+function isPlainNull(node: unknown): boolean {
+  return isScalar(node) && node.value === null;
+}
+
 class SchemaWalker {
   readonly findings: Finding[] = [];
   private readonly path: (string | number)[] = [];
@@ -79,6 +83,8 @@ class SchemaWalker {
   /** `holder` is the pair whose value `node` is; `label` names the value in messages. */
   visit(node: unknown, schema: SchemaNode, holder: Pair | undefined, label: string): void {
     if (node === null || node === undefined || isAlias(node)) return;
+    // `args:` with nothing after it (or `~`, `null`) decodes to a nil value: the field is unset.
+    if (isPlainNull(node)) return;
     switch (schema.kind) {
       case 'any':
         return;
@@ -118,7 +124,9 @@ class SchemaWalker {
     let merged = false;
     for (const pair of map.items) {
       if (!isScalar(pair.key)) continue;
-      const name = String(pair.key.value);
+      // The YAML 1.1 merge key parses to a symbol (`Symbol(<<)`), not the string `<<`.
+      const key: unknown = pair.key.value;
+      const name = typeof key === 'symbol' ? (key.description ?? '') : String(key);
       if (name === '<<') {
         merged = true;
         continue;
@@ -128,7 +136,7 @@ class SchemaWalker {
         if (!(this.partial && PATCH_DIRECTIVE.test(name))) this.unknownField(pair, name, schema);
         continue;
       }
-      (present ??= new Set()).add(name);
+      if (!isPlainNull(pair.value)) (present ??= new Set()).add(name);
       this.path.push(name);
       this.visit(pair.value, field.type, pair, name);
       this.path.pop();
