@@ -6,6 +6,7 @@ import type { SchemaChecker } from './engine/lint/schemaChecker';
 import type { ManifestDocument } from './engine/document/manifestDocument';
 import { allRules } from './rules';
 import { createSchemaChecker } from './engine/schema';
+import { kustomizeAwareSchema, standsAlone } from './engine/workspace/kustomizeAware';
 
 export interface Engine {
   index: WorkspaceIndex;
@@ -20,8 +21,11 @@ export interface EngineOptions {
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const schema = 'schema' in options ? options.schema : defaultSchemaChecker();
-  const index = new WorkspaceIndex(schema ? completeness(schema) : undefined);
+  const given = 'schema' in options ? options.schema : defaultSchemaChecker();
+  // Both wrappers read the index for a document's folder and file, so they take it lazily.
+  const indexRef = (): WorkspaceIndex => index;
+  const schema = given ? kustomizeAwareSchema(given, indexRef) : undefined;
+  const index: WorkspaceIndex = new WorkspaceIndex(given ? standsAlone(indexRef, completeness(given)) : undefined);
   const linter = new Linter(index, options.rules ?? allRules, schema, options.onRuleError);
   return { index, linter, schema };
 }

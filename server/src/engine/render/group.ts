@@ -25,7 +25,8 @@ export function leafCount(value: unknown, budget = 100_000): number {
   return count;
 }
 
-function patchLikeName(uri: string): boolean {
+/** File names that announce patches: `web-patch.yaml`, `main-app-probes.yaml`, `prod-overlay.yml`. */
+export function patchLikeName(uri: string): boolean {
   return /[-_.](patch|probes|overlay|override)[^/]*\.ya?ml$/i.test(uri);
 }
 

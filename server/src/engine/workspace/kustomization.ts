@@ -27,3 +27,14 @@ export function kustomizationPatches(value: unknown, folder: string): Set<string
   for (const entry of Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []) add(entry);
   return out;
 }
+
+/**
+ * Whether the kustomization adds labels to selectors (`commonLabels`, or `labels` with
+ * `includeSelectors: true`): its resources may then leave a workload's `spec.selector` out.
+ */
+export function kustomizationAddsSelectors(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  if (isPlainObject(value.commonLabels) && Object.keys(value.commonLabels).length > 0) return true;
+  const labels = Array.isArray(value.labels) ? value.labels : [];
+  return labels.some((entry) => isPlainObject(entry) && entry.includeSelectors === true && isPlainObject(entry.pairs));
+}

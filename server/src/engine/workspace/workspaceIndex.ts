@@ -168,6 +168,9 @@ export class WorkspaceIndex {
     if (!docs || docs.size === 0) return undefined;
     const near = nearUri === undefined ? undefined : folderOf(nearUri);
     const list = [...docs];
+    // Same-named objects standing alone in one folder (examples, test cases): the one in the same file.
+    const sameFile = list.find((d) => d.uri === nearUri);
+    if (sameFile) return this.renderedOf(sameFile);
     const chosen = list.find((d) => folderOf(d.uri) === near) ?? list[0]!;
     return this.groupsOf(chosen)[0];
   }

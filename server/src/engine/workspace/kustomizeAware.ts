@@ -1,0 +1,55 @@
+/**
+ * What a folder's layout tells about its documents: a kustomization that adds selector labels
+ * (its resources may leave `spec.selector` out), and files that hold whole objects (whose short
+ * documents are objects written short, not patches of a namesake).
+ */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { Finding } from '../types';
+import type { SchemaChecker } from '../lint/schemaChecker';
+import { patchLikeName } from '../render/group';
+import { kustomizationAddsSelectors } from './kustomization';
+import { folderOf, type WorkspaceIndex } from './workspaceIndex';
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** Specs whose required `selector` kustomize fills from `commonLabels`. */
+const SELECTOR_SPECS = new Set(['DeploymentSpec', 'StatefulSetSpec', 'DaemonSetSpec', 'ReplicaSetSpec']);
+
+function folderAddsSelectors(index: WorkspaceIndex, uri: string): boolean {
+  const folder = folderOf(uri);
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = index.getFile(`${folder}/${name}`);
+    if (file?.documents.some((d) => d.class.type === 'kustomization' && kustomizationAddsSelectors(d.plain().value))) return true;
+  }
+  return false;
+}
+
+function isSelectorFilledByKustomize(finding: Finding): boolean {
+  const data = finding.data as { field?: unknown; typeName?: unknown } | undefined;
+  return finding.code === 'schema-required' && data?.field === 'selector' && SELECTOR_SPECS.has(String(data.typeName));
+}
+
+/** The schema checker, minus the `selector` a folder's kustomization adds to its resources. */
+export function kustomizeAwareSchema(schema: SchemaChecker, index: () => WorkspaceIndex): SchemaChecker {
+  return {
+    missingRequired: (value, apiVersion, kind) => schema.missingRequired(value, apiVersion, kind),
+    validateDocument(doc, partial) {
+      const findings = schema.validateDocument(doc, partial);
+      if (!findings.some(isSelectorFilledByKustomize) || !folderAddsSelectors(index(), doc.uri)) return findings;
+      return findings.filter((f) => !isSelectorFilledByKustomize(f));
+    },
+  };
+}
+
+/**
+ * Whether a document is a whole object rather than a patch of a namesake: it is complete, or it
+ * sits in a file that also holds a complete Kubernetes object (a file of examples or test cases,
+ * not a patch file) whose name does not announce patches.
+ */
+export function standsAlone(index: () => WorkspaceIndex, isComplete: (doc: ManifestDocument) => boolean): (doc: ManifestDocument) => boolean {
+  return (doc) => {
+    if (isComplete(doc)) return true;
+    if (patchLikeName(doc.uri)) return false;
+    const file = index().getFile(doc.uri);
+    return !!file?.documents.some((d) => d !== doc && d.class.type === 'kubernetes' && isComplete(d));
+  };
+}
