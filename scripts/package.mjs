@@ -26,5 +26,11 @@ if (!process.argv.includes('--no-build')) node('build', [join(root, 'scripts', '
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 // README images and links stay relative (they resolve inside the packaged extension and in the repository).
 node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
-console.error(`packaged ${(statSync(out).size / 1024).toFixed(0)} KiB`);
+const size = statSync(out).size;
+console.error(`packaged ${(size / 1024).toFixed(0)} KiB`);
+// The .vsix budget (issue: under 2 MB); packaging fails rather than ship a bloated artifact.
+if (size > 2 * 1024 * 1024) {
+  console.error(`package: ${out} is ${(size / 1048576).toFixed(2)} MiB, over the 2 MiB budget`);
+  process.exit(1);
+}
 console.log(out);
