@@ -112,7 +112,9 @@ function pathOf(stack: readonly Frame[]): (string | number)[] {
 function framesBefore(lines: readonly string[], line: number): Frame[] {
   const stack: Frame[] = [];
   let blockOwnerColumn = -1;
-  for (let n = 0; n < line; n++) {
+  // A client may ask about a line past the end of the document (the last line of a file that ends
+  // with a line break, or a stale position): only existing lines count.
+  for (let n = 0; n < Math.min(line, lines.length); n++) {
     const text = lines[n]!;
     if (blockOwnerColumn >= 0) {
       if (text.trim() === '' || indentOf(text) > blockOwnerColumn) continue;
