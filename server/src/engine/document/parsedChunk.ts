@@ -5,7 +5,7 @@
 import { Document, isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
-import { duplicateKeyErrors } from './duplicateKeys';
+import { checkStructure } from './structureCheck';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -21,6 +21,8 @@ export class ParsedChunk {
   readonly lines: LineIndex;
   readonly class: DocumentClass;
   private plain: PlainValue | undefined;
+  /** Nested deeper than the engine's walkers may recurse (reported as an error; no plain value). */
+  private readonly tooDeep: boolean;
 
   constructor(
     readonly text: string,
@@ -35,9 +37,10 @@ export class ParsedChunk {
       uniqueKeys: false,
       strict: true,
     });
-    const duplicates = duplicateKeyErrors(this.yaml);
-    if (duplicates.length > 0) {
-      this.yaml.errors.push(...duplicates);
+    const structure = checkStructure(this.yaml);
+    this.tooDeep = structure.tooDeep;
+    if (structure.errors.length > 0) {
+      this.yaml.errors.push(...structure.errors);
       this.yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
     }
     this.lines = new LineIndex(text);
@@ -54,6 +57,7 @@ export class ParsedChunk {
 
   /** The document as plain JS values, computed once; bounded against alias bombs. */
   value(): PlainValue {
+    if (!this.plain && this.tooDeep) this.plain = { value: undefined, error: 'nested too deeply' };
     if (!this.plain) {
       try {
         this.plain = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };

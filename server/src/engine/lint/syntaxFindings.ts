@@ -1,13 +1,14 @@
 /** YAML parse errors and document-level problems as findings, at exact ranges. */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
+import { MAX_NESTING_DEPTH } from '../document/structureCheck';
 
 const MESSAGES: Record<string, (raw: string) => string> = {
   DUPLICATE_KEY: (raw) => `${raw.replace(/\.$/, '')}: a later value would silently replace the earlier one. Remove or rename one of them.`,
   TAB_AS_INDENT: () => 'Tabs are not allowed as YAML indentation. Indent with spaces.',
-  // The parser gave up (in practice: nesting deeper than about a thousand levels overflows its stack).
-  RESOURCE_EXHAUSTION: (raw) =>
-    `This YAML is nested too deeply to parse (${raw}); the document is not checked further. Flatten the nesting.`,
+  // Too deep for the engine's walkers (structureCheck.ts), or so deep that the parser's own stack overflowed.
+  RESOURCE_EXHAUSTION: () =>
+    `This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`,
 };
 
 function firstLine(message: string): string {
