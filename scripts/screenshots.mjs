@@ -53,6 +53,8 @@ async function runCommand(title) {
   // Enter only once the filtered list has focused the right entry, not a stale one from before the filter.
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.split(': ').pop() }).waitFor(wait);
   await page.keyboard.press('Enter');
+  // The palette fades out; wait until it is gone so it does not ghost into the next screenshot.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...wait });
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P) and waits until its text is on screen. */
@@ -132,7 +134,29 @@ async function main() {
     }
   }
 
-  // 4. Outline of the Deployment file, with room to show it: no panel, explorer folders collapsed.
+  // 4. Resource map webview: resources and their references, broken ones in red.
+  const mapTitle = commandTitle('biomeManifests.showResourceMap');
+  if (!mapTitle) {
+    skipped.push('resource-map: command biomeManifests.showResourceMap is not contributed');
+  } else {
+    // Give the map the whole editor area: no other editors, no panel.
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Toggle Panel Visibility');
+    await runCommand(mapTitle);
+    try {
+      // The webview lives in nested iframes; wait until its SVG has drawn nodes.
+      await page.waitForFunction(() => document.querySelectorAll('iframe.webview').length > 0, null, wait);
+      const outer = page.frameLocator('iframe.webview').first();
+      await outer.frameLocator('iframe').first().locator('svg g, svg rect').first().waitFor(wait);
+      await shot('resource-map');
+    } catch {
+      skipped.push(`resource-map: "${mapTitle}" drew no graph in 30 s`);
+    }
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Toggle Panel Visibility');
+  }
+
+  // 5. Outline of the Deployment file, with room to show it: no panel, explorer folders collapsed.
   await openFile('biome/main-app-deployment.yaml', 'kind: Deployment');
   await runCommand('View: Toggle Panel Visibility');
   await page.locator('.markers-panel').waitFor({ state: 'hidden', ...wait });
