@@ -13,6 +13,10 @@ export class Ctx implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   readonly output: vscode.LogOutputChannel;
+  /** How long activate() took (the server starts after it, in the background). */
+  activationMs = 0;
+  /** Milliseconds from the server's start to its first published diagnostics, once known. */
+  firstDiagnosticsMs: number | undefined;
   readonly indexStatus: IndexStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -84,6 +88,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async createAndStart(): Promise<LanguageClient> {
+    const startedAt = performance.now();
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -97,6 +102,15 @@ export class Ctx implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       traceOutputChannel: this.output,
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => {
+          if (this.firstDiagnosticsMs === undefined) {
+            this.firstDiagnosticsMs = performance.now() - startedAt;
+            this.output.info(`first diagnostics ${this.firstDiagnosticsMs.toFixed(0)} ms after the server started`);
+          }
+          next(uri, diagnostics);
+        },
+      },
     };
     const client = new LanguageClient('biomeManifests', 'Biome Manifests', serverOptions, clientOptions);
     client.onNotification(IndexStatusNotification, (status) => this.indexStatus.update(status));

@@ -8,6 +8,7 @@ import { registerFeatures } from './features';
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
+  const started = performance.now();
   ctx = new Ctx(context);
   registerCommands(ctx);
   registerFeatures(ctx);
@@ -21,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   void workspaceHasBiomeFolder().then((has) => {
     if (has) void current.start();
   });
+  ctx.activationMs = performance.now() - started;
+  ctx.output.info(`activated in ${ctx.activationMs.toFixed(1)} ms`);
   return ctx;
 }
 

@@ -15,5 +15,9 @@ describe('activation', () => {
     const ext = await activeExtension();
     assert.equal(ext.id, extensionId);
     assert.ok(vscode.extensions.getExtension(extensionId)?.isActive);
+    const api = ext.exports as { activationMs: number; firstDiagnosticsMs?: number };
+    assert.ok(api.activationMs > 0 && api.activationMs < 5000, `activation took ${api.activationMs} ms`);
+    // Printed for the record (the harness forwards the extension host's console).
+    console.log(`activation: ${api.activationMs.toFixed(1)} ms; first diagnostics: ${api.firstDiagnosticsMs?.toFixed(0) ?? 'pending'} ms after server start`);
   });
 });
