@@ -2,13 +2,44 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import { Document, isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
 import { checkStructure } from './structureCheck';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
+
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  // Kubernetes decodes YAML 1.1 (sigs.k8s.io/yaml): `yes` is a boolean, `0644` is octal.
+  version: '1.1',
+  prettyErrors: false,
+  keepSourceTokens: false,
+  // Checked by checkStructure in linear time (yaml's own check is quadratic in the number of keys of a map).
+  uniqueKeys: false,
+  strict: true,
+};
+
+/**
+ * parseDocument, never throwing: yaml's parser recurses once per nesting level and a line like
+ * `- - - …` 10,000 deep overflows the stack outside the part of the parser that catches it. Such a
+ * text becomes a document with no content and one error, so the file still gets a diagnostic.
+ */
+function parseSafely(text: string): Document.Parsed {
+  try {
+    return parseDocument(text, PARSE_OPTIONS);
+  } catch (error) {
+    // An empty mapping, not an empty document: empty documents are skipped, and this one has an error to show.
+    const doc = parseDocument('{}', PARSE_OPTIONS);
+    const end = Math.min(text.length, 1);
+    doc.errors.push(
+      error instanceof RangeError
+        ? new YAMLParseError([0, end], 'RESOURCE_EXHAUSTION', error.message)
+        : new YAMLParseError([0, end], 'IMPOSSIBLE', `the YAML parser failed (${error instanceof Error ? error.message : String(error)})`),
+    );
+    return doc;
+  }
+}
 
 export interface PlainValue {
   value: unknown;
@@ -28,15 +59,7 @@ export class ParsedChunk {
     readonly text: string,
     fileName: string,
   ) {
-    this.yaml = parseDocument(text, {
-      // Kubernetes decodes YAML 1.1 (sigs.k8s.io/yaml): `yes` is a boolean, `0644` is octal.
-      version: '1.1',
-      prettyErrors: false,
-      keepSourceTokens: false,
-      // Checked below in linear time (yaml's own check is quadratic in the number of keys of a map).
-      uniqueKeys: false,
-      strict: true,
-    });
+    this.yaml = parseSafely(text);
     const structure = checkStructure(this.yaml);
     this.tooDeep = structure.tooDeep;
     if (structure.errors.length > 0) {

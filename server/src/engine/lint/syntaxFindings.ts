@@ -11,6 +11,10 @@ const MESSAGES: Record<string, (raw: string) => string> = {
     `This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`,
 };
 
+/** What go-yaml (kubectl, the API server) refuses: "control characters are not allowed". Tab, LF, CR, NEL are fine. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
+
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
@@ -38,6 +42,17 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
       message,
       uri: doc.uri,
       range: doc.range(start, end),
+    });
+  }
+  const control = doc.text.search(CONTROL_CHARACTER);
+  if (control >= 0) {
+    const hex = doc.text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    out.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Control character U+${hex} is not allowed in YAML: kubectl and the API server reject this file. Remove it (a file full of them is binary, or not UTF-8).`,
+      uri: doc.uri,
+      range: doc.range(control, control + 1),
     });
   }
   const plain = doc.plain();
