@@ -18,8 +18,9 @@ export function leafCount(value: unknown, budget = 100_000): number {
   const stack: unknown[] = [value];
   while (stack.length > 0 && count < budget) {
     const next = stack.pop();
-    if (Array.isArray(next)) stack.push(...next);
-    else if (isPlainObject(next)) stack.push(...Object.values(next));
+    // One push at a time: spreading a list of 300,000 items as arguments overflows the stack.
+    if (Array.isArray(next)) for (const item of next) stack.push(item);
+    else if (isPlainObject(next)) for (const child of Object.values(next)) stack.push(child);
     else count++;
   }
   return count;
