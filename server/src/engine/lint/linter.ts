@@ -74,10 +74,11 @@ export class Linter {
   }
 
   private lintDocument(doc: ManifestDocument, settings: LintSettings, groupsDone: Set<string>, out: Finding[]): void {
-    out.push(...this.placed(doc, this.syntaxCache, () => syntaxFindings(doc)));
+    // Appended one by one: a 150,000-key ConfigMap of numbers has 150,000 findings, too many to spread as arguments.
+    for (const f of this.placed(doc, this.syntaxCache, () => syntaxFindings(doc))) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return;
-    if (doc.class.type === 'kubernetes' && this.schema) out.push(...this.schemaFindings(doc));
+    if (doc.class.type === 'kubernetes' && this.schema) for (const f of this.schemaFindings(doc)) out.push(f);
     const result = this.groupResultFor(doc, groupsDone);
     if (!result) return;
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
