@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { ensureCorpus, serviceName, writeBigFile, writeManyFiles } from './corpus.mjs';
 import { startServer } from './lspClient.mjs';
 import { bigFile, manyFiles, sampleFiles } from './scenarios.mjs';
@@ -44,7 +45,7 @@ const SERVERS = {
     versioned: false,
     settings: {
       yaml: {
-        schemas: { [SCHEMA]: ['**/*.yaml', '**/*.yml'] },
+        schemas: { [pathToFileURL(SCHEMA).href]: ['**/*.yaml', '**/*.yml'] },
         schemaStore: { enable: false },
         kubernetesCRDStore: { enable: false },
         validate: true,
