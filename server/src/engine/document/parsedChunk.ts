@@ -18,6 +18,8 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   // Checked by checkStructure in linear time (yaml's own check is quadratic in the number of keys of a map).
   uniqueKeys: false,
   strict: true,
+  // No process warnings: yaml would print a collection key's text (which may be Secret data) to stderr.
+  logLevel: 'error',
 };
 
 /**
