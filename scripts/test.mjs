@@ -1,32 +1,61 @@
 // The one test command (`npm test`): typecheck, lint, unit + LSP + CLI tests (node:test), then the
-// end-to-end suite in a real VS Code. `--only unit` runs just the node:test layers.
-import { spawnSync } from 'node:child_process';
+// end-to-end suite in a real VS Code. `--only unit` runs just the node:test layers. Ends with one
+// line counting every test of every layer: `all layers: N passed, N failed, N skipped`.
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const totals = { passed: 0, failed: 0, skipped: 0 };
 
+/** Runs a step with its output streamed through; resolves with the output for counting. */
 function run(label, command, args) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`✖ ${label} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
-  }
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk.toString();
+    });
+    child.on('close', (code, signal) => {
+      if (code !== 0) {
+        console.error(`✖ ${label} failed (exit ${code ?? signal})`);
+        console.log(`all layers: ${totals.passed} passed, ${totals.failed + 1} failed, ${totals.skipped} skipped`);
+        process.exit(code ?? 1);
+      }
+      resolve(output);
+    });
+  });
 }
 
+function count(output, pattern, key) {
+  for (const match of output.matchAll(pattern)) totals[key] += Number(match[1]);
+}
+
+/** Compiled tests whose source still exists (out/ may hold tests deleted since the last build). */
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return testFiles(full);
-    return name.endsWith('.test.js') ? [full] : [];
+    const source = full.replace(/^out[\\/]/, '').replace(/\.js$/, '.ts');
+    return name.endsWith('.test.js') && existsSync(source) ? [full] : [];
   });
 }
 
-run('typecheck', 'npx', ['tsc', '-b']);
-if (!only) run('lint', 'npx', ['eslint', '.']);
-run('build', 'node', ['scripts/build.mjs']);
+await run('typecheck', 'npx', ['tsc', '-b']);
+if (!only) await run('lint', 'npx', ['eslint', '.']);
+await run('build', 'node', ['scripts/build.mjs']);
 const files = ['unit', 'lsp', 'cli'].flatMap((layer) => testFiles(join('out', 'test', layer))).sort();
-run('unit, LSP and CLI tests', process.execPath, ['--test', '--test-concurrency=2', ...files]);
-if (!only && existsSync('scripts/test-e2e.mjs')) run('end-to-end tests in VS Code', process.execPath, ['scripts/test-e2e.mjs']);
+const nodeTests = await run('unit, LSP and CLI tests', process.execPath, ['--test', '--test-concurrency=2', ...files]);
+count(nodeTests, /^# pass (\d+)$/gm, 'passed');
+count(nodeTests, /^# fail (\d+)$/gm, 'failed');
+count(nodeTests, /^# (?:skipped|todo) (\d+)$/gm, 'skipped');
+if (!only && existsSync('scripts/test-e2e.mjs')) {
+  const e2e = await run('end-to-end tests in VS Code', process.execPath, ['scripts/test-e2e.mjs']);
+  count(e2e, /^e2e: (\d+) passed/gm, 'passed');
+  count(e2e, /^e2e: \d+ passed, (\d+) failed/gm, 'failed');
+  count(e2e, /^e2e: \d+ passed, \d+ failed, (\d+) skipped/gm, 'skipped');
+}
+console.log(`\nall layers: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
