@@ -1,5 +1,6 @@
 /** Typed reads of `biomeManifests.*` settings, and which of them need a server restart. */
 import * as vscode from 'vscode';
+import { kubectlToRun, restrictedValue, type InspectedSetting } from './trust';
 
 export const SECTION = 'biomeManifests';
 
@@ -22,11 +23,10 @@ export function traceLevel(): TraceLevel {
   return vscode.workspace.getConfiguration(SECTION).get<TraceLevel>('trace.server', 'off');
 }
 
-/** A restricted setting: the effective value in a trusted workspace, the user (global) value otherwise. */
-function restricted(key: (typeof RESTRICTED_SETTINGS)[number], scope?: vscode.Uri): string | undefined {
+/** A restricted setting's effective and user values (trust.ts decides which one counts). */
+function inspectRestricted(key: (typeof RESTRICTED_SETTINGS)[number], scope?: vscode.Uri): InspectedSetting {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const value = vscode.workspace.isTrusted ? config.get<string>(key) : config.inspect<string>(key)?.globalValue;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return { effective: config.get<string>(key), userValue: config.inspect<string>(key)?.globalValue };
 }
 
 export interface GrafanaSettings {
@@ -42,7 +42,7 @@ export function grafanaSettings(scope?: vscode.Uri): GrafanaSettings {
   const uid = config.get<string>('dashboardUid', '').trim();
   const orgId = config.get<number>('orgId', 1);
   return {
-    url: restricted('grafana.url', scope),
+    url: restrictedValue(vscode.workspace.isTrusted, inspectRestricted('grafana.url', scope)),
     dashboardUid: uid === '' ? undefined : uid,
     serviceVariable: config.get<string>('serviceVariable', 'service').trim() || 'service',
     orgId: Number.isInteger(orgId) && orgId > 0 ? orgId : 1,
@@ -63,7 +63,7 @@ export function previewSettings(scope?: vscode.Uri): PreviewSettings {
   const timeout = config.get<number>('kubectlTimeoutSeconds', 20);
   return {
     renderer: renderer === 'biome' || renderer === 'kubectl' ? renderer : 'auto',
-    kubectlPath: vscode.workspace.isTrusted ? (restricted('kubectlPath', scope) ?? 'kubectl') : undefined,
+    kubectlPath: kubectlToRun(vscode.workspace.isTrusted, inspectRestricted('kubectlPath', scope)),
     kubectlTimeoutMs: Math.max(1, Math.min(300, Number.isFinite(timeout) ? timeout : 20)) * 1000,
   };
 }

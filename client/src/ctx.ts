@@ -1,10 +1,19 @@
 /** Owns the language client, the output channel and every disposable of the extension. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { logLevel, SECTION, type LogLevel } from './config';
 import { IndexStatusItem } from './indexStatusItem';
+import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
@@ -102,6 +111,12 @@ export class Ctx implements vscode.Disposable {
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
       traceOutputChannel: this.output,
+      errorHandler: this.errorHandler(),
+      initializationFailedHandler: (error) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`Biome Manifests: the language server did not start (${reason}). Run "Biome Manifests: Restart Language Server" to try again.`);
+        return false;
+      },
       middleware: {
         handleDiagnostics: (uri, diagnostics, next) => {
           if (this.firstDiagnosticsMs === undefined) {
@@ -117,6 +132,22 @@ export class Ctx implements vscode.Disposable {
     await client.start();
     this.client = client;
     return client;
+  }
+
+  /** Restarts a crashed server a bounded number of times (restartPolicy.ts) and says so each time. */
+  private errorHandler(): ErrorHandler {
+    const policy = new RestartPolicy();
+    return {
+      // Malformed messages: keep going for a few, then shut down (the library's default).
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () => {
+        const decision = policy.onCrash(Date.now());
+        this.output.error(decision.message);
+        if (decision.restart) void vscode.window.showWarningMessage(decision.message);
+        else void vscode.window.showErrorMessage(decision.message);
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    };
   }
 
   async dispose(): Promise<void> {
