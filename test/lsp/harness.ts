@@ -38,6 +38,8 @@ export interface TestClient {
 export interface ClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
   settings?: Record<string, unknown>;
+  /** Receives every byte the server writes to the client, from the first (for tests that search all output). */
+  wire?: (chunk: Buffer) => void;
 }
 
 export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
@@ -61,6 +63,8 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.listen();
+  // After listen(): a second 'data' listener before the reader's would switch the stream to flowing early.
+  if (options.wire) toClient.on('data', options.wire);
   await connection.sendRequest(InitializeRequest.type, {
     // null: a real pid makes the server poll for its parent and keep this test process alive.
     processId: null,
