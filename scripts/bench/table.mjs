@@ -10,11 +10,14 @@ const METRICS = [
   { key: 'requestDuringValidation', label: 'completion during open', unit: 'ms' },
   { key: 'peakRssMiB', label: 'peak RSS', unit: 'MiB' },
   { key: 'readyMs', label: '(ready: index + first checks)', unit: 'ms' },
+  { key: 'allOpenMs', label: '(open all files, to diagnostics)', unit: 'ms' },
+  { key: 'diagnosticsOnOpen', label: '(diagnostics on the timed opens)', unit: 'count' },
 ];
 
 function format(value, unit) {
   if (value === undefined || value === null) return '–';
   if (unit === 'MiB') return `${Math.round(value)} MiB`;
+  if (unit === 'count') return String(value);
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
   if (value >= 100) return `${Math.round(value)} ms`;
   return `${value.toFixed(1)} ms`;
@@ -35,7 +38,8 @@ export function tableRows(results) {
     let first = true;
     for (const m of METRICS) {
       if (ours[m.key] === undefined && theirs[m.key] === undefined) continue;
-      rows.push([first ? corpus.label : '', m.label, format(ours[m.key], m.unit), format(theirs[m.key], m.unit), ratio(ours[m.key], theirs[m.key])]);
+      const r = m.unit === 'count' ? '' : ratio(ours[m.key], theirs[m.key]);
+      rows.push([first ? corpus.label : '', m.label, format(ours[m.key], m.unit), format(theirs[m.key], m.unit), r]);
       first = false;
     }
     if (ours.error || theirs.error) rows.push([first ? corpus.label : '', 'error', ours.error ?? '', theirs.error ?? '', '']);
