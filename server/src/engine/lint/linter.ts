@@ -17,6 +17,7 @@ import { annotationSuppressions, isSuppressed } from './suppression';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import type { ManifestFile } from '../document/manifestFile';
+import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
 
 interface PlacedFindings {
   startLine: number;
@@ -39,6 +40,8 @@ export class Linter {
   private readonly groupCache = new Map<string, GroupResult>();
   /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
   private readonly keyUsers = new Map<string, Set<string>>();
+  /** Per file, the findings of each document at its last check (see documentFindings.ts). */
+  private readonly fileFindings = new Map<string, FileFindings>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -63,30 +66,67 @@ export class Linter {
   *lintFileSteps(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Generator<void, Finding[], void> {
     const file = this.index.getFile(uri);
     if (!file) return [];
+    const settingsKey = JSON.stringify(settings);
+    const earlier = this.fileFindings.get(uri);
+    const reusable = earlier?.settingsKey === settingsKey ? earlier.byChunk : undefined;
+    const byChunk = new Map<ParsedChunk, DocumentFindings>();
+    const current = (u: string): ManifestFile | undefined => this.index.getFile(u);
     const out: Finding[] = [];
     const groupsDone = new Set<string>();
+    let reused = 0;
     for (const doc of file.documents) {
       if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
-      this.lintDocument(doc, settings, groupsDone, out);
-      yield;
+      const cached = reusable?.get(doc.chunk);
+      let entry = cached && reuseFindings(cached, this.index.versions, current);
+      if (entry) {
+        byChunk.set(doc.chunk, entry);
+        if (++reused % 256 === 0) yield;
+      } else {
+        const computed = this.lintDocument(doc, file, settings, groupsDone);
+        // A patch or a base with patches is grouped by facts of other documents of its file that
+        // no key records (which of them are complete): it is checked again each time.
+        if (computed.standsAlone) byChunk.set(doc.chunk, computed);
+        entry = computed;
+        yield;
+      }
+      // Appended one by one: a 150,000-key ConfigMap of numbers has 150,000 findings, too many to spread as arguments.
+      for (const f of entry.findings) out.push(f);
     }
+    this.fileFindings.set(uri, { settingsKey, byChunk });
     return out;
   }
 
-  private lintDocument(doc: ManifestDocument, settings: LintSettings, groupsDone: Set<string>, out: Finding[]): void {
-    // Appended one by one: a 150,000-key ConfigMap of numbers has 150,000 findings, too many to spread as arguments.
+  /** One document's findings, with what they depend on (for `reuseFindings`). */
+  private lintDocument(
+    doc: ManifestDocument,
+    file: ManifestFile,
+    settings: LintSettings,
+    groupsDone: Set<string>,
+  ): DocumentFindings & { standsAlone: boolean } {
+    const out: Finding[] = [];
+    const files = new Map<string, ManifestFile>([[doc.uri, file]]);
     for (const f of this.placed(doc, this.syntaxCache, () => syntaxFindings(doc))) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
-    if (hasSyntaxErrors(doc)) return;
+    if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     if (doc.class.type === 'kubernetes' && this.schema) for (const f of this.schemaFindings(doc)) out.push(f);
     const result = this.groupResultFor(doc, groupsDone);
-    if (!result) return;
+    if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
       if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
       if (isSuppressed(finding, doc, result.objectIgnores)) continue;
       out.push(toFinding(finding, level));
     }
+    // The group result's ranges are as of the current file versions (computed or relocated just now).
+    for (const [uri, at] of result.files) files.set(uri, at);
+    return { findings: out, snapshot: result.snapshot, files, standsAlone: this.standsAlone(doc) };
+  }
+
+  /** True when the document is the only source of its rendered object (not a patch, no patches). */
+  private standsAlone(doc: ManifestDocument): boolean {
+    if (doc.class.type !== 'kubernetes') return true;
+    const object = this.index.renderedOf(doc);
+    return object.sources.length === 1 && object.sources[0] === doc && !this.index.isPatch(doc);
   }
 
   /** Files whose findings may change because the facts behind `changedKeys` changed. */
@@ -98,6 +138,7 @@ export class Linter {
 
   /** Drops cached rule results of objects no longer in the index (bounded memory). */
   prune(): void {
+    for (const uri of this.fileFindings.keys()) if (!this.index.getFile(uri)) this.fileFindings.delete(uri);
     for (const [key, result] of this.groupCache) {
       if (!this.index.versions.isCurrent(result.snapshot)) this.groupCache.delete(key);
     }

@@ -1,0 +1,57 @@
+/**
+ * A file's findings per document, kept between two checks of the file: after an edit of one
+ * document of a 5,000-document file, every other document's findings are reused (moved to their
+ * new lines) instead of being collected again, so a check costs what changed, not the file size.
+ */
+import type { ManifestFile } from '../document/manifestFile';
+import type { ParsedChunk } from '../document/parsedChunk';
+import type { Finding } from '../types';
+import type { KeyVersions } from '../workspace/dependencyKeys';
+import { mapFindingRanges, relocateRange } from './shift';
+
+export interface DocumentFindings {
+  /** Final findings of the document (settings applied), with ranges as of `files`. */
+  readonly findings: readonly Finding[];
+  /** Versions of the facts the findings read; undefined when they read none beyond the chunk. */
+  readonly snapshot: ReadonlyMap<string, number> | undefined;
+  /** The file versions the ranges refer to, by URI. */
+  readonly files: ReadonlyMap<string, ManifestFile>;
+}
+
+export interface FileFindings {
+  /** The lint settings the findings were computed with (serialized). */
+  readonly settingsKey: string;
+  readonly byChunk: Map<ParsedChunk, DocumentFindings>;
+}
+
+/**
+ * The cached findings of a document, moved to the current file versions; undefined when a fact they
+ * read changed or one of their ranges is in a document that no longer exists unchanged.
+ */
+export function reuseFindings(
+  entry: DocumentFindings,
+  versions: KeyVersions,
+  current: (uri: string) => ManifestFile | undefined,
+): DocumentFindings | undefined {
+  if (entry.snapshot && !versions.isCurrent(entry.snapshot)) return undefined;
+  let moved = false;
+  const files = new Map<string, ManifestFile>();
+  for (const [uri, then] of entry.files) {
+    const now = current(uri);
+    if (!now) return undefined;
+    if (now !== then) moved = true;
+    files.set(uri, now);
+  }
+  if (!moved) return entry;
+  if (entry.findings.length === 0) return { ...entry, files };
+  const findings: Finding[] = [];
+  for (const finding of entry.findings) {
+    const mapped = mapFindingRanges(finding, (uri, range) => {
+      const then = entry.files.get(uri);
+      return then ? relocateRange(then, files.get(uri), range) : undefined;
+    });
+    if (!mapped) return undefined;
+    findings.push(mapped);
+  }
+  return { findings, snapshot: entry.snapshot, files };
+}
