@@ -4,14 +4,28 @@ import type { Position } from '../types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) starts.push(i + 1);
-      else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    this.lineStarts = starts;
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, which equals `previous`'s text except that `[start, oldEnd)` became
+   * `[start, newEnd)`; `start` is a line start and the character before `oldEnd` a line break (or
+   * `oldEnd` the end): only the changed lines are scanned, the others are copied and moved.
+   */
+  static spliced(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.lineStarts;
+    const delta = newEnd - oldEnd;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < old.length && old[i]! <= start; i++) starts.push(old[i]!);
+    lineStartsOf(text, start, newEnd, starts);
+    while (i < old.length && old[i]! <= oldEnd) i++;
+    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -54,4 +68,14 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Appends the offsets after each line break in `text[from, to)` to `starts`. */
+function lineStartsOf(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) starts.push(i + 1);
+    else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
 }

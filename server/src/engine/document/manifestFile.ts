@@ -3,6 +3,7 @@ import { ManifestDocument } from './manifestDocument';
 import { ParsedChunk } from './parsedChunk';
 import { splitDocuments } from './split';
 import { LineIndex } from './lineIndex';
+import { resplit } from './resplit';
 
 export interface ManifestFile {
   readonly uri: string;
@@ -51,18 +52,20 @@ export function* parseManifestFileSteps(
   previous?: ManifestFile,
   parsed: Map<string, ParsedChunk> = new Map(),
 ): Generator<void, ManifestFile, void> {
+  const around = previous ? resplit(previous.text, previous.lines, previous.documents, text) : undefined;
+  const lines = around?.lines ?? new LineIndex(text);
+  const slices = around?.slices ?? splitDocuments(text);
   const reusable = new Map<string, ParsedChunk[]>();
-  for (const doc of previous?.documents ?? []) {
+  for (const doc of around?.replaced ?? previous?.documents ?? []) {
     const list = reusable.get(doc.text);
     if (list) list.push(doc.chunk);
     else reusable.set(doc.text, [doc.chunk]);
   }
   const fileName = fileNameOf(uri);
-  const lines = new LineIndex(text);
-  const documents: ManifestDocument[] = [];
+  const documents: ManifestDocument[] = [...(around?.before ?? [])];
   const changedDocuments: ManifestDocument[] = [];
   const taken = new Set<ParsedChunk>();
-  for (const slice of splitDocuments(text)) {
+  for (const slice of slices) {
     const chunkText = text.slice(slice.start, slice.end);
     const reused = reusable.get(chunkText)?.shift();
     let chunk = reused;
@@ -81,6 +84,10 @@ export function* parseManifestFileSteps(
     const doc = new ManifestDocument(uri, documents.length, slice.start, startLine, chunk);
     documents.push(doc);
     if (!reused) changedDocuments.push(doc);
+  }
+  for (const doc of around?.after ?? []) {
+    const moved = around!.offsetDelta !== 0 || around!.lineDelta !== 0 || doc.index !== documents.length;
+    documents.push(moved ? new ManifestDocument(uri, documents.length, doc.start + around!.offsetDelta, doc.startLine + around!.lineDelta, doc.chunk) : doc);
   }
   return { uri, version, text, lines, documents, changedDocuments };
 }

@@ -80,11 +80,14 @@ export class WorkspaceIndex {
     const before = new Set(previous?.documents.map((d) => d.chunk));
     const removed = (previous?.documents ?? []).filter((d) => !kept.has(d.chunk));
     const added = file.documents.filter((d) => !before.has(d.chunk));
-    for (const doc of previous?.documents ?? []) this.unregister(doc);
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
+    // Documents kept as they were (before an edit in a large file) stay registered.
+    const now = new Set(file.documents);
+    const then = new Set(previous?.documents);
+    for (const doc of then) if (!now.has(doc)) this.unregister(doc);
     this.fileMap.set(uri, file);
-    for (const doc of file.documents) this.register(doc);
+    for (const doc of now) if (!then.has(doc)) this.register(doc);
     this.versions.bump(changedKeys);
     return { file, changedKeys, unchanged: false };
   }
