@@ -52,3 +52,31 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   }
   return diagnostic;
 }
+
+/** Most diagnostics sent for one file: past this an editor slows down and a person reads no further. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/**
+ * Findings of one file as diagnostics, bounded: errors first, then by position; when some are left
+ * out, a last diagnostic on the first line says how many.
+ */
+export function toBoundedDiagnostics(findings: readonly Finding[], limit = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  if (findings.length <= limit) return findings.map(toDiagnostic);
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const kept = [...findings]
+    .sort((a, b) => rank[a.severity] - rank[b.severity] || a.range.start.line - b.range.start.line)
+    .slice(0, limit - 1)
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const omitted = findings.length - kept.length;
+  const first = { line: 0, character: 0 };
+  return [
+    ...kept.map(toDiagnostic),
+    {
+      range: { start: first, end: first },
+      severity: DiagnosticSeverity.Information,
+      code: 'too-many-problems',
+      source: SOURCE,
+      message: `${omitted} more problems in this file are not shown (${findings.length} in all; the first ${limit - 1}, errors first, are). Run \`biome-manifests check\` for the full list.`,
+    },
+  ];
+}

@@ -10,7 +10,7 @@ import { readManifestText } from '../engine/workspace/readFile';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
-import { toDiagnostic } from './diagnostics';
+import { toBoundedDiagnostics } from './diagnostics';
 import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
 
@@ -173,7 +173,7 @@ export class Session {
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
     const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
     if (!findings || stale()) return;
-    const diagnostics = findings.value.map(toDiagnostic);
+    const diagnostics = toBoundedDiagnostics(findings.value);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.published.get(uri) === fingerprint) return;
