@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
-import { str } from './helpers/values';
+import type { RenderedObject } from '../engine/render/render';
+import { containersOf, podSpecPath, WORKLOAD_KINDS, type ContainerRef } from './helpers/podSpec';
+import { at, list, record, str } from './helpers/values';
 
 /** The tag of an image reference, or undefined when it has none (`registry:5000/app` has no tag). */
 export function imageTag(image: string): { tag: string | undefined; digest: boolean } {
@@ -8,6 +9,20 @@ export function imageTag(image: string): { tag: string | undefined; digest: bool
   const lastSlash = image.lastIndexOf('/');
   const lastColon = image.lastIndexOf(':');
   return { tag: lastColon > lastSlash ? image.slice(lastColon + 1) : undefined, digest: false };
+}
+
+/**
+ * Ephemeral (debug) containers of a Pod: the API adds them only through the `ephemeralcontainers`
+ * subresource, but a Pod saved with `kubectl get -o yaml` carries them, and checkov checks their tags too.
+ */
+function ephemeralContainersOf(object: RenderedObject): ContainerRef[] {
+  const specPath = podSpecPath(object.identity.kind);
+  if (!specPath) return [];
+  return list(at(object.value, ...specPath, 'ephemeralContainers')).flatMap((item, index) => {
+    const container = record(item);
+    if (!container) return [];
+    return [{ container, name: str(container.name) ?? `#${index + 1}`, path: [...specPath, 'ephemeralContainers', index], init: false }];
+  });
 }
 
 export const rule: Rule = {
@@ -54,7 +69,7 @@ spec:
   check(context) {
     if (context.target.type !== 'object') return;
     const object = context.target.object;
-    for (const ref of containersOf(object, true)) {
+    for (const ref of [...containersOf(object, true), ...ephemeralContainersOf(object)]) {
       const image = str(ref.container.image);
       if (image === undefined) continue;
       const { tag, digest } = imageTag(image);

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
 import { deleteEntry, fix, replaceValue } from './helpers/edits';
 import { PROBE_LABEL, probesOf, type ProbeRef } from './helpers/probes';
-import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { isSidecar, WORKLOAD_KINDS } from './helpers/podSpec';
 import { num } from './helpers/values';
 
 /** Timing fields and the smallest value the API accepts. */
@@ -23,8 +23,8 @@ export const rule: Rule = {
   kinds: WORKLOAD_KINDS,
   summary: 'Probe timings and thresholds are values the API accepts for that kind of probe.',
   rationale:
-    'The API rejects a pod template whose probes have `periodSeconds`, `timeoutSeconds`, `failureThreshold` or `successThreshold` below 1, or a negative `initialDelaySeconds`; a liveness or startup probe with `successThreshold` other than 1 (one success is all they can use); and `terminationGracePeriodSeconds` on a readiness probe (a readiness failure never kills the container). The rollout then fails at apply time, often in CI or a GitOps sync far from the editor.',
-  remediation: 'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), and drop `terminationGracePeriodSeconds` from readiness probes.',
+    'The API rejects a pod template whose probes have `periodSeconds`, `timeoutSeconds`, `failureThreshold` or `successThreshold` below 1, or a negative `initialDelaySeconds`; a liveness or startup probe with `successThreshold` other than 1 (one success is all they can use); `terminationGracePeriodSeconds` on a readiness probe (a readiness failure never kills the container); and any probe on an init container that is not a sidecar (`restartPolicy: Always`), since it runs once to completion before the others start. The rollout then fails at apply time, often in CI or a GitOps sync far from the editor.',
+  remediation: 'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), drop `terminationGracePeriodSeconds` from readiness probes, and remove probes from init containers (or make the init container a sidecar with `restartPolicy: Always`).',
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -36,6 +36,11 @@ spec:
       image: web:1.0.0
       readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }
       livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }
+  initContainers:
+    - name: proxy
+      image: envoyproxy/envoy:v1.30.1
+      restartPolicy: Always
+      readinessProbe: { httpGet: { path: /ready, port: 15000 } }
 `,
   ],
   invalid: [
@@ -75,10 +80,34 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         terminationGracePeriodSeconds: 30
 `,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: migrate
+      image: web-migrate:1.0.0
+      readinessProbe:
+        exec: { command: ['true'] }
+  containers:
+    - name: web
+      image: web:1.0.0
+`,
   ],
   check(context) {
     if (context.target.type !== 'object') return;
     for (const ref of probesOf(context.target.object)) {
+      if (ref.container.init && !isSidecar(ref.container)) {
+        const origin = context.locate(ref.path);
+        context.report({
+          path: ref.path,
+          part: 'key',
+          message: `${where(ref)} is rejected by the API: init container ${ref.container.name} runs once to completion before the other containers start, so only a sidecar init container (\`restartPolicy: Always\`) may have probes. Remove the probe, or add \`restartPolicy: Always\` if the container should keep running beside the others.`,
+          fixes: fix(`Remove the ${PROBE_LABEL[ref.field]}`, 'unsafe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
+        });
+        continue;
+      }
       for (const [field, min] of MINIMUMS) {
         const value = num(ref.probe[field]);
         if (value === undefined || value >= min) continue;

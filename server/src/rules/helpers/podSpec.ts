@@ -61,6 +61,19 @@ export function containersOf(object: RenderedObject, includeInit = false): Conta
   return out;
 }
 
+/**
+ * True for a sidecar: an init container with `restartPolicy: Always` (Kubernetes 1.29+). It keeps
+ * running beside the regular containers, may have probes, and its named ports receive Service traffic.
+ */
+export function isSidecar(ref: ContainerRef): boolean {
+  return ref.init && str(ref.container.restartPolicy) === 'Always';
+}
+
+/** The containers that run for the pod's life: the regular ones and the sidecar init containers. */
+export function longRunningContainersOf(object: RenderedObject): ContainerRef[] {
+  return containersOf(object, true).filter((ref) => !ref.init || isSidecar(ref));
+}
+
 /** True when every `selector` label is in `labels` with the same value. An empty selector matches nothing. */
 export function selectorMatches(selector: Record<string, unknown> | undefined, labels: Record<string, unknown> | undefined): boolean {
   if (!selector || !labels) return false;

@@ -2,7 +2,7 @@
 import type { WorkspaceView } from '../../engine/lint/workspaceView';
 import type { RenderedObject } from '../../engine/render/render';
 import type { ValuePath } from '../../engine/types';
-import { containersOf, podLabels, WORKLOAD_KINDS } from './podSpec';
+import { longRunningContainersOf, podLabels, WORKLOAD_KINDS } from './podSpec';
 import { at, list, num, record, str } from './values';
 
 /** A port a container declares. */
@@ -39,7 +39,8 @@ export function selectedWorkloads(
 export function declaredPorts(workloads: readonly RenderedObject[]): DeclaredPort[] {
   const out: DeclaredPort[] = [];
   for (const workload of workloads) {
-    for (const ref of containersOf(workload)) {
+    // The endpoints controller resolves named target ports in sidecar init containers too (1.29+).
+    for (const ref of longRunningContainersOf(workload)) {
       list(ref.container.ports).forEach((item, i) => {
         const port = record(item);
         if (!port) return;
