@@ -79,7 +79,7 @@ describe('probe insight', () => {
     assert.equal(
       hover.markdown,
       [
-        '**liveness probe** of container `main\\-app` (rendered):',
+        '**liveness probe** of container `main-app` (rendered):',
         '',
         'initial delay 30s · period 10s · timeout 1s _(default)_ · failure threshold 3 _(default)_ · success threshold 1 _(default)_',
         '',

@@ -6,7 +6,7 @@ import { codeBlock, secretsInsight, secretValueMarkdown } from '../../server/src
 import { referencesInsight } from '../../server/src/engine/insight/references';
 import { servicesInsight } from '../../server/src/engine/insight/services';
 import { insightProviders } from '../../server/src/engine/insight';
-import type { CursorContext, Location } from '../../server/src/engine/insight/types';
+import { inlineCode, type CursorContext, type Location } from '../../server/src/engine/insight/types';
 import type { Engine } from '../../server/src/setup';
 import { sampleEngine, sampleUri } from '../helpers/sampleEngine';
 
@@ -66,6 +66,23 @@ describe('Secret value hover', () => {
   });
 });
 
+describe('inline code in hovers', () => {
+  it('shows names verbatim: backslash escapes are literal inside a code span', () => {
+    assert.equal(inlineCode('app-secrets'), '`app-secrets`');
+    assert.equal(inlineCode('DATABASE_URL'), '`DATABASE_URL`');
+    assert.equal(inlineCode('<b>*x*</b>'), '`<b>*x*</b>`');
+  });
+
+  it('uses a fence longer than any backtick run in the text, padded when the text touches a backtick', () => {
+    assert.equal(inlineCode('a`b'), '``a`b``');
+    assert.equal(inlineCode('`x``'), '``` `x`` ```');
+  });
+
+  it('keeps the span on one paragraph when the text has line breaks', () => {
+    assert.equal(inlineCode('a\n\nb'), '`a b`');
+  });
+});
+
 describe('reference insight', () => {
   const engine = sampleEngine();
 
@@ -73,10 +90,10 @@ describe('reference insight', () => {
     const name = referencesInsight.hover!(cursorAt(engine, DEPLOYMENT, 'name: app-secrets', 8))!;
     assert.equal(
       name.markdown,
-      'Secret `app\\-secrets` in namespace `default`, defined in app\\-secrets\\.yaml.\n\nKeys: `DATABASE\\_URL`, `JWT\\_SECRET`',
+      'Secret `app-secrets` in namespace `default`, defined in app\\-secrets\\.yaml.\n\nKeys: `DATABASE_URL`, `JWT_SECRET`',
     );
     const key = referencesInsight.hover!(cursorAt(engine, DEPLOYMENT, 'key: JWT_SECRET', 6))!;
-    assert.equal(key.markdown, 'Key `JWT\\_SECRET` of Secret `app\\-secrets`, set in `data` (app\\-secrets\\.yaml).');
+    assert.equal(key.markdown, 'Key `JWT_SECRET` of Secret `app-secrets`, set in `data` (app\\-secrets\\.yaml).');
   });
 
   it('goes to the Secret, the key line, and the Secret of an envFrom', () => {
@@ -123,7 +140,7 @@ describe('Service insight', () => {
     );
     assert.equal(
       servicesInsight.hover!(cursorAt(engine, 'biome/ai-personalization-deployment.yaml', 'targetPort: http', 13))!.markdown,
-      'Targets:\n- containerPort `http` (3010)/TCP of container `ai\\-personalization` in Deployment ai\\-personalization',
+      'Targets:\n- containerPort `http` (3010)/TCP of container `ai-personalization` in Deployment ai\\-personalization',
     );
   });
 

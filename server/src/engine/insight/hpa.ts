@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../../rules/helpers/hpa';
 import { containersOf, SCALABLE_KINDS } from '../../rules/helpers/podSpec';
 import { definitionOf, locationOf, startsWith, textCursor } from './hpaProbesCommon';
-import { escapeMarkdown, type CursorContext, type InsightCompletion, type InsightHover, type InsightLens, type InsightProvider, type Location } from './types';
+import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightLens, type InsightProvider, type Location } from './types';
 
 /** The client command that reveals a location (argument: `{ uri, range }`). */
 export const REVEAL_TARGET_COMMAND = 'biomeManifests.revealTarget';
@@ -36,7 +36,7 @@ function requestLines(hpa: RenderedObject, workload: RenderedObject): string[] {
     lines.push(
       missing.length === 0
         ? `- ✓ every container requests ${metric.resource}`
-        : `- ✗ no ${metric.resource} request in ${missing.map((n) => `\`${n}\``).join(', ')}: utilization cannot be computed, the HPA will not scale`,
+        : `- ✗ no ${metric.resource} request in ${missing.map((n) => inlineCode(n)).join(', ')}: utilization cannot be computed, the HPA will not scale`,
     );
   }
   return lines;
@@ -46,9 +46,9 @@ function hoverMarkdown(index: WorkspaceIndex, hpa: RenderedObject): string {
   const ref = hpaTargetRef(hpa);
   const { min, max } = hpaBounds(hpa);
   const name = escapeMarkdown(hpa.identity.name ?? '');
-  const out = [`**HPA ${name}** scales ${ref ? `${ref.kind} \`${ref.name}\`` : 'nothing (no scaleTargetRef)'} between **${min}** and **${max ?? '?'}** replicas at **${escapeMarkdown(describeTargets(hpa))}**.`];
+  const out = [`**HPA ${name}** scales ${ref ? `${ref.kind} ${inlineCode(ref.name)}` : 'nothing (no scaleTargetRef)'} between **${min}** and **${max ?? '?'}** replicas at **${escapeMarkdown(describeTargets(hpa))}**.`];
   const workload = ref ? resolveHpaTarget(index, hpa) : undefined;
-  if (ref && !workload) out.push('', `${ref.kind} \`${ref.name}\` is not defined in namespace \`${hpa.identity.namespace}\` in this workspace.`);
+  if (ref && !workload) out.push('', `${ref.kind} ${inlineCode(ref.name)} is not defined in namespace ${inlineCode(hpa.identity.namespace)} in this workspace.`);
   if (workload) {
     const where = workload.sources.map((s) => escapeMarkdown(s.uri.slice(s.uri.lastIndexOf('/') + 1))).join(' + ');
     out.push('', `Target defined in ${where}.`);

@@ -17,7 +17,7 @@ import {
 } from '../../rules/helpers/probes';
 import { record } from '../../rules/helpers/values';
 import { containerAt, locationOf, textCursor, type ContainerAtCursor } from './hpaProbesCommon';
-import { escapeMarkdown, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
+import { inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
 function isProbeField(value: unknown): value is ProbeField {
   return (PROBE_FIELDS as readonly unknown[]).includes(value);
@@ -62,7 +62,7 @@ function hover(ctx: CursorContext): InsightHover | undefined {
   const timing = probeTiming(probe);
   const hasStartup = record(found.ref.container.startupProbe) !== undefined;
   const markdown = [
-    `**${PROBE_LABEL[field]}** of container \`${escapeMarkdown(found.ref.name)}\` (rendered):`,
+    `**${PROBE_LABEL[field]}** of container ${inlineCode(found.ref.name)} (rendered):`,
     '',
     timingLine(probe, timing),
     '',

@@ -10,6 +10,7 @@ import { definitionOf, textCursor } from './hpaProbesCommon';
 import { keyLocation, refAtCursor, referencesTo, resolveRef } from './referencesAt';
 import {
   escapeMarkdown,
+  inlineCode,
   type CursorContext,
   type InsightCompletion,
   type InsightHover,
@@ -27,22 +28,22 @@ function hover(ctx: CursorContext): InsightHover | undefined {
   const { ref, onKey } = found;
   const namespace = ctx.doc.identity?.namespace ?? 'default';
   const target = resolveRef(ctx.index, ctx.doc, ref);
-  const what = `${ref.kind} \`${escapeMarkdown(ref.name)}\``;
+  const what = `${ref.kind} ${inlineCode(ref.name)}`;
   if (!target) {
     const optional = ref.optional ? ' The reference is optional: the pod starts without it.' : '';
-    return { markdown: `${what} is not defined in namespace \`${escapeMarkdown(namespace)}\` in this workspace.${optional}` };
+    return { markdown: `${what} is not defined in namespace ${inlineCode(namespace)} in this workspace.${optional}` };
   }
   const where = target.sources.map((s) => escapeMarkdown(fileName(s.uri))).join(' + ');
   const keys = [...keysOf(target)].sort();
   if (onKey && ref.key !== undefined) {
     const field = keyFields(ref.kind).find((f) => at(target.value, f, ref.key!) !== undefined);
     const line = field
-      ? `Key \`${escapeMarkdown(ref.key)}\` of ${what}, set in \`${field}\` (${where}).`
-      : `${what} has **no key** \`${escapeMarkdown(ref.key)}\`: the pod fails with CreateContainerConfigError.`;
+      ? `Key ${inlineCode(ref.key)} of ${what}, set in \`${field}\` (${where}).`
+      : `${what} has **no key** ${inlineCode(ref.key)}: the pod fails with CreateContainerConfigError.`;
     return { markdown: line };
   }
-  const keyList = keys.length > 0 ? keys.map((k) => `\`${escapeMarkdown(k)}\``).join(', ') : 'none';
-  return { markdown: `${what} in namespace \`${escapeMarkdown(namespace)}\`, defined in ${where}.\n\nKeys: ${keyList}` };
+  const keyList = keys.length > 0 ? keys.map((k) => inlineCode(k)).join(', ') : 'none';
+  return { markdown: `${what} in namespace ${inlineCode(namespace)}, defined in ${where}.\n\nKeys: ${keyList}` };
 }
 
 function definition(ctx: CursorContext): Location[] {

@@ -13,6 +13,7 @@ import { at, num, str } from '../../rules/helpers/values';
 import { locationOf, startsWith, textCursor } from './hpaProbesCommon';
 import {
   escapeMarkdown,
+  inlineCode,
   type CursorContext,
   type InsightCompletion,
   type InsightHover,
@@ -50,8 +51,8 @@ export function portsTargeted(service: RenderedObject, workloads: readonly Rende
 }
 
 function portLine(p: DeclaredPort): string {
-  const label = p.name ? `\`${escapeMarkdown(p.name)}\` (${p.number ?? '?'})` : String(p.number ?? '?');
-  return `- containerPort ${label}/${p.protocol} of container \`${escapeMarkdown(p.container)}\` in ${escapeMarkdown(describe(p.workload))}`;
+  const label = p.name ? `${inlineCode(p.name)} (${p.number ?? '?'})` : String(p.number ?? '?');
+  return `- containerPort ${label}/${p.protocol} of container ${inlineCode(p.container)} in ${escapeMarkdown(describe(p.workload))}`;
 }
 
 function hover(ctx: CursorContext): InsightHover | undefined {
@@ -66,9 +67,9 @@ function hover(ctx: CursorContext): InsightHover | undefined {
     return { markdown: ports.length > 0 ? `Targets:\n${ports.map(portLine).join('\n')}` : 'No selected container declares this port.' };
   }
   if (!startsWith(path, ['spec', 'selector'])) return undefined;
-  const ns = escapeMarkdown(service.identity.namespace);
+  const ns = inlineCode(service.identity.namespace);
   if (workloads.length === 0)
-    return { markdown: `Selects **no pod template** in namespace \`${ns}\` in this workspace: the Service has no endpoints.` };
+    return { markdown: `Selects **no pod template** in namespace ${ns} in this workspace: the Service has no endpoints.` };
   const lines = workloads.map(
     (w) =>
       `- ${escapeMarkdown(describe(w))} (${w.sources.map((s) => escapeMarkdown(s.uri.slice(s.uri.lastIndexOf('/') + 1))).join(' + ')})`,

@@ -63,3 +63,17 @@ export interface InsightProvider {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
+
+/**
+ * An inline code span showing `text` verbatim. Backslash escapes are literal inside code spans (CommonMark), so
+ * escaping there shows `app\-secrets`; instead the fence is one backtick longer than any run in the text, padded with
+ * spaces when the text starts or ends with a backtick.
+ */
+export function inlineCode(raw: string): string {
+  // A blank line would end the paragraph, and so the span: line breaks show as spaces in a code span anyway.
+  const text = raw.replace(/[\r\n]+/g, ' ');
+  const longest = (text.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
