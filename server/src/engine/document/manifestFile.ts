@@ -1,6 +1,6 @@
 /** A file of one or more YAML documents, parsed per document and cached per version. */
 import { ManifestDocument } from './manifestDocument';
-import { ParsedChunk } from './parsedChunk';
+import { ParsedChunk, parseDocumentSteps } from './parsedChunk';
 import { splitDocuments } from './split';
 import { LineIndex } from './lineIndex';
 import { resplit } from './resplit';
@@ -45,6 +45,9 @@ export function parseManifestFile(
  * by the next one, and every chunk parsed here is added to it (the caller clears it once a run
  * completes, so it holds at most one file's documents).
  */
+/** Documents longer than this are parsed with parseDocumentSteps. */
+const LARGE_DOCUMENT_CHARS = 256 * 1024;
+
 export function* parseManifestFileSteps(
   uri: string,
   text: string,
@@ -74,7 +77,9 @@ export function* parseManifestFileSteps(
       // A text twice in one file gets two chunks: findings are cached per chunk and placed once.
       if (earlier && !taken.has(earlier)) chunk = earlier;
       else {
-        chunk = new ParsedChunk(chunkText, fileName);
+        // A very large document is parsed in steps too, not in one event-loop turn.
+        const yamlDoc = chunkText.length > LARGE_DOCUMENT_CHARS ? yield* parseDocumentSteps(chunkText) : undefined;
+        chunk = new ParsedChunk(chunkText, fileName, yamlDoc);
         if (!earlier) parsed.set(chunkText, chunk);
         yield;
       }

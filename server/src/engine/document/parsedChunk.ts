@@ -2,7 +2,20 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import { Document, isMap, isScalar, parseDocument, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Document,
+  isMap,
+  isScalar,
+  Lexer,
+  parseDocument,
+  Parser,
+  YAMLParseError,
+  type ParseOptions,
+  type DocumentOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
 import { checkStructure } from './structureCheck';
@@ -31,16 +44,53 @@ function parseSafely(text: string): Document.Parsed {
   try {
     return parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
-    // An empty mapping, not an empty document: empty documents are skipped, and this one has an error to show.
-    const doc = parseDocument('{}', PARSE_OPTIONS);
-    const end = Math.min(text.length, 1);
-    doc.errors.push(
-      error instanceof RangeError
-        ? new YAMLParseError([0, end], 'RESOURCE_EXHAUSTION', error.message)
-        : new YAMLParseError([0, end], 'IMPOSSIBLE', `the YAML parser failed (${error instanceof Error ? error.message : String(error)})`),
-    );
-    return doc;
+    return failedParse(text, error);
   }
+}
+
+/** Lexical tokens between two yields of `parseDocumentSteps` (a few milliseconds of work). */
+const LEXEMES_PER_STEP = 2048;
+
+/**
+ * `parseDocument` for one very large document, in steps: the lexer and the CST parser (about
+ * two thirds of the time) yield every few thousand tokens, so a 100,000-line document does not
+ * hold up requests for seconds; composing the AST is the last, single step. Never throws.
+ */
+export function* parseDocumentSteps(text: string): Generator<void, Document.Parsed, void> {
+  try {
+    const lexer = new Lexer();
+    const parser = new Parser();
+    const tokens = [];
+    let count = 0;
+    for (const lexeme of lexer.lex(text, false)) {
+      for (const token of parser.next(lexeme)) tokens.push(token);
+      if (++count % LEXEMES_PER_STEP === 0) yield;
+    }
+    for (const token of parser.end()) tokens.push(token);
+    let doc: Document.Parsed | undefined;
+    for (const composed of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) {
+      if (doc) {
+        doc.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+      doc = composed;
+    }
+    return doc ?? failedParse(text, new Error('no document'));
+  } catch (error) {
+    return failedParse(text, error);
+  }
+}
+
+function failedParse(text: string, error: unknown): Document.Parsed {
+  // An empty mapping, not an empty document: empty documents are skipped, and this one has an error to show.
+  const doc = parseDocument('{}', PARSE_OPTIONS);
+  const end = Math.min(text.length, 1);
+  doc.errors.push(
+    error instanceof RangeError
+      ? new YAMLParseError([0, end], 'RESOURCE_EXHAUSTION', error.message)
+      : new YAMLParseError([0, end], 'IMPOSSIBLE', `the YAML parser failed (${error instanceof Error ? error.message : String(error)})`),
+  );
+  return doc;
 }
 
 export interface PlainValue {
@@ -57,11 +107,13 @@ export class ParsedChunk {
   /** Nested deeper than the engine's walkers may recurse (reported as an error; no plain value). */
   private readonly tooDeep: boolean;
 
+  /** `parsed`: the document when it was parsed elsewhere (in steps, see parseDocumentSteps). */
   constructor(
     readonly text: string,
     fileName: string,
+    parsed?: Document.Parsed,
   ) {
-    this.yaml = parseSafely(text);
+    this.yaml = parsed ?? parseSafely(text);
     const structure = checkStructure(this.yaml);
     this.tooDeep = structure.tooDeep;
     if (structure.errors.length > 0) {
