@@ -70,9 +70,21 @@ for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
     const files = workspace(eol);
     const engine = engineOf(files);
     const findings = lintAll(engine, files);
-    const actions: { finding: Finding; action: CodeAction }[] = findings.flatMap((finding) =>
+    const allActions: { finding: Finding; action: CodeAction }[] = findings.flatMap((finding) =>
       codeActions(engine.index.getFile(finding.uri)!, [toDiagnostic(finding)]).map((action) => ({ finding, action })),
     );
+    // "Show documentation" opens a rule's page and writes nothing; every other action is an edit.
+    const isDocAction = (a: { action: CodeAction }): boolean => a.action.title.startsWith('Show documentation for ');
+    const actions = allActions.filter((a) => !isDocAction(a));
+
+    it('offers each rule finding its documentation, as a command that writes nothing', () => {
+      for (const finding of findings.filter((f) => f.data?.ruleId)) {
+        const doc = allActions.find((a) => a.finding === finding && isDocAction(a));
+        assert.deepEqual(doc?.action.command?.arguments, [finding.code], key(finding));
+        assert.equal(doc?.action.command?.command, 'biomeManifests.showRuleDoc');
+        assert.equal(doc?.action.edit, undefined);
+      }
+    });
 
     it('there are fixes to check, and every one is a WorkspaceEdit, never a command', () => {
       assert.ok(actions.filter((a) => !a.action.title.startsWith('Ignore ')).length >= 4, `${actions.length} actions`);

@@ -4,6 +4,9 @@ import type { FindingData } from '../engine/types';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { SOURCE } from './diagnostics';
 
+/** The client command that opens docs/rules/<id>.md. */
+export const SHOW_RULE_DOC_COMMAND = 'biomeManifests.showRuleDoc';
+
 function isFindingData(data: unknown): data is FindingData {
   return typeof data === 'object' && data !== null && typeof (data as { ruleId?: unknown }).ruleId === 'string';
 }
@@ -36,6 +39,12 @@ export function codeActions(file: ManifestFile, diagnostics: readonly Diagnostic
         isPreferred: i === 0 && fix.safety === 'safe',
         edit: { changes },
       });
+    });
+    out.push({
+      title: `Show documentation for ${data.ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Show documentation for ${data.ruleId}`, command: SHOW_RULE_DOC_COMMAND, arguments: [data.ruleId] },
     });
     out.push({
       title: `Ignore ${data.ruleId} here`,
