@@ -61,7 +61,8 @@ export class Session {
     const files: string[] = [];
     for (const folder of this.workspaceFolders) {
       const settings = await this.settings.get(folder);
-      files.push(...(await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })));
+      // One at a time: spreading a very large list into push() overflows the stack.
+      for (const file of await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })) files.push(file);
     }
     let done = 0;
     for (const file of files) {
