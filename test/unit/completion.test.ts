@@ -64,6 +64,26 @@ describe('completion', () => {
     assert.equal(edit(byLabel(items, 'image')).newText, 'image: ');
   });
 
+  it('offers resource names under requests and limits (a map of quantities), those present left out', () => {
+    const items = complete(yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      spec:
+        template:
+          spec:
+            containers:
+              - name: web
+                resources:
+                  requests:
+                    memory: 128Mi
+                    ^
+    `);
+    assert.deepEqual(labels(items), ['cpu', 'ephemeral-storage']);
+    assert.equal(edit(byLabel(items, 'cpu')).newText, 'cpu: ');
+    assert.equal(byLabel(items, 'cpu').detail, 'quantity');
+    assert.deepEqual(labels(complete('apiVersion: v1\nkind: ConfigMap\ndata:\n  ^\n')), []);
+  });
+
   it('completes keys on a new `- ` item line', () => {
     const items = complete('apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - ^\n');
     assert.deepEqual(sorted(items)[0], 'port');

@@ -73,15 +73,33 @@ function keyCompletions(ctx: CursorContext, id: { apiVersion?: string; kind?: st
       .map((k, i) => ({ ...value(k, 'field', undefined, i), insertText: k === 'metadata' ? `metadata:\n  name: ` : `${k}: `, sortText: `1${i}` }));
     return empty ? [...skeletonCompletions(), ...basics] : basics;
   }
-  const owner = asObject(schemaAt(entry.schema, ctx.parentPath));
-  if (!owner) return [];
+  const node = schemaAt(entry.schema, ctx.parentPath);
+  const owner = asObject(node);
   const present = new Set(ctx.siblingKeys);
+  if (!owner) return node?.kind === 'map' && node.values.kind === 'quantity' ? resourceNameCompletions(ctx, present) : [];
   const out: SchemaCompletion[] = [];
   for (const field of owner.properties.values()) {
     if (present.has(field.name) || (topLevel && field.name === 'status')) continue;
     out.push(fieldCompletion(field, ctx.keyColumn));
   }
   return out;
+}
+
+/** The resource names users put in `requests`/`limits` (a ResourceList: a map of quantities, no fields to offer). */
+const RESOURCE_NAMES: readonly (readonly [string, string])[] = [
+  ['cpu', 'CPU in cores: `500m` is half a core'],
+  ['memory', 'memory in bytes: `256Mi`, `1Gi`'],
+  ['ephemeral-storage', 'local ephemeral storage in bytes: `1Gi`'],
+];
+
+function resourceNameCompletions(ctx: CursorContext, present: ReadonlySet<string>): SchemaCompletion[] {
+  const last = ctx.parentPath[ctx.parentPath.length - 1];
+  if (last !== 'requests' && last !== 'limits') return [];
+  return RESOURCE_NAMES.filter(([name]) => !present.has(name)).map(([name, doc], i) => ({
+    ...value(name, 'field', 'quantity', i),
+    insertText: `${name}: `,
+    documentation: `Resource ${name}: ${doc}.`,
+  }));
 }
 
 function fieldCompletion(field: FieldSchema, keyColumn: number): SchemaCompletion {

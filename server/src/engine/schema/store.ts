@@ -52,6 +52,19 @@ export class SchemaStore {
     return this.kindsByVersion.get(apiVersion) ?? [];
   }
 
+  /**
+   * Whether `apiVersion` is a version of a group that serves `kind` newer than every version the
+   * schema knows (`resource.k8s.io/v1` ResourceClaim, GA in 1.34, against the schema's v1alpha2):
+   * such a document is valid on a newer cluster, so it cannot be judged, not reported.
+   */
+  isNewerThanKnown(apiVersion: string, kind: string): boolean {
+    const [group, version] = splitApiVersion(apiVersion);
+    const rank = versionRank(version);
+    if (!rank) return false;
+    const known = this.apiVersionsOf(kind).map(splitApiVersion).filter(([g]) => g === group);
+    return known.length > 0 && known.every(([, v]) => compareRanks(rank, versionRank(v)) > 0);
+  }
+
   allApiVersions(): readonly string[] {
     return [...this.kindsByVersion.keys()].sort();
   }
@@ -71,6 +84,27 @@ export class SchemaStore {
     const group = apiVersion.slice(0, slash);
     return this.groups.has(group) || group === 'extensions' || group.endsWith('.k8s.io');
   }
+}
+
+function splitApiVersion(apiVersion: string): [string, string] {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+
+type VersionRank = readonly [stability: number, major: number, minor: number];
+
+/** Kubernetes' version priority (apimachinery CompareKubeAwareVersionStrings): GA > beta > alpha, then by number. */
+function versionRank(version: string): VersionRank | undefined {
+  const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
+  if (!match) return undefined;
+  const stability = match[2] === undefined ? 2 : match[2] === 'beta' ? 1 : 0;
+  return [stability, Number(match[1]), Number(match[3] ?? 0)];
+}
+
+function compareRanks(a: VersionRank, b: VersionRank | undefined): number {
+  if (!b) return 1;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {

@@ -47,6 +47,7 @@ function unservedApiVersion(doc: ManifestDocument, store: SchemaStore, apiVersio
   const served = store.apiVersionsOf(kind);
   if (served.length === 0 || !store.isKubernetesApiVersion(apiVersion)) return [];
   if (RULE_OWNED_API_VERSIONS[kind]?.includes(apiVersion)) return [];
+  if (store.isNewerThanKnown(apiVersion, kind)) return [];
   const message = `apiVersion \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${served.join(', ')}: change apiVersion.`;
   return [
     {

@@ -1,0 +1,36 @@
+/**
+ * apiVersions the schema (Kubernetes 1.30 + client-node) does not know: removed or misspelled ones
+ * are errors, versions newer than every one the schema knows for the kind's group are a newer
+ * cluster's API (the Kubernetes documentation's resource.k8s.io/v1 ResourceClaim), not an error.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateDocument } from '../../server/src/engine/schema/validate';
+import { parse, store } from './schemaFixtures';
+
+function codes(text: string): string[] {
+  return parse(text).documents.flatMap((doc) => validateDocument(doc, store()).map((f) => `${f.code} ${f.message}`));
+}
+
+const claim = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: ResourceClaim\nmetadata: { name: gpu }\nspec: { devices: { requests: [{ name: gpu, exactly: { deviceClassName: gpu.example.com } }] } }\n`;
+
+describe('schema apiVersion check', () => {
+  it('stays silent on versions newer than the schema knows for the group (GA over beta over alpha)', () => {
+    assert.deepEqual(codes(claim('resource.k8s.io/v1')), []);
+    assert.deepEqual(codes(claim('resource.k8s.io/v1beta2')), []);
+    assert.deepEqual(codes(claim('resource.k8s.io/v1alpha3')), []);
+    assert.deepEqual(codes('apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata: { name: c }\nspec: { cidrs: [10.0.0.0/16] }\n'), []);
+  });
+
+  it('reports removed versions older than a served one, and other groups', () => {
+    assert.deepEqual(codes('apiVersion: apps/v1beta1\nkind: StatefulSet\nmetadata: { name: s }\n'), [
+      'schema-api-version apiVersion `apps/v1beta1` does not serve StatefulSet; StatefulSet is served by apps/v1: change apiVersion.',
+    ]);
+    assert.deepEqual(codes('apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: { name: p }\n'), [
+      'schema-api-version apiVersion `policy/v1beta1` does not serve PodDisruptionBudget; PodDisruptionBudget is served by policy/v1: change apiVersion.',
+    ]);
+    assert.deepEqual(codes('apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: { name: c }\n').length, 1);
+    assert.deepEqual(codes('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: i }\n').length, 1);
+    assert.deepEqual(codes('apiVersion: apps/v1beta\nkind: Deployment\nmetadata: { name: d }\n').length, 1);
+  });
+});
