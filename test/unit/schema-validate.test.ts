@@ -69,6 +69,19 @@ describe('schema validation', () => {
     ]);
   });
 
+  it('offers the closest field and the closest enum value as one-at-a-time fixes on exactly the misspelled text', () => {
+    const [field] = validate(deployment({ container: ['livness:', '  periodSeconds: 5'] }));
+    assert.deepEqual(field!.data!.fixes, [
+      { title: 'Change to livenessProbe', safety: 'unsafe', edits: [{ uri: URI, edits: [{ range: range(16, 10, 17), newText: 'livenessProbe' }] }] },
+    ]);
+    const [value] = validate(deployment({ container: ['imagePullPolicy: always'] }));
+    assert.deepEqual(value!.data!.fixes, [
+      { title: 'Change to Always', safety: 'unsafe', edits: [{ uri: URI, edits: [{ range: range(16, 27, 33), newText: 'Always' }] }] },
+    ]);
+    const [far] = validate(deployment({ container: ['zzzzzzzz: 1'] }));
+    assert.equal(far!.data!.fixes, undefined);
+  });
+
   it('reports a wrong type on the value', () => {
     const findings = validate(deployment({ spec: ['replicas: two'] }));
     assert.deepEqual(shown(findings), [

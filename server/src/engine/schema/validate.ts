@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
-import { pathToString, type Finding, type Range, type Severity } from '../types';
+import { pathToString, type Finding, type FindingFix, type Range, type Severity } from '../types';
 import { fieldAt } from './schemaPath';
 import { describeExpected, type ObjectSchema, type SchemaNode } from './schemaTypes';
 import type { KindEntry, SchemaStore } from './store';
@@ -179,7 +179,7 @@ class SchemaWalker {
     const advice = suggestion ? `did you mean \`${suggestion}\`?` : 'remove it or correct its name.';
     this.report(SCHEMA_CODES.unknownField, range, `Unknown field \`${name}\` in ${schema.name}; ${advice}`, {
       field: name,
-      ...(suggestion ? { suggestion } : {}),
+      ...(suggestion ? { suggestion, fixes: [this.replaceFix(range, suggestion)] } : {}),
     });
   }
 
@@ -220,7 +220,13 @@ class SchemaWalker {
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : '.';
     const shown = allowed.map((a) => (a === '' ? '""' : a)).join(', ');
     const message = `\`${label}\` must be one of ${shown}; got ${JSON.stringify(value)}${hint}`;
-    this.report(SCHEMA_CODES.enum, this.doc.rangeOfNode(node), message, { allowed: [...allowed], ...(suggestion ? { suggestion } : {}) });
+    const range = this.doc.rangeOfNode(node);
+    this.report(SCHEMA_CODES.enum, range, message, { allowed: [...allowed], ...(suggestion ? { suggestion, fixes: [this.replaceFix(range, suggestion)] } : {}) });
+  }
+
+  /** "Change to `x`" for a did-you-mean guess: one at a time (unsafe), since the guess may be wrong. */
+  private replaceFix(range: Range, suggestion: string): FindingFix {
+    return { title: `Change to ${suggestion}`, safety: 'unsafe', edits: [{ uri: this.doc.uri, edits: [{ range, newText: suggestion }] }] };
   }
 
   private report(code: string, range: Range, message: string, data: Record<string, unknown>): void {
