@@ -70,6 +70,10 @@ describe('commands', () => {
         event: vscode.workspace.onDidChangeTextDocument,
       });
       await vscode.commands.executeCommand('workbench.action.files.revert', probes.uri);
+      // The next test reads this preview: wait until it shows the reverted patch again.
+      await waitFor('the preview to show the reverted delay', () => (doc.getText().includes('initialDelaySeconds: 30') ? true : undefined), {
+        event: vscode.workspace.onDidChangeTextDocument,
+      });
     });
 
     it('says so for a folder with no patches', async () => {
