@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { ENUMS } from './schema-enums.mjs';
+import { NEW_DEFINITIONS, NEW_PROPERTIES } from './schema-additions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -235,6 +236,22 @@ function clientTypeSchema(type, format, module, definitions) {
   return {};
 }
 
+/** Fields newer than client-node (schema-additions.mjs); an entry that already exists is a stale one. */
+function addNewerFields(definitions) {
+  for (const [name, schema] of Object.entries(NEW_DEFINITIONS)) {
+    if (definitions[name]) throw new Error(`schema-additions.mjs: ${name} already exists; remove it`);
+    definitions[name] = schema;
+  }
+  for (const [name, fields] of Object.entries(NEW_PROPERTIES)) {
+    const properties = definitions[name]?.properties;
+    if (!properties) throw new Error(`schema-additions.mjs: no definition ${name}`);
+    for (const [field, schema] of Object.entries(fields)) {
+      if (properties[field]) throw new Error(`schema-additions.mjs: ${name}.${field} already exists; remove it`);
+      properties[field] = schema;
+    }
+  }
+}
+
 function collectDefinitions() {
   const definitions = {
     [INT_OR_STRING]: {
@@ -259,6 +276,7 @@ function collectDefinitions() {
     }
   }
   supplementFromClientModels(definitions, origins);
+  addNewerFields(definitions);
   return definitions;
 }
 
