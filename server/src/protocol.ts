@@ -87,6 +87,8 @@ export interface GraphEdge {
   /** What the reference is: `selects`, `scales`, `uses secret`, `patches`, `scrapes`, … */
   label: string;
   broken: boolean;
+  /** What is wrong with a reference that resolves but does not work (a scrape of a port the Service does not expose). */
+  warning?: string;
 }
 
 export interface ResourceGraph {

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildResourceGraph } from '../../server/src/engine/graph/resourceGraph';
-import { layoutGraph } from '../../server/src/engine/graph/layout';
+import { COLUMN_GAP, LABEL_CHARS, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../server/src/engine/graph/layout';
 import { escapeHtml, makeNonce, resourceMapHtml } from '../../client/src/resourceMap/html';
 import type { ResourceGraph } from '../../server/src/protocol';
 import { sampleEngine } from '../helpers/sampleEngine';
@@ -33,6 +33,11 @@ describe('resource graph of the sample', () => {
     ]) {
       assert.ok(all.includes(edge), `missing edge ${edge}\n${all.join('\n')}`);
     }
+  });
+
+  it('marks the scrape of a port the Service does not expose as a warning, saying which ports it has', () => {
+    const warned = graph.edges.filter((e) => e.warning).map((e) => [label(graph, e.from), e.label, e.warning]);
+    assert.deepEqual(warned, [['PrometheusJob/main-app', 'scrapes main-app:3000', 'Service main-app does not expose port 3000; it exposes 80 (targetPort 3000)']]);
   });
 
   it('marks the scrape targets with no Service as broken references to missing nodes', () => {
@@ -95,12 +100,44 @@ spec:
 });
 
 describe('layout', () => {
-  it('is deterministic and puts jobs/HPAs, Services, workloads, config/patches in columns left to right', () => {
-    const a = layoutGraph(graph);
+  const a = layoutGraph(graph);
+  const placed = (id: string) => a.nodes.find((n) => n.node.id === id)!;
+
+  it('is deterministic and puts jobs, Services, workloads, then HPAs/patches/config in columns left to right', () => {
     assert.deepEqual(layoutGraph(graph), a);
     const x = (kind: string): number => a.nodes.find((n) => n.node.kind === kind && n.node.type === 'resource')!.x;
-    assert.ok(x('HorizontalPodAutoscaler') < x('Service') && x('Service') < x('Deployment') && x('Deployment') < x('Secret'));
-    assert.equal(a.edges.length, graph.edges.length);
+    assert.ok(x('Service') < x('Deployment') && x('Deployment') < x('Secret'));
+    assert.equal(x('HorizontalPodAutoscaler'), x('Secret'));
+    assert.ok(a.nodes.filter((n) => n.node.kind === 'PrometheusJob').every((n) => n.x < x('Service')));
+  });
+
+  it('draws every reference of the sample across one column gap, so no line runs under an unrelated node', () => {
+    for (const e of a.edges) {
+      assert.equal(Math.abs(placed(e.from).x - placed(e.to).x), NODE_WIDTH + COLUMN_GAP, `${e.from} -> ${e.to}`);
+    }
+  });
+
+  it('puts each label in the gap beside its source, clear of every node', () => {
+    for (const e of a.edges) {
+      const half = (Math.min(e.label.length, LABEL_CHARS) * 5) / 2;
+      const overlaps = a.nodes.some((n) => e.labelX + half > n.x && e.labelX - half < n.x + NODE_WIDTH && e.labelY > n.y && e.labelY - 9 < n.y + NODE_HEIGHT);
+      assert.ok(!overlaps, `label "${e.label}" at ${e.labelX},${e.labelY} overlaps a node`);
+    }
+  });
+
+  it('merges references between the same two nodes into one edge, the keys listed once', () => {
+    const keys = a.edges.filter((e) => e.label.startsWith('reads key'));
+    assert.deepEqual(
+      keys.map((e) => [e.label, e.title]),
+      [['reads keys DATABASE_URL, JWT_SECRET', 'reads key DATABASE_URL\nreads key JWT_SECRET']],
+    );
+    assert.equal(a.edges.length, graph.edges.length - 1);
+  });
+
+  it('orders rows so that linked nodes are level: the main-app HPA beside its Deployment', () => {
+    const hpa = a.nodes.find((n) => n.node.kind === 'HorizontalPodAutoscaler' && n.node.name === 'main-app')!;
+    const deployment = a.nodes.find((n) => n.node.kind === 'Deployment' && n.node.name === 'main-app')!;
+    assert.ok(Math.abs(hpa.y - deployment.y) <= 2 * NODE_HEIGHT, `HPA at ${hpa.y}, Deployment at ${deployment.y}`);
   });
 });
 
@@ -136,6 +173,17 @@ describe('resource map HTML', () => {
   it('draws broken references in red and counts them', () => {
     assert.match(html, /class="edge broken"/);
     assert.match(html, /1 broken reference \(red\)/);
+  });
+
+  it('draws a reference with a problem in orange, counts it, and says what is wrong in its tooltip', () => {
+    const warned = resourceMapHtml({ layout: layoutGraph(graph), nonce: 'N', cspSource: 'x' });
+    assert.match(warned, /<path class="edge warning" d="[^"]+" marker-end="url\(#arrow-warning\)"><title>scrapes main-app:3000: Service main-app does not expose port 3000/);
+    assert.match(warned, /<text class="edge-label warning"/);
+    assert.match(warned, /1 reference with a problem \(orange\)/);
+  });
+
+  it('draws edge labels after the nodes, so no node covers them', () => {
+    assert.ok(html.lastIndexOf('class="node') < html.indexOf('class="edge-label'));
   });
 
   it('nonces are 32 alphanumerics', () => {

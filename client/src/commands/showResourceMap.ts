@@ -10,6 +10,8 @@ export interface ResourceMapResult {
   nodes: number;
   edges: number;
   broken: number;
+  /** References that resolve but do not work (drawn orange). */
+  warnings: number;
 }
 
 class ResourceMapPanel implements vscode.Disposable {
@@ -26,7 +28,8 @@ class ResourceMapPanel implements vscode.Disposable {
     const panel = this.panel ?? this.create();
     panel.webview.html = resourceMapHtml({ layout, nonce: makeNonce((n) => randomBytes(n)), cspSource: panel.webview.cspSource });
     panel.reveal(undefined, true);
-    return { nodes: graph.nodes.length, edges: graph.edges.length, broken: graph.edges.filter((e) => e.broken).length };
+    const broken = graph.edges.filter((e) => e.broken).length;
+    return { nodes: graph.nodes.length, edges: graph.edges.length, broken, warnings: graph.edges.filter((e) => !e.broken && e.warning).length };
   }
 
   private create(): vscode.WebviewPanel {

@@ -3,7 +3,7 @@
  * with a nonce, no remote content, and every manifest-derived string escaped. Nodes carry only
  * their index (`data-index`), never their names, into attributes the script reads. Pure.
  */
-import { NODE_HEIGHT, NODE_WIDTH, type GraphLayout } from '../../../server/src/engine/graph/layout';
+import { LABEL_CHARS, NODE_HEIGHT, NODE_WIDTH, type GraphLayout, type PlacedEdge } from '../../../server/src/engine/graph/layout';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -28,16 +28,30 @@ function nodeSvg(layout: GraphLayout, index: number): string {
   );
 }
 
+/** `broken` (red) wins over `warning` (orange); plain references are grey. */
+function edgeState(e: PlacedEdge): '' | 'broken' | 'warning' {
+  return e.broken ? 'broken' : e.warning ? 'warning' : '';
+}
+
 function edgeSvg(layout: GraphLayout, index: number): string {
   const e = layout.edges[index]!;
-  const cls = e.broken ? 'edge broken' : 'edge';
+  const state = edgeState(e);
+  const marker = state ? `arrow-${state}` : 'arrow';
+  return `<path class="edge${state ? ` ${state}` : ''}" d="${e.path}" marker-end="url(#${marker})"><title>${escapeHtml(e.title)}</title></path>`;
+}
+
+/** Labels are drawn after the nodes, with a halo in the background colour, so no line or node hides them. */
+function edgeLabelSvg(layout: GraphLayout, index: number): string {
+  const e = layout.edges[index]!;
+  const state = edgeState(e);
   return (
-    `<path class="${cls}" d="${e.path}" marker-end="url(#${e.broken ? 'arrow-broken' : 'arrow'})"><title>${escapeHtml(e.label)}</title></path>` +
-    `<text class="edge-label${e.broken ? ' broken' : ''}" x="${e.labelX}" y="${e.labelY}">${escapeHtml(truncate(e.label, 40))}</text>`
+    `<text class="edge-label${state ? ` ${state}` : ''}" x="${e.labelX}" y="${e.labelY}">` +
+    `<title>${escapeHtml(e.title)}</title>${escapeHtml(truncate(e.label, LABEL_CHARS))}</text>`
   );
 }
 
 const STYLE = `
+:root { --error: var(--vscode-editorError-foreground, #e51400); --warning: var(--vscode-editorWarning-foreground, #cca700); }
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; padding: 8px; }
 header { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; }
@@ -46,17 +60,21 @@ button { color: var(--vscode-button-foreground); background: var(--vscode-button
 .node[tabindex]:hover rect, .node[tabindex]:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 .type-patch rect { stroke-dasharray: 4 3; }
 .type-job rect { fill: var(--vscode-editorInfo-background, transparent); }
-.type-missing rect { stroke: #e51400; stroke-dasharray: 5 3; fill: transparent; }
-.type-missing text { fill: #e51400; }
+.type-missing rect { stroke: var(--error); stroke-dasharray: 5 3; fill: transparent; }
+.type-missing text { fill: var(--error); }
 text { fill: var(--vscode-foreground); font-size: 12px; }
 text.kind { font-size: 10px; opacity: 0.75; }
 .edge { fill: none; stroke: var(--vscode-descriptionForeground, #888); stroke-width: 1.3; }
-.edge.broken { stroke: #e51400; stroke-width: 1.8; stroke-dasharray: 6 3; }
-.edge-label { font-size: 9px; opacity: 0.8; text-anchor: middle; }
-.edge-label.broken { fill: #e51400; opacity: 1; }
+.edge.broken { stroke: var(--error); stroke-width: 1.8; stroke-dasharray: 6 3; }
+.edge.warning { stroke: var(--warning); stroke-width: 1.8; }
+.edge-label { font-size: 9px; text-anchor: middle; paint-order: stroke; stroke: var(--vscode-editor-background, #1e1e1e); stroke-width: 3px; stroke-linejoin: round; }
+.edge-label.broken { fill: var(--error); }
+.edge-label.warning { fill: var(--warning); }
 #arrow path { fill: var(--vscode-descriptionForeground, #888); }
-#arrow-broken path { fill: #e51400; }
-.broken-count { color: #e51400; }
+#arrow-broken path { fill: var(--error); }
+#arrow-warning path { fill: var(--warning); }
+.broken-count { color: var(--error); }
+.warning-count { color: var(--warning); }
 `;
 
 const SCRIPT = `
@@ -78,11 +96,14 @@ export interface MapPage {
 
 export function resourceMapHtml({ layout, nonce }: MapPage): string {
   const broken = layout.edges.filter((e) => e.broken).length;
+  const warnings = layout.edges.filter((e) => !e.broken && e.warning).length;
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
   const edges = layout.edges.map((_, i) => edgeSvg(layout, i)).join('');
+  const labels = layout.edges.map((_, i) => edgeLabelSvg(layout, i)).join('');
   const nodes = layout.nodes.map((_, i) => nodeSvg(layout, i)).join('');
   const summary = `${layout.nodes.filter((n) => n.node.type !== 'missing').length} resources, ${layout.edges.length} references`;
   const brokenText = broken > 0 ? `<span class="broken-count">${broken} broken reference${broken === 1 ? '' : 's'} (red)</span>` : '<span>no broken references</span>';
+  const warningText = warnings > 0 ? `<span class="warning-count">${warnings} reference${warnings === 1 ? '' : 's'} with a problem (orange)</span>` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -93,14 +114,16 @@ export function resourceMapHtml({ layout, nonce }: MapPage): string {
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<header><strong>Resource Map</strong><span>${summary}</span>${brokenText}<button id="refresh" type="button">Refresh</button></header>
+<header><strong>Resource Map</strong><span>${summary}</span>${brokenText}${warningText}<button id="refresh" type="button">Refresh</button></header>
 <svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Resources and their references">
 <defs>
 <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
 <marker id="arrow-broken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
+<marker id="arrow-warning" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
 </defs>
 ${edges}
 ${nodes}
+${labels}
 </svg>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

@@ -239,10 +239,11 @@ describe('commands', () => {
   });
 
   describe('Resource Map, rule docs, status', () => {
-    it('draws the workspace graph with the broken Prometheus targets', async () => {
-      const result = await run<{ nodes: number; edges: number; broken: number }>('showResourceMap');
+    it('draws the workspace graph with the broken Prometheus targets and the scrape of an unexposed port', async () => {
+      const result = await run<{ nodes: number; edges: number; broken: number; warnings: number }>('showResourceMap');
       assert.ok(result.nodes > 15, `nodes: ${result.nodes}`);
       assert.ok(result.broken >= 3, `broken: ${result.broken}`);
+      assert.equal(result.warnings, 1, 'main-app:3000 is scraped but Service main-app exposes 80');
     });
 
     it('opens a rule’s documentation when it exists', async function () {

@@ -11,6 +11,7 @@ import { podLabels, selectorMatches, WORKLOAD_KINDS } from '../../rules/helpers/
 import type { GraphEdge, GraphNode, ResourceGraph } from '../../protocol';
 import { definesKey, podReferences } from './podReferences';
 import { scrapeJobs, targetNamesService } from './prometheusJobs';
+import { exposes, servicePorts } from '../../rules/helpers/scrapeTargets';
 
 function headLine(doc: ManifestDocument): number {
   return doc.headRange().start.line;
@@ -50,9 +51,9 @@ class GraphBuilder {
     return node.id;
   }
 
-  edge(from: string, to: string, label: string, broken: boolean): void {
+  edge(from: string, to: string, label: string, broken: boolean, warning?: string): void {
     const key = `${from}→${to}|${label}`;
-    if (!this.edges.has(key)) this.edges.set(key, { from, to, label, broken });
+    if (!this.edges.has(key)) this.edges.set(key, { from, to, label, broken, ...(warning ? { warning } : {}) });
   }
 
   /** Or a missing node when the object is not in the workspace. */
@@ -124,6 +125,13 @@ function addPatchEdges(g: GraphBuilder, object: RenderedObject): void {
   }
 }
 
+/** Why scraping `port` on the Service's name fails, when it does (as no-unexposed-scrape-port reports). */
+function unexposedPort(service: RenderedObject, port: number | undefined): string | undefined {
+  if (port === undefined || exposes(service, port)) return undefined;
+  const ports = servicePorts(service).map((p) => (p.targetPort !== undefined && p.targetPort !== p.port ? `${p.port} (targetPort ${p.targetPort})` : String(p.port)));
+  return `Service ${service.identity.name ?? ''} does not expose port ${port}${ports.length > 0 ? `; it exposes ${ports.join(', ')}` : ''}`;
+}
+
 function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly RenderedObject[]): void {
   for (const job of scrapeJobs(index.prometheusConfigs())) {
     const line = job.doc.rangeOfPath(job.path, 'value').start.line;
@@ -131,7 +139,7 @@ function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly 
     for (const target of job.targets) {
       const found = services.filter((s) => targetNamesService(target, s.identity.name ?? '', s.identity.namespace));
       const label = `scrapes ${target.host}${target.port === undefined ? '' : `:${target.port}`}`;
-      for (const s of found) g.edge(id, g.resource(s), label, false);
+      for (const s of found) g.edge(id, g.resource(s), label, false, unexposedPort(s, target.port));
       if (found.length === 0) g.edge(id, g.missing('Service', target.service, target.namespace), label, true);
     }
   }
