@@ -14,8 +14,22 @@ export function strippedEchoValue(encoded: string): string | undefined {
   const text = utf8Text(bytes);
   if (text === undefined || !text.endsWith('\n')) return undefined;
   const body = text.endsWith('\r\n') ? text.slice(0, -2) : text.slice(0, -1);
-  if (body.length === 0 || /[\r\n]/.test(body)) return undefined;
+  if (body.length === 0 || /[\r\n]/.test(body) || isJsonDocument(body)) return undefined;
   return body;
+}
+
+/**
+ * A JSON object or array (a `.dockercfg` made with `echo '{...}' | base64`): JSON parsers skip
+ * trailing whitespace, so the newline changes nothing for the application reading it.
+ */
+function isJsonDocument(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const rule: Rule = {
@@ -35,6 +49,15 @@ metadata:
 data:
   JWT_SECRET: c3VwZXJzZWNyZXQ=
   TLS_CERT: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=
+`,
+    // The Kubernetes documentation's dockercfg Secret: one-line JSON with a newline, harmless.
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: secret-dockercfg
+type: kubernetes.io/dockercfg
+data:
+  .dockercfg: eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo=
 `,
   ],
   invalid: [
