@@ -53,7 +53,7 @@ export function decodeSecretValue(_ctx: Ctx): () => Promise<DecodeValueResult | 
     const bytes = decodeBase64(span.value)!;
     const binary = looksBinary(bytes);
     const text = binary ? `binary, ${bytes.length} bytes: ${hexPreview(bytes)}` : (utf8Text(bytes) ?? '');
-    void vscode.window.showInformationMessage(`${name} decodes to: ${text}`, 'Copy').then(async (choice) => {
+    void vscode.window.showInformationMessage(`Biome Manifests: ${name} decodes to: ${text}`, 'Copy').then(async (choice) => {
       if (choice === 'Copy') await vscode.env.clipboard.writeText(text);
     });
     return { status: 'decoded', key: span.key, text, binary };
