@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { dnsLabelProblem, dnsSubdomainProblem, rfc1035LabelProblem } from './helpers/names';
+import { dnsLabelProblem, dnsSubdomainProblem, hasShellPlaceholder, rfc1035LabelProblem } from './helpers/names';
 import { at, str } from './helpers/values';
 
 /** Kinds whose names the API server validates as DNS-1123 subdomains. Other kinds (RBAC, CRDs) allow other formats. */
@@ -50,7 +50,7 @@ export const rule: Rule = {
   kinds: [...SUBDOMAIN_KINDS, 'Service', 'Namespace'],
   summary: '`metadata.name` has the format the API server requires for the kind.',
   rationale:
-    'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time.',
+    'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time. Names holding a `$VAR` or `${VAR}` placeholder are skipped: such a file is a template that `sed` or `envsubst` fills in before it is applied.',
   remediation:
     'Rename the object using lowercase letters, digits and `-` (for example `main-app`), and update everything that refers to it by name.',
   valid: [
@@ -63,6 +63,18 @@ spec:
     app: main-app
   ports:
     - port: 80
+`,
+    `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: process-item-$ITEM
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: c
+          image: busybox:1.28
 `,
   ],
   invalid: [
@@ -91,7 +103,7 @@ spec:
     if (context.target.type !== 'object') return;
     const object = context.target.object;
     const name = str(at(object.value, 'metadata', 'name'));
-    if (name === undefined || name.length === 0) return;
+    if (name === undefined || name.length === 0 || hasShellPlaceholder(name)) return;
     const found = problemFor(object.identity.kind, name);
     if (!found) return;
     context.report({

@@ -36,3 +36,12 @@ export function dnsSubdomainProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * True when `name` holds a shell or envsubst variable (`process-item-$ITEM`, `${APP}-config`): the
+ * file is a template that `sed` or `envsubst` fills in before `kubectl apply` (the Kubernetes
+ * documentation's Job expansion does this), so the name as written is never sent to the API server.
+ */
+export function hasShellPlaceholder(name: string): boolean {
+  return /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/.test(name);
+}
