@@ -1,6 +1,6 @@
 /**
- * A layered layout for the resource map: one column per role (Prometheus jobs, Services, workloads, HPAs,
- * patches and configuration, everything else), rows ordered to keep related nodes level (fewer crossings),
+ * A layered layout for the resource map: one column per role (Prometheus jobs, Services, workloads, then HPAs,
+ * patches, configuration and everything else), rows ordered to keep related nodes level (fewer crossings),
  * parallel references merged into one edge, edges as curves between facing sides with their label in the
  * gap next to their source. Pure and deterministic so the drawing is testable.
  */
@@ -56,8 +56,8 @@ export function columnOf(node: GraphNode): number {
   if (node.kind === 'PrometheusJob') return 0;
   if (node.kind === 'Service') return 1;
   if (WORKLOADS.has(node.kind)) return 2;
-  if (node.kind === 'Secret' || node.kind === 'ConfigMap') return 3;
-  return 4;
+  // Secrets, ConfigMaps and every other kind (Namespaces…): one column, not a fifth one far to the right.
+  return 3;
 }
 
 function compareNodes(a: GraphNode, b: GraphNode): number {
@@ -166,6 +166,8 @@ export function layoutGraph(graph: ResourceGraph): GraphLayout {
     const to = placed.get(edge.to);
     if (from && to) edges.push({ ...edge, ...edgePath(from, to) });
   }
-  const width = MARGIN * 2 + Math.max(1, used.length) * NODE_WIDTH + Math.max(0, used.length - 1) * COLUMN_GAP + NODE_WIDTH / 2;
+  // Room on the right only for the loops of references within one column.
+  const loops = edges.some((e) => placed.get(e.from)!.x === placed.get(e.to)!.x);
+  const width = MARGIN * 2 + Math.max(1, used.length) * NODE_WIDTH + Math.max(0, used.length - 1) * COLUMN_GAP + (loops ? NODE_WIDTH / 2 : 0);
   return { width, height: Math.max(height, NODE_HEIGHT + MARGIN * 2), nodes: [...placed.values()], edges };
 }
