@@ -33,6 +33,15 @@ describe('lint pipeline', () => {
     assert.deepEqual(summarize(lintAll(engineWith({ 'd.yaml': otherRule }))), ['d.yaml:9 no-latest-tag']);
   });
 
+  it('applies levels and suppressions to schema findings too', () => {
+    const typo = POD('nginx:1.25').replace('      image:', '      imagePullPolcy: Always\n      image:');
+    assert.deepEqual(summarize(lintAll(engineWith({ 'a.yaml': typo }))), ['a.yaml:8 schema-unknown-field']);
+    const ignored = typo.replace('      imagePullPolcy:', '      # biome-manifests-ignore schema-unknown-field -- operator field\n      imagePullPolcy:');
+    assert.deepEqual(summarize(lintAll(engineWith({ 'b.yaml': ignored }))), []);
+    const asWarning = lintAll(engineWith({ 'c.yaml': typo }), { rules: { 'schema-unknown-field': 'warning' }, ruleOptions: {} });
+    assert.deepEqual(asWarning.map((f) => f.severity), ['warning']);
+  });
+
   it('reports a removed HPA apiVersion once, by the rule that can fix it', () => {
     const hpa = `apiVersion: autoscaling/v2beta2
 kind: HorizontalPodAutoscaler

@@ -108,7 +108,15 @@ export class Linter {
     for (const f of this.placed(doc, this.syntaxCache, () => syntaxFindings(doc))) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
-    if (doc.class.type === 'kubernetes' && this.schema) for (const f of this.schemaFindings(doc)) out.push(f);
+    if (doc.class.type === 'kubernetes' && this.schema) {
+      // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
+      const ignores = annotationSuppressions(doc.plain().value);
+      for (const f of this.schemaFindings(doc)) {
+        const level = settings.rules[f.code];
+        if (level === 'off' || isSuppressed(f, doc, ignores)) continue;
+        out.push(level ? { ...f, severity: level } : f);
+      }
+    }
     const result = this.groupResultFor(doc, groupsDone);
     if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
