@@ -36,9 +36,11 @@ export const ENUMS = {
   [`${CORE}.PersistentVolumeSpec.accessModes`]: ACCESS_MODES,
   [`${CORE}.PersistentVolumeClaimSpec.volumeMode`]: ['Block', 'Filesystem'],
   [`${CORE}.NodeSelectorRequirement.operator`]: ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'],
-  // An empty effect/operator is valid on tolerations: it means "all effects" / Equal.
+  // An empty effect/operator is valid on tolerations: it means "all effects" / Equal. Gt and Lt
+  // compare numeric taint values (Kubernetes 1.35, feature gate TaintTolerationComparisonOperators;
+  // the documentation's pods/pod-with-numeric-toleration.yaml uses Gt).
   [`${CORE}.Toleration.effect`]: ['', 'NoExecute', 'NoSchedule', 'PreferNoSchedule'],
-  [`${CORE}.Toleration.operator`]: ['', 'Equal', 'Exists'],
+  [`${CORE}.Toleration.operator`]: ['', 'Equal', 'Exists', 'Gt', 'Lt'],
   [`${CORE}.Taint.effect`]: ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
   [`${META}.LabelSelectorRequirement.operator`]: SELECTOR_OPERATORS,
   [`${APPS}.DeploymentStrategy.type`]: ['Recreate', 'RollingUpdate'],
