@@ -101,3 +101,22 @@ spec:
     assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), []);
   });
 });
+
+describe('documents that are almost Kubernetes objects', () => {
+  it('reports an object with kind and metadata but no apiVersion, and the reverse', () => {
+    const noApiVersion = 'kind: Pod\nmetadata:\n  name: p\nspec:\n  containers: []\n';
+    const noKind = 'apiVersion: v1\nmetadata:\n  name: p\ndata: {}\n';
+    const findings = lintAll(engineWith({ 'a.yaml': noApiVersion, 'b.yaml': noKind }));
+    assert.deepEqual(
+      findings.map((f) => `${summarize([f])[0]} ${f.message}`),
+      [
+        'a.yaml:1 schema-required This object has `kind` and `metadata` but no `apiVersion`: kubectl and the API server refuse it, and it is not checked further. Add `apiVersion:`.',
+        'b.yaml:1 schema-required This object has `apiVersion` and `metadata` but no `kind`: kubectl and the API server refuse it, and it is not checked further. Add `kind:`.',
+      ],
+    );
+  });
+
+  it('leaves Chart.yaml, values files and configs without metadata alone', () => {
+    assert.deepEqual(lintAll(engineWith({ 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.0.0\n', 'x.yaml': 'kind: thing\nvalue: 1\n' })), []);
+  });
+});

@@ -15,6 +15,28 @@ const MESSAGES: Record<string, (raw: string) => string> = {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/;
 
+/**
+ * A Kubernetes object that lacks `apiVersion` or `kind` (it has the other and `metadata`): not
+ * classified as Kubernetes, so nothing else checks it, yet kubectl refuses it outright.
+ */
+function incompleteIdentity(doc: ManifestDocument): Finding | undefined {
+  if (doc.class.type !== 'other' || doc.chunk.errors.length > 0) return undefined;
+  const value = doc.plain().value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { apiVersion, kind, metadata } = value as Record<string, unknown>;
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const missing = typeof kind === 'string' && apiVersion === undefined ? 'apiVersion' : typeof apiVersion === 'string' && kind === undefined ? 'kind' : undefined;
+  if (!missing) return undefined;
+  const present = missing === 'apiVersion' ? 'kind' : 'apiVersion';
+  return {
+    code: 'schema-required',
+    severity: 'error',
+    message: `This object has \`${present}\` and \`metadata\` but no \`${missing}\`: kubectl and the API server refuse it, and it is not checked further. Add \`${missing}:\`.`,
+    uri: doc.uri,
+    range: doc.rangeOfPath([present], 'key'),
+  };
+}
+
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
@@ -55,6 +77,8 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
       range: doc.range(control, control + 1),
     });
   }
+  const incomplete = incompleteIdentity(doc);
+  if (incomplete) out.push(incomplete);
   const plain = doc.plain();
   if (plain.error && doc.chunk.errors.length === 0) {
     out.push({
