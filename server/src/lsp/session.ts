@@ -91,6 +91,12 @@ export class Session {
     for (const file of this.engine.index.files()) if (!this.open.has(file.uri)) this.queue.schedule(file.uri, 0);
   }
 
+  /** The indexed text of `uri` when it equals `text` (so both can share one string), else `text`. */
+  indexedText(uri: string, text: string): string {
+    const indexed = this.engine.index.getFile(uri)?.text;
+    return indexed === text ? indexed : text;
+  }
+
   didOpen(uri: string, text: string, version: number): void {
     this.open.add(uri);
     this.update(uri, text, version, 0);

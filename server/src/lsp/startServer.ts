@@ -32,11 +32,15 @@ import { IndexStatusReporter } from './indexStatus';
 
 /** Wires the server onto `connection` and starts listening; returns the session (for tests). */
 export function startServer(connection: Connection): Session {
-  const documents = new TextDocuments(TextDocument);
   let configurationSupported = false;
   let dynamicWatchSupported = false;
   let progressSupported = false;
   const session = new Session(connection, () => configurationSupported);
+  // A file opened as it is on disk shares the indexed string: one copy of its text, not two.
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, session.indexedText(uri, content)),
+    update: (document, changes, version) => TextDocument.update(document, changes, version),
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;

@@ -24,11 +24,14 @@ function stringAt(map: unknown, key: string): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
+/** Line by line without splitting the whole text: a document's first line usually decides. */
 function hasOnlyComments(text: string): boolean {
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line === '---' || line.startsWith('--- #') || line === '...') continue;
-    return false;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    if (!(line === '' || line.startsWith('#') || line === '---' || line.startsWith('--- #') || line === '...')) return false;
+    start = end + 1;
   }
   return true;
 }

@@ -55,6 +55,9 @@ export function* parseManifestFileSteps(
   previous?: ManifestFile,
   parsed: Map<string, ParsedChunk> = new Map(),
 ): Generator<void, ManifestFile, void> {
+  // The same text again (a file opened in the editor as it is on disk): keep the indexed string,
+  // which the reused chunks slice, instead of holding two copies of the file.
+  if (previous && previous.text === text) text = previous.text;
   const around = previous ? resplit(previous.text, previous.lines, previous.documents, text) : undefined;
   const lines = around?.lines ?? new LineIndex(text);
   const slices = around?.slices ?? splitDocuments(text);

@@ -31,17 +31,9 @@ export class WorkspaceIndex {
   /** Folder → URIs its kustomization lists as patches. */
   private readonly listedPatches = new Map<string, Set<string>>();
   private readonly renderCache = new Map<string, { snapshot: Map<string, number>; rendered: RenderedObject[] }>();
-  private readonly kindLists = new Map<
-    string,
-    {
-      kindVersion: number;
-      layout: number;
-      files: Map<string, ManifestFile | undefined>;
-      objects: RenderedObject[];
-      /** `label=value` → objects, per label projection. */
-      postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
-    }
-  >();
+  private readonly kindLists = new Map<string, KindList>();
+  /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
+  private fileGeneration = 0;
 
   /**
    * @param isComplete whether a document is a whole object by itself (no required field missing);
@@ -87,6 +79,7 @@ export class WorkspaceIndex {
     const then = new Set(previous?.documents);
     for (const doc of then) if (!now.has(doc)) this.unregister(doc);
     this.fileMap.set(uri, file);
+    this.fileGeneration++;
     for (const doc of now) if (!then.has(doc)) this.register(doc);
     this.versions.bump(changedKeys);
     return { file, changedKeys, unchanged: false };
@@ -102,6 +95,7 @@ export class WorkspaceIndex {
     }
     collectLabelKeys(previous.documents, [], changedKeys);
     this.fileMap.delete(uri);
+    this.fileGeneration++;
     this.versions.bump(changedKeys);
     return changedKeys;
   }
@@ -117,16 +111,37 @@ export class WorkspaceIndex {
    * check that scans every Deployment does not re-render them each time.
    */
   objectsOfKind(kind: string, namespace?: string): RenderedObject[] {
+    return [...this.kindList(kind, namespace).objects];
+  }
+
+  /**
+   * The cached list behind objectsOfKind. A Service check asks for every workload kind, and there
+   * is one Service per file in large workspaces: checking that the list's files are still the
+   * indexed ones once per index change (not once per call) keeps that linear, not quadratic.
+   */
+  private kindList(kind: string, namespace?: string): KindList {
     const key = kindKey(kind, namespace);
     const cached = this.kindLists.get(key);
     if (cached && cached.kindVersion === this.versions.get(key) && cached.layout === this.versions.get(LAYOUT_KEY)) {
-      if ([...cached.files].every(([uri, file]) => this.fileMap.get(uri) === file)) return [...cached.objects];
+      if (cached.checkedAt === this.fileGeneration) return cached;
+      if ([...cached.files].every(([uri, file]) => this.fileMap.get(uri) === file)) {
+        cached.checkedAt = this.fileGeneration;
+        return cached;
+      }
     }
     const objects = this.renderKind(kind, namespace);
     const files = new Map<string, ManifestFile | undefined>();
     for (const object of objects) for (const doc of object.sources) files.set(doc.uri, this.fileMap.get(doc.uri));
-    this.kindLists.set(key, { kindVersion: this.versions.get(key), layout: this.versions.get(LAYOUT_KEY), files, objects, postings: new Map() });
-    return [...objects];
+    const list: KindList = {
+      kindVersion: this.versions.get(key),
+      layout: this.versions.get(LAYOUT_KEY),
+      files,
+      objects,
+      postings: new Map(),
+      checkedAt: this.fileGeneration,
+    };
+    this.kindLists.set(key, list);
+    return list;
   }
 
   /**
@@ -137,8 +152,7 @@ export class WorkspaceIndex {
   objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
     const entries = Object.entries(selector);
     if (entries.length === 0) return [];
-    this.objectsOfKind(kind, namespace);
-    const list = this.kindLists.get(kindKey(kind, namespace))!;
+    const list = this.kindList(kind, namespace);
     let postings = list.postings.get(labelsOf);
     if (!postings) {
       postings = buildPostings(list.objects, labelsOf);
@@ -266,6 +280,18 @@ export class WorkspaceIndex {
     const patches = kustomizationPatches(doc.plain().value, folder);
     if (patches.size > 0) this.listedPatches.set(folder, patches);
   }
+}
+
+/** The rendered objects of one kind (and namespace), cached until the kind, the layout or a file of it changes. */
+interface KindList {
+  kindVersion: number;
+  layout: number;
+  files: Map<string, ManifestFile | undefined>;
+  objects: RenderedObject[];
+  /** `label=value` → objects, per label projection. */
+  postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
+  /** `fileGeneration` when `files` was last found current (the check is skipped until a file changes). */
+  checkedAt: number;
 }
 
 export type LabelsOf = (object: RenderedObject) => Record<string, unknown> | undefined;
