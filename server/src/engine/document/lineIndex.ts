@@ -8,7 +8,8 @@ export class LineIndex {
     private readonly text: string,
     lineStarts?: number[],
   ) {
-    this.lineStarts = lineStarts ?? lineStartsOf(text, 0, text.length, [0]);
+    // Exact length (push() leaves spare room): an index is kept per document and per file.
+    this.lineStarts = (lineStarts ?? lineStartsOf(text, 0, text.length, [0])).slice();
   }
 
   /**

@@ -6,16 +6,16 @@
 import type { ManifestFile } from '../document/manifestFile';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
-import type { KeyVersions } from '../workspace/dependencyKeys';
+import type { KeyVersions, VersionSnapshot } from '../workspace/dependencyKeys';
 import { mapFindingRanges, relocateRange } from './shift';
 
 export interface DocumentFindings {
   /** Final findings of the document (settings applied), with ranges as of `files`. */
   readonly findings: readonly Finding[];
   /** Versions of the facts the findings read; undefined when they read none beyond the chunk. */
-  readonly snapshot: ReadonlyMap<string, number> | undefined;
-  /** The file versions the ranges refer to, by URI. */
-  readonly files: ReadonlyMap<string, ManifestFile>;
+  readonly snapshot: VersionSnapshot | undefined;
+  /** The file versions the ranges refer to (one per URI; usually just the document's own file). */
+  readonly files: readonly ManifestFile[];
 }
 
 export interface FileFindings {
@@ -35,20 +35,20 @@ export function reuseFindings(
 ): DocumentFindings | undefined {
   if (entry.snapshot && !versions.isCurrent(entry.snapshot)) return undefined;
   let moved = false;
-  const files = new Map<string, ManifestFile>();
-  for (const [uri, then] of entry.files) {
-    const now = current(uri);
+  const files: ManifestFile[] = [];
+  for (const then of entry.files) {
+    const now = current(then.uri);
     if (!now) return undefined;
     if (now !== then) moved = true;
-    files.set(uri, now);
+    files.push(now);
   }
   if (!moved) return entry;
   if (entry.findings.length === 0) return { ...entry, files };
   const findings: Finding[] = [];
   for (const finding of entry.findings) {
     const mapped = mapFindingRanges(finding, (uri, range) => {
-      const then = entry.files.get(uri);
-      return then ? relocateRange(then, files.get(uri), range) : undefined;
+      const i = entry.files.findIndex((f) => f.uri === uri);
+      return i >= 0 ? relocateRange(entry.files[i]!, files[i], range) : undefined;
     });
     if (!mapped) return undefined;
     findings.push(mapped);

@@ -7,7 +7,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { folderKey, identityKey } from '../workspace/dependencyKeys';
+import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
 import type { Rule } from './rule';
 import type { SchemaChecker } from './schemaChecker';
@@ -25,14 +25,18 @@ interface PlacedFindings {
 }
 
 interface GroupResult {
-  snapshot: Map<string, number>;
+  snapshot: VersionSnapshot;
   chunks: ParsedChunk[];
-  /** Findings by the chunk they are in, with ranges as of `files`. */
-  byChunk: Map<ParsedChunk, RawFinding[]>;
-  /** The file versions the ranges were computed against, by URI. */
-  files: Map<string, ManifestFile>;
+  /** Findings by the chunk they are in, with ranges as of `files` (NO_FINDINGS when none). */
+  byChunk: ReadonlyMap<ParsedChunk, RawFinding[]>;
+  /** The file versions the ranges were computed against, by URI (NO_FILES when no findings). */
+  files: ReadonlyMap<string, ManifestFile>;
   objectIgnores: string[];
 }
+
+// Shared by the results without findings (most of them): an empty Map still takes ≈ 180 bytes.
+const NO_FINDINGS: ReadonlyMap<ParsedChunk, RawFinding[]> = new Map();
+const NO_FILES: ReadonlyMap<string, ManifestFile> = new Map();
 
 export class Linter {
   private readonly syntaxCache = new WeakMap<ParsedChunk, PlacedFindings>();
@@ -104,7 +108,7 @@ export class Linter {
     groupsDone: Set<string>,
   ): DocumentFindings & { standsAlone: boolean } {
     const out: Finding[] = [];
-    const files = new Map<string, ManifestFile>([[doc.uri, file]]);
+    const files: ManifestFile[] = [file];
     for (const f of this.placed(doc, this.syntaxCache, () => syntaxFindings(doc))) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
@@ -126,7 +130,10 @@ export class Linter {
       out.push(toFinding(finding, level));
     }
     // The group result's ranges are as of the current file versions (computed or relocated just now).
-    for (const [uri, at] of result.files) files.set(uri, at);
+    for (const at of result.files.values()) {
+      if (at.uri === file.uri) files[0] = at;
+      else files.push(at);
+    }
     return { findings: out, snapshot: result.snapshot, files, standsAlone: this.standsAlone(doc) };
   }
 
@@ -256,7 +263,8 @@ export class Linter {
       for (const uri of sourceUris) users.add(uri);
       this.keyUsers.set(key, users);
     }
-    return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk, files, objectIgnores };
+    const found = byChunk.size > 0;
+    return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk: found ? byChunk : NO_FINDINGS, files: found ? files : NO_FILES, objectIgnores };
   }
 }
 

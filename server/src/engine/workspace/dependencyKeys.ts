@@ -34,6 +34,12 @@ export function keysOfResource(id: ResourceIdentity): string[] {
   return [identityKey(id), kindKey(id.kind, id.namespace), kindKey(id.kind)];
 }
 
+/**
+ * Versions of some keys at one moment, flat: key, version, key, version, … (lighter than a Map:
+ * one is cached per rule result and per rendered group, thousands in a large workspace).
+ */
+export type VersionSnapshot = readonly (string | number)[];
+
 export class KeyVersions {
   private readonly versions = new Map<string, number>();
   private clock = 0;
@@ -48,14 +54,15 @@ export class KeyVersions {
   }
 
   /** A snapshot of the current versions of `keys`. */
-  snapshot(keys: Iterable<string>): Map<string, number> {
-    const out = new Map<string, number>();
-    for (const key of keys) out.set(key, this.get(key));
-    return out;
+  snapshot(keys: Iterable<string>): VersionSnapshot {
+    const out: (string | number)[] = [];
+    for (const key of keys) out.push(key, this.get(key));
+    // Exact length: thousands of snapshots stay cached, and push() leaves spare room.
+    return out.slice();
   }
 
-  isCurrent(snapshot: ReadonlyMap<string, number>): boolean {
-    for (const [key, version] of snapshot) if (this.get(key) !== version) return false;
+  isCurrent(snapshot: VersionSnapshot): boolean {
+    for (let i = 0; i < snapshot.length; i += 2) if (this.get(snapshot[i] as string) !== snapshot[i + 1]) return false;
     return true;
   }
 }

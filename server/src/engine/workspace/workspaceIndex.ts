@@ -6,7 +6,7 @@ import { parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
-import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY } from './dependencyKeys';
+import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
 import { collectLabelKeys } from './labelKeys';
 import { kustomizationPatches } from './kustomization';
 
@@ -30,7 +30,7 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Set<ManifestDocument>>();
   /** Folder → URIs its kustomization lists as patches. */
   private readonly listedPatches = new Map<string, Set<string>>();
-  private readonly renderCache = new Map<string, { snapshot: Map<string, number>; rendered: RenderedObject[] }>();
+  private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[] }>();
   private readonly kindLists = new Map<string, KindList>();
   /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
   private fileGeneration = 0;
