@@ -20,6 +20,7 @@ import {
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
 import { checkStructure } from './structureCheck';
+import { quickPlainValue } from './plainValue';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -142,7 +143,7 @@ export class ParsedChunk {
     if (!this.plain && this.tooDeep) this.plain = { value: undefined, error: 'nested too deeply' };
     if (!this.plain) {
       try {
-        this.plain = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+        this.plain = quickPlainValue(this.yaml.contents) ?? { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
       } catch (error) {
         this.plain = { value: undefined, error: error instanceof Error ? error.message : String(error) };
       }
