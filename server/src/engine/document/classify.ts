@@ -26,7 +26,7 @@ function stringAt(map: unknown, key: string): string | undefined {
 
 /** Line by line without splitting the whole text: a document's first line usually decides. */
 function hasOnlyComments(text: string): boolean {
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end).trim();
