@@ -36,12 +36,6 @@ function signature(doc: ManifestDocument): { key: string; signature: string } | 
 
 /** Adds the labels keys whose label signatures differ between the removed and the added documents. */
 export function collectLabelKeys(removed: Iterable<ManifestDocument>, added: Iterable<ManifestDocument>, into: Set<string>): void {
-  // Nothing removed (a file indexed for the first time): every added document's key changes, and
-  // its signature need not be built.
-  if (Array.isArray(removed) && removed.length === 0) {
-    for (const doc of added) if (doc.identity) into.add(labelsKey(doc.identity.kind, doc.identity.namespace));
-    return;
-  }
   const counts = new Map<string, Map<string, number>>();
   const count = (doc: ManifestDocument, delta: number): void => {
     const sig = signature(doc);
