@@ -12,14 +12,11 @@ import type { ManifestDocument } from '../engine/document/manifestDocument';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { schemaCompletions, type SchemaCompletion } from '../engine/schema/complete';
 import type { SchemaStore } from '../engine/schema/store';
+import { documentAtLine } from '../engine/document/documentAt';
 
 /** The document of a file that holds a file position (the later one on a shared `---` line). */
 export function documentAt(file: ManifestFile, line: number): ManifestDocument | undefined {
-  for (let i = file.documents.length - 1; i >= 0; i--) {
-    const doc = file.documents[i]!;
-    if (doc.startLine <= line) return doc;
-  }
-  return undefined;
+  return documentAtLine(file.documents, line);
 }
 
 /** The lines of a document's text, without line terminators. */

@@ -7,6 +7,7 @@
 import type { ManifestDocument } from './manifestDocument';
 import { LineIndex } from './lineIndex';
 import { splitDocuments, type DocumentSlice } from './split';
+import { documentIndexAtOffset } from './documentAt';
 
 export interface Resplit {
   /** Documents of the previous version before the changed region, unchanged. */
@@ -40,18 +41,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   return n;
 }
 
-/** Index of the last document starting at or before `offset`. */
-function documentAt(docs: readonly ManifestDocument[], offset: number): number {
-  let low = 0;
-  let high = docs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (docs[mid]!.start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 export function resplit(previousText: string, previousLines: LineIndex, docs: readonly ManifestDocument[], text: string): Resplit | undefined {
   if (docs.length === 0) return undefined;
   const prefix = commonPrefix(previousText, text);
@@ -59,8 +48,8 @@ export function resplit(previousText: string, previousLines: LineIndex, docs: re
   const oldChangeEnd = previousText.length - suffix;
   // A marker at the region's start must lie wholly before the change ("---" and the blank after it),
   // and the line break before the next document's marker wholly after it: then both stay markers.
-  const first = documentAt(docs, Math.max(0, prefix - 4));
-  const last = documentAt(docs, oldChangeEnd);
+  const first = documentIndexAtOffset(docs, Math.max(0, prefix - 4));
+  const last = documentIndexAtOffset(docs, oldChangeEnd);
   const start = docs[first]!.start;
   const oldEnd = last + 1 < docs.length ? docs[last + 1]!.start : previousText.length;
   const offsetDelta = text.length - previousText.length;

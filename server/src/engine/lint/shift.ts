@@ -8,6 +8,7 @@ import type { ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding, Range } from '../types';
+import { documentAtLine } from '../document/documentAt';
 
 function shiftRange(range: Range, delta: number): Range {
   if (delta === 0) return range;
@@ -71,17 +72,6 @@ function placeOf(file: ManifestFile, chunk: ParsedChunk): ManifestDocument | und
   return places.get(chunk);
 }
 
-function documentAtLine(file: ManifestFile, line: number): ManifestDocument | undefined {
-  const docs = file.documents;
-  let low = 0;
-  let high = docs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (docs[mid]!.startLine <= line) low = mid;
-    else high = mid - 1;
-  }
-  return docs[low];
-}
 
 /**
  * Maps a range computed against `then` (a file version) to `now`: undefined when the document it
@@ -90,7 +80,7 @@ function documentAtLine(file: ManifestFile, line: number): ManifestDocument | un
 export function relocateRange(then: ManifestFile, now: ManifestFile | undefined, range: Range): Range | undefined {
   if (!now) return undefined;
   if (then === now) return range;
-  const old = documentAtLine(then, range.start.line);
+  const old = documentAtLine(then.documents, range.start.line);
   if (!old) return undefined;
   const current = placeOf(now, old.chunk);
   return current ? shiftRange(range, current.startLine - old.startLine) : undefined;
