@@ -66,6 +66,7 @@ export class Session {
     }
     let done = 0;
     for (const file of files) {
+      if (this.disposed) return done; // shut down mid-load: read nothing more
       const uri = pathToFileURL(file).href;
       if (!this.open.has(uri)) {
         const settings = await this.settings.get(uri);
@@ -119,7 +120,7 @@ export class Session {
     }
     // The editor's text may have been unsaved: go back to the disk's.
     const read = await readManifestText(fileURLToPath(uri), settings.maxFileSizeMb * 1048576);
-    if (this.open.has(uri)) return;
+    if (this.open.has(uri) || this.disposed) return;
     if (read.ok) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
     else this.remove(uri);
   }

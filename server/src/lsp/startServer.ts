@@ -89,7 +89,11 @@ export function startServer(connection: Connection): Session {
   connection.onDidChangeConfiguration(async () => {
     session.settings.clear();
     // Settings are live: a changed `exclude` re-scans the workspace; levels and options re-check.
-    await session.loadWorkspace(() => undefined);
+    try {
+      await session.loadWorkspace(() => undefined);
+    } catch (error) {
+      connection.console.error(`re-indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     session.validateAll();
   });
 

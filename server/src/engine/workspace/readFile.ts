@@ -15,7 +15,13 @@ export async function readManifestText(file: string, maxBytes = DEFAULT_MAX_FILE
   if (stat.size > maxBytes) {
     return { ok: false, reason: `skipped: ${(stat.size / 1048576).toFixed(1)} MiB is over the ${(maxBytes / 1048576).toFixed(0)} MiB limit` };
   }
-  const buffer = await fs.readFile(file);
+  let buffer: Buffer;
+  try {
+    // The file can vanish or become unreadable between the stat and the read.
+    buffer = await fs.readFile(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
   const head = buffer.subarray(0, 8192);
   if (head.includes(0)) return { ok: false, reason: 'skipped: binary file (contains NUL bytes)' };
   let text = buffer.toString('utf8');
