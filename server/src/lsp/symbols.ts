@@ -1,5 +1,6 @@
 /** Document symbols (the outline: one entry per resource, its fields beneath) and workspace symbols. */
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../engine/document/yamlGuards';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import type { ManifestDocument } from '../engine/document/manifestDocument';

@@ -1,5 +1,6 @@
 /** Decides what a YAML document is: a Kubernetes object, a Helm template, a Prometheus config, … */
-import { isMap, isScalar, type Document } from 'yaml';
+import { type Document } from 'yaml';
+import { isMap, isScalar } from './yamlGuards';
 
 export type DocumentClass =
   | { type: 'empty' }

@@ -2,7 +2,8 @@
  * A YAML document at its place in a file: a parsed chunk plus where the chunk starts. All offset →
  * range conversion of the product happens in `range()` here.
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './yamlGuards';
 import type { Range, ValuePath } from '../types';
 import type { ParsedChunk, PlainValue } from './parsedChunk';
 import type { DocumentClass } from './classify';

@@ -6,7 +6,8 @@
  * collections such as !!set or !!omap, collection or timestamp keys, pairs inside sequences) makes
  * this walk give up, and the caller uses `toJS`: the result is the same either way.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlGuards';
 
 const GIVE_UP = Symbol('give up');
 

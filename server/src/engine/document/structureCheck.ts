@@ -14,7 +14,8 @@
  * fills them with push(), which leaves room for 17 entries in each (about 150 bytes per map or
  * sequence; ≈ 10 MB over a 1,000-file workspace whose ASTs the index keeps).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Document, type Node } from 'yaml';
+import { YAMLParseError, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlGuards';
 
 export const MAX_NESTING_DEPTH = 256;
 

@@ -1,5 +1,6 @@
 /** The path of the AST node under a cursor, from the parsed document (for hover, definition, …). */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../document/yamlGuards';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ValuePath } from '../types';
 

@@ -2,7 +2,8 @@
  * Validates a Kubernetes document's YAML AST against its schema, with findings on the exact key or
  * value. Walks the AST once; allocation happens only when something is wrong.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from '../document/yamlGuards';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { pathToString, type Finding, type FindingFix, type Range, type Severity } from '../types';
 import { fieldAt } from './schemaPath';

@@ -1,5 +1,5 @@
 /** Where to anchor an edit or a location for a field of a rendered object, in the file that defines it. */
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../engine/document/yamlGuards';
 import type { Origin, RenderedObject } from '../../engine/render/render';
 import type { ValuePath } from '../../engine/types';
 

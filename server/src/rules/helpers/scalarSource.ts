@@ -1,5 +1,6 @@
 /** Where a character of a scalar's value is in its source text (plain, quoted or block scalars). */
-import { isScalar, parse, type Node } from 'yaml';
+import { parse, type Node } from 'yaml';
+import { isScalar } from '../../engine/document/yamlGuards';
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
 import type { TextEdit, ValuePath } from '../../engine/types';
 
