@@ -6,7 +6,7 @@ import { parseArgs, USAGE, type CheckArgs } from './cli/args';
 import { formatJson, formatStylish, type FileFindings } from './cli/format';
 import { createEngine } from './setup';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
-import { readManifestText } from './engine/workspace/readFile';
+import { readManifestTextSync } from './engine/workspace/readFile';
 import type { Finding } from './engine/types';
 import { VERSION } from './version';
 
@@ -36,22 +36,6 @@ async function collectTargets(paths: readonly string[], exclude: readonly string
   return { report, context };
 }
 
-const READ_CONCURRENCY = 32;
-
-/** Maps `items` with at most `limit` calls in flight, keeping the order of the results. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function skippedFinding(uri: string, reason: string): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return { code: 'file-skipped', severity: 'warning', message: `File ${reason}.`, uri, range };
@@ -73,14 +57,18 @@ async function check(args: CheckArgs): Promise<number> {
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
   const skipped = new Map<string, string>();
-  // Reads overlap (the disk waits are the slow part); parsing stays in file order, one at a time.
-  const files = [...targets.report, ...targets.context];
-  const reads = await mapConcurrently(files, READ_CONCURRENCY, (file) => readManifestText(file));
-  files.forEach((file, i) => {
-    const read = reads[i]!;
-    if (read.ok) engine.index.setFile(pathToFileURL(file).href, read.text);
-    else if (targets.report.has(file)) skipped.set(file, read.reason);
-  });
+  // One file at a time, read, indexed and prechecked while its AST is young (then released): a
+  // one-shot check that kept every AST would spend its time copying them between GC generations.
+  for (const file of [...targets.report, ...targets.context]) {
+    const read = readManifestTextSync(file);
+    if (!read.ok) {
+      if (targets.report.has(file)) skipped.set(file, read.reason);
+      continue;
+    }
+    const uri = pathToFileURL(file).href;
+    engine.index.setFile(uri, read.text);
+    engine.linter.precheckAndRelease(uri);
+  }
   const results: FileFindings[] = [];
   for (const file of [...targets.report].sort()) {
     const uri = pathToFileURL(file).href;

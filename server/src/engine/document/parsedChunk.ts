@@ -2,21 +2,8 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import {
-  Composer,
-  Document,
-  isMap,
-  isScalar,
-  Lexer,
-  parseDocument,
-  Parser,
-  Schema,
-  YAMLParseError,
-  type ParseOptions,
-  type DocumentOptions,
-  type SchemaOptions,
-  type YAMLError,
-} from 'yaml';
+import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import { isMap, isScalar } from './yamlGuards';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
 import { checkStructure } from './structureCheck';
@@ -105,10 +92,22 @@ export interface PlainValue {
   error?: string;
 }
 
+/**
+ * Chunks larger than this keep their AST for good: parsing them again on a hover would take too
+ * long. The same bound as the parse in steps (manifestFile.ts).
+ */
+const RELEASE_MAX_CHARS = 256 * 1024;
+
 export class ParsedChunk {
-  readonly yaml: Document.Parsed;
+  /** ASTs parsed again after a release, since the process started (for tests and benchmarks). */
+  static reparses = 0;
+
   readonly lines: LineIndex;
   readonly class: DocumentClass;
+  /** The parse errors and warnings, structure errors included; kept when the AST is released. */
+  readonly errors: readonly YAMLError[];
+  readonly warnings: readonly YAMLError[];
+  private ast: Document.Parsed | undefined;
   private plain: PlainValue | undefined;
   /** Nested deeper than the engine's walkers may recurse (reported as an error; no plain value). */
   private readonly tooDeep: boolean;
@@ -119,23 +118,42 @@ export class ParsedChunk {
     fileName: string,
     parsed?: Document.Parsed,
   ) {
-    this.yaml = parsed ?? parseSafely(text);
-    const structure = checkStructure(this.yaml);
+    const ast = parsed ?? parseSafely(text);
+    const structure = checkStructure(ast);
     this.tooDeep = structure.tooDeep;
     if (structure.errors.length > 0) {
-      this.yaml.errors.push(...structure.errors);
-      this.yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+      ast.errors.push(...structure.errors);
+      ast.errors.sort((a, b) => a.pos[0] - b.pos[0]);
     }
+    this.ast = ast;
+    this.errors = ast.errors;
+    this.warnings = ast.warnings;
     this.lines = new LineIndex(text);
     this.class = classify(this, fileName);
   }
 
-  get errors(): readonly YAMLError[] {
-    return this.yaml.errors;
+  /** The AST; parsed again from the text when it was released. */
+  get yaml(): Document.Parsed {
+    if (!this.ast) {
+      ParsedChunk.reparses++;
+      const ast = parseSafely(this.text);
+      checkStructure(ast); // trims the items arrays as on the first parse; its errors are in `errors` already
+      ast.errors = [...this.errors];
+      this.ast = ast;
+    }
+    return this.ast;
   }
 
-  get warnings(): readonly YAMLError[] {
-    return this.yaml.warnings;
+  /**
+   * Frees the AST, keeping the text, plain value, errors and class: most documents are not looked
+   * at again once checked (the rules read plain values; only a finding's range needs the AST), and
+   * ASTs are most of the memory of a large workspace. Returns false for chunks that keep theirs.
+   */
+  release(): boolean {
+    if (this.tooDeep || this.text.length > RELEASE_MAX_CHARS) return false;
+    this.value();
+    this.ast = undefined;
+    return true;
   }
 
   /** The document as plain JS values, computed once; bounded against alias bombs. */

@@ -137,6 +137,24 @@ export class Linter {
     return { findings: out, snapshot: result.snapshot, files, standsAlone: this.standsAlone(doc) };
   }
 
+  /**
+   * Runs the checks that walk each document's AST (syntax, schema) of `uri` and caches their
+   * findings, then releases the ASTs (see ParsedChunk.release): a later check parses a document
+   * again only to place a rule's finding, or when its patch status changed since.
+   */
+  precheckAndRelease(uri: string): void {
+    const file = this.index.getFile(uri);
+    if (!file) return;
+    for (const doc of file.documents) {
+      const type = doc.class.type;
+      if (type !== 'helm-template' && type !== 'empty') {
+        this.placed(doc, this.syntaxCache, () => syntaxFindings(doc));
+        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
+      }
+      doc.chunk.release();
+    }
+  }
+
   /** True when the document is the only source of its rendered object (not a patch, no patches). */
   private standsAlone(doc: ManifestDocument): boolean {
     if (doc.class.type !== 'kubernetes') return true;
@@ -169,12 +187,15 @@ export class Linter {
   }
 
   private schemaFindings(doc: ManifestDocument): Finding[] {
+    const schema = this.schema!;
     const partial = this.index.isPatch(doc);
-    const cached = this.schemaCache.get(doc.chunk);
-    if (cached && cached.partial === partial) return shiftAll(cached.placed, doc.startLine);
-    const placed = { startLine: doc.startLine, findings: this.schema!.validateDocument(doc, partial) };
-    this.schemaCache.set(doc.chunk, { partial, placed });
-    return shiftAll(placed, doc.startLine);
+    let cached = this.schemaCache.get(doc.chunk);
+    if (!cached || cached.partial !== partial) {
+      cached = { partial, placed: { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) } };
+      this.schemaCache.set(doc.chunk, cached);
+    }
+    const findings = shiftAll(cached.placed, doc.startLine);
+    return schema.adjust ? schema.adjust(doc, findings) : findings;
   }
 
   private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {

@@ -32,8 +32,9 @@ function isSelectorFilledByKustomize(finding: Finding): boolean {
 export function kustomizeAwareSchema(schema: SchemaChecker, index: () => WorkspaceIndex): SchemaChecker {
   return {
     missingRequired: (value, apiVersion, kind) => schema.missingRequired(value, apiVersion, kind),
-    validateDocument(doc, partial) {
-      const findings = schema.validateDocument(doc, partial);
+    validateDocument: (doc, partial) => schema.validateDocument(doc, partial),
+    // Not part of validateDocument, whose results are cached per chunk: the kustomization can change while the document does not.
+    adjust(doc, findings) {
       if (!findings.some(isSelectorFilledByKustomize) || !folderAddsSelectors(index(), doc.uri)) return findings;
       return findings.filter((f) => !isSelectorFilledByKustomize(f));
     },
