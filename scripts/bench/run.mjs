@@ -34,7 +34,8 @@ const SERVERS = {
   biome: {
     label: 'Biome Manifests',
     command: process.execPath,
-    args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+    // BENCH_NODE_ARGS: node options for our server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+    args: [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'],
     versioned: true,
     settings: { biomeManifests: {} },
   },

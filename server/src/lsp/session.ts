@@ -20,6 +20,13 @@ export const EDIT_DEBOUNCE_MS = 30;
 /** Index updates between two prunings of outdated cached rule results. */
 const PRUNE_EVERY = 50;
 
+/**
+ * Closed files up to this size keep no ASTs once checked (ParsedChunk.release): they are most of a
+ * large workspace's memory, and the rare request on such a file parses a few documents again in
+ * milliseconds. Larger files keep theirs: re-opening one must not parse megabytes on the outline.
+ */
+const RELEASE_FILE_MAX_CHARS = 256 * 1024;
+
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
@@ -72,7 +79,11 @@ export class Session {
         const settings = await this.settings.get(uri);
         const read = await readManifestText(file, settings.maxFileSizeMb * 1048576);
         // Parsed in slices: requests on open documents are answered while a large file loads.
-        if (read.ok && !this.open.has(uri)) await this.parser.parse(uri, read.text, undefined, () => undefined);
+        if (read.ok && !this.open.has(uri)) {
+          await this.parser.parse(uri, read.text, undefined, () => undefined);
+          // The checks that walk ASTs run now, while the ASTs are young; the rules need only plain values.
+          if (this.releasable(uri)) this.engine.linter.precheckAndRelease(uri);
+        }
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
@@ -181,6 +192,8 @@ export class Session {
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
     const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
     if (!findings || stale()) return;
+    // Placing findings parsed some documents again; a closed file does not need them afterwards.
+    if (this.releasable(uri)) for (const doc of file.documents) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
@@ -188,6 +201,12 @@ export class Session {
     this.published.set(uri, fingerprint);
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
+  }
+
+  /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */
+  private releasable(uri: string): boolean {
+    const file = this.engine.index.getFile(uri);
+    return !!file && !this.open.has(uri) && file.text.length <= RELEASE_FILE_MAX_CHARS;
   }
 
   private clearDiagnostics(uri: string): void {
