@@ -34,6 +34,8 @@ export class WorkspaceIndex {
   private readonly kindLists = new Map<string, KindList>();
   /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
   private fileGeneration = 0;
+  /** Per document, its groups as of a `fileGeneration` (see groupsOf). */
+  private readonly groupsMemo = new WeakMap<ManifestDocument, { generation: number; rendered: RenderedObject[] }>();
 
   /**
    * @param isComplete whether a document is a whole object by itself (no required field missing);
@@ -183,13 +185,18 @@ export class WorkspaceIndex {
   lookup(kind: string, namespace: string, name: string, nearUri?: string): RenderedObject | undefined {
     const docs = this.byIdentity.get(identityKey({ kind, namespace, name }));
     if (!docs || docs.size === 0) return undefined;
-    const near = nearUri === undefined ? undefined : folderOf(nearUri);
-    const list = [...docs];
     // Same-named objects standing alone in one folder (examples, test cases): the one in the same file.
-    const sameFile = list.find((d) => d.uri === nearUri);
-    if (sameFile) return this.renderedOf(sameFile);
-    const chosen = list.find((d) => folderOf(d.uri) === near) ?? list[0]!;
-    return this.groupsOf(chosen)[0];
+    for (const d of docs) if (d.uri === nearUri) return this.renderedOf(d);
+    const near = nearUri === undefined ? undefined : folderOf(nearUri);
+    let chosen: ManifestDocument | undefined;
+    for (const d of docs) {
+      chosen ??= d;
+      if (folderOf(d.uri) === near) {
+        chosen = d;
+        break;
+      }
+    }
+    return this.groupsOf(chosen!)[0];
   }
 
   /** The rendered object a Kubernetes document belongs to (itself, or its base with all patches). */
@@ -208,6 +215,16 @@ export class WorkspaceIndex {
 
   /** Every rendered object with the document's identity in its folder (usually one). */
   private groupsOf(doc: ManifestDocument): RenderedObject[] {
+    // A check asks this about one document several times (patch? group key? rendered object?):
+    // answered from the last answer while the index has not changed at all.
+    const memo = this.groupsMemo.get(doc);
+    if (memo?.generation === this.fileGeneration) return memo.rendered;
+    const rendered = this.computeGroupsOf(doc);
+    this.groupsMemo.set(doc, { generation: this.fileGeneration, rendered });
+    return rendered;
+  }
+
+  private computeGroupsOf(doc: ManifestDocument): RenderedObject[] {
     const id = doc.identity;
     if (!id) throw new Error(`renderedOf: ${doc.uri}#${doc.index} is not a Kubernetes document`);
     const folder = folderOf(doc.uri);
