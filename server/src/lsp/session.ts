@@ -13,6 +13,8 @@ import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
 import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
+import type { ManifestFile } from '../engine/document/manifestFile';
+import { ParseWorker } from '../engine/parallel/parseWorker';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -27,6 +29,10 @@ const PRUNE_EVERY = 50;
  */
 const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
+/** Background work (see buildMissingAsts): slices this short, this far apart. */
+const BACKGROUND_SLICE_MS = 2;
+const BACKGROUND_PAUSE_MS = 10;
+
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
@@ -40,6 +46,8 @@ export class Session {
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
+  /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
+  private readonly parseWorker: ParseWorker;
 
   constructor(
     private readonly connection: Connection,
@@ -50,13 +58,15 @@ export class Session {
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
-    this.parser = new SlicedParser(this.engine.index);
+    this.parseWorker = new ParseWorker();
+    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema);
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */
   dispose(): void {
     this.disposed = true;
     this.queue.dispose();
+    this.parseWorker.dispose();
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -201,6 +211,22 @@ export class Session {
     this.published.set(uri, fingerprint);
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
+    if (this.open.has(uri)) void this.buildMissingAsts(uri, file);
+  }
+
+  /**
+   * After an open file's diagnostics: builds the ASTs its documents lack (those the parse worker
+   * delivered), so that the outline or the code lenses do not parse hundreds at once. Background
+   * work: short slices with pauses between them, so requests and edits never wait behind it.
+   */
+  private async buildMissingAsts(uri: string, file: ManifestFile): Promise<void> {
+    const missing = file.documents.filter((doc) => !doc.chunk.hasAst);
+    for (let next = 0; next < missing.length; ) {
+      await new Promise((resolve) => setTimeout(resolve, BACKGROUND_PAUSE_MS));
+      if (this.disposed || !this.open.has(uri) || this.engine.index.getFile(uri) !== file) return;
+      const start = performance.now();
+      while (next < missing.length && performance.now() - start < BACKGROUND_SLICE_MS) void missing[next++]!.chunk.yaml;
+    }
   }
 
   /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */

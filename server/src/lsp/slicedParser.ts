@@ -4,24 +4,41 @@
  * parsed in slices between requests, and a newer text for the same file takes over the work,
  * reusing every document the abandoned run already parsed.
  */
-import { parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
-import type { ParsedChunk } from '../engine/document/parsedChunk';
+import { fileNameOf, LARGE_DOCUMENT_CHARS, parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
+import { ParsedChunk } from '../engine/document/parsedChunk';
+import { splitDocuments } from '../engine/document/split';
+import type { ParseWorker } from '../engine/parallel/parseWorker';
+import { precomputedFindings } from '../engine/parallel/chunkParts';
+import type { SchemaChecker } from '../engine/lint/schemaChecker';
 import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { runSlice, runSliced } from './slices';
 
 /** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
 const FIRST_SLICE_MS = 40;
 
+/** A parse shares its work with the worker when it has at least this many new documents… */
+const WORKER_MIN_DOCUMENTS = 200;
+/** …in a text at least this long (below, the worker's start-up and messages cost more than they save). */
+const WORKER_MIN_CHARS = 512 * 1024;
+
 interface Run {
   cancelled: boolean;
   /** Chunks parsed so far by this file's runs (shared with the run that replaces this one). */
   pool: Map<string, ParsedChunk>;
+  /** Stops the worker's part of this run, if it has one. */
+  stopWorker: () => void;
+  /** True when the worker parses part of this run's text. */
+  shared: boolean;
 }
 
 export class SlicedParser {
   private readonly runs = new Map<string, Run>();
 
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly worker?: ParseWorker,
+    private readonly schema?: SchemaChecker,
+  ) {}
 
   /** True while a newer text of `uri` is being parsed (the indexed version is outdated). */
   pending(uri: string): boolean {
@@ -30,7 +47,10 @@ export class SlicedParser {
 
   cancel(uri: string): void {
     const run = this.runs.get(uri);
-    if (run) run.cancelled = true;
+    if (run) {
+      run.cancelled = true;
+      run.stopWorker();
+    }
     this.runs.delete(uri);
   }
 
@@ -42,13 +62,19 @@ export class SlicedParser {
     const earlier = this.runs.get(uri);
     const indexed = this.index.getFile(uri);
     if (!earlier && indexed && indexed.text === text && indexed.version === version) return Promise.resolve(false);
-    if (earlier) earlier.cancelled = true;
-    const run: Run = { cancelled: false, pool: earlier?.pool ?? new Map() };
+    if (earlier) {
+      earlier.cancelled = true;
+      earlier.stopWorker();
+    }
+    const run: Run = { cancelled: false, pool: earlier?.pool ?? new Map(), stopWorker: () => undefined, shared: false };
     this.runs.set(uri, run);
-    const steps = parseManifestFileSteps(uri, text, version, indexed, run.pool);
+    const stopWorker = this.shareWithWorker(uri, text, indexed, run.pool);
+    if (stopWorker) Object.assign(run, { stopWorker, shared: true });
+    const steps = parseManifestFileSteps(uri, text, version, indexed, run.pool, this.whileShared(uri, run));
     const finish = (file: ManifestFile): boolean => {
       if (run.cancelled) return false;
       this.runs.delete(uri);
+      run.stopWorker();
       run.pool.clear();
       onIndexed(this.index.setParsed(file));
       return true;
@@ -56,5 +82,44 @@ export class SlicedParser {
     const first = runSlice(steps, FIRST_SLICE_MS);
     if (first.done) return Promise.resolve(finish(first.value));
     return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+  }
+
+  /**
+   * While the worker shares a parse, the main thread does for its documents what the worker does
+   * for its own (plain value, syntax and schema findings, no AST kept): the two meet in the middle
+   * with the same work done on both sides, and the checks after the parse have less left to do.
+   */
+  private whileShared(uri: string, run: Run): ((chunk: ParsedChunk) => void) | undefined {
+    if (!run.shared) return undefined;
+    return (chunk) => {
+      chunk.precomputed = precomputedFindings(chunk, uri, this.schema);
+      // Like the worker's: kept, its AST would cost the young generation a copy now; the session
+      // builds it again in the background once the diagnostics are out.
+      chunk.release();
+    };
+  }
+
+  /**
+   * For a large text with many new documents, the worker parses them from the end while the main
+   * thread parses from the start; each delivered document lands in the run's pool, where the main
+   * thread's parse finds it (no waiting: a document not delivered yet is parsed on the main thread).
+   */
+  private shareWithWorker(uri: string, text: string, indexed: ManifestFile | undefined, pool: Map<string, ParsedChunk>): (() => void) | undefined {
+    if (!this.worker || text.length < WORKER_MIN_CHARS) return undefined;
+    const known = new Set(indexed?.documents.map((d) => d.text));
+    const texts: string[] = [];
+    for (const { start, end } of splitDocuments(text)) {
+      const chunkText = text.slice(start, end);
+      if (chunkText.length <= LARGE_DOCUMENT_CHARS && !known.has(chunkText) && !pool.has(chunkText)) texts.push(chunkText);
+    }
+    if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
+    texts.reverse();
+    const fileName = fileNameOf(uri);
+    return this.worker.parse(uri, fileName, texts, (from, parts) => {
+      parts.forEach((part, i) => {
+        const chunkText = texts[from + i]!;
+        if (!pool.has(chunkText)) pool.set(chunkText, new ParsedChunk(chunkText, fileName, part));
+      });
+    });
   }
 }

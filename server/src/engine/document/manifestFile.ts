@@ -16,7 +16,7 @@ export interface ManifestFile {
   readonly changedDocuments: readonly ManifestDocument[];
 }
 
-function fileNameOf(uri: string): string {
+export function fileNameOf(uri: string): string {
   const slash = uri.lastIndexOf('/');
   return decodeURIComponent(slash >= 0 ? uri.slice(slash + 1) : uri);
 }
@@ -46,7 +46,7 @@ export function parseManifestFile(
  * completes, so it holds at most one file's documents).
  */
 /** Documents longer than this are parsed with parseDocumentSteps. */
-const LARGE_DOCUMENT_CHARS = 256 * 1024;
+export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 export function* parseManifestFileSteps(
   uri: string,
@@ -54,6 +54,8 @@ export function* parseManifestFileSteps(
   version: number | undefined,
   previous?: ManifestFile,
   parsed: Map<string, ParsedChunk> = new Map(),
+  /** Called with each chunk parsed here (not reused), right after its parse. */
+  onParsed?: (chunk: ParsedChunk) => void,
 ): Generator<void, ManifestFile, void> {
   // The same text again (a file opened in the editor as it is on disk): keep the indexed string,
   // which the reused chunks slice, instead of holding two copies of the file.
@@ -83,6 +85,7 @@ export function* parseManifestFileSteps(
         // A very large document is parsed in steps too, not in one event-loop turn.
         const yamlDoc = chunkText.length > LARGE_DOCUMENT_CHARS ? yield* parseDocumentSteps(chunkText) : undefined;
         chunk = new ParsedChunk(chunkText, fileName, yamlDoc);
+        onParsed?.(chunk);
         if (!earlier) parsed.set(chunkText, chunk);
         yield;
       }

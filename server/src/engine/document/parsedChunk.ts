@@ -2,12 +2,13 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, YAMLWarning, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { isMap, isScalar } from './yamlGuards';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass } from './classify';
 import { checkStructure } from './structureCheck';
 import { quickPlainValue } from './plainValue';
+import type { Finding } from '../types';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -98,27 +99,74 @@ export interface PlainValue {
  */
 const RELEASE_MAX_CHARS = 256 * 1024;
 
+/** A YAML error as plain data (it crosses to and from the parse worker). */
+export interface ErrorParts {
+  pos: [number, number];
+  code: YAMLError['code'];
+  message: string;
+}
+
+/**
+ * Findings of the checks that walk a document's AST (syntax; schema as a whole object, not a
+ * patch), placed as if the document started at line 0: computed where the document was parsed.
+ */
+export interface PrecomputedFindings {
+  syntax: Finding[];
+  schema?: Finding[];
+}
+
+/** A chunk parsed elsewhere (the parse worker), as plain data: everything but its text and AST. */
+export interface ChunkParts {
+  class: DocumentClass;
+  plain: PlainValue;
+  tooDeep: boolean;
+  errors: ErrorParts[];
+  warnings: ErrorParts[];
+  precomputed: PrecomputedFindings;
+}
+
 export class ParsedChunk {
   /** ASTs parsed again after a release, since the process started (for tests and benchmarks). */
   static reparses = 0;
+  /** Chunks restored from parts parsed elsewhere, since the process started (for tests). */
+  static restored = 0;
 
   readonly lines: LineIndex;
   readonly class: DocumentClass;
   /** The parse errors and warnings, structure errors included; kept when the AST is released. */
   readonly errors: readonly YAMLError[];
   readonly warnings: readonly YAMLError[];
+  /**
+   * Findings of the AST checks computed where the chunk was parsed (the parse worker, or the main
+   * thread while sharing a parse with it): the linter uses these instead of walking the AST.
+   */
+  precomputed: PrecomputedFindings | undefined;
   private ast: Document.Parsed | undefined;
   private plain: PlainValue | undefined;
   /** Nested deeper than the engine's walkers may recurse (reported as an error; no plain value). */
   private readonly tooDeep: boolean;
 
-  /** `parsed`: the document when it was parsed elsewhere (in steps, see parseDocumentSteps). */
+  /**
+   * `source`: the document when it was parsed elsewhere, as an AST (in steps, see
+   * parseDocumentSteps) or as parts (by the parse worker: the chunk starts without its AST).
+   */
   constructor(
     readonly text: string,
     fileName: string,
-    parsed?: Document.Parsed,
+    source?: Document.Parsed | ChunkParts,
   ) {
-    const ast = parsed ?? parseSafely(text);
+    this.lines = new LineIndex(text);
+    if (source && !(source instanceof Document)) {
+      ParsedChunk.restored++;
+      this.tooDeep = source.tooDeep;
+      this.errors = source.errors.map((e) => new YAMLParseError(e.pos, e.code, e.message));
+      this.warnings = source.warnings.map((e) => new YAMLWarning(e.pos, e.code, e.message));
+      this.plain = source.plain;
+      this.class = source.class;
+      this.precomputed = source.precomputed;
+      return;
+    }
+    const ast = source ?? parseSafely(text);
     const structure = checkStructure(ast);
     this.tooDeep = structure.tooDeep;
     if (structure.errors.length > 0) {
@@ -128,8 +176,20 @@ export class ParsedChunk {
     this.ast = ast;
     this.errors = ast.errors;
     this.warnings = ast.warnings;
-    this.lines = new LineIndex(text);
+    this.precomputed = undefined;
     this.class = classify(this, fileName);
+  }
+
+  /** This chunk as parts (see ChunkParts), with the findings of the AST checks given. */
+  toParts(precomputed: PrecomputedFindings): ChunkParts {
+    const parts = (list: readonly YAMLError[]): ErrorParts[] => list.map((e) => ({ pos: e.pos, code: e.code, message: e.message }));
+    const { tooDeep } = this;
+    return { class: this.class, plain: this.value(), tooDeep, errors: parts(this.errors), warnings: parts(this.warnings), precomputed };
+  }
+
+  /** False while the AST is released (or was never built here: a chunk from the parse worker). */
+  get hasAst(): boolean {
+    return this.ast !== undefined;
   }
 
   /** The AST; parsed again from the text when it was released. */

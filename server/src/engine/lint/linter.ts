@@ -12,7 +12,7 @@ import { folderOf } from '../workspace/workspaceIndex';
 import type { Rule } from './rule';
 import type { SchemaChecker } from './schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
-import { syntaxFindings } from './syntaxFindings';
+import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, isSuppressed } from './suppression';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
@@ -109,7 +109,7 @@ export class Linter {
   ): DocumentFindings & { standsAlone: boolean } {
     const out: Finding[] = [];
     const files: ManifestFile[] = [file];
-    for (const f of this.placed(doc, this.syntaxCache, () => syntaxFindings(doc))) out.push(f);
+    for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     if (doc.class.type === 'kubernetes' && this.schema) {
@@ -148,7 +148,7 @@ export class Linter {
     for (const doc of file.documents) {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
-        this.placed(doc, this.syntaxCache, () => syntaxFindings(doc));
+        this.syntaxFindings(doc);
         if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
       }
       doc.chunk.release();
@@ -177,11 +177,13 @@ export class Linter {
     }
   }
 
-  private placed(doc: ManifestDocument, cache: WeakMap<ParsedChunk, PlacedFindings>, compute: () => Finding[]): Finding[] {
-    let placed = cache.get(doc.chunk);
+  private syntaxFindings(doc: ManifestDocument): Finding[] {
+    let placed = this.syntaxCache.get(doc.chunk);
     if (!placed) {
-      placed = { startLine: doc.startLine, findings: compute() };
-      cache.set(doc.chunk, placed);
+      // Parsed by the worker: its findings were computed there, as if the document started at line 0.
+      const precomputed = doc.chunk.precomputed?.syntax;
+      placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: syntaxFindings(doc) };
+      this.syntaxCache.set(doc.chunk, placed);
     }
     return shiftAll(placed, doc.startLine);
   }
@@ -191,7 +193,9 @@ export class Linter {
     const partial = this.index.isPatch(doc);
     let cached = this.schemaCache.get(doc.chunk);
     if (!cached || cached.partial !== partial) {
-      cached = { partial, placed: { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) } };
+      const precomputed = partial ? undefined : doc.chunk.precomputed?.schema;
+      const placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
+      cached = { partial, placed };
       this.schemaCache.set(doc.chunk, cached);
     }
     const findings = shiftAll(cached.placed, doc.startLine);
@@ -287,10 +291,6 @@ export class Linter {
     const found = byChunk.size > 0;
     return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk: found ? byChunk : NO_FINDINGS, files: found ? files : NO_FILES, objectIgnores };
   }
-}
-
-function hasSyntaxErrors(doc: ManifestDocument): boolean {
-  return doc.chunk.errors.some((e) => e.code !== 'DUPLICATE_KEY');
 }
 
 function shiftAll<T extends Finding>(placed: { startLine: number; findings: T[] }, startLine: number): T[] {

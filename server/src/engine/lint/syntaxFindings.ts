@@ -91,3 +91,8 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
   }
   return out;
 }
+
+/** Errors that stop further checks of a document (a duplicate key does not: the rest still reads). */
+export function hasSyntaxErrors(doc: ManifestDocument): boolean {
+  return doc.chunk.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+}

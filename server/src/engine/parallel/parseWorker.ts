@@ -1,0 +1,153 @@
+/**
+ * A worker thread that parses documents of a large file while the main thread parses others: a
+ * cold 5,000-document file is parsed from both ends at once, on two cores. The worker sends back
+ * parts (ChunkParts: plain value, class, errors, findings of the AST checks), never ASTs, which
+ * cannot cross threads; the main thread parses a document again only when a request needs its AST.
+ *
+ * One module for both sides: the worker runs this same file (the bundle, or the compiled module
+ * in tests) and starts its loop when it finds itself in a worker with `biomeParseWorker` set.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ChunkParts } from '../document/parsedChunk';
+import { createSchemaChecker } from '../schema';
+import { parseToParts } from './chunkParts';
+
+/** Documents per message: enough to amortize a message, few enough to arrive while the main thread works. */
+const BATCH_SIZE = 32;
+/** An idle worker is stopped after this long (it holds a schema and a heap of its own). */
+const IDLE_MS = 30_000;
+
+interface ParseJob {
+  type: 'parse';
+  job: number;
+  uri: string;
+  fileName: string;
+  /** In the order to parse them (the main thread goes the other way). */
+  texts: string[];
+}
+
+type ToWorker = ParseJob | { type: 'cancel'; job: number };
+/** `from`: the index in the job's `texts` of the first of `parts`. */
+type FromWorker = { job: number; from: number; parts: ChunkParts[] } | { job: number; done: true };
+
+function runWorkerLoop(port: NonNullable<typeof parentPort>): void {
+  const schema = createSchemaChecker();
+  const cancelled = new Set<number>();
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') {
+      cancelled.add(message.job);
+      return;
+    }
+    const { job, uri, fileName, texts } = message;
+    let next = 0;
+    const step = (): void => {
+      if (cancelled.delete(job)) return;
+      const from = next;
+      const parts: ChunkParts[] = [];
+      for (const end = Math.min(texts.length, next + BATCH_SIZE); next < end; next++) parts.push(parseToParts(texts[next]!, fileName, uri, schema));
+      post(port, job, from, parts);
+      // A turn of the event loop between batches, so that a cancel message is seen.
+      if (next < texts.length) setImmediate(step);
+      else port.postMessage({ job, done: true } satisfies FromWorker);
+    };
+    step();
+  });
+}
+
+/** Posts a batch; a part that cannot be cloned is left out (the main thread parses it itself). */
+function post(port: NonNullable<typeof parentPort>, job: number, from: number, parts: ChunkParts[]): void {
+  try {
+    port.postMessage({ job, from, parts } satisfies FromWorker);
+  } catch {
+    for (const [i, part] of parts.entries()) {
+      try {
+        port.postMessage({ job, from: from + i, parts: [part] } satisfies FromWorker);
+      } catch {
+        // Skipped: not structured-cloneable.
+      }
+    }
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as { biomeParseWorker?: boolean } | undefined)?.biomeParseWorker) runWorkerLoop(parentPort);
+
+/** The main thread's side: one worker, started on first use, stopped when idle or broken. */
+export class ParseWorker {
+  private worker: Worker | undefined;
+  private broken = false;
+  private nextJob = 1;
+  private readonly jobs = new Map<number, (from: number, parts: ChunkParts[]) => void>();
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  /** `script`: the file the worker runs (this module, or the bundle that contains it). */
+  constructor(private readonly script: string = __filename) {}
+
+  /**
+   * Parses `texts` (in that order) in the worker, handing each batch of parts to `onParts` as it
+   * arrives (`from`: the index in `texts` of the first). Returns a function that cancels the job;
+   * undefined when there is no worker (it failed earlier): then the main thread parses everything.
+   */
+  parse(uri: string, fileName: string, texts: string[], onParts: (from: number, parts: ChunkParts[]) => void): (() => void) | undefined {
+    const worker = this.ensureWorker();
+    if (!worker) return undefined;
+    const job = this.nextJob++;
+    this.jobs.set(job, onParts);
+    clearTimeout(this.idleTimer);
+    worker.postMessage({ type: 'parse', job, uri, fileName, texts } satisfies ToWorker);
+    return () => {
+      if (!this.jobs.delete(job)) return;
+      worker.postMessage({ type: 'cancel', job } satisfies ToWorker);
+      this.scheduleIdleStop();
+    };
+  }
+
+  dispose(): void {
+    this.jobs.clear();
+    clearTimeout(this.idleTimer);
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.broken) return undefined;
+    if (this.worker) return this.worker;
+    try {
+      const worker = new Worker(this.script, { workerData: { biomeParseWorker: true } });
+      worker.unref(); // never keeps the server process alive
+      worker.on('message', (message: FromWorker) => this.receive(message));
+      // A failed worker only costs speed: the main thread parses what it did not deliver.
+      worker.on('error', () => this.fail());
+      worker.on('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.fail();
+      return undefined;
+    }
+  }
+
+  private receive(message: FromWorker): void {
+    const onParts = this.jobs.get(message.job);
+    if (!onParts) return;
+    if ('done' in message) {
+      this.jobs.delete(message.job);
+      this.scheduleIdleStop();
+    } else {
+      onParts(message.from, message.parts);
+    }
+  }
+
+  private fail(): void {
+    this.broken = true;
+    this.dispose();
+  }
+
+  private scheduleIdleStop(): void {
+    if (this.jobs.size > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.dispose(), IDLE_MS);
+    this.idleTimer.unref();
+  }
+}

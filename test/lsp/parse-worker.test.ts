@@ -1,0 +1,85 @@
+/**
+ * A large file opened cold is parsed from both ends at once: the worker thread from the end, the
+ * main thread from the start (engine/parallel/parseWorker.ts). What the user sees must be exactly
+ * what a single-threaded parse gives: the same diagnostics on open and after an edit, and hover
+ * and the outline on documents the worker parsed (whose ASTs the main thread parses on demand).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentSymbolRequest, HoverRequest, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { startClient, type TestClient } from './harness';
+import { createEngine } from '../../server/src/setup';
+import { toBoundedDiagnostics } from '../../server/src/lsp/diagnostics';
+import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
+
+const URI = 'file:///virtual/big/all-in-one.yaml';
+
+const SERVICES = 480;
+
+/** 1,441 documents (≈ 620 KB): Deployments, Services, ConfigMaps and a Secret, with mistakes spread through. */
+function bigFile(): string {
+  const docs: string[] = ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: shared\ntype: Opaque\ndata:\n  PASSWORD: cGFzc3dvcmQ=\n'];
+  for (let i = 0; i < SERVICES; i++) {
+    const replicas = i % 40 === 7 ? '"two"' : '2';
+    const image = i % 55 === 3 ? 'nginx:latest' : 'nginx:1.27.1';
+    const key = i % 60 === 11 ? 'PASSWRD' : 'PASSWORD';
+    const extra = i % 45 === 20 ? '  unknownField: true\n' : '';
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  labels: {app: app-${i}}\nspec:\n  replicas: ${replicas}\n${extra}  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n          ports:\n            - containerPort: 8080\n          env:\n            - name: PASSWORD\n              valueFrom:\n                secretKeyRef: {name: shared, key: ${key}}\n          resources:\n            requests: {cpu: 100m, memory: 128Mi}\n            limits: {memory: 256Mi}\n`,
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: app-${i}\nspec:\n  selector: {app: app-${i}}\n  ports:\n    - port: 80\n      targetPort: ${i % 50 === 9 ? 9090 : 8080}\n`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-${i}-config\ndata:\n${Array.from({ length: 20 }, (_, k) => `  key${k}: "value ${k} of ${i}"\n`).join('')}${i === 300 ? '  broken: [unclosed\n' : ''}`,
+    );
+  }
+  return docs.join('---\n');
+}
+
+function comparable(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${d.message}`).sort();
+}
+
+function expectedFor(text: string): string[] {
+  const engine = createEngine();
+  engine.index.setFile(URI, text);
+  return comparable(toBoundedDiagnostics(engine.linter.lintFile(URI)));
+}
+
+describe('a large file parsed with the worker', () => {
+  let client: TestClient;
+  const text = bigFile();
+  before(async () => {
+    client = await startClient();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('gets the diagnostics of a single-threaded parse, with documents delivered by the worker', async () => {
+    assert.ok(text.length > 600_000, `${text.length} characters`);
+    const restoredBefore = ParsedChunk.restored;
+    const diagnostics = comparable(await client.open(URI, text, 1));
+    const delivered = ParsedChunk.restored - restoredBefore;
+    assert.ok(delivered > 20, `the worker parsed part of the file (${delivered} documents)`);
+    const expected = expectedFor(text);
+    assert.ok(expected.length >= 10, `the file has findings (${expected.length})`);
+    assert.deepEqual(diagnostics, expected);
+  });
+
+  it('an edit near the end (a document the worker parsed) gets the single-threaded diagnostics too', async () => {
+    const at = text.indexOf('image: nginx:1.27.1', text.indexOf('name: app-475\n  labels'));
+    const edited = `${text.slice(0, at)}image: nginx:latest${text.slice(at + 'image: nginx:1.27.1'.length)}`;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const diagnostics = comparable(await client.change(URI, edited, 2));
+    assert.deepEqual(diagnostics, expectedFor(edited));
+    assert.ok(diagnostics.some((d) => d.startsWith(`${line}:`) && d.includes('no-latest-tag')), `a no-latest-tag finding on line ${line}`);
+  });
+
+  it('hover and the outline work on documents the worker parsed', async () => {
+    const lines = text.split('\n');
+    const line = lines.lastIndexOf('          image: nginx:1.27.1');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character: 12 } });
+    assert.ok(hover, 'hover answers on the last Deployment');
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 1 + 3 * SERVICES);
+    assert.equal(symbols.at(-1)!.name, `ConfigMap app-${SERVICES - 1}-config`);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The parse worker sends a document back as parts (ChunkParts: no AST). A chunk restored from its
+ * parts must be indistinguishable from one parsed on the main thread: same class, plain value,
+ * errors, warnings, and the syntax and schema findings of the document at line 0. Checked on every
+ * document of the sample and the real-world corpus, after a structured clone (as postMessage does).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEngine } from '../../server/src/setup';
+import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
+import { parseToParts } from '../../server/src/engine/parallel/chunkParts';
+import { splitDocuments } from '../../server/src/engine/document/split';
+import { ManifestDocument } from '../../server/src/engine/document/manifestDocument';
+import { hasSyntaxErrors, syntaxFindings } from '../../server/src/engine/lint/syntaxFindings';
+import { FIXTURES_DIR, SAMPLE_DIR } from '../helpers/paths';
+
+function yamlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+const errorsOf = (chunk: ParsedChunk): unknown => [chunk.errors, chunk.warnings].map((list) => list.map((e) => [e.name, e.code, e.pos, e.message]));
+
+describe('chunk parts (what the parse worker sends)', () => {
+  it('restore every document of the sample and the real-world corpus exactly', () => {
+    const engine = createEngine();
+    let documents = 0;
+    let withFindings = 0;
+    for (const file of [...yamlFiles(SAMPLE_DIR), ...yamlFiles(path.join(FIXTURES_DIR, 'real-world'))]) {
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = pathToFileURL(file).href;
+      const name = path.basename(file);
+      // Each document alone as a file of its own: the findings are those of a document at line 0.
+      for (const { start, end } of splitDocuments(text)) {
+        const chunkText = text.slice(start, end);
+        const parts = structuredClone(parseToParts(chunkText, name, uri, engine.schema));
+        const restored = new ParsedChunk(chunkText, name, parts);
+        const parsed = new ParsedChunk(chunkText, name);
+        const where = `${file} @${start}`;
+        assert.deepEqual(restored.class, parsed.class, where);
+        assert.deepEqual(restored.value(), parsed.value(), where);
+        assert.deepEqual(errorsOf(restored), errorsOf(parsed), where);
+        const doc = new ManifestDocument(uri, 0, 0, 0, parsed);
+        const schema = parsed.class.type === 'kubernetes' && !hasSyntaxErrors(doc) ? engine.schema!.validateDocument(doc, false) : undefined;
+        assert.deepEqual(restored.precomputed, { syntax: syntaxFindings(doc), ...(schema ? { schema } : {}) }, where);
+        withFindings += restored.precomputed!.syntax.length + (schema?.length ?? 0) > 0 ? 1 : 0;
+        documents++;
+      }
+    }
+    assert.ok(documents > 400, `${documents} documents`);
+    assert.ok(withFindings > 20, `${withFindings} documents with syntax or schema findings`);
+  });
+});
