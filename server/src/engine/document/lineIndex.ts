@@ -73,6 +73,12 @@ export class LineIndex {
 
 /** Appends the offsets after each line break in `text[from, to)` to `starts`. */
 function lineStartsOf(text: string, from: number, to: number, starts: number[]): number[] {
+  const cr = text.indexOf('\r', from);
+  if (cr < 0 || cr >= to) {
+    // No CR: indexOf finds each LF far faster than a loop over every character.
+    for (let lf = text.indexOf('\n', from); lf >= 0 && lf < to; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
+    return starts;
+  }
   for (let i = from; i < to; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 /* \n */) starts.push(i + 1);

@@ -131,8 +131,8 @@ export class ParsedChunk {
   /** Chunks restored from parts parsed elsewhere, since the process started (for tests). */
   static restored = 0;
 
-  readonly lines: LineIndex;
   readonly class: DocumentClass;
+  private lineIndex: LineIndex | undefined;
   /** The parse errors and warnings, structure errors included; kept when the AST is released. */
   readonly errors: readonly YAMLError[];
   readonly warnings: readonly YAMLError[];
@@ -155,7 +155,6 @@ export class ParsedChunk {
     fileName: string,
     source?: Document.Parsed | ChunkParts,
   ) {
-    this.lines = new LineIndex(text);
     if (source && !(source instanceof Document)) {
       ParsedChunk.restored++;
       this.tooDeep = source.tooDeep;
@@ -185,6 +184,12 @@ export class ParsedChunk {
     const parts = (list: readonly YAMLError[]): ErrorParts[] => list.map((e) => ({ pos: e.pos, code: e.code, message: e.message }));
     const { tooDeep } = this;
     return { class: this.class, plain: this.value(), tooDeep, errors: parts(this.errors), warnings: parts(this.warnings), precomputed };
+  }
+
+  /** Line starts of the text, computed when first needed (most documents never place a finding). */
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
   }
 
   /** False while the AST is released (or was never built here: a chunk from the parse worker). */
