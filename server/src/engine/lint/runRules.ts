@@ -88,9 +88,17 @@ export function runRulesOn(
   return out;
 }
 
-function defaultOptions(rule: Rule): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, option] of Object.entries(rule.options ?? {})) out[name] = option.default;
+const optionsOfRule = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+
+/** A rule's default options, built once per rule (frozen: every check of every target shares them). */
+function defaultOptions(rule: Rule): Readonly<Record<string, unknown>> {
+  let out = optionsOfRule.get(rule);
+  if (!out) {
+    const options: Record<string, unknown> = {};
+    for (const [name, option] of Object.entries(rule.options ?? {})) options[name] = option.default;
+    out = Object.freeze(options);
+    optionsOfRule.set(rule, out);
+  }
   return out;
 }
 

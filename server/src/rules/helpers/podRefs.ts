@@ -98,7 +98,20 @@ function volumeRefs(spec: unknown, push: Push): void {
 }
 
 /** Every Secret/ConfigMap reference of a pod spec, with paths relative to the spec. */
-export function objectRefsOfPodSpec(spec: unknown): ObjectRef[] {
+const refsOfSpec = new WeakMap<object, readonly ObjectRef[]>();
+
+/** The references of a pod spec, found once per spec value (four rules read them). */
+export function objectRefsOfPodSpec(spec: unknown): readonly ObjectRef[] {
+  if (spec === null || typeof spec !== 'object') return findObjectRefs(spec);
+  let refs = refsOfSpec.get(spec);
+  if (!refs) {
+    refs = findObjectRefs(spec);
+    refsOfSpec.set(spec, refs);
+  }
+  return refs;
+}
+
+function findObjectRefs(spec: unknown): ObjectRef[] {
   const out: ObjectRef[] = [];
   const push: Push = (ref) => out.push(ref);
   for (const field of ['initContainers', 'containers']) {
