@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, type CheckArgs } from './cli/args';
 import { formatJson, formatStylish, type FileFindings } from './cli/format';
 import { createEngine } from './setup';
+import { loadFiles } from './cli/load';
+import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
-import { readManifestTextSync } from './engine/workspace/readFile';
 import type { Finding } from './engine/types';
 import { VERSION } from './version';
 
@@ -56,19 +57,7 @@ async function check(args: CheckArgs): Promise<number> {
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
-  const skipped = new Map<string, string>();
-  // One file at a time, read, indexed and prechecked while its AST is young (then released): a
-  // one-shot check that kept every AST would spend its time copying them between GC generations.
-  for (const file of [...targets.report, ...targets.context]) {
-    const read = readManifestTextSync(file);
-    if (!read.ok) {
-      if (targets.report.has(file)) skipped.set(file, read.reason);
-      continue;
-    }
-    const uri = pathToFileURL(file).href;
-    engine.index.setFile(uri, read.text);
-    engine.linter.precheckAndRelease(uri);
-  }
+  const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
   const results: FileFindings[] = [];
   for (const file of [...targets.report].sort()) {
     const uri = pathToFileURL(file).href;
@@ -98,7 +87,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Not in the parse worker, which runs this same bundle (engine/parallel/parseWorker.ts).
+if (require.main === module && isMainThread) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

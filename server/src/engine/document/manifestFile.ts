@@ -30,8 +30,10 @@ export function parseManifestFile(
   text: string,
   version: number | undefined,
   previous?: ManifestFile,
+  /** Chunks parsed elsewhere, by text (see parseManifestFileSteps). */
+  parsed?: Map<string, ParsedChunk>,
 ): ManifestFile {
-  const steps = parseManifestFileSteps(uri, text, version, previous);
+  const steps = parseManifestFileSteps(uri, text, version, previous, parsed);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -30,27 +30,40 @@ type ToWorker = ParseJob | { type: 'cancel'; job: number };
 /** `from`: the index in the job's `texts` of the first of `parts`. */
 type FromWorker = { job: number; from: number; parts: ChunkParts[] } | { job: number; done: true };
 
+/** Jobs run one at a time, in the order they came (the CLI sends one per file, the last file first). */
 function runWorkerLoop(port: NonNullable<typeof parentPort>): void {
   const schema = createSchemaChecker();
+  const queue: ParseJob[] = [];
   const cancelled = new Set<number>();
+  let current: { job: ParseJob; next: number } | undefined;
+  const step = (): void => {
+    if (current && cancelled.delete(current.job.job)) current = undefined;
+    while (!current && queue.length > 0) {
+      const job = queue.shift()!;
+      if (!cancelled.delete(job.job)) current = { job, next: 0 };
+    }
+    if (!current) return;
+    const { job } = current;
+    const from = current.next;
+    const parts: ChunkParts[] = [];
+    for (const end = Math.min(job.texts.length, from + BATCH_SIZE); current.next < end; current.next++) {
+      parts.push(parseToParts(job.texts[current.next]!, job.fileName, job.uri, schema));
+    }
+    post(port, job.job, from, parts);
+    if (current.next >= job.texts.length) {
+      port.postMessage({ job: job.job, done: true } satisfies FromWorker);
+      current = undefined;
+    }
+    // A turn of the event loop between batches, so that cancel messages are seen.
+    if (current || queue.length > 0) setImmediate(step);
+  };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'cancel') {
       cancelled.add(message.job);
       return;
     }
-    const { job, uri, fileName, texts } = message;
-    let next = 0;
-    const step = (): void => {
-      if (cancelled.delete(job)) return;
-      const from = next;
-      const parts: ChunkParts[] = [];
-      for (const end = Math.min(texts.length, next + BATCH_SIZE); next < end; next++) parts.push(parseToParts(texts[next]!, fileName, uri, schema));
-      post(port, job, from, parts);
-      // A turn of the event loop between batches, so that a cancel message is seen.
-      if (next < texts.length) setImmediate(step);
-      else port.postMessage({ job, done: true } satisfies FromWorker);
-    };
-    step();
+    queue.push(message);
+    if (!current && queue.length === 1) setImmediate(step);
   });
 }
 
@@ -76,7 +89,7 @@ export class ParseWorker {
   private worker: Worker | undefined;
   private broken = false;
   private nextJob = 1;
-  private readonly jobs = new Map<number, (from: number, parts: ChunkParts[]) => void>();
+  private readonly jobs = new Map<number, { onParts: (from: number, parts: ChunkParts[]) => void; onDone?: () => void }>();
   private idleTimer: NodeJS.Timeout | undefined;
 
   /** `script`: the file the worker runs (this module, or the bundle that contains it). */
@@ -84,14 +97,21 @@ export class ParseWorker {
 
   /**
    * Parses `texts` (in that order) in the worker, handing each batch of parts to `onParts` as it
-   * arrives (`from`: the index in `texts` of the first). Returns a function that cancels the job;
+   * arrives (`from`: the index in `texts` of the first), then calls `onDone`. Jobs run one after
+   * the other, in the order they were given. Returns a function that cancels the job;
    * undefined when there is no worker (it failed earlier): then the main thread parses everything.
    */
-  parse(uri: string, fileName: string, texts: string[], onParts: (from: number, parts: ChunkParts[]) => void): (() => void) | undefined {
+  parse(
+    uri: string,
+    fileName: string,
+    texts: string[],
+    onParts: (from: number, parts: ChunkParts[]) => void,
+    onDone?: () => void,
+  ): (() => void) | undefined {
     const worker = this.ensureWorker();
     if (!worker) return undefined;
     const job = this.nextJob++;
-    this.jobs.set(job, onParts);
+    this.jobs.set(job, { onParts, onDone });
     clearTimeout(this.idleTimer);
     worker.postMessage({ type: 'parse', job, uri, fileName, texts } satisfies ToWorker);
     return () => {
@@ -129,13 +149,14 @@ export class ParseWorker {
   }
 
   private receive(message: FromWorker): void {
-    const onParts = this.jobs.get(message.job);
-    if (!onParts) return;
+    const handlers = this.jobs.get(message.job);
+    if (!handlers) return;
     if ('done' in message) {
       this.jobs.delete(message.job);
       this.scheduleIdleStop();
+      handlers.onDone?.();
     } else {
-      onParts(message.from, message.parts);
+      handlers.onParts(message.from, message.parts);
     }
   }
 

@@ -1,0 +1,64 @@
+/**
+ * The CLI's load (cli/load.ts) shares the parse with a worker thread when there is much to parse.
+ * The findings must be exactly those of a plain single-threaded load, and the worker must really
+ * have parsed part of the files.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEngine } from '../../server/src/setup';
+import { loadFiles } from '../../server/src/cli/load';
+import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
+import { SAMPLE_DIR } from '../helpers/paths';
+
+/** One service's manifests, with a mistake in some (`:latest`, a missing Secret key, an unknown field, broken YAML). */
+function serviceFile(i: number): string {
+  const image = i % 17 === 3 ? 'nginx:latest' : 'nginx:1.27.1';
+  const key = i % 23 === 5 ? 'TOKEN' : 'PASSWORD';
+  const extra = i % 29 === 7 ? '  replica: 2\n' : '';
+  const broken = i === 101 ? '  broken: [unclosed\n' : '';
+  return [
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-${i}\nspec:\n${extra}  selector:\n    matchLabels: {app: svc-${i}}\n  template:\n    metadata:\n      labels: {app: svc-${i}}\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n          env:\n            - name: PASSWORD\n              valueFrom:\n                secretKeyRef: {name: svc-${i}, key: ${key}}\n          resources:\n            requests: {cpu: 100m, memory: 64Mi}\n`,
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: svc-${i}\ndata:\n  PASSWORD: cGFzc3dvcmQ=\n`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: svc-${i}\ndata:\n${Array.from({ length: 60 }, (_, k) => `  setting${k}: "value ${k} for service ${i}"\n`).join('')}${broken}`,
+  ].join('---\n');
+}
+
+describe('CLI load with the parse worker', () => {
+  let root: string;
+  let files: string[];
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-load-'));
+    fs.cpSync(path.join(SAMPLE_DIR, 'biome'), path.join(root, 'biome'), { recursive: true });
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(root, `svc-${String(i).padStart(3, '0')}.yaml`), serviceFile(i));
+    files = [
+      ...fs.readdirSync(path.join(root, 'biome')).map((f) => path.join(root, 'biome', f)),
+      ...fs.readdirSync(root).filter((f) => f.endsWith('.yaml')).map((f) => path.join(root, f)),
+    ].sort();
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('finds exactly what a single-threaded load finds, with part of the files parsed by the worker', async () => {
+    const size = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+    assert.ok(size > 1024 * 1024, `enough text for the worker (${size} bytes)`);
+    const plain = createEngine();
+    for (const file of files) plain.index.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+    const shared = createEngine();
+    const restoredBefore = ParsedChunk.restored;
+    const skipped = await loadFiles(shared, files, new Set(files));
+    const restored = ParsedChunk.restored - restoredBefore;
+    assert.equal(skipped.size, 0);
+    assert.ok(restored > 50, `the worker parsed part of the files (${restored} documents)`);
+    let findings = 0;
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      const expected = plain.linter.lintFile(uri);
+      assert.deepEqual(shared.linter.lintFile(uri), expected, file);
+      findings += expected.length;
+    }
+    assert.ok(findings > 40, `the files have findings (${findings})`);
+  });
+});
