@@ -46,10 +46,17 @@ function runWorkerLoop(port: NonNullable<typeof parentPort>): void {
     const { job } = current;
     const from = current.next;
     const parts: ChunkParts[] = [];
+    let first = from;
     for (const end = Math.min(job.texts.length, from + BATCH_SIZE); current.next < end; current.next++) {
-      parts.push(parseToParts(job.texts[current.next]!, job.fileName, job.uri, schema));
+      try {
+        parts.push(parseToParts(job.texts[current.next]!, job.fileName, job.uri, schema));
+      } catch {
+        // Not delivered: the main thread parses this document itself (and reports what it finds).
+        post(port, job.job, first, parts.splice(0));
+        first = current.next + 1;
+      }
     }
-    post(port, job.job, from, parts);
+    post(port, job.job, first, parts);
     if (current.next >= job.texts.length) {
       port.postMessage({ job: job.job, done: true } satisfies FromWorker);
       current = undefined;
@@ -69,6 +76,7 @@ function runWorkerLoop(port: NonNullable<typeof parentPort>): void {
 
 /** Posts a batch; a part that cannot be cloned is left out (the main thread parses it itself). */
 function post(port: NonNullable<typeof parentPort>, job: number, from: number, parts: ChunkParts[]): void {
+  if (parts.length === 0) return;
   try {
     port.postMessage({ job, from, parts } satisfies FromWorker);
   } catch {
