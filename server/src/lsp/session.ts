@@ -211,7 +211,8 @@ export class Session {
     this.published.set(uri, fingerprint);
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
-    if (this.open.has(uri)) void this.buildMissingAsts(uri, file);
+    // A small file's documents are parsed again on demand in moments; a large one's all at once would stall the outline.
+    if (this.open.has(uri) && file.text.length > RELEASE_FILE_MAX_CHARS) void this.buildMissingAsts(uri, file);
   }
 
   /**
