@@ -32,6 +32,8 @@ const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 /** Background work (see buildMissingAsts): slices this short, this far apart. */
 const BACKGROUND_SLICE_MS = 2;
 const BACKGROUND_PAUSE_MS = 10;
+/** …and not within this long after an edit. */
+const BACKGROUND_QUIET_MS = 500;
 
 export class Session {
   readonly engine: Engine;
@@ -46,6 +48,8 @@ export class Session {
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
+  /** When the user last typed (background work waits for a quiet moment). */
+  private lastEditAt = 0;
   /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
   private readonly parseWorker: ParseWorker;
 
@@ -125,6 +129,7 @@ export class Session {
   }
 
   didChange(uri: string, text: string, version: number): void {
+    this.lastEditAt = performance.now();
     this.update(uri, text, version, EDIT_DEBOUNCE_MS);
   }
 
@@ -223,8 +228,11 @@ export class Session {
   private async buildMissingAsts(uri: string, file: ManifestFile): Promise<void> {
     const missing = file.documents.filter((doc) => !doc.chunk.hasAst);
     for (let next = 0; next < missing.length; ) {
-      await new Promise((resolve) => setTimeout(resolve, BACKGROUND_PAUSE_MS));
+      // While the user types, edits get the CPU: their checks, not this, decide how fast diagnostics follow.
+      const sinceEdit = performance.now() - this.lastEditAt;
+      await new Promise((resolve) => setTimeout(resolve, sinceEdit < BACKGROUND_QUIET_MS ? BACKGROUND_QUIET_MS - sinceEdit : BACKGROUND_PAUSE_MS));
       if (this.disposed || !this.open.has(uri) || this.engine.index.getFile(uri) !== file) return;
+      if (performance.now() - this.lastEditAt < BACKGROUND_QUIET_MS) continue;
       const start = performance.now();
       while (next < missing.length && performance.now() - start < BACKGROUND_SLICE_MS) void missing[next++]!.chunk.yaml;
     }

@@ -100,17 +100,17 @@ export class SlicedParser {
   }
 
   /**
-   * For a large text with many new documents, the worker parses them from the end while the main
+   * For a large text not indexed yet, the worker parses its documents from the end while the main
    * thread parses from the start; each delivered document lands in the run's pool, where the main
    * thread's parse finds it (no waiting: a document not delivered yet is parsed on the main thread).
    */
   private shareWithWorker(uri: string, text: string, indexed: ManifestFile | undefined, pool: Map<string, ParsedChunk>): (() => void) | undefined {
-    if (!this.worker || text.length < WORKER_MIN_CHARS) return undefined;
-    const known = new Set(indexed?.documents.map((d) => d.text));
+    // Cold parses only: finding the new documents of an indexed file would cost an edit more than the worker saves.
+    if (!this.worker || indexed || text.length < WORKER_MIN_CHARS) return undefined;
     const texts: string[] = [];
     for (const { start, end } of splitDocuments(text)) {
       const chunkText = text.slice(start, end);
-      if (chunkText.length <= LARGE_DOCUMENT_CHARS && !known.has(chunkText) && !pool.has(chunkText)) texts.push(chunkText);
+      if (chunkText.length <= LARGE_DOCUMENT_CHARS && !pool.has(chunkText)) texts.push(chunkText);
     }
     if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
     texts.reverse();
