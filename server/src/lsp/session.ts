@@ -62,7 +62,9 @@ export class Session {
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
-    this.parseWorker = new ParseWorker();
+    this.parseWorker = new ParseWorker((error) =>
+      connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
+    );
     this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema);
   }
 

@@ -100,8 +100,14 @@ export class ParseWorker {
   private readonly jobs = new Map<number, { onParts: (from: number, parts: ChunkParts[]) => void; onDone?: () => void }>();
   private idleTimer: NodeJS.Timeout | undefined;
 
-  /** `script`: the file the worker runs (this module, or the bundle that contains it). */
-  constructor(private readonly script: string = __filename) {}
+  /**
+   * `onFailure`: told once when the worker fails (the work goes on, on one thread). `script`: the
+   * file the worker runs (this module, or the bundle that contains it).
+   */
+  constructor(
+    private readonly onFailure: (error: unknown) => void = () => undefined,
+    private readonly script: string = __filename,
+  ) {}
 
   /**
    * Parses `texts` (in that order) in the worker, handing each batch of parts to `onParts` as it
@@ -144,14 +150,14 @@ export class ParseWorker {
       worker.unref(); // never keeps the server process alive
       worker.on('message', (message: FromWorker) => this.receive(message));
       // A failed worker only costs speed: the main thread parses what it did not deliver.
-      worker.on('error', () => this.fail());
+      worker.on('error', (error) => this.fail(error));
       worker.on('exit', () => {
         if (this.worker === worker) this.worker = undefined;
       });
       this.worker = worker;
       return worker;
-    } catch {
-      this.fail();
+    } catch (error) {
+      this.fail(error);
       return undefined;
     }
   }
@@ -168,9 +174,11 @@ export class ParseWorker {
     }
   }
 
-  private fail(): void {
+  private fail(error: unknown): void {
+    if (this.broken) return;
     this.broken = true;
     this.dispose();
+    this.onFailure(error);
   }
 
   private scheduleIdleStop(): void {
