@@ -15,6 +15,7 @@ import { parseToParts } from '../../server/src/engine/parallel/chunkParts';
 import { splitDocuments } from '../../server/src/engine/document/split';
 import { ManifestDocument } from '../../server/src/engine/document/manifestDocument';
 import { hasSyntaxErrors, syntaxFindings } from '../../server/src/engine/lint/syntaxFindings';
+import { parseManifestFile } from '../../server/src/engine/document/manifestFile';
 import { FIXTURES_DIR, SAMPLE_DIR } from '../helpers/paths';
 
 function yamlFiles(dir: string): string[] {
@@ -54,5 +55,33 @@ describe('chunk parts (what the parse worker sends)', () => {
     }
     assert.ok(documents > 400, `${documents} documents`);
     assert.ok(withFindings > 20, `${withFindings} documents with syntax or schema findings`);
+  });
+
+  it('a workspace whose every document came from the worker gets exactly the findings of one parsed here', () => {
+    const files = [...yamlFiles(SAMPLE_DIR), ...yamlFiles(path.join(FIXTURES_DIR, 'real-world'))];
+    const plain = createEngine();
+    const restored = createEngine();
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = pathToFileURL(file).href;
+      const name = path.basename(file);
+      plain.index.setFile(uri, text);
+      // As the worker delivers them: parts through a structured clone, into the parse's pool.
+      const pool = new Map<string, ParsedChunk>();
+      for (const { start, end } of splitDocuments(text)) {
+        const chunkText = text.slice(start, end);
+        pool.set(chunkText, new ParsedChunk(chunkText, name, structuredClone(parseToParts(chunkText, name, uri, restored.schema))));
+      }
+      restored.index.setParsed(parseManifestFile(uri, text, undefined, undefined, pool));
+    }
+    let findings = 0;
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      const expected = plain.linter.lintFile(uri);
+      // Patches among them: their schema is checked again as patches, not taken from the parts.
+      assert.deepEqual(restored.linter.lintFile(uri), expected, file);
+      findings += expected.length;
+    }
+    assert.ok(findings > 200, `${findings} findings compared`);
   });
 });
