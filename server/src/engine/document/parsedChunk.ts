@@ -29,12 +29,57 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: new Schema({ resolveKnownTags: false, schema: 'yaml-1.1' }),
 };
 
+/** Every kind of scalar and collection the parser resolves (see warmUpParser). */
+const WARM_UP_TEXT = `a: 1
+b: -1.5e3
+c: true
+d: null
+e: ~
+f: 2001-12-14t21:59:43.10-05:00
+g: "quoted \\n with \\"escapes\\""
+h: 'single ''quoted'''
+i: 0x1F
+j: 0o17
+k: 0644
+l: .inf
+m: 1_000
+n: yes
+o: 1:20
+p: [1, a, "b", {q: r}]
+s: |
+  literal
+t: >-
+  folded
+  lines
+u: plain
+  multi-line
+v: !!str 5
+w: &anchor x
+y: *anchor
+# a comment
+`;
+
+let parserWarm = false;
+
+/**
+ * Parses a document that uses every scalar form, so that V8 compiles (and tiers up) yaml's regular
+ * expressions now, near the bottom of the stack. Compiled for the first time deep inside the
+ * recursion of a document nested thousands of levels, a regular expression can end the process
+ * ("RegExpCompiler Allocation failed") instead of throwing a RangeError that parseSafely catches.
+ */
+function warmUpParser(): void {
+  if (parserWarm) return;
+  parserWarm = true;
+  for (let i = 0; i < 3; i++) parseDocument(WARM_UP_TEXT, PARSE_OPTIONS);
+}
+
 /**
  * parseDocument, never throwing: yaml's parser recurses once per nesting level and a line like
  * `- - - …` 10,000 deep overflows the stack outside the part of the parser that catches it. Such a
  * text becomes a document with no content and one error, so the file still gets a diagnostic.
  */
 function parseSafely(text: string): Document.Parsed {
+  warmUpParser();
   try {
     return parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
@@ -51,6 +96,7 @@ const LEXEMES_PER_STEP = 2048;
  * hold up requests for seconds; composing the AST is the last, single step. Never throws.
  */
 export function* parseDocumentSteps(text: string): Generator<void, Document.Parsed, void> {
+  warmUpParser();
   try {
     const lexer = new Lexer();
     const parser = new Parser();
@@ -168,6 +214,11 @@ export class ParsedChunk {
     const ast = source ?? parseSafely(text);
     const structure = checkStructure(ast);
     this.tooDeep = structure.tooDeep;
+    if (structure.tooDeep) {
+      // Where yaml's recursion overflowed depends on the stack left to it (the caller's depth, the
+      // thread): the nesting error alone is reported, the same wherever the document was parsed.
+      ast.errors = ast.errors.filter((e) => !e.message.includes('Maximum call stack size exceeded'));
+    }
     if (structure.errors.length > 0) {
       ast.errors.push(...structure.errors);
       ast.errors.sort((a, b) => a.pos[0] - b.pos[0]);
