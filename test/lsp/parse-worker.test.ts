@@ -82,4 +82,31 @@ describe('a large file parsed with the worker', () => {
     assert.equal(symbols.length, 1 + 3 * SERVICES);
     assert.equal(symbols.at(-1)!.name, `ConfigMap app-${SERVICES - 1}-config`);
   });
+
+  it('hostile documents among them get the same diagnostics from either thread (deep nesting, alias bomb, tabs, control characters)', async () => {
+    const hostile = [
+      `${'- '.repeat(3000)}x\n`,
+      `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(i === 0 ? '*a' : `*l${i}`).join(',')}]`).join('\n')}\n`,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabs\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: control\ndata:\n  k: "a\u0007b"\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dup\n  name: dup2\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n',
+      '# only a comment\n',
+      `${'['.repeat(2000)}${']'.repeat(2000)}\n`,
+    ];
+    // The hostile documents near the start (the main thread's half) and near the end (the worker's).
+    // Renamed: the first file is still open, and a Service selects pods in every folder of its namespace.
+    const docs = text.replaceAll('app-', 'other-').replaceAll('name: shared', 'name: other-shared').split(/^---\n/m);
+    const mixed = [...hostile, ...docs, ...hostile].join('---\n');
+    const uri = 'file:///virtual/hostile/all-in-one.yaml';
+    const restoredBefore = ParsedChunk.restored;
+    const diagnostics = comparable(await client.open(uri, mixed, 1));
+    assert.ok(ParsedChunk.restored - restoredBefore > 20, 'the worker parsed part of the file');
+    const engine = createEngine();
+    engine.index.setFile(uri, mixed);
+    assert.deepEqual(diagnostics, comparable(toBoundedDiagnostics(engine.linter.lintFile(uri))));
+    assert.ok(diagnostics.filter((d) => d.includes('yaml-syntax')).length >= 8, 'the hostile documents are reported');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: mixed.split('\n').length - 5, character: 2 } });
+    assert.ok(hover === null || typeof hover === 'object', 'the server still answers');
+  });
 });
