@@ -146,6 +146,21 @@ describe('diagnostics are never stale and never lost', () => {
       }
     });
 
+    it('scope `workspace`, a file that is not on disk (deleted meanwhile): cleared', async () => {
+      const client = await startClient({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'stale' }] });
+      try {
+        const published = recordPublishes(client);
+        const uri = pathToFileURL(path.join(root, 'biome', 'never-saved.yaml')).href;
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 3, text: bad(3) } });
+        assert.equal((await published.until((p) => p.uri === uri && p.version === 3)).diagnostics.length, 1);
+        await client.close(uri);
+        const cleared = await published.until((p) => p.uri === uri && p.diagnostics.length === 0);
+        assert.equal(cleared.version, undefined);
+      } finally {
+        await client.stop();
+      }
+    });
+
     it('an untitled document: cleared whatever the scope', async () => {
       const client = await startClient({});
       try {

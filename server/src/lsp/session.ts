@@ -149,8 +149,14 @@ export class Session {
     // The editor's text may have been unsaved: go back to the disk's.
     const read = await readManifestText(fileURLToPath(uri), settings.maxFileSizeMb * 1048576);
     if (this.open.has(uri) || this.disposed) return;
-    if (read.ok) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
-    else this.remove(uri);
+    if (read.ok) {
+      this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
+      return;
+    }
+    // Deleted (or never saved), or now too large to read: nothing of it stays, its diagnostics neither.
+    this.queue.cancel(uri);
+    this.remove(uri);
+    this.clearDiagnostics(uri);
   }
 
   /** A watched file changed on disk (ignored while the file is open: the editor's text wins). */
