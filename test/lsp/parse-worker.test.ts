@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentSymbolRequest, HoverRequest, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import fc from 'fast-check';
 import { startClient, type TestClient } from './harness';
 import { createEngine } from '../../server/src/setup';
 import { toBoundedDiagnostics } from '../../server/src/lsp/diagnostics';
@@ -108,5 +109,32 @@ describe('a large file parsed with the worker', () => {
     assert.ok(diagnostics.filter((d) => d.includes('yaml-syntax')).length >= 8, 'the hostile documents are reported');
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: mixed.split('\n').length - 5, character: 2 } });
     assert.ok(hover === null || typeof hover === 'object', 'the server still answers');
+  });
+
+  it('randomly damaged large files get the single-threaded diagnostics too (fast-check, 6 files)', async () => {
+    const fragments = ['---\n', '\t', '- ', '[', '{', ': ', '&a ', '*a', '"', "'", '\n  ', '\n', '#', '|\n', '? ', '\u0000', 'key: value\n'];
+    const mutation = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...fragments), fc.nat(40)));
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 12 }), async (mutations) => {
+        round++;
+        // Its own names and namespace: the files of the earlier tests are still open.
+        let damaged = text.replaceAll('app-', `r${round}-`).replace(/^metadata:\n/gm, `metadata:\n  namespace: r${round}\n`);
+        for (const [where, change] of mutations) {
+          const at = Math.floor(where * damaged.length);
+          damaged = typeof change === 'number' ? damaged.slice(0, at) + damaged.slice(at + change) : damaged.slice(0, at) + change + damaged.slice(at);
+        }
+        const uri = `file:///virtual/fuzz-${round}/all-in-one.yaml`;
+        const diagnostics = comparable(await client.open(uri, damaged, 1));
+        const engine = createEngine();
+        engine.index.setFile(uri, damaged);
+        assert.deepEqual(diagnostics, comparable(toBoundedDiagnostics(engine.linter.lintFile(uri))));
+        // Closed (it is not on disk: it leaves the index), so that no two rounds meet.
+        const cleared = client.diagnostics(uri);
+        await client.close(uri);
+        await cleared;
+      }),
+      { numRuns: Number(process.env.BIOME_WORKER_FUZZ_RUNS ?? 6), seed: Number(process.env.BIOME_FUZZ_SEED ?? 20261127) },
+    );
   });
 });
