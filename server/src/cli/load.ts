@@ -7,9 +7,8 @@
  * time copying them between GC generations.
  */
 import { pathToFileURL } from 'node:url';
-import { fileNameOf, LARGE_DOCUMENT_CHARS, parseManifestFile } from '../engine/document/manifestFile';
+import { parseManifestFile } from '../engine/document/manifestFile';
 import { ParsedChunk } from '../engine/document/parsedChunk';
-import { splitDocuments } from '../engine/document/split';
 import { ParseWorker } from '../engine/parallel/parseWorker';
 import { readManifestTextSync } from '../engine/workspace/readFile';
 import type { Engine } from '../setup';
@@ -41,7 +40,12 @@ export async function loadFiles(engine: Engine, files: readonly string[], report
   if (worker) {
     for (let i = files.length - 1; i >= 0; i--) {
       const read = reads[i]!;
-      if (read.ok) shared[i]!.cancel = shareFile(worker, files[i]!, read.text, shared[i]!);
+      const state = shared[i]!;
+      if (read.ok) state.cancel = worker.share(pathToFileURL(files[i]!).href, read.text, state.pool, {
+        onDone: () => {
+          state.done = true;
+        },
+      });
     }
   }
   let sliceStart = performance.now();
@@ -66,23 +70,4 @@ export async function loadFiles(engine: Engine, files: readonly string[], report
   // For tests and benchmarks of the bundle: how much the worker parsed.
   if (process.env.BIOME_MANIFESTS_PARSE_STATS) process.stderr.write(`biome-manifests: parse worker delivered ${ParsedChunk.restored - restoredBefore} documents\n`);
   return skipped;
-}
-
-/** Queues a file's documents in the worker; its parts land in the file's pool. */
-function shareFile(worker: ParseWorker, file: string, text: string, state: Shared): (() => void) | undefined {
-  const texts = splitDocuments(text)
-    .map(({ start, end }) => text.slice(start, end))
-    .filter((chunkText) => chunkText.length <= LARGE_DOCUMENT_CHARS);
-  if (texts.length === 0) return undefined;
-  const uri = pathToFileURL(file).href;
-  const fileName = fileNameOf(uri);
-  return worker.parse(
-    uri,
-    fileName,
-    texts,
-    (from, parts) => parts.forEach((part, i) => state.pool.set(texts[from + i]!, new ParsedChunk(texts[from + i]!, fileName, part))),
-    () => {
-      state.done = true;
-    },
-  );
 }

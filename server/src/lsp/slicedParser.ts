@@ -4,9 +4,8 @@
  * parsed in slices between requests, and a newer text for the same file takes over the work,
  * reusing every document the abandoned run already parsed.
  */
-import { fileNameOf, LARGE_DOCUMENT_CHARS, parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
-import { ParsedChunk } from '../engine/document/parsedChunk';
-import { splitDocuments } from '../engine/document/split';
+import { parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
+import type { ParsedChunk } from '../engine/document/parsedChunk';
 import type { ParseWorker } from '../engine/parallel/parseWorker';
 import { precomputedFindings } from '../engine/parallel/chunkParts';
 import type { SchemaChecker } from '../engine/lint/schemaChecker';
@@ -25,10 +24,8 @@ interface Run {
   cancelled: boolean;
   /** Chunks parsed so far by this file's runs (shared with the run that replaces this one). */
   pool: Map<string, ParsedChunk>;
-  /** Stops the worker's part of this run, if it has one. */
-  stopWorker: () => void;
-  /** True when the worker parses part of this run's text. */
-  shared: boolean;
+  /** Stops the worker's part of this run; undefined when the worker has none. */
+  stopWorker: (() => void) | undefined;
 }
 
 export class SlicedParser {
@@ -49,7 +46,7 @@ export class SlicedParser {
     const run = this.runs.get(uri);
     if (run) {
       run.cancelled = true;
-      run.stopWorker();
+      run.stopWorker?.();
     }
     this.runs.delete(uri);
   }
@@ -64,17 +61,16 @@ export class SlicedParser {
     if (!earlier && indexed && indexed.text === text && indexed.version === version) return Promise.resolve(false);
     if (earlier) {
       earlier.cancelled = true;
-      earlier.stopWorker();
+      earlier.stopWorker?.();
     }
-    const run: Run = { cancelled: false, pool: earlier?.pool ?? new Map(), stopWorker: () => undefined, shared: false };
+    const pool = earlier?.pool ?? new Map<string, ParsedChunk>();
+    const run: Run = { cancelled: false, pool, stopWorker: this.shareWithWorker(uri, text, indexed, pool) };
     this.runs.set(uri, run);
-    const stopWorker = this.shareWithWorker(uri, text, indexed, run.pool);
-    if (stopWorker) Object.assign(run, { stopWorker, shared: true });
-    const steps = parseManifestFileSteps(uri, text, version, indexed, run.pool, this.whileShared(uri, run));
+    const steps = parseManifestFileSteps(uri, text, version, indexed, pool, run.stopWorker ? this.likeTheWorker(uri) : undefined);
     const finish = (file: ManifestFile): boolean => {
       if (run.cancelled) return false;
       this.runs.delete(uri);
-      run.stopWorker();
+      run.stopWorker?.();
       run.pool.clear();
       onIndexed(this.index.setParsed(file));
       return true;
@@ -89,8 +85,7 @@ export class SlicedParser {
    * for its own (plain value, syntax and schema findings, no AST kept): the two meet in the middle
    * with the same work done on both sides, and the checks after the parse have less left to do.
    */
-  private whileShared(uri: string, run: Run): ((chunk: ParsedChunk) => void) | undefined {
-    if (!run.shared) return undefined;
+  private likeTheWorker(uri: string): (chunk: ParsedChunk) => void {
     return (chunk) => {
       chunk.precomputed = precomputedFindings(chunk, uri, this.schema);
       // Like the worker's: kept, its AST would cost the young generation a copy now; the session
@@ -107,19 +102,6 @@ export class SlicedParser {
   private shareWithWorker(uri: string, text: string, indexed: ManifestFile | undefined, pool: Map<string, ParsedChunk>): (() => void) | undefined {
     // Cold parses only: finding the new documents of an indexed file would cost an edit more than the worker saves.
     if (!this.worker || indexed || text.length < WORKER_MIN_CHARS) return undefined;
-    const texts: string[] = [];
-    for (const { start, end } of splitDocuments(text)) {
-      const chunkText = text.slice(start, end);
-      if (chunkText.length <= LARGE_DOCUMENT_CHARS && !pool.has(chunkText)) texts.push(chunkText);
-    }
-    if (texts.length < WORKER_MIN_DOCUMENTS) return undefined;
-    texts.reverse();
-    const fileName = fileNameOf(uri);
-    return this.worker.parse(uri, fileName, texts, (from, parts) => {
-      parts.forEach((part, i) => {
-        const chunkText = texts[from + i]!;
-        if (!pool.has(chunkText)) pool.set(chunkText, new ParsedChunk(chunkText, fileName, part));
-      });
-    });
+    return this.worker.share(uri, text, pool, { lastFirst: true, minDocuments: WORKER_MIN_DOCUMENTS });
   }
 }

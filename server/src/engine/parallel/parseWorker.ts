@@ -8,7 +8,9 @@
  * in tests) and starts its loop when it finds itself in a worker with `biomeParseWorker` set.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ChunkParts } from '../document/parsedChunk';
+import { ParsedChunk, type ChunkParts } from '../document/parsedChunk';
+import { fileNameOf, LARGE_DOCUMENT_CHARS } from '../document/manifestFile';
+import { splitDocuments } from '../document/split';
 import { createSchemaChecker } from '../schema';
 import { parseToParts } from './chunkParts';
 
@@ -133,6 +135,36 @@ export class ParseWorker {
       worker.postMessage({ type: 'cancel', job } satisfies ToWorker);
       this.scheduleIdleStop();
     };
+  }
+
+  /**
+   * Sends the documents of `text` to the worker (the last first when `lastFirst`), except those
+   * over LARGE_DOCUMENT_CHARS (parsed in steps on the main thread) and those `pool` holds already;
+   * each delivered document lands in `pool` as a chunk without AST, keyed by its text, where
+   * parseManifestFileSteps finds it. Returns the job's cancel function; undefined when the worker
+   * failed earlier or there are fewer than `minDocuments` to send.
+   */
+  share(
+    uri: string,
+    text: string,
+    pool: Map<string, ParsedChunk>,
+    options: { lastFirst?: boolean; minDocuments?: number; onDone?: () => void } = {},
+  ): (() => void) | undefined {
+    const texts: string[] = [];
+    for (const { start, end } of splitDocuments(text)) {
+      const chunkText = text.slice(start, end);
+      if (chunkText.length <= LARGE_DOCUMENT_CHARS && !pool.has(chunkText)) texts.push(chunkText);
+    }
+    if (texts.length === 0 || texts.length < (options.minDocuments ?? 1)) return undefined;
+    if (options.lastFirst) texts.reverse();
+    const fileName = fileNameOf(uri);
+    const onParts = (from: number, parts: ChunkParts[]): void => {
+      parts.forEach((part, i) => {
+        const chunkText = texts[from + i]!;
+        if (!pool.has(chunkText)) pool.set(chunkText, new ParsedChunk(chunkText, fileName, part));
+      });
+    };
+    return this.parse(uri, fileName, texts, onParts, options.onDone);
   }
 
   dispose(): void {
