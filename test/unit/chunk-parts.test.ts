@@ -17,13 +17,7 @@ import { ManifestDocument } from '../../server/src/engine/document/manifestDocum
 import { hasSyntaxErrors, syntaxFindings } from '../../server/src/engine/lint/syntaxFindings';
 import { parseManifestFile } from '../../server/src/engine/document/manifestFile';
 import { FIXTURES_DIR, SAMPLE_DIR } from '../helpers/paths';
-
-function yamlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []))
-    .sort();
-}
+import { assertSameFindings, yamlFilesUnder } from '../helpers/corpus';
 
 const errorsOf = (chunk: ParsedChunk): unknown => [chunk.errors, chunk.warnings].map((list) => list.map((e) => [e.name, e.code, e.pos, e.message]));
 
@@ -32,7 +26,7 @@ describe('chunk parts (what the parse worker sends)', () => {
     const engine = createEngine();
     let documents = 0;
     let withFindings = 0;
-    for (const file of [...yamlFiles(SAMPLE_DIR), ...yamlFiles(path.join(FIXTURES_DIR, 'real-world'))]) {
+    for (const file of [...yamlFilesUnder(SAMPLE_DIR), ...yamlFilesUnder(path.join(FIXTURES_DIR, 'real-world'))]) {
       const text = fs.readFileSync(file, 'utf8');
       const uri = pathToFileURL(file).href;
       const name = path.basename(file);
@@ -58,7 +52,7 @@ describe('chunk parts (what the parse worker sends)', () => {
   });
 
   it('a workspace whose every document came from the worker gets exactly the findings of one parsed here', () => {
-    const files = [...yamlFiles(SAMPLE_DIR), ...yamlFiles(path.join(FIXTURES_DIR, 'real-world'))];
+    const files = [...yamlFilesUnder(SAMPLE_DIR), ...yamlFilesUnder(path.join(FIXTURES_DIR, 'real-world'))];
     const plain = createEngine();
     const restored = createEngine();
     for (const file of files) {
@@ -74,14 +68,8 @@ describe('chunk parts (what the parse worker sends)', () => {
       }
       restored.index.setParsed(parseManifestFile(uri, text, undefined, undefined, pool));
     }
-    let findings = 0;
-    for (const file of files) {
-      const uri = pathToFileURL(file).href;
-      const expected = plain.linter.lintFile(uri);
-      // Patches among them: their schema is checked again as patches, not taken from the parts.
-      assert.deepEqual(restored.linter.lintFile(uri), expected, file);
-      findings += expected.length;
-    }
+    // Patches among them: their schema is checked again as patches, not taken from the parts.
+    const findings = assertSameFindings(plain, restored, files);
     assert.ok(findings > 200, `${findings} findings compared`);
   });
 });

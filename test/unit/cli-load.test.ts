@@ -13,6 +13,7 @@ import { createEngine } from '../../server/src/setup';
 import { loadFiles } from '../../server/src/cli/load';
 import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
 import { SAMPLE_DIR } from '../helpers/paths';
+import { assertSameFindings } from '../helpers/corpus';
 
 /** One service's manifests, with a mistake in some (`:latest`, a missing Secret key, an unknown field, broken YAML). */
 function serviceFile(i: number): string {
@@ -52,13 +53,7 @@ describe('CLI load with the parse worker', () => {
     const restored = ParsedChunk.restored - restoredBefore;
     assert.equal(skipped.size, 0);
     assert.ok(restored > 50, `the worker parsed part of the files (${restored} documents)`);
-    let findings = 0;
-    for (const file of files) {
-      const uri = pathToFileURL(file).href;
-      const expected = plain.linter.lintFile(uri);
-      assert.deepEqual(shared.linter.lintFile(uri), expected, file);
-      findings += expected.length;
-    }
+    const findings = assertSameFindings(plain, shared, files);
     assert.ok(findings > 40, `the files have findings (${findings})`);
   });
 });

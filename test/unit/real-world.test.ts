@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createEngine, type Engine } from '../../server/src/setup';
 import type { Finding } from '../../server/src/engine/types';
 import { FIXTURES_DIR } from '../helpers/paths';
+import { yamlFilesUnder } from '../helpers/corpus';
 
 const CORPUS = path.join(FIXTURES_DIR, 'real-world');
 const EXPECTED_FILE = path.join(CORPUS, 'EXPECTED.json');
@@ -42,17 +43,6 @@ const SCHEMA_FINDINGS_EXPECTED = [
   /^kubernetes-website-examples\/pods\/inject\/pod-single-secret-env-variable\.yaml$/,
 ];
 
-function yamlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return yamlFiles(full);
-      return /\.ya?ml$/.test(entry.name) ? [full] : [];
-    })
-    .sort();
-}
-
 function relativeOf(file: string): string {
   return path.relative(CORPUS, file).split(path.sep).join('/');
 }
@@ -71,7 +61,7 @@ interface CorpusRun {
  */
 function runCorpus(): CorpusRun {
   const ruleErrors: string[] = [];
-  const files = yamlFiles(CORPUS);
+  const files = yamlFilesUnder(CORPUS);
   const projects = new Map<string, string[]>();
   for (const file of files) {
     const project = relativeOf(file).split('/')[0]!;

@@ -12,15 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { createEngine, type Engine } from '../../server/src/setup';
 import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
 import { FIXTURES_DIR, SAMPLE_DIR } from '../helpers/paths';
+import { yamlFilesUnder } from '../helpers/corpus';
 
-function yamlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []))
-    .sort();
-}
-
-const FILES = [...yamlFiles(SAMPLE_DIR), ...yamlFiles(path.join(FIXTURES_DIR, 'real-world'))];
+const FILES = [...yamlFilesUnder(SAMPLE_DIR), ...yamlFilesUnder(path.join(FIXTURES_DIR, 'real-world'))];
 
 function load(release: boolean): { engine: Engine; uris: string[] } {
   const engine = createEngine();
