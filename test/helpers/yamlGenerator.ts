@@ -125,13 +125,16 @@ class Writer {
   }
 }
 
-/** The text of a generated document: a mapping at the top, maybe after `---`, maybe without a final newline. */
-export function renderDocument(root: GenNode, choiceValues: readonly number[], deepComments = true): string {
+/**
+ * The text of a generated document: a mapping at the top, maybe after `---`, maybe without a final
+ * line break; `lineBreak` is `\n` or `\r\n`.
+ */
+export function renderDocument(root: GenNode, choiceValues: readonly number[], deepComments = true, lineBreak = '\n'): string {
   const choices = new Choices(choiceValues);
   const writer = new Writer(choices, deepComments);
   if (choices.pick(4) === 0) writer.lines.push(choices.pick(2) === 0 ? '---' : '--- # doc');
   const top: GenNode = root.t === 'map' ? root : { t: 'map', entries: [['root', root]] };
   writer.map(top as Extract<GenNode, { t: 'map' }>, 0);
-  const text = writer.lines.join('\n');
-  return choices.pick(5) === 0 ? text : `${text}\n`;
+  const text = writer.lines.join(lineBreak);
+  return choices.pick(5) === 0 ? text : `${text}${lineBreak}`;
 }

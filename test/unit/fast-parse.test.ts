@@ -41,6 +41,8 @@ describe('fast YAML parser', () => {
       for (const text of documentsOf(fs.readFileSync(file, 'utf8'))) {
         documents++;
         if (agrees(text)) taken++;
+        // The same with Windows line ends (the engine's own files may have either).
+        assert.equal(agrees(text.replace(/\r?\n/g, '\r\n')), agrees(text.replace(/\r\n/g, '\n')), file);
       }
     }
     assert.ok(documents > 500, `${documents} documents`);
@@ -66,6 +68,7 @@ describe('fast YAML parser', () => {
       'args:\n  - --config=/etc/x.yaml\n  - -v\nurl: http://x.y/z?a=b#frag\nkey with spaces: a:b\n',
       'empty:\nlast:', 'a: 1\nb:\n', 'a:\n  b:\n',
       'no-final-newline: x',
+      'crlf: 1\r\nlist:\r\n- a # c\r\n- b: |\r\n    x\r\n\r\n    y\r\nend:\r\n',
     ];
     for (const text of cases) assert.ok(agrees(text), `the fast parser should take:\n${text}`);
   });
@@ -73,7 +76,7 @@ describe('fast YAML parser', () => {
   it('leaves to yaml what it does not reproduce', () => {
     const cases = [
       'a: &x 1\nb: *x\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'a: "esc\\n"\n', 'a: b\n  c\n', 'a: b: c\n', '- - x\n', 'a: |+\n  x\n\n',
-      'a: |2\n  x\n', 'a:\tb\n', 'a: b\r\n', '\ufeffa: b\n', '? a\n: b\n', 'a: [1, [2]]\n', 'a: [1,\n  2]\n', 'a: [1, 2,]\n',
+      'a: |2\n  x\n', 'a:\tb\n', 'a: b\rc: d\n', '\ufeffa: b\n', '? a\n: b\n', 'a: [1, [2]]\n', 'a: [1,\n  2]\n', 'a: [1, 2,]\n',
       '{a: 1}\n', 'just a scalar\n', '', '# only a comment\n', 'a:\n  b: 1\n    # deeper than the next line\nc: 2\n',
       'a:\n- x\n# in the dashes\' column\nb: 1\n', 'a: # a comment after a null\nb: 1\n', 'a:\n# c\n', 'l:\n  - # c\n  - 1\n', 'a:\n  b:\n\n', 'l:\n-   \nb: 1\n', 'a: "unclosed\n', "k: 'x' y\n", '%YAML 1.1\n---\na: 1\n', 'a: 1\n...\n',
       `${'k:\n'.split('').join('')}${Array.from({ length: 120 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')}\n`,
@@ -84,8 +87,8 @@ describe('fast YAML parser', () => {
   it('agrees with yaml on generated documents, and takes most of those in its subset', () => {
     let taken = 0;
     fc.assert(
-      fc.property(genDocument(false), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), (root, choices) => {
-        if (agrees(renderDocument(root, choices, false))) taken++;
+      fc.property(genDocument(false), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), fc.constantFrom('\n', '\r\n'), (root, choices, lineBreak) => {
+        if (agrees(renderDocument(root, choices, false, lineBreak))) taken++;
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -94,8 +97,8 @@ describe('fast YAML parser', () => {
 
   it('agrees with yaml on generated documents with texts YAML reads otherwise', () => {
     fc.assert(
-      fc.property(genDocument(true), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), (root, choices) => {
-        agrees(renderDocument(root, choices));
+      fc.property(genDocument(true), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), fc.constantFrom('\n', '\r\n'), (root, choices, lineBreak) => {
+        agrees(renderDocument(root, choices, true, lineBreak));
       }),
       { numRuns: RUNS, seed: SEED + 2 },
     );
@@ -104,7 +107,7 @@ describe('fast YAML parser', () => {
   it('agrees with yaml on damaged documents', () => {
     fc.assert(
       fc.property(genDocument(true), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), fc.array(editSpec, { minLength: 1, maxLength: 3 }), (root, choices, edits) => {
-        let text = renderDocument(root, choices);
+        let text = renderDocument(root, choices, true, choices[0]! % 2 === 0 ? '\n' : '\r\n');
         for (const spec of edits) text = applyEdit(text, concreteEdit(spec, text, 'a: b\n  - c\n# d\n'));
         for (const document of documentsOf(text)) agrees(document);
       }),

@@ -7,7 +7,7 @@
  *
  * The subset: block mappings and sequences indented with spaces, plain keys and one-line plain or
  * quoted scalars, block scalars, one-line flow collections of scalars, comments. Anything else —
- * anchors, aliases, tags, multi-line flow scalars, escapes, explicit keys, tabs, CR line ends,
+ * anchors, aliases, tags, multi-line flow scalars, escapes, explicit keys, tabs, lone CRs,
  * anything yaml would report as an error, and comment placements that move a node's end — makes
  * `fastParse` return undefined, and the caller parses the text with yaml. Comments are skipped,
  * not attached to nodes (nothing in the engine reads them).
@@ -17,7 +17,7 @@
  */
 import { Document, Pair, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type Schema, type SchemaOptions } from 'yaml';
 import { blockScalar, flowCollection, refusedAtPlainStart } from './flowAndBlockScalars';
-import { endOfValueLine, isBlankOrNewline, lineEndOf, OutsideSubset, outside, quotedOnLine, ScalarResolver } from './scalars';
+import { endOfValueLine, isBlankOrNewline, lineEndOf, nextLineStart, OutsideSubset, outside, quotedOnLine, ScalarResolver } from './scalars';
 
 const SPACE = 32;
 const HASH = 35;
@@ -27,11 +27,11 @@ const MAX_DEPTH = 100;
 const MAX_KEY_LENGTH = 1000;
 
 /**
- * Characters the subset leaves to yaml wherever they are: tabs, CR, the other C0 and C1 control
- * characters (NEL, a line break in YAML 1.1, among them), LS and PS, and the BOM.
+ * Characters the subset leaves to yaml wherever they are: tabs, a CR not followed by LF, the other
+ * C0 and C1 control characters (NEL, a line break in YAML 1.1, among them), LS and PS, and the BOM.
  */
 // eslint-disable-next-line no-control-regex
-const REFUSED_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+const REFUSED_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /** A line with content: where it starts, its indentation, where its content starts and ends. */
 interface Line {
@@ -79,10 +79,10 @@ class BlockParser {
       const indent = content - start;
       const c = text.charCodeAt(content);
       if (content === end) {
-        start = end + 1;
+        start = nextLineStart(text, end);
       } else if (c === HASH) {
         deepestComment = Math.max(deepestComment, indent);
-        start = end + 1;
+        start = nextLineStart(text, end);
       } else {
         if (indent === 0 && (c === 37 || text.startsWith('---', start) || text.startsWith('...', start))) outside();
         if (deepestComment > indent) outside();
@@ -169,12 +169,12 @@ class BlockParser {
    * deeper, a sequence in the key's column, or an empty value (null) at `at`.
    */
   private nested(at: number, line: Line, indent: number, afterKey: boolean, depth: number): Parsed {
-    const next = this.nextLine(line.end + 1);
+    const next = this.nextLine(nextLineStart(this.text, line.end));
     if (next && next.indent > indent) return this.block(next, depth + 1);
     if (next && afterKey && next.indent === indent && this.isEntry(next.content)) return this.sequence(next, depth + 1);
     // yaml ends a null followed by spaces, comments (on its line or below) or blank lines somewhere
     // in the lines after it.
-    const linesSkipped = (next ? next.start : this.text.length) > line.end + 1;
+    const linesSkipped = (next ? next.start : this.text.length) > nextLineStart(this.text, line.end);
     if (at !== line.end || linesSkipped || this.text.charCodeAt(at - 1) === SPACE) outside();
     this.endsWithNull = true;
     return { node: this.resolver.empty(at, at), next };
@@ -221,7 +221,7 @@ class BlockParser {
       if (c === COLON && isBlankOrNewline(text.charCodeAt(i + 1))) outside(); // `a: b: c`
     }
     while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
-    const after = lineEnd < text.length ? lineEnd + 1 : lineEnd;
+    const after = nextLineStart(text, lineEnd);
     return this.resolver.plain(text.slice(at, valueEnd), at, valueEnd, after, false);
   }
 
@@ -266,7 +266,7 @@ export function fastParse(text: string, options: Options & { schema: Schema }): 
       const lineEnd = lineEndOf(text, 3);
       endOfValueLine(text, 3, lineEnd);
       docStart = true;
-      from = lineEnd + 1;
+      from = nextLineStart(text, lineEnd);
     }
     const first = parser.nextLine(from);
     if (!first || first.indent !== 0) return undefined;

@@ -5,7 +5,7 @@
  * and more-indented lines of folded scalars are left to yaml (OUTSIDE_SUBSET).
  */
 import { Pair, YAMLMap, YAMLSeq, type Scalar, type Schema } from 'yaml';
-import { endOfValueLine, isBlankOrNewline, lineEndOf, outside, quotedOnLine, type ScalarResolver } from './scalars';
+import { endOfValueLine, isBlankOrNewline, lineEndOf, nextLineStart, outside, quotedOnLine, type ScalarResolver } from './scalars';
 
 const SPACE = 32;
 
@@ -110,7 +110,7 @@ export function blockScalar(text: string, start: number, parentIndent: number, r
   let leadingBlank = 0;
   let blankRun = 0;
   let contentEnd = -1;
-  let lineStart = headerEnd + 1;
+  let lineStart = nextLineStart(text, headerEnd);
   while (lineStart < text.length) {
     const lineEnd = lineEndOf(text, lineStart);
     let spaces = 0;
@@ -136,10 +136,11 @@ export function blockScalar(text: string, start: number, parentIndent: number, r
       blankRun = 0;
       contentEnd = lineEnd;
     }
-    lineStart = lineEnd + 1;
+    lineStart = nextLineStart(text, lineEnd);
   }
   if (contentEnd < 0 || contentEnd >= text.length) outside();
   const value = lines.join('') + (strip ? '' : '\n');
-  const node = resolver.block(value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', start, contentEnd + 1);
-  return { node, next: contentEnd + 1 };
+  const end = nextLineStart(text, contentEnd);
+  const node = resolver.block(value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', start, end);
+  return { node, next: end };
 }

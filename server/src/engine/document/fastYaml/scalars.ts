@@ -15,6 +15,7 @@ export function outside(): never {
 
 const SPACE = 32;
 const NEWLINE = 10;
+const CR = 13;
 const HASH = 35;
 
 /**
@@ -124,15 +125,22 @@ export function endOfValueLine(text: string, from: number, lineEnd: number): num
   let i = from;
   while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
   if (i < lineEnd && !(text.charCodeAt(i) === HASH && i > from)) outside();
-  return lineEnd < text.length ? lineEnd + 1 : lineEnd;
+  return nextLineStart(text, lineEnd);
 }
 
-/** Where the line holding `from` ends (its newline, or the end of the text). */
+/** Where the content of the line holding `from` ends: its `\n`, the `\r` of its `\r\n`, or the end of the text. */
 export function lineEndOf(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
-  return newline < 0 ? text.length : newline;
+  if (newline < 0) return text.length;
+  return newline > from && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+}
+
+/** The start of the line after the line whose content ends at `lineEnd` (or the end of the text). */
+export function nextLineStart(text: string, lineEnd: number): number {
+  if (lineEnd >= text.length) return text.length;
+  return text.charCodeAt(lineEnd) === CR ? lineEnd + 2 : lineEnd + 1;
 }
 
 export function isBlankOrNewline(c: number): boolean {
-  return c === SPACE || c === NEWLINE || Number.isNaN(c);
+  return c === SPACE || c === NEWLINE || c === CR || Number.isNaN(c);
 }
