@@ -148,10 +148,10 @@ class BlockParser {
     const { text } = this;
     let at = line.content + 1;
     while (text.charCodeAt(at) === SPACE) at++;
-    if (at === line.end || text.charCodeAt(at) === HASH) return this.nested(at, line, line.indent, false, depth);
+    if (at === line.end || text.charCodeAt(at) === HASH) return this.nested(at, line.end, line.indent, false, depth);
     if (this.isEntry(at)) outside(); // `- - x`
     if (this.keyEnd(at, line.end) >= 0) return this.mapping(line, at - line.start, at, depth + 1);
-    return this.inline(at, line, line.indent);
+    return this.inline(at, line.end, line.indent);
   }
 
   /** The value after a key's `:` (at `from`): nested below, or on the line. */
@@ -159,46 +159,46 @@ class BlockParser {
     const { text } = this;
     let at = from;
     while (text.charCodeAt(at) === SPACE) at++;
-    const line: Line = { start: from, indent, content: from, end: lineEnd, commentIndent: -1 };
-    if (at === lineEnd || text.charCodeAt(at) === HASH) return this.nested(at, line, indent, true, depth);
-    return this.inline(at, line, indent);
+    if (at === lineEnd || text.charCodeAt(at) === HASH) return this.nested(at, lineEnd, indent, true, depth);
+    return this.inline(at, lineEnd, indent);
   }
 
   /**
    * The node below a key or dash with nothing after it (but maybe a comment): a block indented
    * deeper, a sequence in the key's column, or an empty value (null) at `at`.
    */
-  private nested(at: number, line: Line, indent: number, afterKey: boolean, depth: number): Parsed {
-    const next = this.nextLine(nextLineStart(this.text, line.end));
+  private nested(at: number, lineEnd: number, indent: number, afterKey: boolean, depth: number): Parsed {
+    const after = nextLineStart(this.text, lineEnd);
+    const next = this.nextLine(after);
     if (next && next.indent > indent) return this.block(next, depth + 1);
     if (next && afterKey && next.indent === indent && this.isEntry(next.content)) return this.sequence(next, depth + 1);
     // yaml ends a null followed by spaces, comments (on its line or below) or blank lines somewhere
     // in the lines after it.
-    const linesSkipped = (next ? next.start : this.text.length) > nextLineStart(this.text, line.end);
-    if (at !== line.end || linesSkipped || this.text.charCodeAt(at - 1) === SPACE) outside();
+    const linesSkipped = (next ? next.start : this.text.length) > after;
+    if (at !== lineEnd || linesSkipped || this.text.charCodeAt(at - 1) === SPACE) outside();
     this.endsWithNull = true;
     return { node: this.resolver.empty(at, at), next };
   }
 
   /** A value starting at `at` on its line, in a collection indented `indent`. */
-  private inline(at: number, line: Line, indent: number): Parsed {
+  private inline(at: number, lineEnd: number, indent: number): Parsed {
     const { text } = this;
     const c = text.charCodeAt(at);
     let node: Node;
     let after: number;
     if (c === 34 || c === 39) {
-      const [value, valueEnd] = quotedOnLine(text, at, line.end);
-      after = endOfValueLine(text, valueEnd, line.end);
+      const [value, valueEnd] = quotedOnLine(text, at, lineEnd);
+      after = endOfValueLine(text, valueEnd, lineEnd);
       node = this.resolver.quoted(value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, valueEnd, after);
     } else if (c === 91 || c === 123) {
-      node = flowCollection(text, at, line.end, this.schema, this.resolver);
+      node = flowCollection(text, at, lineEnd, this.schema, this.resolver);
       after = node.range![2];
     } else if (c === 124 || c === 62) {
       const block = blockScalar(text, at, indent, this.resolver);
       this.endsWithNull = false;
       return { node: block.node, next: this.nextLine(block.next) };
     } else {
-      node = this.plainValue(at, line.end);
+      node = this.plainValue(at, lineEnd);
       after = node.range![2];
     }
     this.endsWithNull = false;
