@@ -23,6 +23,7 @@ const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
+const CR = 13;
 const MAX_DEPTH = 100;
 const MAX_KEY_LENGTH = 1000;
 
@@ -148,7 +149,12 @@ class BlockParser {
     const { text } = this;
     let at = line.content + 1;
     while (text.charCodeAt(at) === SPACE) at++;
-    if (at === line.end || text.charCodeAt(at) === HASH) return this.nested(at, line.end, line.indent, false, depth);
+    if (at === line.end || text.charCodeAt(at) === HASH) {
+      const nested = this.nested(at, line.end, line.indent, false, depth);
+      // After comment lines, yaml ends an empty entry (a null at `at`) at the next line.
+      if (line.commentIndent >= 0 && nested.node.range![0] === at) outside();
+      return nested;
+    }
     if (this.isEntry(at)) outside(); // `- - x`
     if (this.keyEnd(at, line.end) >= 0) return this.mapping(line, at - line.start, at, depth + 1);
     return this.inline(at, line.end, line.indent);
@@ -172,10 +178,10 @@ class BlockParser {
     const next = this.nextLine(after);
     if (next && next.indent > indent) return this.block(next, depth + 1);
     if (next && afterKey && next.indent === indent && this.isEntry(next.content)) return this.sequence(next, depth + 1);
-    // yaml ends a null followed by spaces, comments (on its line or below) or blank lines somewhere
-    // in the lines after it.
+    // yaml ends a null followed by spaces, a CR, comments (on its line or below) or blank lines
+    // somewhere in the lines after it.
     const linesSkipped = (next ? next.start : this.text.length) > after;
-    if (at !== lineEnd || linesSkipped || this.text.charCodeAt(at - 1) === SPACE) outside();
+    if (at !== lineEnd || linesSkipped || this.text.charCodeAt(at - 1) === SPACE || this.text.charCodeAt(at) === CR) outside();
     this.endsWithNull = true;
     return { node: this.resolver.empty(at, at), next };
   }
