@@ -50,3 +50,29 @@ export async function startSession({ vsix, folder, port, prefix = 'biome-session
   };
   return { url: cs.workbenchUrl(server.base, { folder }), base: server.base, dirs, server, stop };
 }
+
+/**
+ * Workbench actions as a keyboard user does them, on a Playwright `page`: open a workspace file through
+ * Quick Open (Ctrl+P) and wait until it is the active tab (and `expectText`, if given, is on screen); go to
+ * a line and column (Ctrl+G).
+ */
+export function workbenchActions(page, wait) {
+  return {
+    async openFile(relativePath, expectText) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', ...wait });
+      await input.fill(relativePath);
+      const name = relativePath.split('/').pop();
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor(wait);
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(wait);
+      if (expectText) await page.locator('.editor-instance .view-line', { hasText: expectText }).first().waitFor(wait);
+    },
+    async goto(line, column = 1) {
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(`${line}:${column}`);
+      await page.keyboard.press('Enter');
+    },
+  };
+}

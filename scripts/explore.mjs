@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rm
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cs, ensureTools, packageVsix, root, startSession } from './codeServerSession.mjs';
+import { cs, ensureTools, packageVsix, root, startSession, workbenchActions } from './codeServerSession.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
@@ -43,22 +43,7 @@ const helpers = {
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.split(': ').pop() }).waitFor(wait);
     await page.keyboard.press('Enter');
   },
-  async openFile(relativePath, expectText) {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', ...wait });
-    await input.fill(relativePath);
-    const name = relativePath.split('/').pop();
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor(wait);
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(wait);
-    if (expectText) await page.locator('.editor-instance .view-line', { hasText: expectText }).first().waitFor(wait);
-  },
-  async goto(line, column = 1) {
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-  },
+  ...workbenchActions(page, wait),
 };
 
 await page.goto(session.url);

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cs, ensureTools, packageVsix, root, startSession } from './codeServerSession.mjs';
+import { cs, ensureTools, packageVsix, root, startSession, workbenchActions } from './codeServerSession.mjs';
 
 const outIndex = process.argv.indexOf('--out');
 const outDir = resolve(outIndex >= 0 ? process.argv[outIndex + 1] : join(root, 'docs', 'images'));
@@ -57,18 +57,7 @@ async function runCommand(title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', ...wait });
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P) and waits until its text is on screen. */
-async function openFile(relativePath, expectText) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', ...wait });
-  await input.fill(relativePath);
-  const name = relativePath.split('/').pop();
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor(wait);
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor(wait);
-  await page.locator('.editor-instance .view-line', { hasText: expectText }).first().waitFor(wait);
-}
+const { openFile, goto } = workbenchActions(page, wait);
 
 /** The palette title of a command contributed by the installed package (not the working tree's package.json). */
 function commandTitle(id) {
@@ -104,9 +93,7 @@ async function main() {
   } catch {
     // Headless pointers do not always trigger the hover: place the cursor on the value (line 7) and
     // ask for the hover with the keyboard (Ctrl+K Ctrl+I), as a keyboard user would.
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('7:20');
-    await page.keyboard.press('Enter');
+    await goto(7, 20);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
   }
