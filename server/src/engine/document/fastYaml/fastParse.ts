@@ -52,6 +52,12 @@ interface Parsed {
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
+/** An implicit mapping key and the offset of its `:`. */
+interface Key {
+  node: Node;
+  colon: number;
+}
+
 class BlockParser {
   private readonly resolver: ScalarResolver;
   /** True while the last node parsed is an empty value (yaml then ends the document there). */
@@ -62,7 +68,7 @@ class BlockParser {
     private readonly schema: Schema,
     options: Options,
   ) {
-    this.resolver = new ScalarResolver(schema, options);
+    this.resolver = ScalarResolver.of(schema, options);
   }
 
   /**
@@ -97,7 +103,7 @@ class BlockParser {
   block(line: Line, depth: number): Parsed {
     if (depth > MAX_DEPTH) outside();
     if (this.isEntry(line.content)) return this.sequence(line, depth);
-    return this.mapping(line, line.indent, line.content, depth);
+    return this.mapping(line, line.indent, this.keyAt(line.content, line.end) ?? outside(), depth);
   }
 
   /** True for `-` followed by a space or the end of the line: a sequence entry. */
@@ -105,23 +111,23 @@ class BlockParser {
     return this.text.charCodeAt(at) === DASH && isBlankOrNewline(this.text.charCodeAt(at + 1));
   }
 
-  /** A block mapping whose first key starts at `keyStart`, in column `indent`. */
-  private mapping(first: Line, indent: number, keyStart: number, depth: number): Parsed {
+  /** A block mapping in column `indent` whose first key, on line `first`, is `firstKey`. */
+  private mapping(first: Line, indent: number, firstKey: Key, depth: number): Parsed {
     const map = new YAMLMap(this.schema);
     let line: Line | undefined = first;
-    let at = keyStart;
-    let end = keyStart;
+    let key = firstKey;
+    let end = 0;
     for (;;) {
-      const key = this.key(at, line.end);
       const value = this.valueAfter(key.colon + 1, line.end, indent, depth);
       map.items.push(new Pair(key.node, value.node));
       end = value.node.range![2];
       line = value.next;
       if (!line || line.indent < indent) break;
       if (line.indent > indent || this.isEntry(line.content)) outside();
-      at = line.content;
+      key = this.keyAt(line.content, line.end) ?? outside();
     }
-    map.range = [keyStart, end, end];
+    const start = firstKey.node.range![0];
+    map.range = [start, end, end];
     return { node: map, next: line };
   }
 
@@ -156,7 +162,8 @@ class BlockParser {
       return nested;
     }
     if (this.isEntry(at)) outside(); // `- - x`
-    if (this.keyEnd(at, line.end) >= 0) return this.mapping(line, at - line.start, at, depth + 1);
+    const key = this.keyAt(at, line.end);
+    if (key) return this.mapping(line, at - line.start, key, depth + 1);
     return this.inline(at, line.end, line.indent);
   }
 
@@ -183,7 +190,7 @@ class BlockParser {
     const linesSkipped = (next ? next.start : this.text.length) > after;
     if (at !== lineEnd || linesSkipped || this.text.charCodeAt(at - 1) === SPACE || this.text.charCodeAt(at) === CR) outside();
     this.endsWithNull = true;
-    return { node: this.resolver.empty(at, at), next };
+    return { node: this.resolver.empty(at), next };
   }
 
   /** A value starting at `at` on its line, in a collection indented `indent`. */
@@ -195,7 +202,7 @@ class BlockParser {
     if (c === 34 || c === 39) {
       const [value, valueEnd] = quotedOnLine(text, at, lineEnd);
       after = endOfValueLine(text, valueEnd, lineEnd);
-      node = this.resolver.quoted(value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, valueEnd, after);
+      node = this.resolver.quoted(value, c, at, valueEnd, after);
     } else if (c === 91 || c === 123) {
       node = flowCollection(text, at, lineEnd, this.schema, this.resolver);
       after = node.range![2];
@@ -231,32 +238,27 @@ class BlockParser {
     return this.resolver.plain(text.slice(at, valueEnd), at, valueEnd, after, false);
   }
 
-  /** Offset of the `:` of an implicit key starting at `at`, or -1 when the line holds none. */
-  private keyEnd(at: number, lineEnd: number): number {
+  /**
+   * The implicit key starting at `at` and its `:`, or undefined when the line holds none (then it is
+   * a value); keys yaml reads otherwise (too long, starting with an indicator) leave the subset.
+   */
+  private keyAt(at: number, lineEnd: number): Key | undefined {
     const { text } = this;
     const c = text.charCodeAt(at);
     if (c === 34 || c === 39) {
-      const [, colon] = quotedOnLine(text, at, lineEnd);
-      return text.charCodeAt(colon) === COLON && isBlankOrNewline(text.charCodeAt(colon + 1)) ? colon : -1;
+      const [value, colon] = quotedOnLine(text, at, lineEnd);
+      if (text.charCodeAt(colon) !== COLON || !isBlankOrNewline(text.charCodeAt(colon + 1))) return undefined;
+      if (colon - at > MAX_KEY_LENGTH) outside();
+      return { node: this.resolver.quoted(value, c, at, colon, colon), colon };
     }
-    for (let i = at; i < lineEnd; i++) {
+    let colon = -1;
+    for (let i = at; i < lineEnd && colon < 0; i++) {
       const d = text.charCodeAt(i);
-      if (d === COLON && (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE)) return i;
-      if (d === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
+      if (d === COLON && (i + 1 === lineEnd || text.charCodeAt(i + 1) === SPACE)) colon = i;
+      else if (d === HASH && text.charCodeAt(i - 1) === SPACE) return undefined;
     }
-    return -1;
-  }
-
-  private key(at: number, lineEnd: number): { node: Node; colon: number } {
-    const { text } = this;
-    const colon = this.keyEnd(at, lineEnd);
-    if (colon < 0 || colon - at > MAX_KEY_LENGTH) outside();
-    const c = text.charCodeAt(at);
-    if (c === 34 || c === 39) {
-      const [value] = quotedOnLine(text, at, lineEnd);
-      return { node: this.resolver.quoted(value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, colon, colon), colon };
-    }
-    if (refusedAtPlainStart(c, text.charCodeAt(at + 1)) || text.charCodeAt(colon - 1) === SPACE) outside();
+    if (colon < 0) return undefined;
+    if (colon - at > MAX_KEY_LENGTH || refusedAtPlainStart(c, text.charCodeAt(at + 1)) || text.charCodeAt(colon - 1) === SPACE) outside();
     return { node: this.resolver.plain(text.slice(at, colon), at, colon, colon, true), colon };
   }
 }

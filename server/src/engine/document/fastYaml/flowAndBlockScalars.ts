@@ -38,11 +38,11 @@ function flowScalar(text: string, start: number, lineEnd: number, resolver: Scal
     const [value, after] = quotedOnLine(text, start, lineEnd);
     if (atKey) {
       if (text.charCodeAt(after) !== 58) outside();
-      return { node: resolver.quoted(value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, after, after), next: after };
+      return { node: resolver.quoted(value, c, start, after, after), next: after };
     }
     let next = after;
     while (text.charCodeAt(next) === SPACE) next++;
-    return { node: resolver.quoted(value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, after, next), next };
+    return { node: resolver.quoted(value, c, start, after, next), next };
   }
   const after = text.charCodeAt(start + 1);
   if (refusedAtPlainStart(c, after) || (c === 45 && endsFlowPlain(after))) outside();

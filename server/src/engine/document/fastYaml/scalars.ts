@@ -32,8 +32,20 @@ export class ScalarResolver {
   private readonly keyTested: ScalarTag[];
   private readonly string: ScalarTag;
 
-  constructor(
-    schema: Schema,
+  /** One resolver per parse options (the engine has one set): the tag lists are not rebuilt per document. */
+  private static readonly byOptions = new WeakMap<ParseOptions, ScalarResolver>();
+
+  static of(schema: Schema, options: ParseOptions): ScalarResolver {
+    let resolver = ScalarResolver.byOptions.get(options);
+    if (!resolver || resolver.schema !== schema) {
+      resolver = new ScalarResolver(schema, options);
+      ScalarResolver.byOptions.set(options, resolver);
+    }
+    return resolver;
+  }
+
+  private constructor(
+    private readonly schema: Schema,
     private readonly options: ParseOptions,
   ) {
     const scalarTags = schema.tags.filter((tag): tag is ScalarTag => !('collection' in tag && tag.collection) && !!tag.test);
@@ -66,28 +78,29 @@ export class ScalarResolver {
     return scalar;
   }
 
-  /** A quoted scalar (its value already unescaped): always a string. */
-  quoted(value: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', start: number, valueEnd: number, nodeEnd: number): Scalar {
-    const scalar = new Scalar(value);
-    scalar.range = [start, valueEnd, nodeEnd];
-    scalar.source = value;
-    scalar.type = type;
-    return scalar;
+  /** A quoted scalar (`quote` is the character code of `"` or `'`; its value already unescaped). */
+  quoted(value: string, quote: number, start: number, valueEnd: number, nodeEnd: number): Scalar {
+    return stringScalar(value, quote === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, valueEnd, nodeEnd);
   }
 
   /** A block scalar's value (already folded or kept literal). */
   block(value: string, type: 'BLOCK_LITERAL' | 'BLOCK_FOLDED', start: number, end: number): Scalar {
-    const scalar = new Scalar(value);
-    scalar.range = [start, end, end];
-    scalar.source = value;
-    scalar.type = type;
-    return scalar;
+    return stringScalar(value, type, start, end, end);
   }
 
   /** The empty value of `key:` or `-` with nothing after it: a null at `at`. */
-  empty(at: number, nodeEnd: number): Scalar {
-    return this.plain('', at, at, nodeEnd, false);
+  empty(at: number): Scalar {
+    return this.plain('', at, at, at, false);
   }
+}
+
+/** Quoted and block scalars are strings whatever they hold: no tag is consulted. */
+function stringScalar(value: string, type: Scalar.Type, start: number, valueEnd: number, nodeEnd: number): Scalar {
+  const scalar = new Scalar(value);
+  scalar.range = [start, valueEnd, nodeEnd];
+  scalar.source = value;
+  scalar.type = type;
+  return scalar;
 }
 
 /** A quoted scalar that opens at `start` and closes on the same line, as [value, offset past the closing quote]. */
