@@ -40,13 +40,15 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Receives every byte the server writes to the client, from the first (for tests that search all output). */
   wire?: (chunk: Buffer) => void;
+  /** Documents the parse worker delivers before the main thread starts a shared parse (SlicedParserOptions). */
+  workerHeadStart?: number;
 }
 
 export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection);
+  startServer(serverConnection, { workerHeadStart: options.workerHeadStart });
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; version: number | undefined; resolve: (d: Diagnostic[]) => void }[] = [];

@@ -11,7 +11,7 @@ import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
-import { SlicedParser } from './slicedParser';
+import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
@@ -56,6 +56,7 @@ export class Session {
   constructor(
     private readonly connection: Connection,
     configurationSupported: () => boolean,
+    parserOptions: SlicedParserOptions = {},
   ) {
     this.engine = createEngine({
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -65,7 +66,7 @@ export class Session {
     this.parseWorker = new ParseWorker((error) =>
       connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
     );
-    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema);
+    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */

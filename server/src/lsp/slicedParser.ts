@@ -20,6 +20,18 @@ const WORKER_MIN_DOCUMENTS = 200;
 /** …in a text at least this long (below, the worker's start-up and messages cost more than they save). */
 const WORKER_MIN_CHARS = 512 * 1024;
 
+/** How long a head start (SlicedParserOptions) may hold the main thread if the worker fails meanwhile. */
+const HEAD_START_MAX_MS = 5000;
+
+export interface SlicedParserOptions {
+  /**
+   * Documents the worker must have delivered before the main thread starts a shared parse. The
+   * server uses 0: the main thread never waits, and how much the worker parses is a race. Tests of
+   * the worker's part set it, so that their documents surely come from the worker.
+   */
+  workerHeadStart?: number;
+}
+
 interface Run {
   cancelled: boolean;
   /** Chunks parsed so far by this file's runs (shared with the run that replaces this one). */
@@ -35,6 +47,7 @@ export class SlicedParser {
     private readonly index: WorkspaceIndex,
     private readonly worker?: ParseWorker,
     private readonly schema?: SchemaChecker,
+    private readonly options: SlicedParserOptions = {},
   ) {}
 
   /** True while a newer text of `uri` is being parsed (the indexed version is outdated). */
@@ -64,9 +77,10 @@ export class SlicedParser {
       earlier.stopWorker?.();
     }
     const pool = earlier?.pool ?? new Map<string, ParsedChunk>();
-    const run: Run = { cancelled: false, pool, stopWorker: this.shareWithWorker(uri, text, indexed, pool) };
+    const wanted = this.options.workerHeadStart ?? 0;
+    const headStart = wanted > 0 ? new HeadStart(pool, wanted) : undefined;
+    const run: Run = { cancelled: false, pool, stopWorker: this.shareWithWorker(uri, text, indexed, pool, headStart) };
     this.runs.set(uri, run);
-    const steps = parseManifestFileSteps(uri, text, version, indexed, pool, run.stopWorker ? this.likeTheWorker(uri) : undefined);
     const finish = (file: ManifestFile): boolean => {
       if (run.cancelled) return false;
       this.runs.delete(uri);
@@ -75,9 +89,14 @@ export class SlicedParser {
       onIndexed(this.index.setParsed(file));
       return true;
     };
-    const first = runSlice(steps, FIRST_SLICE_MS);
-    if (first.done) return Promise.resolve(finish(first.value));
-    return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+    const start = (): Promise<boolean> => {
+      if (run.cancelled) return Promise.resolve(false);
+      const steps = parseManifestFileSteps(uri, text, version, indexed, pool, run.stopWorker ? this.likeTheWorker(uri) : undefined);
+      const first = runSlice(steps, FIRST_SLICE_MS);
+      if (first.done) return Promise.resolve(finish(first.value));
+      return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+    };
+    return run.stopWorker && headStart ? headStart.reached.then(start) : start();
   }
 
   /**
@@ -99,9 +118,38 @@ export class SlicedParser {
    * thread parses from the start; each delivered document lands in the run's pool, where the main
    * thread's parse finds it (no waiting: a document not delivered yet is parsed on the main thread).
    */
-  private shareWithWorker(uri: string, text: string, indexed: ManifestFile | undefined, pool: Map<string, ParsedChunk>): (() => void) | undefined {
+  private shareWithWorker(uri: string, text: string, indexed: ManifestFile | undefined, pool: Map<string, ParsedChunk>, headStart?: HeadStart): (() => void) | undefined {
     // Cold parses only: finding the new documents of an indexed file would cost an edit more than the worker saves.
     if (!this.worker || indexed || text.length < WORKER_MIN_CHARS) return undefined;
-    return this.worker.share(uri, text, pool, { lastFirst: true, minDocuments: WORKER_MIN_DOCUMENTS });
+    return this.worker.share(uri, text, pool, {
+      lastFirst: true,
+      minDocuments: WORKER_MIN_DOCUMENTS,
+      onDelivered: () => headStart?.check(),
+      onDone: () => headStart?.end(),
+    });
+  }
+}
+
+/** Resolves `reached` once `pool` holds `wanted` documents, the worker is done, or HEAD_START_MAX_MS passed. */
+class HeadStart {
+  readonly reached: Promise<void>;
+  private resolve: () => void = () => undefined;
+
+  constructor(
+    private readonly pool: ReadonlyMap<string, ParsedChunk>,
+    private readonly wanted: number,
+  ) {
+    this.reached = new Promise<void>((resolve) => {
+      this.resolve = resolve;
+    });
+    setTimeout(() => this.end(), HEAD_START_MAX_MS).unref();
+  }
+
+  check(): void {
+    if (this.pool.size >= this.wanted) this.resolve();
+  }
+
+  end(): void {
+    this.resolve();
   }
 }

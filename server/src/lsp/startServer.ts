@@ -29,13 +29,17 @@ import { renderManifests } from './render';
 import { listServices } from './services';
 import { resourceGraph } from './graph';
 import { IndexStatusReporter } from './indexStatus';
+import type { SlicedParserOptions } from './slicedParser';
 
-/** Wires the server onto `connection` and starts listening; returns the session (for tests). */
-export function startServer(connection: Connection): Session {
+/**
+ * Wires the server onto `connection` and starts listening; returns the session (for tests, which
+ * may also pass parser options: see SlicedParserOptions).
+ */
+export function startServer(connection: Connection, parserOptions: SlicedParserOptions = {}): Session {
   let configurationSupported = false;
   let dynamicWatchSupported = false;
   let progressSupported = false;
-  const session = new Session(connection, () => configurationSupported);
+  const session = new Session(connection, () => configurationSupported, parserOptions);
   // A file opened as it is on disk shares the indexed string: one copy of its text, not two.
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, session.indexedText(uri, content)),

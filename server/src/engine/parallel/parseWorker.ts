@@ -141,14 +141,14 @@ export class ParseWorker {
    * Sends the documents of `text` to the worker (the last first when `lastFirst`), except those
    * over LARGE_DOCUMENT_CHARS (parsed in steps on the main thread) and those `pool` holds already;
    * each delivered document lands in `pool` as a chunk without AST, keyed by its text, where
-   * parseManifestFileSteps finds it. Returns the job's cancel function; undefined when the worker
-   * failed earlier or there are fewer than `minDocuments` to send.
+   * parseManifestFileSteps finds it (`onDelivered` after each batch). Returns the job's cancel
+   * function; undefined when the worker failed earlier or there are fewer than `minDocuments` to send.
    */
   share(
     uri: string,
     text: string,
     pool: Map<string, ParsedChunk>,
-    options: { lastFirst?: boolean; minDocuments?: number; onDone?: () => void } = {},
+    options: { lastFirst?: boolean; minDocuments?: number; onDelivered?: () => void; onDone?: () => void } = {},
   ): (() => void) | undefined {
     const texts: string[] = [];
     for (const { start, end } of splitDocuments(text)) {
@@ -163,6 +163,7 @@ export class ParseWorker {
         const chunkText = texts[from + i]!;
         if (!pool.has(chunkText)) pool.set(chunkText, new ParsedChunk(chunkText, fileName, part));
       });
+      options.onDelivered?.();
     };
     return this.parse(uri, fileName, texts, onParts, options.onDone);
   }
