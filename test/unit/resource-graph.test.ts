@@ -7,17 +7,9 @@ import { escapeHtml, makeNonce, resourceMapHtml } from '../../client/src/resourc
 import type { ResourceGraph } from '../../server/src/protocol';
 import { sampleEngine } from '../helpers/sampleEngine';
 import { engineWith } from '../helpers/engineHarness';
+import { edgeLines as edges, nodeLabel as label } from '../helpers/graphEdges';
 
 const graph = buildResourceGraph(sampleEngine().index);
-
-function label(graph: ResourceGraph, id: string): string {
-  const node = graph.nodes.find((n) => n.id === id)!;
-  return `${node.type === 'missing' ? 'MISSING ' : ''}${node.kind}/${node.name}`;
-}
-
-function edges(graph: ResourceGraph): string[] {
-  return graph.edges.map((e) => `${label(graph, e.from)} -[${e.label}${e.broken ? ', broken' : ''}]-> ${label(graph, e.to)}`);
-}
 
 describe('resource graph of the sample', () => {
   const all = edges(graph);

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
-import { WORKLOAD_KINDS } from './helpers/podSpec';
-import { declaredPorts, PROBE_LABEL, probeHandler, probesOf, type DeclaredPort } from './helpers/probes';
+import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { declaredPorts, PROBE_LABEL, probeHandler, probesOf, type DeclaredPort } from '../engine/k8s/probes';
 
 export const rule: Rule = {
   id: 'probe-port-declared',

@@ -7,8 +7,8 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ManifestFile } from '../document/manifestFile';
 import type { RenderedObject } from '../render/render';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../../rules/helpers/hpa';
-import { containersOf, SCALABLE_KINDS } from '../../rules/helpers/podSpec';
+import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../k8s/hpa';
+import { containersOf, SCALABLE_KINDS } from '../k8s/podSpec';
 import { definitionOf, locationOf, startsWith, textCursor } from './hpaProbesCommon';
 import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightLens, type InsightProvider, type Location } from './types';
 

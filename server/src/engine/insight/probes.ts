@@ -3,7 +3,7 @@
  * ready, time until a hung container is restarted), go to definition from a probe port to the
  * containerPort entry (possibly in the base file), and completion of probe ports.
  */
-import { entryAnchor } from '../../rules/helpers/anchor';
+import { entryAnchor } from '../render/anchor';
 import {
   declaredPorts,
   earliestLivenessRestart,
@@ -14,8 +14,8 @@ import {
   probeTiming,
   type ProbeField,
   type ProbeTiming,
-} from '../../rules/helpers/probes';
-import { record } from '../../rules/helpers/values';
+} from '../k8s/probes';
+import { record } from '../k8s/values';
 import { containerAt, locationOf, textCursor, type ContainerAtCursor } from './hpaProbesCommon';
 import { inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 

@@ -1,10 +1,11 @@
 /** Shared check of require-readiness-probe and require-liveness-probe: pods behind a Service without a probe of a kind. */
 import type { RuleContext } from '../../engine/lint/rule';
 import type { FindingFix } from '../../engine/types';
-import { entryAnchor } from './anchor';
+import { entryAnchor } from '../../engine/render/anchor';
 import { fix, insertAfterEntry } from './edits';
-import { declaredPorts, PROBE_LABEL, servicesSelecting, servingContainers, type ProbeField } from './probes';
-import { record } from './values';
+import { declaredPorts, PROBE_LABEL, servingContainers, type ProbeField } from '../../engine/k8s/probes';
+import { servicesSelecting } from '../../engine/k8s/selection';
+import { record } from '../../engine/k8s/values';
 
 /** Kinds whose pods can sit behind a Service (Jobs and CronJobs run to completion and are exempt). */
 export const SERVING_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];

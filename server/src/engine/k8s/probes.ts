@@ -1,12 +1,11 @@
 /**
  * Probes of a rendered workload: iteration, API defaults, handler ports resolved through the
- * container's declared ports, and the Services that select a pod template.
+ * container's declared ports, and the containers that serve traffic.
  */
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
-import type { ObjectLookup } from './hpa';
-import { containersOf, podLabels, selectorMatches, type ContainerRef } from './podSpec';
-import { at, list, num, record, str } from './values';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
+import { containersOf, type ContainerRef } from './podSpec';
+import { list, num, record, str } from './values';
 
 export const PROBE_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 export type ProbeField = (typeof PROBE_FIELDS)[number];
@@ -129,16 +128,6 @@ function sortKeys(value: unknown): unknown {
   const map = record(value);
   if (!map) return value;
   return Object.fromEntries(Object.keys(map).sort().map((key) => [key, sortKeys(map[key])]));
-}
-
-/** The Services of the workload's namespace whose selector matches its pod template labels. */
-export function servicesSelecting(workspace: ObjectLookup, object: RenderedObject): RenderedObject[] {
-  const labels = podLabels(object);
-  if (!labels) return [];
-  return workspace.objectsOfKind('Service', object.identity.namespace).filter((service) => {
-    if (str(at(service.value, 'spec', 'type')) === 'ExternalName') return false;
-    return selectorMatches(record(at(service.value, 'spec', 'selector')), labels);
-  });
 }
 
 /** The regular containers of a workload that serves traffic (not a Job or CronJob). */

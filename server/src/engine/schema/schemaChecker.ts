@@ -1,4 +1,4 @@
-/** What the linter needs from the schema layer (implemented in engine/schema). */
+/** What the linter needs from the schema layer: the schema store implements it (setup.ts wires them). */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding, ValuePath } from '../types';
 

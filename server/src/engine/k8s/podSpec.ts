@@ -1,6 +1,6 @@
 /** Where workloads keep their pod template, and iteration over its containers. */
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
 import { at, list, record, str } from './values';
 
 /** Kinds that carry a pod spec, with the path to it. */

@@ -1,8 +1,11 @@
-/** Which workloads a Service selects, and the ports their containers declare. */
-import type { WorkspaceView } from '../../engine/lint/workspaceView';
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
-import { longRunningContainersOf, podLabels, WORKLOAD_KINDS } from './podSpec';
+/**
+ * Service ↔ workload selection, the one definition: which workloads a Service selects (answered
+ * from the index's label postings), which Services select a workload, and the ports they declare.
+ */
+import type { ObjectLookup } from './lookup';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
+import { longRunningContainersOf, podLabels, selectorMatches, WORKLOAD_KINDS } from './podSpec';
 import { at, list, num, record, str } from './values';
 
 /** A port a container declares. */
@@ -28,11 +31,24 @@ export function serviceSelector(service: RenderedObject): Record<string, unknown
  * by labels: the Service is re-checked when labels change, not on every workload edit).
  */
 export function selectedWorkloads(
-  view: Pick<WorkspaceView, 'objectsOfKindByLabels'>,
+  view: Pick<ObjectLookup, 'objectsOfKindByLabels'>,
   namespace: string,
   selector: Record<string, unknown>,
 ): RenderedObject[] {
   return WORKLOAD_KINDS.flatMap((kind) => view.objectsOfKindByLabels(kind, namespace, selector, podLabels));
+}
+
+/** The workloads of the Service's namespace that it sends traffic to (none for ExternalName or no selector). */
+export function workloadsSelectedBy(view: Pick<ObjectLookup, 'objectsOfKindByLabels'>, service: RenderedObject): RenderedObject[] {
+  const selector = serviceSelector(service);
+  return selector ? selectedWorkloads(view, service.identity.namespace, selector) : [];
+}
+
+/** The Services of the workload's namespace whose selector matches its pod template labels. */
+export function servicesSelecting(view: Pick<ObjectLookup, 'objectsOfKind'>, workload: RenderedObject): RenderedObject[] {
+  const labels = podLabels(workload);
+  if (!labels) return [];
+  return view.objectsOfKind('Service', workload.identity.namespace).filter((service) => selectorMatches(serviceSelector(service), labels));
 }
 
 /** The ports declared by the (non-init) containers of the workloads. */
