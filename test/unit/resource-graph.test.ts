@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildResourceGraph } from '../../server/src/engine/graph/resourceGraph';
-import { COLUMN_GAP, LABEL_CHARS, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../server/src/engine/graph/layout';
+import { COLUMN_GAP, LABEL_CHARS, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../client/src/resourceMap/layout';
 import { escapeHtml, makeNonce, resourceMapHtml } from '../../client/src/resourceMap/html';
 import type { ResourceGraph } from '../../server/src/protocol';
 import { sampleEngine } from '../helpers/sampleEngine';
