@@ -2,7 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { insightProviders } from '../../server/src/engine/insight';
-import { lensesInsight } from '../../server/src/engine/insight/lenses';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LENS_COMMANDS, lensesInsight } from '../../server/src/engine/insight/lenses';
 import { sampleEngine, sampleUri } from '../helpers/sampleEngine';
 import { engineWith } from '../helpers/engineHarness';
 
@@ -16,6 +18,12 @@ function lensesOf(path: string): string[] {
 }
 
 describe('code lenses', () => {
+  it('run commands the extension contributes', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    assert.deepEqual(Object.values(LENS_COMMANDS).filter((id) => !contributed.has(id)), []);
+  });
+
   it('come from one insight provider', () => {
     assert.deepEqual(insightProviders.filter((p) => p.codeLenses).map((p) => p.id), ['lenses']);
   });

@@ -14,7 +14,7 @@ export interface ResourceMapResult {
   warnings: number;
 }
 
-class ResourceMapPanel implements vscode.Disposable {
+export class ResourceMapPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private layout: GraphLayout | undefined;
 
