@@ -5,8 +5,8 @@
 import type { ObjectLookup } from './lookup';
 import type { RenderedObject } from '../render/render';
 import type { ValuePath } from '../types';
-import { longRunningContainersOf, podLabels, selectorMatches, WORKLOAD_KINDS } from './podSpec';
-import { at, list, num, record, str } from './values';
+import { containerPorts, longRunningContainersOf, podLabels, selectorMatches, WORKLOAD_KINDS } from './podSpec';
+import { at, record, str } from './values';
 
 /** A port a container declares. */
 export interface DeclaredPort {
@@ -53,25 +53,12 @@ export function servicesSelecting(view: Pick<ObjectLookup, 'objectsOfKind'>, wor
 
 /** The ports declared by the (non-init) containers of the workloads. */
 export function declaredPorts(workloads: readonly RenderedObject[]): DeclaredPort[] {
-  const out: DeclaredPort[] = [];
-  for (const workload of workloads) {
-    // The endpoints controller resolves named target ports in sidecar init containers too (1.29+).
-    for (const ref of longRunningContainersOf(workload)) {
-      list(ref.container.ports).forEach((item, i) => {
-        const port = record(item);
-        if (!port) return;
-        out.push({
-          workload,
-          container: ref.name,
-          name: str(port.name),
-          number: num(port.containerPort),
-          protocol: str(port.protocol) ?? 'TCP',
-          path: [...ref.path, 'ports', i],
-        });
-      });
-    }
-  }
-  return out;
+  // The endpoints controller resolves named target ports in sidecar init containers too (1.29+).
+  return workloads.flatMap((workload) =>
+    longRunningContainersOf(workload).flatMap((ref) =>
+      containerPorts(ref).map((p) => ({ workload, container: ref.name, name: p.name, number: p.containerPort, protocol: p.protocol, path: p.path })),
+    ),
+  );
 }
 
 /** `Deployment main-app` */
