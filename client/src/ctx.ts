@@ -1,4 +1,8 @@
-/** Owns the language client, the output channel and every disposable of the extension. */
+/**
+ * Owns the language client, the output channel and every disposable of the extension: those that
+ * live as long as the extension (`own`, features) and those that live as long as one server session
+ * (handlers registered on a LanguageClient, disposed when it is restarted or the extension stops).
+ */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -15,6 +19,16 @@ import { logLevel, SECTION, type LogLevel } from './config';
 import { IndexStatusItem } from './indexStatusItem';
 import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
+import type { RenderedPreviewProvider } from './preview/renderedProvider';
+import type { ResourceMapPanel } from './commands/showResourceMap';
+import type { SecretFileSystem } from './secrets/secretFs';
+
+/** The shared objects features create on first use, by key: `ctx.feature(key, …)` is typed by this map. */
+export interface Features {
+  renderedPreview: RenderedPreviewProvider;
+  resourceMap: ResourceMapPanel;
+  secretFileSystem: SecretFileSystem;
+}
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
 
@@ -28,6 +42,8 @@ export class Ctx implements vscode.Disposable {
   firstDiagnosticsMs: number | undefined;
   readonly indexStatus: IndexStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Disposables of the current server session (the running LanguageClient's handlers). */
+  private readonly session: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Biome Manifests', { log: true });
@@ -64,17 +80,16 @@ export class Ctx implements vscode.Disposable {
     return this.client;
   }
 
-  private readonly shared = new Map<string, vscode.Disposable>();
+  private readonly shared: Partial<Features> = {};
 
   /** A feature's shared object (content provider, panel…), created on first use and disposed with the extension. */
-  feature<T extends vscode.Disposable>(key: string, create: () => T): T {
-    let found = this.shared.get(key);
-    if (!found) {
-      found = create();
-      this.shared.set(key, found);
-      this.disposables.push(found);
-    }
-    return found as T;
+  feature<K extends keyof Features>(key: K, create: () => Features[K]): Features[K] {
+    const found = this.shared[key];
+    if (found) return found;
+    const created = create();
+    this.shared[key] = created;
+    this.disposables.push(created);
+    return created;
   }
 
   /** Registers a disposable for the extension's lifetime. */
@@ -92,8 +107,14 @@ export class Ctx implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     this.starting = undefined;
-    if (client) await client.dispose();
+    await this.endSession(client);
     await this.start();
+  }
+
+  /** Disposes the session's handlers, then the client they were registered on. */
+  private async endSession(client: LanguageClient | undefined): Promise<void> {
+    for (const d of this.session.splice(0)) d.dispose();
+    if (client) await client.dispose();
   }
 
   private async createAndStart(): Promise<LanguageClient> {
@@ -128,7 +149,7 @@ export class Ctx implements vscode.Disposable {
       },
     };
     const client = new LanguageClient('biomeManifests', 'Biome Manifests', serverOptions, clientOptions);
-    client.onNotification(IndexStatusNotification, (status) => this.indexStatus.update(status));
+    this.session.push(client.onNotification(IndexStatusNotification, (status) => this.indexStatus.update(status)));
     await client.start();
     this.client = client;
     return client;
@@ -153,7 +174,7 @@ export class Ctx implements vscode.Disposable {
   async dispose(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (client) await client.dispose();
+    await this.endSession(client);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

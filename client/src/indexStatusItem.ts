@@ -1,6 +1,12 @@
 /** The language status item: how many manifests the server has indexed (`biomeManifests/indexStatus`). */
 import * as vscode from 'vscode';
 import type { IndexStatus } from '../../server/src/protocol';
+import type { CommandId } from './commands';
+
+/** A status item action: the id is checked against the registered commands. */
+function action(title: string, command: CommandId): vscode.Command {
+  return { title, command };
+}
 
 export class IndexStatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
@@ -11,13 +17,13 @@ export class IndexStatusItem implements vscode.Disposable {
     this.item = vscode.languages.createLanguageStatusItem('biomeManifests.indexStatus', { language: 'yaml' });
     this.item.name = 'Biome Manifests';
     this.item.text = '$(sync~spin) Biome Manifests: indexing';
-    this.item.command = { title: 'Show Resource Map', command: 'biomeManifests.showResourceMap' };
+    this.item.command = action('Show Resource Map', 'biomeManifests.showResourceMap');
   }
 
   update(status: IndexStatus): void {
     this.status = status;
     this.item.severity = vscode.LanguageStatusSeverity.Information;
-    this.item.command = { title: 'Show Resource Map', command: 'biomeManifests.showResourceMap' };
+    this.item.command = action('Show Resource Map', 'biomeManifests.showResourceMap');
     this.item.text = `Biome Manifests: ${status.manifests} manifest${status.manifests === 1 ? '' : 's'}`;
     this.item.detail = `${status.files} YAML file${status.files === 1 ? '' : 's'} indexed`;
   }
@@ -25,7 +31,7 @@ export class IndexStatusItem implements vscode.Disposable {
   stopped(): void {
     this.item.text = 'Biome Manifests: server stopped';
     this.item.severity = vscode.LanguageStatusSeverity.Warning;
-    this.item.command = { title: 'Restart', command: 'biomeManifests.restartServer' };
+    this.item.command = action('Restart', 'biomeManifests.restartServer');
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 /**
  * The custom requests and notifications between the client and the server, declared once and typed.
- * Imported by both sides: it may import nothing but protocol types (no fs, no engine classes).
+ * Imported by both sides: it may import nothing but protocol types and type-only data shapes that
+ * import nothing themselves (engine/graph/graphTypes.ts): no fs, no engine code in the client bundle.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
@@ -68,33 +69,9 @@ export interface ServicesResult {
 
 export const ServicesRequest = new RequestType<ServicesParams, ServicesResult, void>('biomeManifests/services');
 
-export type GraphNodeKind = 'resource' | 'patch' | 'job' | 'missing';
-
-export interface GraphNode {
-  id: string;
-  type: GraphNodeKind;
-  /** Kubernetes kind, `PrometheusJob`, or the kind a missing reference expected. */
-  kind: string;
-  name: string;
-  namespace?: string;
-  /** Where clicking the node goes; none for missing objects. */
-  location?: { uri: string; line: number };
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  /** What the reference is: `selects`, `scales`, `uses secret`, `patches`, `scrapes`, … */
-  label: string;
-  broken: boolean;
-  /** What is wrong with a reference that resolves but does not work (a scrape of a port the Service does not expose). */
-  warning?: string;
-}
-
-export interface ResourceGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+// The graph is the engine's data shape, sent as is: declared once, imported type-only (no code).
+export type { GraphEdge, GraphNode, GraphNodeKind, ResourceGraph } from './engine/graph/graphTypes';
+import type { ResourceGraph } from './engine/graph/graphTypes';
 
 export const ResourceGraphRequest = new RequestType<Record<string, never>, ResourceGraph, void>('biomeManifests/resourceGraph');
 

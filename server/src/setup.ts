@@ -2,7 +2,7 @@
 import { WorkspaceIndex } from './engine/workspace/workspaceIndex';
 import { Linter } from './engine/lint/linter';
 import type { Rule } from './engine/lint/rule';
-import type { SchemaChecker } from './engine/lint/schemaChecker';
+import type { SchemaChecker } from './engine/schema/schemaChecker';
 import type { ManifestDocument } from './engine/document/manifestDocument';
 import { allRules } from './rules';
 import { createSchemaChecker } from './engine/schema';

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeAtOffset } from '../../server/src/engine/insight/astPath';
 import { hpaInsight } from '../../server/src/engine/insight/hpa';
+import { lensesInsight } from '../../server/src/engine/insight/lenses';
 import { probesInsight } from '../../server/src/engine/insight/probes';
 import type { CursorContext, Location } from '../../server/src/engine/insight/types';
 import type { Engine } from '../../server/src/setup';
@@ -65,7 +66,7 @@ describe('HPA insight', () => {
   });
 
   it('puts a code lens over each HPA that reveals its target', () => {
-    const lenses = hpaInsight.codeLenses!(engine.index.getFile(sampleUri('biome/main-app-hpa.yaml'))!, engine.index);
+    const lenses = lensesInsight.codeLenses!(engine.index.getFile(sampleUri('biome/main-app-hpa.yaml'))!, engine.index);
     assert.deepEqual(lenses.map((l) => `${l.range.start.line + 1} ${l.title} → ${l.command?.id ?? ''}`), ['2 scales Deployment main-app 2–10 at 50% CPU → biomeManifests.revealTarget']);
     assert.deepEqual(where(lenses[0]!.command!.arguments as Location[]), ['main-app-deployment.yaml:4:9']);
   });

@@ -2,22 +2,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildResourceGraph } from '../../server/src/engine/graph/resourceGraph';
-import { COLUMN_GAP, LABEL_CHARS, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../server/src/engine/graph/layout';
+import { COLUMN_GAP, LABEL_CHARS, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../client/src/resourceMap/layout';
 import { escapeHtml, makeNonce, resourceMapHtml } from '../../client/src/resourceMap/html';
 import type { ResourceGraph } from '../../server/src/protocol';
 import { sampleEngine } from '../helpers/sampleEngine';
 import { engineWith } from '../helpers/engineHarness';
+import { edgeLines as edges, nodeLabel as label } from '../helpers/graphEdges';
 
 const graph = buildResourceGraph(sampleEngine().index);
-
-function label(graph: ResourceGraph, id: string): string {
-  const node = graph.nodes.find((n) => n.id === id)!;
-  return `${node.type === 'missing' ? 'MISSING ' : ''}${node.kind}/${node.name}`;
-}
-
-function edges(graph: ResourceGraph): string[] {
-  return graph.edges.map((e) => `${label(graph, e.from)} -[${e.label}${e.broken ? ', broken' : ''}]-> ${label(graph, e.to)}`);
-}
 
 describe('resource graph of the sample', () => {
   const all = edges(graph);

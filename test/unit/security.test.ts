@@ -12,7 +12,7 @@ import { kubectlToRun, restrictedValue } from '../../client/src/trust';
 import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl } from '../../client/src/grafana/url';
 import { findServiceDashboard } from '../../client/src/grafana/dashboards';
 import { kubectlKustomize, KUBECTL_MAX_OUTPUT_BYTES } from '../../client/src/preview/kubectl';
-import { layoutGraph } from '../../server/src/engine/graph/layout';
+import { layoutGraph } from '../../client/src/resourceMap/layout';
 import { resourceGraph } from '../../server/src/lsp/graph';
 import { resourceMapHtml } from '../../client/src/resourceMap/html';
 import { RestartPolicy } from '../../client/src/restartPolicy';

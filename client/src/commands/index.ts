@@ -13,7 +13,8 @@ import { revealTarget } from './revealTarget';
 
 export type CommandFactory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
-export const COMMANDS: Record<string, CommandFactory> = {
+/** Every command of the extension (the ids package.json contributes). */
+export const COMMANDS = {
   'biomeManifests.restartServer': restartServer,
   'biomeManifests.previewRendered': previewRendered,
   'biomeManifests.previewDiff': previewDiff,
@@ -28,7 +29,9 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'biomeManifests.showResourceMap': showResourceMap,
   'biomeManifests.showRuleDoc': showRuleDoc,
   'biomeManifests.revealTarget': revealTarget,
-};
+} as const satisfies Record<`biomeManifests.${string}`, CommandFactory>;
+
+export type CommandId = keyof typeof COMMANDS;
 
 export function registerCommands(ctx: Ctx): void {
   for (const [id, factory] of Object.entries(COMMANDS)) {

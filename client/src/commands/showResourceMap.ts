@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { ResourceGraphRequest } from '../../../server/src/protocol';
-import { layoutGraph, type GraphLayout } from '../../../server/src/engine/graph/layout';
+import { layoutGraph, type GraphLayout } from '../resourceMap/layout';
 import { makeNonce, resourceMapHtml } from '../resourceMap/html';
 
 export interface ResourceMapResult {
@@ -14,7 +14,7 @@ export interface ResourceMapResult {
   warnings: number;
 }
 
-class ResourceMapPanel implements vscode.Disposable {
+export class ResourceMapPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private layout: GraphLayout | undefined;
 

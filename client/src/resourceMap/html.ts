@@ -3,7 +3,7 @@
  * with a nonce, no remote content, and every manifest-derived string escaped. Nodes carry only
  * their index (`data-index`), never their names, into attributes the script reads. Pure.
  */
-import { LABEL_CHARS, NODE_HEIGHT, NODE_WIDTH, type GraphLayout, type PlacedEdge } from '../../../server/src/engine/graph/layout';
+import { LABEL_CHARS, NODE_HEIGHT, NODE_WIDTH, type GraphLayout, type PlacedEdge } from './layout';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -8,9 +8,9 @@ import type { ManifestDocument } from '../engine/document/manifestDocument';
 import type { RenderedObject } from '../engine/render/render';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { resourceId } from '../engine/graph/resourceGraph';
-import { podReferences } from '../engine/graph/podReferences';
-import { podLabels, selectorMatches } from '../rules/helpers/podSpec';
-import { at, record } from '../rules/helpers/values';
+import { objectRefsOf } from '../engine/k8s/podRefs';
+import { workloadsSelectedBy } from '../engine/k8s/selection';
+import { record } from '../engine/k8s/values';
 import { decodeBase64, looksBinary, utf8Text } from '../engine/secrets/base64';
 import type { RenderedObjectInfo, RenderParams, RenderResult, RenderTarget } from '../protocol';
 
@@ -52,10 +52,9 @@ function serviceObjects(index: WorkspaceIndex, name: string, namespace: string |
   const all = kubernetesDocs(index, () => true).filter(inScope);
   const chosen = new Map(all.filter((o) => o.identity.name === name).map((o) => [resourceId(o), o]));
   const service = [...chosen.values()].find((o) => o.identity.kind === 'Service');
-  const selector = service ? record(at(service.value, 'spec', 'selector')) : undefined;
-  for (const o of all) if (selector && o.identity.namespace === service!.identity.namespace && selectorMatches(selector, podLabels(o))) chosen.set(resourceId(o), o);
+  for (const o of service ? workloadsSelectedBy(index, service) : []) chosen.set(resourceId(o), o);
   for (const workload of [...chosen.values()]) {
-    for (const ref of podReferences(workload)) {
+    for (const ref of objectRefsOf(workload)) {
       const found = index.lookup(ref.kind, workload.identity.namespace, ref.name, workload.sources[0]!.uri);
       if (found) chosen.set(resourceId(found), found);
     }

@@ -5,18 +5,16 @@
  */
 import type { RenderedObject } from '../engine/render/render';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
-import { jobForService, scrapeJobs, type ScrapeJob } from '../engine/graph/prometheusJobs';
-import { podLabels, selectorMatches, WORKLOAD_KINDS } from '../rules/helpers/podSpec';
-import { at, list, num, record } from '../rules/helpers/values';
+import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { jobForService, scrapeJobs, servicePorts, type ScrapeJob } from '../engine/k8s/scrapeTargets';
+import { servicesSelecting } from '../engine/k8s/selection';
 import type { ServiceInfo, ServicesParams, ServicesResult } from '../protocol';
 
 function serviceInfo(service: RenderedObject, jobs: readonly ScrapeJob[]): ServiceInfo {
   const { name = '', namespace } = service.identity;
   const doc = service.base ?? service.sources[0]!;
   const job = jobForService(jobs, name, namespace);
-  const ports = list(at(service.value, 'spec', 'ports'))
-    .map((p) => num(record(p)?.port))
-    .filter((p): p is number => p !== undefined);
+  const ports = servicePorts(service).map((p) => p.port);
   return {
     name,
     namespace,
@@ -28,13 +26,12 @@ function serviceInfo(service: RenderedObject, jobs: readonly ScrapeJob[]): Servi
   };
 }
 
-function serviceForWorkload(workload: RenderedObject, services: readonly RenderedObject[]): RenderedObject | undefined {
-  const labels = podLabels(workload);
-  const sameNamespace = services.filter((s) => s.identity.namespace === workload.identity.namespace);
-  return (
-    sameNamespace.find((s) => selectorMatches(record(at(s.value, 'spec', 'selector')), labels)) ??
-    sameNamespace.find((s) => s.identity.name === workload.identity.name)
-  );
+function serviceForWorkload(index: WorkspaceIndex, workload: RenderedObject, services: readonly RenderedObject[]): RenderedObject | undefined {
+  const { name, namespace } = workload.identity;
+  // The first in the listing's order (namespace/name), so the answer does not depend on index order.
+  const selecting = new Set(servicesSelecting(index, workload).map((s) => s.identity.name));
+  const sameNamespace = services.filter((s) => s.identity.namespace === namespace);
+  return sameNamespace.find((s) => selecting.has(s.identity.name)) ?? sameNamespace.find((s) => s.identity.name === name);
 }
 
 function objectAt(index: WorkspaceIndex, uri: string, line: number): RenderedObject | undefined {
@@ -57,7 +54,7 @@ export function listServices(index: WorkspaceIndex, params: ServicesParams): Ser
     const object = objectAt(index, params.uri, params.line);
     let service: RenderedObject | undefined;
     if (object?.identity.kind === 'Service') service = object;
-    else if (object && WORKLOAD_KINDS.includes(object.identity.kind)) service = serviceForWorkload(object, services);
+    else if (object && WORKLOAD_KINDS.includes(object.identity.kind)) service = serviceForWorkload(index, object, services);
     if (service) result.atCursor = serviceInfo(service, jobs);
   }
   return result;

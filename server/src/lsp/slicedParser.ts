@@ -8,7 +8,7 @@ import { parseManifestFileSteps, type ManifestFile } from '../engine/document/ma
 import type { ParsedChunk } from '../engine/document/parsedChunk';
 import type { ParseWorker } from '../engine/parallel/parseWorker';
 import { precomputedFindings } from '../engine/parallel/chunkParts';
-import type { SchemaChecker } from '../engine/lint/schemaChecker';
+import type { SchemaChecker } from '../engine/schema/schemaChecker';
 import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { runSlice, runSliced } from './slices';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
-import { HPA_KIND } from './helpers/hpa';
-import { at, list, num, record, str } from './helpers/values';
+import { HPA_KIND } from '../engine/k8s/hpa';
+import { at, list, num, record, str } from '../engine/k8s/values';
 
 /** The field holding each metric type's source, and the target types the API allows for it. */
 const SOURCES: Record<string, { field: string; targets: readonly string[] }> = {

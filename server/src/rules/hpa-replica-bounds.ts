@@ -2,8 +2,8 @@ import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { replaceValue } from './helpers/edits';
-import { HPA_KIND, hpaBounds } from './helpers/hpa';
-import { at, list, record, str } from './helpers/values';
+import { HPA_KIND, hpaBounds } from '../engine/k8s/hpa';
+import { at, list, record, str } from '../engine/k8s/values';
 
 /** True when a metric can report 0 for an idle workload (the only case where minReplicas 0 makes sense). */
 function hasObjectOrExternalMetric(hpa: RenderedObject): boolean {

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
-import { HPA_KIND } from './helpers/hpa';
-import { at, list, num, record } from './helpers/values';
+import { HPA_KIND } from '../engine/k8s/hpa';
+import { at, list, num, record } from '../engine/k8s/values';
 
 /** Reports `field` of the map at `path` when it is set and outside `min..max`. */
 function checkRange(context: RuleContext, path: ValuePath, field: string, min: number, max: number, what: string): void {

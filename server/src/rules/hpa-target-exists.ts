@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from './helpers/hpa';
+import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
 
 export const rule: Rule = {
   id: 'hpa-target-exists',

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { HPA_KIND, hpaTargetRef, UNSCALABLE_KINDS } from './helpers/hpa';
+import { HPA_KIND, hpaTargetRef, UNSCALABLE_KINDS } from '../engine/k8s/hpa';
 
 export const rule: Rule = {
   id: 'hpa-target-scalable',

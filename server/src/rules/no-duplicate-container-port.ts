@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/lint/rule';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
-import { list, num, record, str } from './helpers/values';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { list, num, record, str } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-duplicate-container-port',

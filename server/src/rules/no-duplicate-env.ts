@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/lint/rule';
 import { fix } from './helpers/edits';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { deleteItem } from './helpers/scalarSource';
-import { list, record, str } from './helpers/values';
+import { list, record, str } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-duplicate-env',

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/lint/rule';
 import { deleteEntry, fix } from './helpers/edits';
-import { entriesOf } from './helpers/secretData';
+import { entriesOf } from '../engine/k8s/secretData';
 
 export const rule: Rule = {
   id: 'no-duplicate-secret-key',

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
-import { handlerKey, probeTiming } from './helpers/probes';
-import { record } from './helpers/values';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { handlerKey, probeTiming } from '../engine/k8s/probes';
+import { record } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-identical-liveness-readiness',

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { entriesOf, keyFields } from './helpers/secretData';
+import { entriesOf, keyFields } from '../engine/k8s/secretData';
 
 const KEY_CHARS = /^[-._a-zA-Z0-9]+$/;
 

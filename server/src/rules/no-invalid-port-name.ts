@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
-import { portNameProblem } from './helpers/names';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
-import { at, list, record, str } from './helpers/values';
+import { portNameProblem } from '../engine/k8s/names';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { at, list, record, str } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-invalid-port-name',

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/lint/rule';
-import { dnsLabelProblem, dnsSubdomainProblem, hasShellPlaceholder, rfc1035LabelProblem } from './helpers/names';
-import { at, str } from './helpers/values';
+import { dnsLabelProblem, dnsSubdomainProblem, hasShellPlaceholder, rfc1035LabelProblem } from '../engine/k8s/names';
+import { at, str } from '../engine/k8s/values';
 
 /** Kinds whose names the API server validates as DNS-1123 subdomains. Other kinds (RBAC, CRDs) allow other formats. */
 const SUBDOMAIN_KINDS = [

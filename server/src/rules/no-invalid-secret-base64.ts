@@ -3,7 +3,8 @@ import type { RenderedObject } from '../engine/render/render';
 import type { FindingFix } from '../engine/types';
 import { encodeBase64, urlSafeToStandard, validateBase64, type Base64Problem } from '../engine/secrets/base64';
 import { fix } from './helpers/edits';
-import { entriesOf, moveToStringData } from './helpers/secretData';
+import { entriesOf } from '../engine/k8s/secretData';
+import { moveToStringData } from './helpers/stringDataFix';
 import { replaceScalar, scalarAt, sourceOffsetOf } from './helpers/scalarSource';
 
 const PROBLEMS: Record<Base64Problem, string> = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
-import { containersOf, podSpecPath, WORKLOAD_KINDS, type ContainerRef } from './helpers/podSpec';
-import { at, list, record, str } from './helpers/values';
+import { containersOf, podSpecPath, WORKLOAD_KINDS, type ContainerRef } from '../engine/k8s/podSpec';
+import { at, list, record, str } from '../engine/k8s/values';
 
 /** The tag of an image reference, or undefined when it has none (`registry:5000/app` has no tag). */
 export function imageTag(image: string): { tag: string | undefined; digest: boolean } {

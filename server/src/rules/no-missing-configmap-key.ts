@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { WORKLOAD_KINDS } from './helpers/podSpec';
+import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs } from './helpers/refCheck';
 
 export const rule: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { decodedLength } from '../engine/secrets/base64';
-import { entriesOf } from './helpers/secretData';
+import { entriesOf } from '../engine/k8s/secretData';
 
 /** The API server's limit on the total size of a Secret's or ConfigMap's values (1 MiB). */
 export const MAX_DATA_BYTES = 1024 * 1024;

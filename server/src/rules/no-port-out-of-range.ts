@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
-import { at, list, num } from './helpers/values';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { at, list, num } from '../engine/k8s/values';
 
 /** Reports `value` when it is a number outside 1..65535 (0 allowed where it means "unset"). */
 function checkPort(context: RuleContext, path: ValuePath, value: unknown, what: string, zeroMeansUnset: boolean): void {

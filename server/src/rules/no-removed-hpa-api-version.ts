@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { deleteEntry, indentOfKey, replaceValue } from './helpers/edits';
-import { HPA_KIND } from './helpers/hpa';
-import { at, list, record } from './helpers/values';
+import { HPA_KIND } from '../engine/k8s/hpa';
+import { at, list, record } from '../engine/k8s/values';
 
 const REMOVED: Record<string, string> = {
   'autoscaling/v2beta1': 'Kubernetes 1.25',

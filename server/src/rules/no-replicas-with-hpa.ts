@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/lint/rule';
 import { deleteEntry, fix } from './helpers/edits';
-import { hpaBounds, hpasTargeting } from './helpers/hpa';
-import { SCALABLE_KINDS } from './helpers/podSpec';
-import { at, num } from './helpers/values';
+import { hpaBounds, hpasTargeting } from '../engine/k8s/hpa';
+import { SCALABLE_KINDS } from '../engine/k8s/podSpec';
+import { at, num } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-replicas-with-hpa',

@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/lint/rule';
-import { containersOf, WORKLOAD_KINDS } from './helpers/podSpec';
+import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { moveToSecretFix } from './helpers/moveToSecret';
 import { isHarmlessValue, isSecretName } from './helpers/secretNames';
-import { list, record, str } from './helpers/values';
+import { list, record, str } from '../engine/k8s/values';
 
 export const rule: Rule = {
   id: 'no-secret-in-env-value',

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/lint/rule';
 import { decodeBase64, encodeBase64, looksBinary, utf8Text } from '../engine/secrets/base64';
 import { fix } from './helpers/edits';
-import { entriesOf } from './helpers/secretData';
+import { entriesOf } from '../engine/k8s/secretData';
 import { replaceScalar } from './helpers/scalarSource';
 
 /**

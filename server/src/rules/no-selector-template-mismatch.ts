@@ -1,9 +1,8 @@
 import type { Rule } from '../engine/lint/rule';
 import { fix, insertAfterEntry } from './helpers/edits';
-import { podLabelsPath } from './helpers/podSpec';
-import { yamlScalar } from './helpers/scalarSource';
-import { yamlKey } from './helpers/secretData';
-import { at, list, record, str } from './helpers/values';
+import { podLabelsPath } from '../engine/k8s/podSpec';
+import { yamlKey, yamlScalar } from './helpers/scalarSource';
+import { at, list, record, str } from '../engine/k8s/values';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
 

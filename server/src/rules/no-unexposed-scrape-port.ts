@@ -2,7 +2,7 @@ import type { Rule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import { fix } from './helpers/edits';
 import { replaceScalar, scalarAt } from './helpers/scalarSource';
-import { exposes, resolveServices, serviceHost, servicePorts, staticTargets } from './helpers/scrapeTargets';
+import { exposes, resolveServices, serviceHost, servicePorts, staticTargets } from '../engine/k8s/scrapeTargets';
 import type { RenderedObject } from '../engine/render/render';
 
 function portsText(service: RenderedObject): string {

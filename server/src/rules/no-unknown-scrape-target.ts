@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/lint/rule';
-import { resolveServices, serviceHost, staticTargets } from './helpers/scrapeTargets';
+import { resolveServices, serviceHost, staticTargets } from '../engine/k8s/scrapeTargets';
 
 export const rule: Rule = {
   id: 'no-unknown-scrape-target',

@@ -1,9 +1,9 @@
 import type { Rule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import type { RenderedObject } from '../engine/render/render';
-import { at } from './helpers/values';
-import { podLabels, podLabelsPath, selectorMatches, WORKLOAD_KINDS } from './helpers/podSpec';
-import { describe, selectedWorkloads, serviceSelector } from './helpers/serviceSelection';
+import { at } from '../engine/k8s/values';
+import { podLabels, podLabelsPath, selectorMatches, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { describe, selectedWorkloads, serviceSelector } from '../engine/k8s/selection';
 
 function explicitNamespace(object: RenderedObject): boolean {
   return typeof at(object.value, 'metadata', 'namespace') === 'string';

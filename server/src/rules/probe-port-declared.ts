@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
-import { WORKLOAD_KINDS } from './helpers/podSpec';
-import { declaredPorts, PROBE_LABEL, probeHandler, probesOf, type DeclaredPort } from './helpers/probes';
+import { containerPorts, WORKLOAD_KINDS, type ContainerPort } from '../engine/k8s/podSpec';
+import { PROBE_LABEL, probeHandler, probesOf } from '../engine/k8s/probes';
 
 export const rule: Rule = {
   id: 'probe-port-declared',
@@ -82,7 +82,7 @@ spec:
       const handler = probeHandler(ref.probe);
       if (!handler || handler.type === 'exec') continue;
       const port = handler.spec.port;
-      const ports = declaredPorts(ref.container);
+      const ports = containerPorts(ref.container);
       const path = [...ref.path, handler.type, 'port'];
       const label = `The ${PROBE_LABEL[ref.field]} of container ${ref.container.name}`;
       if (typeof port === 'string' && !/^\d+$/.test(port)) {
@@ -115,7 +115,7 @@ spec:
 };
 
 /** A probe on a named port that is UDP only: the kubelet connects over TCP, nothing answers there. */
-function reportUdpOnly(context: RuleContext, named: DeclaredPort, ports: readonly DeclaredPort[], path: ValuePath, label: string): void {
+function reportUdpOnly(context: RuleContext, named: ContainerPort, ports: readonly ContainerPort[], path: ValuePath, label: string): void {
   if (named.protocol !== 'UDP' && named.protocol !== 'SCTP') return;
   // A server listening on both (DNS on 53) usually declares the TCP port too.
   if (ports.some((p) => p.containerPort === named.containerPort && p.protocol === 'TCP')) return;

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/lint/rule';
-import { WORKLOAD_KINDS } from './helpers/podSpec';
-import { PROBE_LABEL, probesOf, probeTiming } from './helpers/probes';
+import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { PROBE_LABEL, probesOf, probeTiming } from '../engine/k8s/probes';
 
 export const rule: Rule = {
   id: 'probe-timeout-below-period',

@@ -1,11 +1,11 @@
 import type { Rule } from '../engine/lint/rule';
 import type { Origin, RenderedObject } from '../engine/render/render';
 import type { FindingFix, RelatedLocation, TextEdit } from '../engine/types';
-import { entryAnchor } from './helpers/anchor';
+import { entryAnchor } from '../engine/render/anchor';
 import { insertAfterEntry } from './helpers/edits';
-import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from './helpers/hpa';
-import { containersOf, type ContainerRef } from './helpers/podSpec';
-import { record } from './helpers/values';
+import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from '../engine/k8s/hpa';
+import { containersOf, type ContainerRef } from '../engine/k8s/podSpec';
+import { record } from '../engine/k8s/values';
 
 /** Requests the fix proposes: modest, so the container still fits on a node; the user should tune them. */
 const DEFAULT_REQUEST: Record<ComputeResource, string> = { cpu: '100m', memory: '128Mi' };

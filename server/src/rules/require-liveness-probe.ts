@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/lint/rule';
-import { checkProbeRequirement, SERVING_KINDS } from './helpers/probeRequirement';
+import { SERVING_KINDS } from '../engine/k8s/probes';
+import { checkProbeRequirement } from './helpers/probeRequirement';
 
 export const rule: Rule = {
   id: 'require-liveness-probe',

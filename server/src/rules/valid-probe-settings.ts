@@ -1,8 +1,8 @@
 import type { Rule } from '../engine/lint/rule';
 import { deleteEntry, fix, replaceValue } from './helpers/edits';
-import { PROBE_LABEL, probesOf, type ProbeRef } from './helpers/probes';
-import { isSidecar, WORKLOAD_KINDS } from './helpers/podSpec';
-import { num } from './helpers/values';
+import { PROBE_LABEL, probesOf, type ProbeRef } from '../engine/k8s/probes';
+import { isSidecar, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { num } from '../engine/k8s/values';
 
 /** Timing fields and the smallest value the API accepts. */
 const MINIMUMS: readonly [string, number][] = [

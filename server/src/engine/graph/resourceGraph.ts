@@ -6,12 +6,14 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { RenderedObject } from '../render/render';
 import { folderOf, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { at, record, str } from '../../rules/helpers/values';
-import { podLabels, selectorMatches, WORKLOAD_KINDS } from '../../rules/helpers/podSpec';
-import type { GraphEdge, GraphNode, ResourceGraph } from '../../protocol';
-import { definesKey, podReferences } from './podReferences';
-import { scrapeJobs, targetNamesService } from './prometheusJobs';
-import { exposes, servicePorts } from '../../rules/helpers/scrapeTargets';
+import { createdElsewhere } from '../k8s/createdElsewhere';
+import { hpaTargetRef } from '../k8s/hpa';
+import { objectRefsOf } from '../k8s/podRefs';
+import { WORKLOAD_KINDS } from '../k8s/podSpec';
+import { exposes, resolveServices, scrapeJobs, serviceHost, servicePorts, type ScrapeTarget } from '../k8s/scrapeTargets';
+import { keysFilledByCluster, keysOf } from '../k8s/secretData';
+import { serviceSelector, workloadsSelectedBy } from '../k8s/selection';
+import type { GraphEdge, GraphNode, ResourceGraph } from './graphTypes';
 
 function headLine(doc: ManifestDocument): number {
   return doc.headRange().start.line;
@@ -85,11 +87,11 @@ function allObjects(index: WorkspaceIndex): RenderedObject[] {
   return out;
 }
 
-function addServiceEdges(g: GraphBuilder, service: RenderedObject, workloads: readonly RenderedObject[]): void {
-  const selector = record(at(service.value, 'spec', 'selector'));
-  if (!selector || Object.keys(selector).length === 0) return;
+function addServiceEdges(g: GraphBuilder, index: WorkspaceIndex, service: RenderedObject): void {
+  const selector = serviceSelector(service);
+  if (!selector) return;
   const from = g.resource(service);
-  const selected = workloads.filter((w) => w.identity.namespace === service.identity.namespace && selectorMatches(selector, podLabels(w)));
+  const selected = workloadsSelectedBy(index, service);
   for (const w of selected) g.edge(from, g.resource(w), 'selects pods of', false);
   if (selected.length === 0) {
     const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(',');
@@ -98,21 +100,23 @@ function addServiceEdges(g: GraphBuilder, service: RenderedObject, workloads: re
 }
 
 function addHpaEdges(g: GraphBuilder, hpa: RenderedObject): void {
-  const ref = record(at(hpa.value, 'spec', 'scaleTargetRef'));
-  const kind = str(ref?.kind);
-  const name = str(ref?.name);
-  if (!kind || !name) return;
-  const target = g.target(kind, hpa.identity.namespace, name, hpa.sources[0]!.uri);
+  const ref = hpaTargetRef(hpa);
+  if (!ref) return;
+  const target = g.target(ref.kind, hpa.identity.namespace, ref.name, hpa.sources[0]!.uri);
   g.edge(g.resource(hpa), target.id, 'scales', !target.object);
 }
 
-function addWorkloadEdges(g: GraphBuilder, workload: RenderedObject): void {
+/** Broken as no-missing-secret(-key)/no-missing-configmap(-key) judge it (the same references, the same exceptions). */
+function addWorkloadEdges(g: GraphBuilder, index: WorkspaceIndex, workload: RenderedObject): void {
   const from = g.resource(workload);
-  for (const ref of podReferences(workload)) {
-    const target = g.target(ref.kind, workload.identity.namespace, ref.name, workload.sources[0]!.uri);
-    const keyMissing = ref.key !== undefined && target.object !== undefined && !definesKey(target.object, ref.key);
-    const label = ref.key ? `reads key ${ref.key}` : `uses ${ref.kind}`;
-    g.edge(from, target.id, label, !ref.optional && (!target.object || keyMissing));
+  const { namespace } = workload.identity;
+  for (const ref of objectRefsOf(workload)) {
+    const target = g.target(ref.kind, namespace, ref.name, workload.sources[0]!.uri);
+    const label = ref.key !== undefined ? `reads key ${ref.key}` : `uses ${ref.kind}`;
+    let broken: boolean;
+    if (!target.object) broken = !createdElsewhere(index, workload, ref.kind, namespace, ref.name);
+    else broken = ref.key !== undefined && !keysFilledByCluster(target.object) && !keysOf(target.object).has(ref.key);
+    g.edge(from, target.id, label, !ref.optional && broken);
   }
 }
 
@@ -132,15 +136,28 @@ function unexposedPort(service: RenderedObject, port: number | undefined): strin
   return `Service ${service.identity.name ?? ''} does not expose port ${port}${ports.length > 0 ? `; it exposes ${ports.join(', ')}` : ''}`;
 }
 
-function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly RenderedObject[]): void {
+/**
+ * The Services a target designates, as no-unknown-scrape-target judges it: undefined when the host is
+ * not a Service name (an IP, an external domain), or a `svc.ns` name whose namespace is not here.
+ */
+function scrapedServices(index: WorkspaceIndex, target: ScrapeTarget): { host: string; namespace?: string; found: RenderedObject[] } | undefined {
+  const host = serviceHost(target.host);
+  if (!host) return undefined;
+  const found = resolveServices(index, host);
+  if (found.length === 0 && !host.certain && !index.lookup('Namespace', 'default', host.namespace!)) return undefined;
+  return { host: host.name, ...(host.namespace !== undefined ? { namespace: host.namespace } : {}), found };
+}
+
+function addJobEdges(g: GraphBuilder, index: WorkspaceIndex): void {
   for (const job of scrapeJobs(index.prometheusConfigs())) {
     const line = job.doc.rangeOfPath(job.path, 'value').start.line;
     const id = g.node({ id: `job:${job.jobName}`, type: 'job', kind: 'PrometheusJob', name: job.jobName, location: { uri: job.doc.uri, line } });
     for (const target of job.targets) {
-      const found = services.filter((s) => targetNamesService(target, s.identity.name ?? '', s.identity.namespace));
+      const scraped = scrapedServices(index, target);
+      if (!scraped) continue;
       const label = `scrapes ${target.host}${target.port === undefined ? '' : `:${target.port}`}`;
-      for (const s of found) g.edge(id, g.resource(s), label, false, unexposedPort(s, target.port));
-      if (found.length === 0) g.edge(id, g.missing('Service', target.service, target.namespace), label, true);
+      for (const s of scraped.found) g.edge(id, g.resource(s), label, false, unexposedPort(s, target.port));
+      if (scraped.found.length === 0) g.edge(id, g.missing('Service', scraped.host, scraped.namespace), label, true);
     }
   }
 }
@@ -148,16 +165,14 @@ function addJobEdges(g: GraphBuilder, index: WorkspaceIndex, services: readonly 
 export function buildResourceGraph(index: WorkspaceIndex): ResourceGraph {
   const g = new GraphBuilder(index);
   const objects = allObjects(index);
-  const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(o.identity.kind));
-  const services = objects.filter((o) => o.identity.kind === 'Service');
   for (const object of objects) {
     if (object.base) g.resource(object);
     addPatchEdges(g, object);
     if (!object.base) continue;
-    if (object.identity.kind === 'Service') addServiceEdges(g, object, workloads);
+    if (object.identity.kind === 'Service') addServiceEdges(g, index, object);
     else if (object.identity.kind === 'HorizontalPodAutoscaler') addHpaEdges(g, object);
-    else if (WORKLOAD_KINDS.includes(object.identity.kind)) addWorkloadEdges(g, object);
+    else if (WORKLOAD_KINDS.includes(object.identity.kind)) addWorkloadEdges(g, index, object);
   }
-  addJobEdges(g, index, services);
+  addJobEdges(g, index);
   return g.result();
 }

@@ -1,19 +1,15 @@
 /**
  * HPA insight: a hover summarizing what an HPA scales and whether it can, go to definition from
  * `scaleTargetRef` to the workload, references from a workload to its HPAs, completion of target
- * names, and a code lens over each HPA ("scales Deployment main-app 2–10 at 50% CPU").
+ * names, and the gist of an HPA its code lens shows (lenses.ts).
  */
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { ManifestFile } from '../document/manifestFile';
 import type { RenderedObject } from '../render/render';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../../rules/helpers/hpa';
-import { containersOf, SCALABLE_KINDS } from '../../rules/helpers/podSpec';
+import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../k8s/hpa';
+import { containersOf, SCALABLE_KINDS } from '../k8s/podSpec';
 import { definitionOf, locationOf, startsWith, textCursor } from './hpaProbesCommon';
-import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightLens, type InsightProvider, type Location } from './types';
-
-/** The client command that reveals a location (argument: `{ uri, range }`). */
-export const REVEAL_TARGET_COMMAND = 'biomeManifests.revealTarget';
+import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
 function isHpa(doc: ManifestDocument): boolean {
   return doc.identity?.kind === HPA_KIND;
@@ -115,19 +111,4 @@ function completion(ctx: CursorContext): InsightCompletion[] {
   return out;
 }
 
-function codeLenses(file: ManifestFile, index: WorkspaceIndex): InsightLens[] {
-  const out: InsightLens[] = [];
-  for (const doc of file.documents) {
-    if (!isHpa(doc)) continue;
-    const hpa = index.renderedOf(doc);
-    const workload = resolveHpaTarget(index, hpa);
-    const range = doc.rangeOfPath(['kind'], 'pair');
-    const title = `scales ${hpaSummary(hpa)}${workload || !hpaTargetRef(hpa) ? '' : ' (target not found)'}`;
-    const lens: InsightLens = { range, title };
-    if (workload) lens.command = { id: REVEAL_TARGET_COMMAND, arguments: [definitionOf(workload)] };
-    out.push(lens);
-  }
-  return out;
-}
-
-export const hpaInsight: InsightProvider = { id: 'hpa', hover, definition, references, completion, codeLenses };
+export const hpaInsight: InsightProvider = { id: 'hpa', hover, definition, references, completion };

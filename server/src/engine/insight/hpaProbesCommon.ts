@@ -5,8 +5,8 @@ import type { NodePart } from '../document/manifestDocument';
 import type { Origin, RenderedObject } from '../render/render';
 import type { ValuePath } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { containersOf, podSpecPath, type ContainerRef } from '../../rules/helpers/podSpec';
-import { at, record, str } from '../../rules/helpers/values';
+import { containersOf, podSpecPath, type ContainerRef } from '../k8s/podSpec';
+import { at, record, str } from '../k8s/values';
 import type { CursorContext, Location } from './types';
 
 /** The cursor's structural context read from indentation (robust on the half-typed line). */

@@ -1,9 +1,10 @@
-/** The insight providers, one per topic file; the server asks each in turn. */
+/** The insight providers, one per topic file; the server asks each in turn. All code lenses come from lenses.ts. */
 import type { InsightProvider } from './types';
 import { hpaInsight } from './hpa';
 import { probesInsight } from './probes';
 import { secretsInsight } from './secrets';
 import { referencesInsight } from './references';
 import { servicesInsight } from './services';
+import { lensesInsight } from './lenses';
 
-export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight];
+export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight];

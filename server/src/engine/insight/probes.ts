@@ -3,9 +3,8 @@
  * ready, time until a hung container is restarted), go to definition from a probe port to the
  * containerPort entry (possibly in the base file), and completion of probe ports.
  */
-import { entryAnchor } from '../../rules/helpers/anchor';
+import { entryAnchor } from '../render/anchor';
 import {
-  declaredPorts,
   earliestLivenessRestart,
   earliestReady,
   HANDLER_FIELDS,
@@ -14,8 +13,9 @@ import {
   probeTiming,
   type ProbeField,
   type ProbeTiming,
-} from '../../rules/helpers/probes';
-import { record } from '../../rules/helpers/values';
+} from '../k8s/probes';
+import { record } from '../k8s/values';
+import { containerPorts } from '../k8s/podSpec';
 import { containerAt, locationOf, textCursor, type ContainerAtCursor } from './hpaProbesCommon';
 import { inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
@@ -82,7 +82,7 @@ function definition(ctx: CursorContext): Location[] {
   const found = containerAt(ctx.index, ctx.doc, ctx.at.path);
   if (!found || !isProbePortPath(found.inner)) return [];
   const port = record(record(found.ref.container[found.inner[0] as string])?.[found.inner[1] as string])?.port;
-  const target = declaredPorts(found.ref).find((p) => (typeof port === 'number' ? p.containerPort === port : p.name === port || p.containerPort === Number(port)));
+  const target = containerPorts(found.ref).find((p) => (typeof port === 'number' ? p.containerPort === port : p.name === port || p.containerPort === Number(port)));
   if (!target) return [];
   const anchor = entryAnchor(found.rendered, target.path, typeof port === 'number' ? 'containerPort' : 'name');
   return anchor ? [locationOf(anchor)] : [locationOf(found.rendered.locate(target.path), 'key')];
@@ -90,7 +90,7 @@ function definition(ctx: CursorContext): Location[] {
 
 function portCompletions(found: ContainerAtCursor): InsightCompletion[] {
   const out: InsightCompletion[] = [];
-  for (const port of declaredPorts(found.ref)) {
+  for (const port of containerPorts(found.ref)) {
     const number = port.containerPort === undefined ? '' : `containerPort ${port.containerPort}`;
     if (port.name) out.push({ label: port.name, detail: `${number} of container ${found.ref.name}` });
     else if (port.containerPort !== undefined) out.push({ label: String(port.containerPort), detail: `${number} of container ${found.ref.name}` });

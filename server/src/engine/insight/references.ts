@@ -3,9 +3,9 @@
  * reference to see what it points at, go to the Secret (or the key's line), find the references to
  * a Secret or a key, and complete Secret/ConfigMap names and keys.
  */
-import type { RefKind } from '../../rules/helpers/podRefs';
-import { keyFields, keysOf } from '../../rules/helpers/secretData';
-import { at, record, str } from '../../rules/helpers/values';
+import type { RefKind } from '../k8s/podRefs';
+import { keyFields, keysOf } from '../k8s/secretData';
+import { at, record, str } from '../k8s/values';
 import { definitionOf, textCursor } from './hpaProbesCommon';
 import { keyLocation, refAtCursor, referencesTo, resolveRef } from './referencesAt';
 import {

@@ -3,10 +3,10 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { RenderedObject } from '../render/render';
 import type { ValuePath } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from '../../rules/helpers/podRefs';
-import { podSpecPath, WORKLOAD_KINDS } from '../../rules/helpers/podSpec';
-import { keyFields } from '../../rules/helpers/secretData';
-import { at } from '../../rules/helpers/values';
+import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from '../k8s/podRefs';
+import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
+import { keyFields } from '../k8s/secretData';
+import { at } from '../k8s/values';
 import { startsWith } from './hpaProbesCommon';
 import type { Location } from './types';
 

@@ -4,7 +4,7 @@
  * are never logged.
  */
 import { decodeBase64, hexPreview, looksBinary, utf8Text, validateBase64 } from '../secrets/base64';
-import { at } from '../../rules/helpers/values';
+import { at } from '../k8s/values';
 import { escapeMarkdown, type CursorContext, type InsightHover, type InsightProvider } from './types';
 
 const PROBLEMS: Record<string, string> = {

@@ -7,9 +7,9 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { RenderedObject } from '../render/render';
 import type { ValuePath } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { podLabels, podLabelsPath, selectorMatches } from '../../rules/helpers/podSpec';
-import { declaredPorts, describe, selectedWorkloads, serviceSelector, type DeclaredPort } from '../../rules/helpers/serviceSelection';
-import { at, num, str } from '../../rules/helpers/values';
+import { podLabelsPath } from '../k8s/podSpec';
+import { declaredPorts, describe, servicesSelecting, workloadsSelectedBy, type DeclaredPort } from '../k8s/selection';
+import { at, num, str } from '../k8s/values';
 import { locationOf, startsWith, textCursor } from './hpaProbesCommon';
 import {
   escapeMarkdown,
@@ -29,9 +29,7 @@ interface ServiceAt {
 function serviceAt(ctx: CursorContext): ServiceAt | undefined {
   if (ctx.doc.identity?.kind !== 'Service') return undefined;
   const service = ctx.index.renderedOf(ctx.doc);
-  const selector = serviceSelector(service);
-  const workloads = selector ? selectedWorkloads(ctx.index, service.identity.namespace, selector) : [];
-  return { service, workloads };
+  return { service, workloads: workloadsSelectedBy(ctx.index, service) };
 }
 
 /** The Service port index when the cursor is on `spec.ports[i].targetPort`. */
@@ -94,22 +92,18 @@ function definition(ctx: CursorContext): Location[] {
 }
 
 /** From a workload (its kind, name or template labels), the Services selecting its pods. */
-function servicesSelecting(index: WorkspaceIndex, doc: ManifestDocument, path: ValuePath): Location[] {
+function selectingServices(index: WorkspaceIndex, doc: ManifestDocument, path: ValuePath): Location[] {
   const kind = doc.identity?.kind;
   const labelsPath = kind ? podLabelsPath(kind) : undefined;
   if (!labelsPath) return [];
   const onWorkload =
     path.length === 0 || path[0] === 'kind' || (path[0] === 'metadata' && path[1] === 'name') || startsWith(path, labelsPath);
   if (!onWorkload) return [];
-  const labels = podLabels(index.renderedOf(doc));
-  return index
-    .objectsOfKind('Service', doc.identity!.namespace)
-    .filter((s) => selectorMatches(serviceSelector(s), labels))
-    .map((s) => locationOf(s.locate(['spec', 'selector']), 'key'));
+  return servicesSelecting(index, index.renderedOf(doc)).map((s) => locationOf(s.locate(['spec', 'selector']), 'key'));
 }
 
 function references(ctx: CursorContext): Location[] {
-  return servicesSelecting(ctx.index, ctx.doc, ctx.at.path);
+  return selectingServices(ctx.index, ctx.doc, ctx.at.path);
 }
 
 function completion(ctx: CursorContext): InsightCompletion[] {

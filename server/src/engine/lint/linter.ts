@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
 import type { Rule } from './rule';
-import type { SchemaChecker } from './schemaChecker';
+import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, isSuppressed } from './suppression';

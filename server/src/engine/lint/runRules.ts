@@ -3,10 +3,10 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Report, Rule, RuleContext, RuleTarget } from './rule';
-import type { SchemaChecker } from './schemaChecker';
+import type { SchemaChecker } from '../schema/schemaChecker';
 import { recordingView } from './workspaceView';
 import type { Origin } from '../render/render';
-import type { MissingField } from './schemaChecker';
+import type { MissingField } from '../schema/schemaChecker';
 
 /** A finding before settings are applied. */
 export interface RawFinding extends Finding {

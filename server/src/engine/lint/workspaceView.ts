@@ -1,21 +1,16 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { RenderedObject } from '../render/render';
 import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { labelsKey } from '../workspace/labelKeys';
-import type { LabelsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ObjectLookup } from '../k8s/lookup';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
-export interface WorkspaceView {
-  /** The object `kind/namespace/name`, preferring the one in the checked object's folder. */
-  lookup(kind: string, namespace: string, name: string): RenderedObject | undefined;
-  /** Every object of a kind, in one namespace or all. */
-  objectsOfKind(kind: string, namespace?: string): RenderedObject[];
-  /**
-   * The objects of a kind whose pod template labels (`labelsOf`) hold every `selector` label: the
-   * result is re-checked when labels of that kind change or a selected object changes, not on every
-   * edit of an object of that kind.
-   */
-  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
+/**
+ * The Kubernetes model's look-ups (`lookup` prefers the checked object's folder; `objectsOfKindByLabels`
+ * is re-checked when labels of that kind change or a selected object changes, not on every edit of an
+ * object of that kind), plus the Prometheus configurations.
+ */
+export interface WorkspaceView extends ObjectLookup {
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
 }

@@ -1,7 +1,7 @@
 /** What the parse worker computes for one document: its parts, with the findings of the AST checks. */
 import { ManifestDocument } from '../document/manifestDocument';
 import { ParsedChunk, type ChunkParts, type PrecomputedFindings } from '../document/parsedChunk';
-import type { SchemaChecker } from '../lint/schemaChecker';
+import type { SchemaChecker } from '../schema/schemaChecker';
 import { hasSyntaxErrors, syntaxFindings } from '../lint/syntaxFindings';
 
 /**

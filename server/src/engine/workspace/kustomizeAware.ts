@@ -5,7 +5,7 @@
  */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
-import type { SchemaChecker } from '../lint/schemaChecker';
+import type { SchemaChecker } from '../schema/schemaChecker';
 import { patchLikeName } from '../render/group';
 import { kustomizationAddsSelectors } from './kustomization';
 import { folderOf, type WorkspaceIndex } from './workspaceIndex';

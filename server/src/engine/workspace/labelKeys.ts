@@ -5,32 +5,20 @@
  * edit elsewhere in a Deployment re-checks only the Services that select that Deployment.
  */
 import type { ManifestDocument } from '../document/manifestDocument';
+import { podLabelsPath } from '../k8s/podSpec';
+import { at } from '../k8s/values';
 
 export function labelsKey(kind: string, namespace: string): string {
   return `labels:${kind}/${namespace}`;
-}
-
-/** The pod labels a selector matches: a Pod's own, a CronJob's job pod template's, else the pod template's. */
-function labelPath(kind: string): readonly string[] {
-  if (kind === 'Pod') return ['metadata', 'labels'];
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'];
-  return ['spec', 'template', 'metadata', 'labels'];
-}
-
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  let node = value;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
 
 function signature(doc: ManifestDocument): { key: string; signature: string } | undefined {
   const id = doc.identity;
   if (!id) return undefined;
   const value = doc.plain().value;
-  const labels = valueAt(value, labelPath(id.kind)) ?? null;
+  // The same projection the label postings use (podLabels): one definition of where pod labels live.
+  const path = podLabelsPath(id.kind);
+  const labels = (path ? at(value, ...path) : undefined) ?? null;
   return { key: labelsKey(id.kind, id.namespace), signature: JSON.stringify([doc.uri, id.name ?? '', labels]) };
 }
 

@@ -8,6 +8,7 @@ import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
 import { collectLabelKeys } from './labelKeys';
+import type { LabelsOf } from '../k8s/lookup';
 import { kustomizationPatches } from './kustomization';
 
 export interface FileUpdate {
@@ -311,7 +312,7 @@ interface KindList {
   checkedAt: number;
 }
 
-export type LabelsOf = (object: RenderedObject) => Record<string, unknown> | undefined;
+export type { LabelsOf };
 
 function buildPostings(objects: readonly RenderedObject[], labelsOf: LabelsOf): Map<string, RenderedObject[]> {
   const postings = new Map<string, RenderedObject[]>();

@@ -6,9 +6,9 @@ import { encodeBase64 } from '../../engine/secrets/base64';
 import type { FindingFix, TextEdit, ValuePath } from '../../engine/types';
 import { folderOf } from '../../engine/workspace/workspaceIndex';
 import { indentOfKey, insertAfterEntry } from './edits';
-import { yamlScalar } from './scalarSource';
-import { entriesOf, keysOf, yamlKey } from './secretData';
-import { at, str } from './values';
+import { yamlKey, yamlScalar } from './scalarSource';
+import { entriesOf, keysOf } from '../../engine/k8s/secretData';
+import { at, str } from '../../engine/k8s/values';
 
 interface Placement {
   secretName: string;

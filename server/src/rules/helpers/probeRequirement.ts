@@ -1,13 +1,12 @@
 /** Shared check of require-readiness-probe and require-liveness-probe: pods behind a Service without a probe of a kind. */
 import type { RuleContext } from '../../engine/lint/rule';
 import type { FindingFix } from '../../engine/types';
-import { entryAnchor } from './anchor';
+import { entryAnchor } from '../../engine/render/anchor';
 import { fix, insertAfterEntry } from './edits';
-import { declaredPorts, PROBE_LABEL, servicesSelecting, servingContainers, type ProbeField } from './probes';
-import { record } from './values';
-
-/** Kinds whose pods can sit behind a Service (Jobs and CronJobs run to completion and are exempt). */
-export const SERVING_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
+import { PROBE_LABEL, servingContainers, type ProbeField } from '../../engine/k8s/probes';
+import { containerPorts } from '../../engine/k8s/podSpec';
+import { servicesSelecting } from '../../engine/k8s/selection';
+import { record } from '../../engine/k8s/values';
 
 /**
  * Reports once per pod template when a Service selects it and none of its regular containers has a
@@ -39,7 +38,7 @@ export function checkProbeRequirement(context: RuleContext, field: ProbeField, c
 
 /** A TCP probe on the first declared port: a starting point the user should turn into a real check. */
 function tcpProbeFix(context: RuleContext, container: ReturnType<typeof servingContainers>[number], field: ProbeField): FindingFix[] {
-  const port = declaredPorts(container).find((p) => p.containerPort !== undefined);
+  const port = containerPorts(container).find((p) => p.containerPort !== undefined);
   if (!port) return [];
   const anchor = context.locate([...container.path, 'ports']);
   const lines = [`${field}:`, '  tcpSocket:', `    port: ${port.name ?? port.containerPort}`, '  periodSeconds: 10'];

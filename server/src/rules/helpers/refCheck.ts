@@ -3,11 +3,11 @@ import type { RuleContext } from '../../engine/lint/rule';
 import type { RenderedObject } from '../../engine/render/render';
 import type { FindingFix, RelatedLocation } from '../../engine/types';
 import { fix, replaceValue } from './edits';
-import { podSpecPath } from './podSpec';
-import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from './podRefs';
-import { keysFilledByCluster, keysOf } from './secretData';
-import { at } from './values';
-import { createdElsewhere } from './createdElsewhere';
+import { podSpecPath } from '../../engine/k8s/podSpec';
+import { objectRefsOfPodSpec, type ObjectRef, type RefKind } from '../../engine/k8s/podRefs';
+import { keysFilledByCluster, keysOf } from '../../engine/k8s/secretData';
+import { at } from '../../engine/k8s/values';
+import { createdElsewhere } from '../../engine/k8s/createdElsewhere';
 import { yamlScalar } from './scalarSource';
 
 /** Levenshtein distance, for "did you mean" suggestions. */
@@ -62,7 +62,7 @@ export function checkObjectRefs(context: RuleContext, kind: RefKind, mode: 'obje
   for (const ref of objectRefsOfPodSpec(at(object.value, ...specPath))) {
     if (ref.kind !== kind || ref.optional) continue;
     const target = context.workspace.lookup(kind, namespace, ref.name);
-    if (mode === 'object' && !target && !createdElsewhere(context, object, kind, namespace, ref.name)) {
+    if (mode === 'object' && !target && !createdElsewhere(context.workspace, object, kind, namespace, ref.name)) {
       reportMissingObject(context, ref, specPath, owner, namespace, seen);
     }
     if (mode === 'key' && target && ref.key !== undefined && ref.keyPath) reportMissingKey(context, ref, specPath, owner, target);

@@ -68,6 +68,11 @@ export function yamlScalar(value: string): string {
   return JSON.stringify(value);
 }
 
+/** A map key as YAML (quoted when it would not read back as itself). */
+export function yamlKey(key: string): string {
+  return yamlScalar(key);
+}
+
 /** True when the plain scalar `text` reads back as that same string under YAML 1.1 (as the API server reads it). */
 function readsBackAsString(text: string): boolean {
   try {

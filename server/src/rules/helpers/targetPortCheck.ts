@@ -2,9 +2,9 @@
 import type { RuleContext } from '../../engine/lint/rule';
 import type { FindingFix, RelatedLocation } from '../../engine/types';
 import { fix, insertAfterEntry, replaceValue } from './edits';
-import { declaredPorts, describe, selectedWorkloads, serviceSelector, type DeclaredPort } from './serviceSelection';
+import { declaredPorts, describe, selectedWorkloads, serviceSelector, type DeclaredPort } from '../../engine/k8s/selection';
 import { yamlScalar } from './scalarSource';
-import { at, list, num, record, str } from './values';
+import { at, list, num, record, str } from '../../engine/k8s/values';
 
 function portText(p: DeclaredPort): string {
   return p.name ? `${p.name} (${p.number ?? '?'})` : String(p.number ?? '?');

@@ -1,12 +1,9 @@
-/** What the linter needs from the schema layer (implemented in engine/schema). */
+/** What the linter needs from the schema layer: the schema store implements it (setup.ts wires them). */
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { Finding, ValuePath } from '../types';
+import type { Finding } from '../types';
+import type { MissingField } from './required';
 
-export interface MissingField {
-  path: ValuePath;
-  field: string;
-  typeName: string;
-}
+export type { MissingField };
 
 export interface SchemaChecker {
   /**

@@ -4,7 +4,7 @@
  * parallel references merged into one edge, edges as curves between facing sides with their label in the
  * gap next to their source. Pure and deterministic so the drawing is testable.
  */
-import type { GraphEdge, GraphNode, ResourceGraph } from '../../protocol';
+import type { GraphEdge, GraphNode, ResourceGraph } from '../../../server/src/protocol';
 
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 46;

@@ -1,12 +1,11 @@
 /**
  * Probes of a rendered workload: iteration, API defaults, handler ports resolved through the
- * container's declared ports, and the Services that select a pod template.
+ * container's declared ports, and the containers that serve traffic.
  */
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
-import type { ObjectLookup } from './hpa';
-import { containersOf, podLabels, selectorMatches, type ContainerRef } from './podSpec';
-import { at, list, num, record, str } from './values';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
+import { containerPorts, containersOf, type ContainerRef } from './podSpec';
+import { num, record, str } from './values';
 
 export const PROBE_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 export type ProbeField = (typeof PROBE_FIELDS)[number];
@@ -21,6 +20,9 @@ export const HANDLER_FIELDS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
 
 /** Kinds whose pods run to completion: they serve no traffic and need no probes. */
 export const RUN_TO_COMPLETION_KINDS = ['Job', 'CronJob'];
+
+/** Kinds whose pods can sit behind a Service (Jobs and CronJobs run to completion and are exempt). */
+export const SERVING_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController'];
 
 export interface ProbeRef {
   container: ContainerRef;
@@ -77,23 +79,6 @@ export function earliestReady(readiness: ProbeTiming): number {
   return readiness.initialDelaySeconds + (readiness.successThreshold - 1) * readiness.periodSeconds;
 }
 
-export interface DeclaredPort {
-  name: string | undefined;
-  containerPort: number | undefined;
-  /** `TCP` (the default), `UDP` or `SCTP`. */
-  protocol: string;
-  /** Path of the port entry in the rendered object. */
-  path: ValuePath;
-}
-
-export function declaredPorts(container: ContainerRef): DeclaredPort[] {
-  return list(container.container.ports).map((item, index) => {
-    const port = record(item);
-    const protocol = str(port?.protocol) ?? 'TCP';
-    return { name: str(port?.name), containerPort: num(port?.containerPort), protocol, path: [...container.path, 'ports', index] };
-  });
-}
-
 /** The handler a probe uses (the first one set) and the path of its `port`, if it has one. */
 export function probeHandler(probe: Record<string, unknown>): { type: (typeof HANDLER_FIELDS)[number]; spec: Record<string, unknown> } | undefined {
   for (const type of HANDLER_FIELDS) {
@@ -108,7 +93,7 @@ export function resolvePort(container: ContainerRef, port: unknown): number | un
   if (typeof port === 'number') return port;
   if (typeof port !== 'string') return undefined;
   if (/^\d+$/.test(port)) return Number(port);
-  return declaredPorts(container).find((p) => p.name === port)?.containerPort;
+  return containerPorts(container).find((p) => p.name === port)?.containerPort;
 }
 
 /** The handler with its port resolved to a number, as a comparable string. */
@@ -129,16 +114,6 @@ function sortKeys(value: unknown): unknown {
   const map = record(value);
   if (!map) return value;
   return Object.fromEntries(Object.keys(map).sort().map((key) => [key, sortKeys(map[key])]));
-}
-
-/** The Services of the workload's namespace whose selector matches its pod template labels. */
-export function servicesSelecting(workspace: ObjectLookup, object: RenderedObject): RenderedObject[] {
-  const labels = podLabels(object);
-  if (!labels) return [];
-  return workspace.objectsOfKind('Service', object.identity.namespace).filter((service) => {
-    if (str(at(service.value, 'spec', 'type')) === 'ExternalName') return false;
-    return selectorMatches(record(at(service.value, 'spec', 'selector')), labels);
-  });
 }
 
 /** The regular containers of a workload that serves traffic (not a Job or CronJob). */

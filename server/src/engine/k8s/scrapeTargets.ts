@@ -1,7 +1,12 @@
-/** Static targets of a Prometheus configuration, and the Services their host names resolve to. */
-import type { WorkspaceView } from '../../engine/lint/workspaceView';
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
+/**
+ * Static targets of a Prometheus configuration, the jobs they belong to, and the Services their host
+ * names resolve to: `main-app:3000`, `alertmanager.monitoring:9093`, `grafana.monitoring.svc.cluster.local:3000`.
+ * The rules, the resource map and the Grafana links all read targets here, so they agree.
+ */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { ObjectLookup } from './lookup';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
 import { at, list, num, record, str } from './values';
 
 export interface ScrapeTarget {
@@ -80,7 +85,7 @@ export function serviceHost(host: string): ServiceHost | undefined {
  * Prometheus usually runs in its own namespace, and whether the bare name resolves from there
  * depends on the DNS search path, which the manifests do not tell.
  */
-export function resolveServices(view: WorkspaceView, host: ServiceHost): RenderedObject[] {
+export function resolveServices(view: Pick<ObjectLookup, 'lookup' | 'objectsOfKind'>, host: ServiceHost): RenderedObject[] {
   if (host.namespace !== undefined) {
     const found = view.lookup('Service', host.namespace, host.name);
     return found ? [found] : [];
@@ -110,4 +115,39 @@ export function exposes(service: RenderedObject, port: number): boolean {
   // A headless Service's name resolves to the pod IPs: the pods' ports are reachable directly.
   const headless = str(at(service.value, 'spec', 'clusterIP')) === 'None';
   return headless && (ports.length === 0 || ports.some((p) => p.targetPort === port));
+}
+
+export interface ScrapeJob {
+  jobName: string;
+  doc: ManifestDocument;
+  /** Path of the `job_name` value. */
+  path: ValuePath;
+  /** Its static targets; none when the job relabels `__address__` (they are not the addresses scraped). */
+  targets: ScrapeTarget[];
+}
+
+/** The named scrape jobs of Prometheus configuration documents, in document order. */
+export function scrapeJobs(docs: readonly ManifestDocument[]): ScrapeJob[] {
+  const jobs: ScrapeJob[] = [];
+  for (const doc of docs) {
+    list(at(doc.plain().value, 'scrape_configs')).forEach((item, i) => {
+      const sc = record(item);
+      const jobName = str(sc?.job_name);
+      if (!sc || jobName === undefined) return;
+      const targets = rewritesAddress(sc) ? [] : targetsOf(sc, ['scrape_configs', i], jobName);
+      jobs.push({ jobName, doc, path: ['scrape_configs', i, 'job_name'], targets });
+    });
+  }
+  return jobs;
+}
+
+/** True when `target` designates the Service `name` in `namespace` (a bare name matches any namespace). */
+export function targetNamesService(target: ScrapeTarget, name: string, namespace: string): boolean {
+  const host = serviceHost(target.host);
+  return host !== undefined && host.name === name && (host.namespace === undefined || host.namespace === namespace);
+}
+
+/** The first job scraping Service `name`/`namespace`, or undefined. */
+export function jobForService(jobs: readonly ScrapeJob[], name: string, namespace: string): ScrapeJob | undefined {
+  return jobs.find((job) => job.targets.some((t) => targetNamesService(t, name, namespace)));
 }

@@ -2,15 +2,12 @@
  * Reading HorizontalPodAutoscalers across API versions (v1, v2beta1, v2beta2, v2): the target, the
  * bounds, the resource-utilization metrics; and finding the HPAs that scale a workload.
  */
-import type { RenderedObject } from '../../engine/render/render';
-import type { WorkspaceView } from '../../engine/lint/workspaceView';
-import type { ValuePath } from '../../engine/types';
+import type { RenderedObject } from '../render/render';
+import type { ObjectLookup } from './lookup';
+import type { ValuePath } from '../types';
 import { at, list, num, record, str } from './values';
 
 export const HPA_KIND = 'HorizontalPodAutoscaler';
-
-/** Look-ups the helpers need: satisfied by a rule's WorkspaceView and by the WorkspaceIndex. */
-export type ObjectLookup = Pick<WorkspaceView, 'lookup' | 'objectsOfKind'>;
 
 /** Kinds known to have no `scale` subresource: an HPA pointing at one of them can never act. */
 export const UNSCALABLE_KINDS = [

@@ -1,5 +1,7 @@
 /** References from a pod template to Secrets and ConfigMaps: env, envFrom, volumes, projected volumes. */
-import type { ValuePath } from '../../engine/types';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
+import { podSpecPath } from './podSpec';
 import { at, list, record, str } from './values';
 
 export type RefKind = 'Secret' | 'ConfigMap';
@@ -122,4 +124,10 @@ function findObjectRefs(spec: unknown): ObjectRef[] {
   }
   volumeRefs(spec, push);
   return out;
+}
+
+/** The Secret/ConfigMap references of a workload's pod template (none for kinds without one). */
+export function objectRefsOf(object: RenderedObject): readonly ObjectRef[] {
+  const specPath = podSpecPath(object.identity.kind);
+  return specPath ? objectRefsOfPodSpec(at(object.value, ...specPath)) : [];
 }

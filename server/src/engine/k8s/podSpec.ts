@@ -1,7 +1,7 @@
 /** Where workloads keep their pod template, and iteration over its containers. */
-import type { RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
-import { at, list, record, str } from './values';
+import type { RenderedObject } from '../render/render';
+import type { ValuePath } from '../types';
+import { at, list, num, record, str } from './values';
 
 /** Kinds that carry a pod spec, with the path to it. */
 export const POD_SPEC_PATHS: Readonly<Record<string, ValuePath>> = {
@@ -79,4 +79,24 @@ export function selectorMatches(selector: Record<string, unknown> | undefined, l
   if (!selector || !labels) return false;
   const entries = Object.entries(selector);
   return entries.length > 0 && entries.every(([key, value]) => labels[key] !== undefined && String(labels[key]) === String(value));
+}
+
+/** A port a container declares (entries that are not maps are skipped: the schema reports them). */
+export interface ContainerPort {
+  name: string | undefined;
+  containerPort: number | undefined;
+  /** `TCP` (the default), `UDP` or `SCTP`. */
+  protocol: string;
+  /** Path of the port entry in the rendered object. */
+  path: ValuePath;
+}
+
+export function containerPorts(ref: ContainerRef): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  list(ref.container.ports).forEach((item, index) => {
+    const port = record(item);
+    if (!port) return;
+    out.push({ name: str(port.name), containerPort: num(port.containerPort), protocol: str(port.protocol) ?? 'TCP', path: [...ref.path, 'ports', index] });
+  });
+  return out;
 }

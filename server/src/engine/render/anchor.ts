@@ -1,7 +1,7 @@
 /** Where to anchor an edit or a location for a field of a rendered object, in the file that defines it. */
-import { isMap, isScalar } from '../../engine/document/yamlGuards';
-import type { Origin, RenderedObject } from '../../engine/render/render';
-import type { ValuePath } from '../../engine/types';
+import { isMap, isScalar } from '../document/yamlGuards';
+import type { Origin, RenderedObject } from './render';
+import type { ValuePath } from '../types';
 
 /**
  * The first entry (or `preferred`) of the map at `mapPath`, in the document that defines that map:

@@ -2,11 +2,11 @@
  * Secrets and ConfigMaps that exist although no manifest defines them: made by the cluster, by a
  * controller from another resource in the workspace, or by a workload that is told their name.
  */
-import type { RuleContext } from '../../engine/lint/rule';
-import type { RenderedObject } from '../../engine/render/render';
+import type { RenderedObject } from '../render/render';
 import { containersOf, WORKLOAD_KINDS } from './podSpec';
 import { at, list, str } from './values';
 import type { RefKind } from './podRefs';
+import type { ObjectLookup } from './lookup';
 
 /** Published into every namespace by the kube-controller-manager (root CA publisher, 1.20+). */
 const CLUSTER_CONFIGMAPS = new Set(['kube-root-ca.crt']);
@@ -24,9 +24,9 @@ function mentions(text: string, name: string): boolean {
 }
 
 /** True when a workload other than `self` passes `name` on its command line (a cert generator Job). */
-function namedOnCommandLine(context: RuleContext, self: RenderedObject, namespace: string, name: string): boolean {
+function namedOnCommandLine(workspace: Pick<ObjectLookup, 'objectsOfKind'>, self: RenderedObject, namespace: string, name: string): boolean {
   for (const kind of WORKLOAD_KINDS) {
-    for (const object of context.workspace.objectsOfKind(kind, namespace)) {
+    for (const object of workspace.objectsOfKind(kind, namespace)) {
       if (object.identity.kind === self.identity.kind && object.identity.name === self.identity.name) continue;
       for (const { container } of containersOf(object, true)) {
         const words = [...list(container.command), ...list(container.args)].filter((w): w is string => typeof w === 'string');
@@ -38,12 +38,12 @@ function namedOnCommandLine(context: RuleContext, self: RenderedObject, namespac
 }
 
 /** Whether the `kind` named `name` in `namespace` is created by something other than a manifest of it. */
-export function createdElsewhere(context: RuleContext, self: RenderedObject, kind: RefKind, namespace: string, name: string): boolean {
+export function createdElsewhere(workspace: Pick<ObjectLookup, 'objectsOfKind'>, self: RenderedObject, kind: RefKind, namespace: string, name: string): boolean {
   if (kind === 'ConfigMap' && CLUSTER_CONFIGMAPS.has(name)) return true;
   if (kind === 'Secret') {
     for (const producer of SECRET_PRODUCERS) {
-      if (context.workspace.objectsOfKind(producer.kind, namespace).some((o) => producer.names(o).includes(name))) return true;
+      if (workspace.objectsOfKind(producer.kind, namespace).some((o) => producer.names(o).includes(name))) return true;
     }
   }
-  return namedOnCommandLine(context, self, namespace, name);
+  return namedOnCommandLine(workspace, self, namespace, name);
 }

@@ -1,5 +1,5 @@
 /** Safe readers over plain manifest values (anything may be missing or of the wrong type). */
-import { isPlainObject } from '../../engine/render/annotated';
+import { isPlainObject } from '../render/annotated';
 
 export { isPlainObject };
 

@@ -1,0 +1,17 @@
+/**
+ * The look-ups the Kubernetes model needs from a workspace. The index answers them directly; the
+ * linter's recording view answers them while noting what a rule read (for incremental re-checks).
+ */
+import type { RenderedObject } from '../render/render';
+
+/** The pod template labels of an object (the projection label postings are built on). */
+export type LabelsOf = (object: RenderedObject) => Record<string, unknown> | undefined;
+
+export interface ObjectLookup {
+  /** The object `kind/namespace/name`. */
+  lookup(kind: string, namespace: string, name: string): RenderedObject | undefined;
+  /** Every object of a kind, in one namespace or all. */
+  objectsOfKind(kind: string, namespace?: string): RenderedObject[];
+  /** The objects of a kind whose `labelsOf` labels hold every `selector` label (from label postings). */
+  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
+}
