@@ -19,6 +19,13 @@ export function documentAt(file: ManifestFile, line: number): ManifestDocument |
   return documentAtLine(file.documents, line);
 }
 
+/** `documentAt`, or inside a List the item that holds the line (see listItems.ts). */
+export function resourceAt(file: ManifestFile, line: number): ManifestDocument | undefined {
+  const doc = documentAt(file, line);
+  const items = doc?.class.type === 'kubernetes' ? doc.items : [];
+  return items.find((item) => item.startLine <= line && line < item.startLine + item.chunk.lines.lineCount) ?? doc;
+}
+
 /** The lines of a document's text, without line terminators. */
 export function documentLines(doc: ManifestDocument): string[] {
   return doc.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));

@@ -4,7 +4,7 @@
  * names, and a code lens over each HPA ("scales Deployment main-app 2–10 at 50% CPU").
  */
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { ManifestFile } from '../document/manifestFile';
+import { withItems, type ManifestFile } from '../document/manifestFile';
 import type { RenderedObject } from '../render/render';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { describeTargets, HPA_KIND, hasRequest, hpaBounds, hpasTargeting, hpaTargetRef, resolveHpaTarget, utilizationMetrics } from '../../rules/helpers/hpa';
@@ -117,7 +117,7 @@ function completion(ctx: CursorContext): InsightCompletion[] {
 
 function codeLenses(file: ManifestFile, index: WorkspaceIndex): InsightLens[] {
   const out: InsightLens[] = [];
-  for (const doc of file.documents) {
+  for (const doc of withItems(file.documents)) {
     if (!isHpa(doc)) continue;
     const hpa = index.renderedOf(doc);
     const workload = resolveHpaTarget(index, hpa);

@@ -16,7 +16,7 @@ import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, isSuppressed } from './suppression';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
-import type { ManifestFile } from '../document/manifestFile';
+import { withItems, type ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
 
 interface PlacedFindings {
@@ -78,7 +78,7 @@ export class Linter {
     const out: Finding[] = [];
     const groupsDone = new Set<string>();
     let reused = 0;
-    for (const doc of file.documents) {
+    for (const doc of withItems(file.documents)) {
       if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
       const cached = reusable?.get(doc.chunk);
       let entry = cached && reuseFindings(cached, this.index.versions, current);
@@ -109,10 +109,12 @@ export class Linter {
   ): DocumentFindings & { standsAlone: boolean } {
     const out: Finding[] = [];
     const files: ManifestFile[] = [file];
-    for (const f of this.syntaxFindings(doc)) out.push(f);
+    // A List item's text is its List's: the List's syntax findings cover it.
+    if (!doc.parent) for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
-    if (doc.class.type === 'kubernetes' && this.schema) {
+    // A List whose items are checked as resources is not validated as a whole too (each finding once).
+    if (doc.class.type === 'kubernetes' && this.schema && doc.items.length === 0) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -145,11 +147,11 @@ export class Linter {
   precheckAndRelease(uri: string): void {
     const file = this.index.getFile(uri);
     if (!file) return;
-    for (const doc of file.documents) {
+    for (const doc of withItems(file.documents)) {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
-        this.syntaxFindings(doc);
-        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
+        if (!doc.parent) this.syntaxFindings(doc);
+        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc) && doc.items.length === 0) this.schemaFindings(doc);
       }
       doc.chunk.release();
     }
