@@ -18,6 +18,7 @@ import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import { withItems, type ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
+import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
 
 interface PlacedFindings {
   startLine: number;
@@ -123,7 +124,7 @@ export class Linter {
         out.push(level ? { ...f, severity: level } : f);
       }
     }
-    const result = this.groupResultFor(doc, groupsDone);
+    const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION);
     if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -204,10 +205,11 @@ export class Linter {
     return schema.adjust ? schema.adjust(doc, findings) : findings;
   }
 
-  private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {
+  private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string): GroupResult | undefined {
     const c = doc.class;
     let key: string;
-    if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
+    // Rules read the target release: results for another one are kept apart (the setting is per folder).
+    if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
     else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
@@ -218,7 +220,7 @@ export class Linter {
       done.add(key);
       return relocated;
     }
-    const result = this.computeGroup(doc);
+    const result = this.computeGroup(doc, version);
     this.groupCache.set(key, result);
     done.add(key);
     return result;
@@ -252,7 +254,7 @@ export class Linter {
     return { ...result, byChunk, files };
   }
 
-  private computeGroup(doc: ManifestDocument): GroupResult {
+  private computeGroup(doc: ManifestDocument, version: string): GroupResult {
     const keys = new Set<string>();
     const c = doc.class;
     let findings: { doc: ManifestDocument; finding: RawFinding }[];
@@ -264,7 +266,7 @@ export class Linter {
       const object = this.index.renderedOf(doc);
       chunks = object.sources.map((s) => s.chunk);
       objectIgnores = annotationSuppressions(object.value);
-      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version);
     } else {
       chunks = [doc.chunk];
       const target = { type: 'config' as const, doc, value: doc.plain().value };
