@@ -64,6 +64,16 @@ describe('List items', () => {
     assert.deepEqual(findings.map(brief), ['flow.yaml 3:63-3:68 schema-unknown-field', 'flow.yaml 4:74-4:75 schema-type']);
   });
 
+  it('gives the items of a typed list its kind and group when they leave them out (as the API returns them)', () => {
+    const typed = 'apiVersion: v1\nkind: ConfigMapList\nitems:\n- metadata: {name: a, namez: x}\n  data: {k: 1}\n- metadata: {name: b}\n';
+    const engine = engineWith({ 'typed.yaml': typed });
+    assert.deepEqual(lintAll(engine).map(brief), ['typed.yaml 4:23-4:28 schema-unknown-field', 'typed.yaml 5:13-5:14 schema-type']);
+    assert.equal(engine.index.lookup('ConfigMap', 'default', 'b')?.identity.apiVersion, 'v1');
+    // A plain `kind: List` implies nothing: an item without kind is not a resource.
+    const plain = engineWith({ 'plain.yaml': typed.replace('ConfigMapList', 'List') });
+    assert.deepEqual(plain.index.getFile(uriOf('plain.yaml'))!.documents[0]!.items, []);
+  });
+
   it('takes part in cross-file rules: a Service selects a Deployment inside a List of another file', () => {
     const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n';
     const withList = lintAll(engineWith({ 'list.yaml': LIST, 'svc.yaml': service })).filter((f) => f.uri === uriOf('svc.yaml'));

@@ -10,7 +10,7 @@
 import { type Node } from 'yaml';
 import { isMap, isSeq } from './yamlGuards';
 import { ParsedChunk } from './parsedChunk';
-import type { DocumentClass } from './classify';
+import type { DocumentClass, ImpliedIdentity } from './classify';
 
 export interface ListItemChunk {
   readonly chunk: ParsedChunk;
@@ -31,8 +31,9 @@ export function isListClass(c: DocumentClass): boolean {
 }
 
 /**
- * The items of a List chunk that are Kubernetes objects themselves (`apiVersion` and `kind` set),
- * in order. Items that are not (a typed list's bare items, a scalar) or that do not parse alone
+ * The items of a List chunk that are Kubernetes objects themselves (`apiVersion` and `kind` set, or
+ * implied by a typed List), in order. Items that are not (a scalar, a `kind: List` item without
+ * `kind`) or that do not parse alone
  * stay part of the List only. Empty for every other chunk (without touching its AST).
  */
 export function listItemChunks(list: ParsedChunk, fileName: string): readonly ListItemChunk[] {
@@ -50,21 +51,24 @@ function computeItems(list: ParsedChunk, fileName: string): readonly ListItemChu
   const seq = isMap(contents) ? contents.get('items', true) : undefined;
   if (!isSeq(seq)) return NO_ITEMS;
   const out: ListItemChunk[] = [];
+  const c = list.class;
+  // `ConfigMapList` items are ConfigMaps of the List's group even where they leave apiVersion and kind out (as the API returns them).
+  const implied = c.type === 'kubernetes' && c.kind !== 'List' ? { apiVersion: c.apiVersion, kind: c.kind.slice(0, -'List'.length) } : undefined;
   for (const item of seq.items) {
-    const made = isMap(item) ? itemChunk(list, item as Node, fileName) : undefined;
+    const made = isMap(item) ? itemChunk(list, item as Node, fileName, implied) : undefined;
     if (made) out.push(made);
   }
   return out.length > 0 ? out : NO_ITEMS;
 }
 
-function itemChunk(list: ParsedChunk, node: Node, fileName: string): ListItemChunk | undefined {
+function itemChunk(list: ParsedChunk, node: Node, fileName: string, implied: ImpliedIdentity | undefined): ListItemChunk | undefined {
   const range = node.range;
   if (!range) return undefined;
   const text = list.text;
   const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
   // Same length as the text it replaces: every later offset and column stays where it was.
   const lead = ' '.repeat(range[0] - lineStart);
-  const chunk = new ParsedChunk(lead + text.slice(range[0], range[1]), fileName);
+  const chunk = new ParsedChunk(lead + text.slice(range[0], range[1]), fileName, undefined, implied);
   if (hasParseErrors(chunk) || chunk.class.type !== 'kubernetes') return undefined;
   return { chunk, offset: lineStart, line: list.lines.positionAt(lineStart).line };
 }
