@@ -29,6 +29,11 @@ export class VersionStatusItem implements vscode.Disposable {
     this.item.severity = raw && !parseKubernetesVersion(raw) ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 
+  /** What the item shows (`Kubernetes 1.36`), for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
