@@ -5,6 +5,8 @@ import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
 import type { Finding } from '../../server/src/engine/types';
 import { documentSymbols, workspaceSymbols } from '../../server/src/lsp/symbols';
 import { hover } from '../../server/src/lsp/hover';
+import { completion } from '../../server/src/lsp/completion';
+import type { TextEdit } from 'vscode-languageserver';
 import { caret, store } from './schemaFixtures';
 
 function brief(f: Finding): string {
@@ -117,6 +119,17 @@ describe('List items', () => {
     const result = hover(engine.index.getFile(uriOf('list.yaml'))!, position, store());
     assert.match((result?.contents as { value: string }).value, /^\*\*replicas\*\* `integer` — optional, in DeploymentSpec/);
     assert.deepEqual(result?.range, { start: { line: 9, character: 4 }, end: { line: 9, character: 12 } });
+  });
+
+  it('completes an item’s keys for its kind, inserting nested lines at the item’s indentation', () => {
+    const text = ['apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: apps/v1', '    kind: Deployment', '    spec:', '      ', ''].join('\n');
+    const engine = engineWith({ 'list.yaml': text });
+    const items = completion(engine.index.getFile(uriOf('list.yaml'))!, { line: 6, character: 6 }, store()).items;
+    const selector = items.find((i) => i.label === 'selector');
+    assert.ok(selector, `DeploymentSpec keys expected, got ${items.map((i) => i.label).join(', ')}`);
+    const edit = selector.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: { line: 6, character: 6 }, end: { line: 6, character: 6 } });
+    assert.equal(edit.newText, 'selector:\n        ');
   });
 
   it('leaves items that are not resources, and broken Lists, to the List without crashing', () => {
