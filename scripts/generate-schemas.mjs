@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { ENUMS } from './schema-enums.mjs';
-import { NEW_DEFINITIONS, NEW_PROPERTIES } from './schema-additions.mjs';
+import { CLIENT_FIELD_TYPES, NEW_DEFINITIONS, NEW_PROPERTIES } from './schema-additions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -210,8 +210,10 @@ function supplementFromClientModels(definitions, origins) {
     if (!schema?.properties || !attributes) continue;
     for (const attr of attributes) {
       if (attr.baseName in schema.properties) continue;
-      const field = clientTypeSchema(attr.type, attr.format, module, definitions);
-      schema.properties[attr.baseName] = { ...field, description: `${attr.baseName} (from the @kubernetes/client-node model).` };
+      // client-node types a Quantity as a string: such fields are typed by schema-additions.mjs instead.
+      const typed = CLIENT_FIELD_TYPES[name]?.[attr.baseName];
+      const field = typed ?? clientTypeSchema(attr.type, attr.format, module, definitions);
+      schema.properties[attr.baseName] = typed ?? { ...field, description: `${attr.baseName} (from the @kubernetes/client-node model).` };
     }
   }
 }

@@ -83,3 +83,18 @@ export const NEW_PROPERTIES = {
   // Its type is not in any released types.go we could read: accept any value rather than guess.
   [`${CORE}.EmptyDirVolumeSource`]: { mode: { description: 'The permission bits of the emptyDir directory (alpha, newer than Kubernetes 1.34).' } },
 };
+
+/**
+ * Fields client-node has but types wrongly, by definition → field: it calls a Quantity a `string`,
+ * so `tolerance: 0.05` (a number, valid) was "must be a string". Type and description from
+ * k8s.io/api autoscaling/v2 types.go (1.33, HPAConfigurableTolerance).
+ */
+export const CLIENT_FIELD_TYPES = {
+  'io.k8s.api.autoscaling.v2.HPAScalingRules': {
+    tolerance: {
+      $ref: '#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity',
+      description:
+        'tolerance is the tolerance on the ratio between the current and desired metric value under which no updates are made to the desired number of replicas (e.g. 0.01 for 1%). Must be greater than or equal to zero. If not set, the default cluster-wide tolerance is applied (by default 10%). This is a beta field (Kubernetes 1.33+) and requires the HPAConfigurableTolerance feature gate to be enabled.',
+    },
+  },
+};

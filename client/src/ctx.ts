@@ -17,6 +17,7 @@ import {
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { logLevel, SECTION, type LogLevel } from './config';
 import { IndexStatusItem } from './indexStatusItem';
+import { VersionStatusItem } from './versionStatusItem';
 import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
 import type { RenderedPreviewProvider } from './preview/renderedProvider';
@@ -41,6 +42,8 @@ export class Ctx implements vscode.Disposable {
   /** Milliseconds from the server's start to its first published diagnostics, once known. */
   firstDiagnosticsMs: number | undefined;
   readonly indexStatus: IndexStatusItem;
+  /** Shows the Kubernetes release the workspace targets. */
+  readonly versionStatus: VersionStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
   /** Disposables of the current server session (the running LanguageClient's handlers). */
   private readonly session: vscode.Disposable[] = [];
@@ -48,7 +51,8 @@ export class Ctx implements vscode.Disposable {
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Biome Manifests', { log: true });
     this.indexStatus = new IndexStatusItem();
-    this.disposables.push(this.output, this.indexStatus);
+    this.versionStatus = new VersionStatusItem();
+    this.disposables.push(this.output, this.indexStatus, this.versionStatus);
   }
 
   /** Writes to the output channel when `biomeManifests.logLevel` lets `level` through. Never pass secret values. */

@@ -62,7 +62,7 @@ async function check(args: CheckArgs): Promise<number> {
   for (const file of [...targets.report].sort()) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
-    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {} });
+    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, kubernetesVersion: args.kubernetesVersion });
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }

@@ -5,7 +5,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDocument } from '../../server/src/engine/schema/validate';
-import { parse, store, yaml } from './schemaFixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, REPO_ROOT, store, yaml } from './schemaFixtures';
+
+/** The generated schema's `tolerance` field (its description is what hover and completion show). */
+function readSchemaField(): unknown {
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'kubernetes.json'), 'utf8')) as { definitions: Record<string, { properties: Record<string, unknown> }> };
+  return schema.definitions['io.k8s.api.autoscaling.v2.HPAScalingRules']?.properties.tolerance;
+}
 
 function codes(text: string): string[] {
   return parse(text).documents.flatMap((doc) => validateDocument(doc, store()).map((f) => `${f.code} ${f.message}`));
@@ -40,5 +48,21 @@ describe('schema fields newer than client-node', () => {
       'schema-type',
       'schema-unknown-field',
     ]);
+  });
+
+  it('types an HPA scaling rule tolerance as a Quantity: numbers and quantity strings, with its description', () => {
+    const hpa = (tolerance: string) => yaml`
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata: { name: web }
+      spec:
+        scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+        maxReplicas: 5
+        behavior: { scaleUp: { tolerance: ${tolerance} } }
+    `;
+    assert.deepEqual(codes(hpa('0.05')), []);
+    assert.deepEqual(codes(hpa('"50m"')), []);
+    assert.deepEqual(codes(hpa('"5 percent"')).map((c) => c.split(' ')[0]), ['schema-type']);
+    assert.match(JSON.stringify(readSchemaField()), /HPAConfigurableTolerance/);
   });
 });

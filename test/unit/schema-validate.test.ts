@@ -203,10 +203,12 @@ describe('schema validation', () => {
   });
 
   it('reports an apiVersion that does not serve the kind, listing those that do', () => {
-    const findings = validate('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: { name: x }\n');
+    const findings = validate('apiVersion: apps/v1beta9\nkind: Deployment\nmetadata: { name: x }\n');
     assert.deepEqual(shown(findings).map((f) => [f.code, f.message, f.range]), [
-      ['schema-api-version', 'apiVersion `extensions/v1beta1` does not serve Deployment; Deployment is served by apps/v1: change apiVersion.', range(0, 12, 30)],
+      ['schema-api-version', 'apiVersion `apps/v1beta9` does not serve Deployment; Deployment is served by apps/v1: change apiVersion.', range(0, 12, 24)],
     ]);
+    // A version the lifecycle data knows (removed extensions/v1beta1) is no-unsupported-api-version's, against the target release.
+    assert.deepEqual(shown(validate('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: { name: x }\n')), []);
   });
 
   it('stays silent on CRDs, CRDs reusing built-in kind names, and non-Kubernetes YAML', () => {

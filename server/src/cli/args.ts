@@ -1,5 +1,6 @@
 /** Command-line parsing for `biome-manifests`. */
 import { isRuleLevel, type RuleLevel } from '../engine/lint/settings';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from '../engine/schema/apiLifecycle';
 
 export const USAGE = `Usage: biome-manifests check <paths…> [options]
 
@@ -13,6 +14,8 @@ Options:
   --format stylish|json   output format (default: stylish)
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
+  --kubernetes-version <1.N>  the Kubernetes release to check apiVersions against
+                          (${SUPPORTED_KUBERNETES_VERSIONS[0]}–${NEWEST_KUBERNETES_VERSION}; default: ${NEWEST_KUBERNETES_VERSION})
   --help                  show this help
   --version               show the version
 
@@ -24,6 +27,7 @@ export interface CheckArgs {
   format: 'stylish' | 'json';
   exclude: string[];
   rules: Record<string, RuleLevel>;
+  kubernetesVersion: string;
 }
 
 export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -38,7 +42,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', exclude: [], rules: {} };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', exclude: [], rules: {}, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -56,6 +60,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const [id, level] = spec.split('=');
       if (!id || !isRuleLevel(level)) return fail(`--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`);
       args.rules[id] = level;
+    } else if (flag === '--kubernetes-version') {
+      const given = value();
+      const version = parseKubernetesVersion(given);
+      if (!version) return fail(`--kubernetes-version takes one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}, not \`${given ?? ''}\`.`);
+      args.kubernetesVersion = version;
     } else if (flag.startsWith('-')) return fail(`unknown option \`${flag}\`.`);
     else args.paths.push(arg);
   }

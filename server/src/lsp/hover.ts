@@ -3,17 +3,21 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { describeField } from '../engine/schema/describe';
 import type { SchemaStore } from '../engine/schema/store';
-import { documentAt, documentLines } from './completion';
+import { resourceAt, resourceLines } from './completion';
 
 export function hover(file: ManifestFile, position: Position, store: SchemaStore): Hover | null {
-  const doc = documentAt(file, position.line);
+  const doc = resourceAt(file, position.line);
   if (!doc || doc.class.type !== 'kubernetes') return null;
-  const found = describeField(documentLines(doc), position.line - doc.startLine, position.character, store);
+  const { lines, indent } = resourceLines(doc);
+  const found = describeField(lines, position.line - doc.startLine, position.character - indent, store);
   if (!found) return null;
-  const lineIndex = doc.chunk.lines;
-  const range = doc.range(
-    lineIndex.offsetAt({ line: found.line, character: found.startCharacter }),
-    lineIndex.offsetAt({ line: found.line, character: found.endCharacter }),
+  const top = doc.parent ?? doc;
+  const line = found.line + doc.startLine - top.startLine;
+  const lineIndex = top.chunk.lines;
+  const range = top.range(
+    lineIndex.offsetAt({ line, character: found.startCharacter + indent }),
+    lineIndex.offsetAt({ line, character: found.endCharacter + indent }),
   );
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range };
 }
+

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { ManifestDocument } from '../engine/document/manifestDocument';
+import { withItems } from '../engine/document/manifestFile';
 import type { RenderedObject } from '../engine/render/render';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { resourceId } from '../engine/graph/resourceGraph';
@@ -37,8 +38,9 @@ export function compareObjects(a: RenderedObject, b: RenderedObject): number {
 function kubernetesDocs(index: WorkspaceIndex, accept: (doc: ManifestDocument) => boolean): RenderedObject[] {
   const byId = new Map<string, RenderedObject>();
   for (const file of index.files()) {
-    for (const doc of file.documents) {
-      if (!doc.identity || !accept(doc)) continue;
+    for (const doc of withItems(file.documents)) {
+      // A List is shown as its items.
+      if (!doc.identity || doc.items.length > 0 || !accept(doc)) continue;
       const object = index.renderedOf(doc);
       byId.set(resourceId(object), object);
     }

@@ -13,7 +13,7 @@ import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
 import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
-import type { ManifestFile } from '../engine/document/manifestFile';
+import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
@@ -217,7 +217,7 @@ export class Session {
     const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
     if (!findings || stale()) return;
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
-    if (this.releasable(uri)) for (const doc of file.documents) doc.chunk.release();
+    if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;

@@ -1,6 +1,7 @@
 /** The server's view of `biomeManifests.*` settings: typed, per resource, with defaults. */
 import { isRuleLevel, type LintSettings, type RuleLevel } from '../engine/lint/settings';
 import { DEFAULT_EXCLUDE } from '../engine/workspace/scan';
+import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../engine/schema/apiLifecycle';
 
 export interface ServerSettings {
   /** Globs of paths the workspace index skips. Restart-free: the index is rebuilt. */
@@ -15,6 +16,8 @@ export interface ServerSettings {
   showDecodedSecrets: boolean;
   /** Files larger than this (MiB) are not parsed. */
   maxFileSizeMb: number;
+  /** The Kubernetes release apiVersions are checked against (`1.31`). Live: a change re-checks. */
+  kubernetesVersion: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -24,6 +27,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   diagnosticsScope: 'workspace',
   showDecodedSecrets: true,
   maxFileSizeMb: 20,
+  kubernetesVersion: NEWEST_KUBERNETES_VERSION,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,10 +54,11 @@ export function parseSettings(raw: unknown): ServerSettings {
   }
   const secrets = raw.secrets;
   if (isRecord(secrets) && typeof secrets.showDecoded === 'boolean') settings.showDecodedSecrets = secrets.showDecoded;
+  settings.kubernetesVersion = parseKubernetesVersion(raw.kubernetesVersion) ?? NEWEST_KUBERNETES_VERSION;
   if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
   return settings;
 }
 
 export function lintSettingsOf(settings: ServerSettings): LintSettings {
-  return { rules: settings.rules, ruleOptions: settings.ruleOptions };
+  return { rules: settings.rules, ruleOptions: settings.ruleOptions, kubernetesVersion: settings.kubernetesVersion };
 }

@@ -2,7 +2,7 @@
 import { type Node } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../engine/document/yamlGuards';
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
-import type { ManifestFile } from '../engine/document/manifestFile';
+import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import type { ManifestDocument } from '../engine/document/manifestDocument';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 
@@ -58,16 +58,24 @@ function documentTitle(doc: ManifestDocument): string | undefined {
   }
 }
 
+function documentSymbol(doc: ManifestDocument, name: string): DocumentSymbol {
+  const contents = doc.yaml.contents as Node | null;
+  const range = contents?.range ? doc.rangeOfNode(contents) : doc.headRange();
+  const c = doc.class;
+  const detail = c.type === 'kubernetes' ? `${c.apiVersion}${c.namespace !== 'default' ? ` · ${c.namespace}` : ''}` : '';
+  const children = childSymbols(doc, contents, 1);
+  // A List's `items` entry lists its items as the resources they are (`Deployment web`), not as `[0]`.
+  const items = doc.items.map((item) => documentSymbol(item, documentTitle(item)!));
+  const itemsEntry = items.length > 0 ? children.find((s) => s.name === 'items') : undefined;
+  if (itemsEntry) itemsEntry.children = items;
+  return { name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children };
+}
+
 export function documentSymbols(file: ManifestFile): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const doc of file.documents) {
     const name = documentTitle(doc);
-    if (!name) continue;
-    const contents = doc.yaml.contents as Node | null;
-    const range = contents?.range ? doc.rangeOfNode(contents) : doc.headRange();
-    const c = doc.class;
-    const detail = c.type === 'kubernetes' ? `${c.apiVersion}${c.namespace !== 'default' ? ` · ${c.namespace}` : ''}` : '';
-    out.push({ name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children: childSymbols(doc, contents, 1) });
+    if (name) out.push(documentSymbol(doc, name));
   }
   return out;
 }
@@ -76,9 +84,10 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 5
   const needle = query.toLowerCase();
   const out: SymbolInformation[] = [];
   for (const file of index.files()) {
-    for (const doc of file.documents) {
+    for (const doc of withItems(file.documents)) {
       const c = doc.class;
-      if (c.type !== 'kubernetes') continue;
+      // A List stands for its items, which are listed themselves.
+      if (c.type !== 'kubernetes' || doc.items.length > 0) continue;
       const name = `${c.kind} ${c.name ?? '(unnamed)'}`;
       if (needle && !name.toLowerCase().includes(needle)) continue;
       out.push({ name, kind: SymbolKind.Module, containerName: c.namespace, location: { uri: doc.uri, range: doc.headRange() } });

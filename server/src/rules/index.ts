@@ -10,6 +10,7 @@ import { rule as hpaTargetScalable } from './hpa-target-scalable';
 import { rule as noIdenticalLivenessReadiness } from './no-identical-liveness-readiness';
 import { rule as noLivenessBeforeReady } from './no-liveness-before-ready';
 import { rule as noRemovedHpaApiVersion } from './no-removed-hpa-api-version';
+import { rule as noUnsupportedApiVersion } from './no-unsupported-api-version';
 import { rule as noReplicasWithHpa } from './no-replicas-with-hpa';
 import { rule as probePortDeclared } from './probe-port-declared';
 import { rule as probeTimeoutBelowPeriod } from './probe-timeout-below-period';
@@ -41,4 +42,4 @@ import { rule as noUnknownScrapeTarget } from './no-unknown-scrape-target';
 import { rule as noUnmatchedServiceSelector } from './no-unmatched-service-selector';
 import { rule as requireContainerPort } from './require-container-port';
 
-export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort];
+export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noUnsupportedApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort];

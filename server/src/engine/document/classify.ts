@@ -37,14 +37,20 @@ function hasOnlyComments(text: string): boolean {
   return true;
 }
 
-export function classify(chunk: ChunkLike, fileName: string): DocumentClass {
+/** The identity a typed List (`ConfigMapList`) gives its items, which may leave out `apiVersion` and `kind`. */
+export interface ImpliedIdentity {
+  apiVersion: string;
+  kind: string;
+}
+
+export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedIdentity): DocumentClass {
   if (HELM_MARKER.test(chunk.text)) return { type: 'helm-template' };
   const contents = chunk.yaml.contents;
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
   if (!isMap(contents)) return { type: 'other' };
-  const apiVersion = stringAt(contents, 'apiVersion');
-  const kind = stringAt(contents, 'kind');
+  const apiVersion = stringAt(contents, 'apiVersion') ?? implied?.apiVersion;
+  const kind = stringAt(contents, 'kind') ?? implied?.kind;
   if (kind === 'Kustomization' || kind === 'Component') return { type: 'kustomization' };
   if (apiVersion !== undefined && kind !== undefined) {
     const metadata = contents.get('metadata', true);

@@ -7,6 +7,8 @@ import { isMap, isPair, isScalar, isSeq } from './yamlGuards';
 import type { Range, ValuePath } from '../types';
 import type { ParsedChunk, PlainValue } from './parsedChunk';
 import type { DocumentClass } from './classify';
+import { listItemChunks } from './listItems';
+import { fileNameOf } from './fileName';
 
 export type NodePart = 'key' | 'value' | 'pair';
 
@@ -27,7 +29,26 @@ export class ManifestDocument {
     /** Line of the chunk's first character in the file. */
     readonly startLine: number,
     readonly chunk: ParsedChunk,
+    /** The List document this one is an item of (see listItems.ts); its `index` is the List's. */
+    readonly parent?: ManifestDocument,
   ) {}
+
+  private itemDocuments: readonly ManifestDocument[] | undefined;
+
+  /** A List's items as documents of their own (at their place in the file); empty for other documents. */
+  get items(): readonly ManifestDocument[] {
+    if (!this.itemDocuments) {
+      const chunks = this.parent ? [] : listItemChunks(this.chunk, fileNameOf(this.uri));
+      this.itemDocuments = chunks.map((item) => new ManifestDocument(this.uri, this.index, this.start + item.offset, this.startLine + item.line, item.chunk, this));
+    }
+    return this.itemDocuments;
+  }
+
+  /** `uri#index` (`uri#index.item` for a List item): names the document among the workspace's. */
+  get ref(): string {
+    const own = `${this.uri}#${this.index}`;
+    return this.parent ? `${own}.${this.parent.items.indexOf(this)}` : own;
+  }
 
   get text(): string {
     return this.chunk.text;

@@ -4,6 +4,7 @@ import { ParsedChunk, parseDocumentSteps } from './parsedChunk';
 import { splitDocuments } from './split';
 import { LineIndex } from './lineIndex';
 import { resplit } from './resplit';
+import { fileNameOf } from './fileName';
 
 export interface ManifestFile {
   readonly uri: string;
@@ -16,9 +17,17 @@ export interface ManifestFile {
   readonly changedDocuments: readonly ManifestDocument[];
 }
 
-export function fileNameOf(uri: string): string {
-  const slash = uri.lastIndexOf('/');
-  return decodeURIComponent(slash >= 0 ? uri.slice(slash + 1) : uri);
+export { fileNameOf } from './fileName';
+
+/**
+ * Every document of a file that is a resource or may hold one: each document, followed by its List
+ * items when it is a List. What the index, the linter and the symbols iterate.
+ */
+export function* withItems(documents: readonly ManifestDocument[]): Generator<ManifestDocument> {
+  for (const doc of documents) {
+    yield doc;
+    if (doc.class.type === 'kubernetes') yield* doc.items;
+  }
 }
 
 /**

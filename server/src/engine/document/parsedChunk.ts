@@ -5,7 +5,7 @@
 import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, YAMLWarning, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { isMap, isScalar } from './yamlGuards';
 import { LineIndex } from './lineIndex';
-import { classify, type DocumentClass } from './classify';
+import { classify, type DocumentClass, type ImpliedIdentity } from './classify';
 import { checkStructure } from './structureCheck';
 import { quickPlainValue } from './plainValue';
 import { fastParse } from './fastYaml/fastParse';
@@ -222,6 +222,8 @@ export class ParsedChunk {
     readonly text: string,
     fileName: string,
     source?: Document.Parsed | ChunkParts,
+    /** For an item of a typed List: the apiVersion and kind it has when it does not say. */
+    implied?: ImpliedIdentity,
   ) {
     if (source && !(source instanceof Document)) {
       ParsedChunk.restored++;
@@ -249,7 +251,7 @@ export class ParsedChunk {
     this.errors = ast.errors;
     this.warnings = ast.warnings;
     this.precomputed = undefined;
-    this.class = classify(this, fileName);
+    this.class = classify(this, fileName, implied);
   }
 
   /** This chunk as parts (see ChunkParts), with the findings of the AST checks given. */

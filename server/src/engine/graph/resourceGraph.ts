@@ -4,6 +4,7 @@
  * A reference whose target is not in the workspace points to a `missing` node and is `broken`.
  */
 import type { ManifestDocument } from '../document/manifestDocument';
+import { withItems } from '../document/manifestFile';
 import type { RenderedObject } from '../render/render';
 import { folderOf, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { createdElsewhere } from '../k8s/createdElsewhere';
@@ -75,8 +76,9 @@ function allObjects(index: WorkspaceIndex): RenderedObject[] {
   const seen = new Set<string>();
   const out: RenderedObject[] = [];
   for (const file of index.files()) {
-    for (const doc of file.documents) {
-      if (!doc.identity) continue;
+    for (const doc of withItems(file.documents)) {
+      // A List is a node per item, not one for the List.
+      if (!doc.identity || doc.items.length > 0) continue;
       const object = index.renderedOf(doc);
       const id = resourceId(object);
       if (seen.has(id)) continue;

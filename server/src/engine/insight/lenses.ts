@@ -4,7 +4,7 @@
  * the client's; their arguments say which document and line the lens is on.
  */
 import type { ManifestDocument } from '../document/manifestDocument';
-import type { ManifestFile } from '../document/manifestFile';
+import { withItems, type ManifestFile } from '../document/manifestFile';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../k8s/hpa';
 import { hpaSummary } from './hpa';
@@ -34,12 +34,13 @@ function codeLenses(file: ManifestFile, index: WorkspaceIndex): InsightLens[] {
   const out: InsightLens[] = [];
   // Grafana and Decode act on files on disk (a Decode view saves back into its source file).
   const onDisk = file.uri.startsWith('file:');
+  // HPAs inside a List get their lens too; Grafana and Decode open whole documents of a file.
+  for (const doc of withItems(file.documents)) if (doc.identity?.kind === HPA_KIND) out.push(hpaLens(doc, index));
   for (const doc of file.documents) {
     const id = doc.identity;
     if (!id) continue;
     const line = doc.headRange().start.line;
     const head = { start: { line, character: 0 }, end: { line, character: 0 } };
-    if (id.kind === HPA_KIND) out.push(hpaLens(doc, index));
     if (onDisk && GRAFANA_KINDS.has(id.kind)) {
       out.push({ range: head, title: 'Open in Grafana', command: { id: LENS_COMMANDS.openGrafana, arguments: [{ uri: file.uri, line }] } });
     }

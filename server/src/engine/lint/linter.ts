@@ -16,8 +16,9 @@ import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, isSuppressed } from './suppression';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
-import type { ManifestFile } from '../document/manifestFile';
+import { withItems, type ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
+import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
 
 interface PlacedFindings {
   startLine: number;
@@ -78,7 +79,7 @@ export class Linter {
     const out: Finding[] = [];
     const groupsDone = new Set<string>();
     let reused = 0;
-    for (const doc of file.documents) {
+    for (const doc of withItems(file.documents)) {
       if (doc.class.type === 'helm-template' || doc.class.type === 'empty') continue;
       const cached = reusable?.get(doc.chunk);
       let entry = cached && reuseFindings(cached, this.index.versions, current);
@@ -109,10 +110,12 @@ export class Linter {
   ): DocumentFindings & { standsAlone: boolean } {
     const out: Finding[] = [];
     const files: ManifestFile[] = [file];
-    for (const f of this.syntaxFindings(doc)) out.push(f);
+    // A List item's text is its List's: the List's syntax findings cover it.
+    if (!doc.parent) for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
-    if (doc.class.type === 'kubernetes' && this.schema) {
+    // A List whose items are checked as resources is not validated as a whole too (each finding once).
+    if (doc.class.type === 'kubernetes' && this.schema && doc.items.length === 0) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -121,7 +124,7 @@ export class Linter {
         out.push(level ? { ...f, severity: level } : f);
       }
     }
-    const result = this.groupResultFor(doc, groupsDone);
+    const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION);
     if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -145,11 +148,11 @@ export class Linter {
   precheckAndRelease(uri: string): void {
     const file = this.index.getFile(uri);
     if (!file) return;
-    for (const doc of file.documents) {
+    for (const doc of withItems(file.documents)) {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
-        this.syntaxFindings(doc);
-        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
+        if (!doc.parent) this.syntaxFindings(doc);
+        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc) && doc.items.length === 0) this.schemaFindings(doc);
       }
       doc.chunk.release();
     }
@@ -202,10 +205,11 @@ export class Linter {
     return schema.adjust ? schema.adjust(doc, findings) : findings;
   }
 
-  private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {
+  private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string): GroupResult | undefined {
     const c = doc.class;
     let key: string;
-    if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
+    // Rules read the target release: results for another one are kept apart (the setting is per folder).
+    if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
     else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
@@ -216,7 +220,7 @@ export class Linter {
       done.add(key);
       return relocated;
     }
-    const result = this.computeGroup(doc);
+    const result = this.computeGroup(doc, version);
     this.groupCache.set(key, result);
     done.add(key);
     return result;
@@ -250,7 +254,7 @@ export class Linter {
     return { ...result, byChunk, files };
   }
 
-  private computeGroup(doc: ManifestDocument): GroupResult {
+  private computeGroup(doc: ManifestDocument, version: string): GroupResult {
     const keys = new Set<string>();
     const c = doc.class;
     let findings: { doc: ManifestDocument; finding: RawFinding }[];
@@ -262,7 +266,7 @@ export class Linter {
       const object = this.index.renderedOf(doc);
       chunks = object.sources.map((s) => s.chunk);
       objectIgnores = annotationSuppressions(object.value);
-      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version);
     } else {
       chunks = [doc.chunk];
       const target = { type: 'config' as const, doc, value: doc.plain().value };

@@ -39,6 +39,8 @@ export interface RuleContext {
   readonly target: RuleTarget;
   readonly workspace: WorkspaceView;
   readonly options: Readonly<Record<string, unknown>>;
+  /** The Kubernetes release the workspace targets (`1.31`, see apiLifecycle.ts). */
+  readonly kubernetesVersion: string;
   /** Source location of a rendered path (for fixes and related locations). */
   locate(path: ValuePath): Origin;
   report(report: Report): void;

@@ -7,6 +7,7 @@ import type { SchemaChecker } from '../schema/schemaChecker';
 import { recordingView } from './workspaceView';
 import type { Origin } from '../render/render';
 import type { MissingField } from '../schema/schemaChecker';
+import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
 
 /** A finding before settings are applied. */
 export interface RawFinding extends Finding {
@@ -58,6 +59,7 @@ export function runRulesOn(
   keys: Set<string>,
   schema: SchemaChecker | undefined,
   onRuleError: (ruleId: string, error: unknown) => void,
+  kubernetesVersion: string = NEWEST_KUBERNETES_VERSION,
 ): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   const kind = kindOf(target);
@@ -70,6 +72,7 @@ export function runRulesOn(
     target,
     workspace,
     options: {},
+    kubernetesVersion,
     locate,
     report(report) {
       const origin = report.at ?? locate(report.path ?? []);

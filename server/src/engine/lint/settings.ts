@@ -8,6 +8,8 @@ export interface LintSettings {
   rules: Readonly<Record<string, RuleLevel>>;
   /** Rule id → option values. */
   ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The Kubernetes release the manifests are deployed to (`1.31`); default the newest supported. */
+  kubernetesVersion?: string;
 }
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, ruleOptions: {} };

@@ -11,6 +11,7 @@ import { describeExpected, type ObjectSchema, type SchemaNode } from './schemaTy
 import type { KindEntry, SchemaStore } from './store';
 import { closestMatch } from './suggest';
 import { describeActual, scalarMatches, typeHint } from './values';
+import { apiLifecycle } from './apiLifecycle';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -48,6 +49,8 @@ function unservedApiVersion(doc: ManifestDocument, store: SchemaStore, apiVersio
   const served = store.apiVersionsOf(kind);
   if (served.length === 0 || !store.isKubernetesApiVersion(apiVersion)) return [];
   if (RULE_OWNED_API_VERSIONS[kind]?.includes(apiVersion)) return [];
+  // A version the lifecycle data knows is reported against the target release by no-unsupported-api-version.
+  if (apiLifecycle(apiVersion, kind)) return [];
   if (store.isNewerThanKnown(apiVersion, kind)) return [];
   const message = `apiVersion \`${apiVersion}\` does not serve ${kind}; ${kind} is served by ${served.join(', ')}: change apiVersion.`;
   return [

@@ -2,7 +2,7 @@
  * The index of every manifest in the workspace: files by URI, resources by identity and kind, and
  * rendered objects (base + patches) per folder. Unsaved editor text replaces the file on disk.
  */
-import { parseManifestFile, type ManifestFile } from '../document/manifestFile';
+import { parseManifestFile, withItems, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
@@ -71,15 +71,18 @@ export class WorkspaceIndex {
     const uri = file.uri;
     const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
-    const kept = new Set(file.documents.map((d) => d.chunk));
-    const before = new Set(previous?.documents.map((d) => d.chunk));
-    const removed = (previous?.documents ?? []).filter((d) => !kept.has(d.chunk));
-    const added = file.documents.filter((d) => !before.has(d.chunk));
+    // List items are resources of the file like its documents (a List's items follow its chunk).
+    const nowDocs = [...withItems(file.documents)];
+    const thenDocs = previous ? [...withItems(previous.documents)] : [];
+    const kept = new Set(nowDocs.map((d) => d.chunk));
+    const before = new Set(thenDocs.map((d) => d.chunk));
+    const removed = thenDocs.filter((d) => !kept.has(d.chunk));
+    const added = nowDocs.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
     // Documents kept as they were (before an edit in a large file) stay registered.
-    const now = new Set(file.documents);
-    const then = new Set(previous?.documents);
+    const now = new Set(nowDocs);
+    const then = new Set(thenDocs);
     for (const doc of then) if (!now.has(doc)) this.unregister(doc);
     this.fileMap.set(uri, file);
     this.fileGeneration++;
@@ -92,11 +95,12 @@ export class WorkspaceIndex {
     const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
     if (!previous) return changedKeys;
-    for (const doc of previous.documents) {
+    const docs = [...withItems(previous.documents)];
+    for (const doc of docs) {
       this.unregister(doc);
       this.collectKeys(doc, changedKeys);
     }
-    collectLabelKeys(previous.documents, [], changedKeys);
+    collectLabelKeys(docs, [], changedKeys);
     this.fileMap.delete(uri);
     this.fileGeneration++;
     this.versions.bump(changedKeys);
@@ -211,7 +215,7 @@ export class WorkspaceIndex {
     const rendered = this.renderedOf(doc);
     const primary = this.groupsOf(doc)[0];
     const base = rendered.sources[0]!;
-    return rendered === primary ? this.folderIdentityKey(doc) : `${this.folderIdentityKey(doc)}|${base.uri}#${base.index}`;
+    return rendered === primary ? this.folderIdentityKey(doc) : `${this.folderIdentityKey(doc)}|${base.ref}`;
   }
 
   /** Every rendered object with the document's identity in its folder (usually one). */
@@ -258,7 +262,8 @@ export class WorkspaceIndex {
   }
 
   private isLive(doc: ManifestDocument): boolean {
-    return this.fileMap.get(doc.uri)?.documents[doc.index] === doc;
+    const top = doc.parent ?? doc;
+    return this.fileMap.get(doc.uri)?.documents[top.index] === top && (!doc.parent || top.items.includes(doc));
   }
 
   private folderIdentityKey(doc: ManifestDocument): string {
