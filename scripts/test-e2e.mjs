@@ -57,4 +57,6 @@ if (packaged.status !== 0) {
 const vsix = packaged.stdout.trim();
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'test']);
 run(process.execPath, [join(root, 'out', 'test', 'e2e', 'runTest.js'), '--suite', suite, '--vsix', vsix]);
+// The Details page (README images) in the real workbench; desktop VS Code has no browser driver here.
+if (!desktop && suite !== 'dev') run(process.execPath, [join(root, 'scripts', 'check-details-page.mjs')]);
 console.log(`e2e: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

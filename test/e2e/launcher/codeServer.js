@@ -248,7 +248,7 @@ function workbenchUrl(base, { folder, extensionDevelopmentPaths = [], extensionT
 }
 
 /** Headless Chromium through playwright-core from the tools folder. */
-async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, height: 800 }, extraArgs = [] } = {}) {
   const toolsRequire = createRequire(path.join(toolsDir, 'package.json'));
   const { chromium } = toolsRequire('playwright-core');
   const context = await chromium.launchPersistentContext(dirs.browser, {
@@ -263,6 +263,7 @@ async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   const page = context.pages()[0] || (await context.newPage());
