@@ -13,8 +13,13 @@ import { definesKey, podReferences } from './podReferences';
 import { scrapeJobs, targetNamesService } from './prometheusJobs';
 import { exposes, servicePorts } from '../../rules/helpers/scrapeTargets';
 
+/**
+ * The object's first line (usually `apiVersion:`), where a click on its node lands: the top of the object reads
+ * naturally, while the `kind:` line is often its second. Falls back to the kind line for an empty document.
+ */
 function headLine(doc: ManifestDocument): number {
-  return doc.headRange().start.line;
+  const contents = doc.yaml.contents;
+  return contents?.range ? doc.range(contents.range[0]).start.line : doc.headRange().start.line;
 }
 
 function fileName(uri: string): string {
