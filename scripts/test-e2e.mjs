@@ -59,4 +59,6 @@ run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '
 run(process.execPath, [join(root, 'out', 'test', 'e2e', 'runTest.js'), '--suite', suite, '--vsix', vsix]);
 // The Details page (README images) in the real workbench; desktop VS Code has no browser driver here.
 if (!desktop && suite !== 'dev') run(process.execPath, [join(root, 'scripts', 'check-details-page.mjs')]);
+// CONTRIBUTING.md's "Try it" commands in a scratch copy of the repository (node:test; ~1.5 min).
+if (!desktop && suite === 'all') run(process.execPath, ['--test', join(root, 'out', 'test', 'e2e', 'readme', 'readme-commands.test.js')]);
 console.log(`e2e: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

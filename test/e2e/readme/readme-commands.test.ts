@@ -4,7 +4,8 @@
  * so `npm start` sets its own npm_* variables exactly as it does in a terminal. The one shortcut: the scratch copy's
  * tools/e2e/node_modules is a hard-linked copy of an installed tools folder (a real install takes ~3 min; the
  * installer itself, run from `npm start`, is tested in installer.test.ts), and `npm start` gets `--smoke` so it stops
- * once the workbench answers.
+ * once the workbench answers. Heavy (npm ci, a build, code-server), so it runs with the e2e layer
+ * (scripts/test-e2e.mjs, after the suites) rather than beside the timing-sensitive node:test layers.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../helpers/paths';
+import { REPO_ROOT } from '../../helpers/paths';
 
 const DOC = 'CONTRIBUTING.md';
 const toolsDir = process.env.BIOME_E2E_TOOLS_DIR || path.join(REPO_ROOT, 'tools', 'e2e');
