@@ -1,9 +1,12 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// Usage: node scripts/build.mjs [--watch] [--minify]
+// Usage: node scripts/build.mjs [--watch] [--minify] [--release]
+//   --release  source maps are still written to dist/*.map, but the bundles do not reference them: the .vsix ships
+//              no maps, and a `sourceMappingURL` pointing at a missing file only makes tools look for it.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+const release = process.argv.includes('--release');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -11,7 +14,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: release ? 'external' : true,
   minify,
   logLevel: 'warning',
 };

@@ -11,10 +11,14 @@ const require = createRequire(import.meta.url);
 export const cs = require('../test/e2e/launcher/codeServer.js');
 
 export function ensureTools() {
-  if (cs.toolsInstalled()) return;
-  console.log('Installing the VS Code tools (tools/e2e, once, ≈ 2–3 min)…');
-  const res = spawnSync('bash', [join(root, 'tools', 'e2e', 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (res.status !== 0) throw new Error('tools/e2e/install.sh failed');
+  const state = cs.toolsState();
+  if (state === 'installed') return;
+  console.log(
+    state === 'incomplete'
+      ? 'The VS Code tools in tools/e2e are half-installed (an earlier install did not finish); repairing (≈ 2–3 min)…'
+      : 'Installing the VS Code tools (tools/e2e, once, ≈ 2–3 min)…',
+  );
+  if (cs.installTools() !== 0) throw new Error('tools/e2e/install.sh failed (see above); run it again to retry');
 }
 
 /** Builds and packages (progress on stderr); returns the path of the .vsix. */
@@ -34,13 +38,20 @@ export function packageVsix() {
  */
 export async function startSession({ vsix, folder, port, prefix = 'biome-session-' }) {
   const dirs = cs.makeSessionDirs(prefix);
-  cs.writeUserSettings(dirs, {
-    'git.enabled': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  });
-  cs.installExtensions(dirs, [vsix]);
-  const server = await cs.startCodeServer({ dirs, port, folder });
+  let server;
+  try {
+    cs.writeUserSettings(dirs, {
+      'git.enabled': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    });
+    cs.installExtensions(dirs, [vsix]);
+    server = await cs.startCodeServer({ dirs, port, folder });
+  } catch (err) {
+    // No session: its private folders must not outlive the failure.
+    cs.removeDirs(dirs);
+    throw err;
+  }
   let stopped = false;
   const stop = () => {
     if (stopped) return;

@@ -1,5 +1,5 @@
 // Builds the bundles and packages the extension as biome-manifests-<version>.vsix with @vscode/vsce.
-// Usage: node scripts/package.mjs [--out <file.vsix>] [--no-build]
+// Usage: node scripts/package.mjs [--out <file.vsix>] [--no-build] [--images-url <https base URL>] [--content-url <URL>]
 // Prints the path of the .vsix on stdout (and nothing else there); progress goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const outIndex = process.argv.indexOf('--out');
-const out = resolve(outIndex >= 0 ? process.argv[outIndex + 1] : join(root, `${name}-${version}.vsix`));
+const option = (flag) => (process.argv.includes(`--${flag}`) ? process.argv[process.argv.indexOf(`--${flag}`) + 1] : undefined);
+const out = resolve(option('out') ?? join(root, `${name}-${version}.vsix`));
 
 /** Runs node with `args`, output to our stderr (stdout stays for the result); exits on failure with one line. */
 function node(label, args) {
@@ -20,12 +20,21 @@ function node(label, args) {
   }
 }
 
-if (!process.argv.includes('--no-build')) node('build', [join(root, 'scripts', 'build.mjs')]);
+if (!process.argv.includes('--no-build')) node('build', [join(root, 'scripts', 'build.mjs'), '--release']);
 // Dependencies are bundled into dist/ by esbuild, so vsce must not collect node_modules.
 // No public repository URL exists yet: --allow-missing-repository keeps vsce from prompting for one.
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-// README images and links stay relative (they resolve inside the packaged extension and in the repository).
-node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
+// The Details page (README.md) shows an image only from an https URL: VS Code's renderer drops relative and data:
+// image sources (the page's CSP is `img-src https: data:`, its sanitizer allows http/https media only). vsce makes
+// README image paths absolute from --baseImagesUrl (or a GitHub/GitLab `repository`, which this project does not
+// have yet): pass --images-url <https base> or BIOME_VSIX_IMAGES_URL when publishing. The PNGs are not packaged:
+// the Details page never reads them from the .vsix.
+const imagesUrl = option('images-url') ?? process.env.BIOME_VSIX_IMAGES_URL;
+// Relative links (the rule pages) become absolute too then: --content-url, by default the images URL.
+const contentUrl = option('content-url') ?? imagesUrl;
+const linkArgs = imagesUrl ? ['--baseImagesUrl', imagesUrl, '--baseContentUrl', contentUrl] : ['--no-rewrite-relative-links'];
+if (!imagesUrl) console.error('package: no --images-url: README images will show as alt text in the Details page');
+node('vsce package', [vsce, 'package', '--no-dependencies', '--allow-missing-repository', ...linkArgs, '--out', out]);
 const size = statSync(out).size;
 console.error(`packaged ${(size / 1024).toFixed(0)} KiB`);
 // The .vsix budget (issue: under 2 MB); packaging fails rather than ship a bloated artifact.

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { toolsInstalled } = require('../test/e2e/launcher/codeServer.js');
+const { toolsInstalled, toolsState, installTools } = require('../test/e2e/launcher/codeServer.js');
 
 const args = process.argv.slice(2);
 const suiteIndex = args.indexOf('--suite');
@@ -30,11 +30,17 @@ function run(cmd, cmdArgs) {
 const started = Date.now();
 if (!desktop && !toolsInstalled()) {
   if (!args.includes('--install') && !ci) {
-    console.log('e2e: SKIPPED — the VS Code test tools are not installed (tools/e2e). Install them with');
+    const what = toolsState() === 'incomplete' ? 'only half-installed' : 'not installed';
+    console.log(`e2e: SKIPPED — the VS Code test tools are ${what} (tools/e2e). Install them with`);
     console.log('e2e:   bash tools/e2e/install.sh   (≈ 2–3 min, once)   or run `npm run test:e2e`.');
     process.exit(0);
   }
-  run('bash', [join(root, 'tools', 'e2e', 'install.sh')]);
+  if (toolsState() === 'incomplete') console.log('e2e: the tools in tools/e2e are half-installed; repairing them');
+  const status = installTools();
+  if (status !== 0) {
+    console.error(`e2e: tools/e2e/install.sh failed (${status}); run \`npm run test:e2e\` again to retry`);
+    process.exit(status);
+  }
 }
 
 // The bundles in dist/ are what both suites load: the dev suite from the repo, the vsix suite from the package.
@@ -51,4 +57,8 @@ if (packaged.status !== 0) {
 const vsix = packaged.stdout.trim();
 run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'test']);
 run(process.execPath, [join(root, 'out', 'test', 'e2e', 'runTest.js'), '--suite', suite, '--vsix', vsix]);
+// The Details page (README images) in the real workbench; desktop VS Code has no browser driver here.
+if (!desktop && suite !== 'dev') run(process.execPath, [join(root, 'scripts', 'check-details-page.mjs')]);
+// CONTRIBUTING.md's "Try it" commands in a scratch copy of the repository (node:test; ~1.5 min).
+if (!desktop && suite === 'all') run(process.execPath, ['--test', join(root, 'out', 'test', 'e2e', 'readme', 'readme-commands.test.js')]);
 console.log(`e2e: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

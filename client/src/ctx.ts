@@ -134,6 +134,8 @@ export class Ctx implements vscode.Disposable {
         { scheme: 'untitled', language: 'yaml' },
       ],
       synchronize: { configurationSection: SECTION },
+      // Hovers may link to this one command (a Secret value's Reveal); every other command link stays disabled.
+      markdown: { isTrusted: { enabledCommands: ['biomeManifests.revealSecretValue'] } },
       outputChannel: this.output,
       traceOutputChannel: this.output,
       errorHandler: this.errorHandler(),

@@ -26,6 +26,16 @@ const quick = flag('--quick');
 const only = option('--only');
 const corpusFilter = option('--corpus')?.split(',');
 
+// yaml-language-server lives in tools/bench, installed here on first use rather than by the project's `npm ci`: it
+// declares node >= 22.13, which would make every Node 20 install of the project warn (EBADENGINE).
+const BENCH_TOOLS = join(ROOT, 'tools', 'bench');
+function ensureBenchTools() {
+  if (existsSync(join(BENCH_TOOLS, 'node_modules', 'yaml-language-server', 'package.json'))) return;
+  process.stderr.write('… installing yaml-language-server into tools/bench (once)\n');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: BENCH_TOOLS, env, stdio: 'inherit' });
+}
+
 const BIG_DOCS = quick ? 500 : 5000;
 const CORPUS_ROOT = join(ROOT, '.bench', 'corpus');
 const SCHEMA = join(ROOT, 'schemas', 'kubernetes.json');
@@ -42,7 +52,7 @@ const SERVERS = {
   yls: {
     label: 'yaml-language-server 2.0.0',
     command: process.execPath,
-    args: [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+    args: [join(BENCH_TOOLS, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
     versioned: false,
     settings: {
       yaml: {
@@ -120,6 +130,7 @@ function machine() {
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
   const servers = Object.keys(SERVERS).filter((s) => !only || s === only);
+  if (servers.includes('yls')) ensureBenchTools();
   const results = { date: new Date().toISOString(), quick, machine: machine(), corpora: {} };
   for (const corpus of corpora()) {
     results.corpora[corpus.id] = { label: corpus.label };

@@ -129,7 +129,7 @@ describe('Secret values stay secret', () => {
   it('showDecoded off: no hover and nothing the server writes or prints contains a decoded value', async () => {
     const { wire, printed, hovers } = await exercise(false);
     assert.ok(wire.length > 100_000, `the test saw the traffic (${wire.length} bytes)`);
-    assert.ok(hovers.some((h) => h.includes('The decoded value is hidden')), 'hovers on Secret values were asked for');
+    assert.ok(hovers.some((h) => h.includes('[Reveal](command:biomeManifests.revealSecretValue?')), 'hovers on Secret values were asked for');
     assert.deepEqual(leaks(wire), []);
     assert.deepEqual(leaks(printed), []);
     assert.deepEqual(hovers.flatMap(leaks), []);

@@ -6,6 +6,10 @@ import { findServiceDashboard, variableForUid } from '../../client/src/grafana/d
 import { findGrafanaService } from '../../client/src/grafana/grafanaService';
 import { listServices } from '../../server/src/lsp/services';
 import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
+import { remoteLinkNote } from '../../client/src/grafana/remote';
+import { REPO_ROOT } from '../helpers/paths';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const dashboard = sampleText('infrastructure/monitoring/grafana/dashboards/service-overview.json');
 
@@ -126,5 +130,25 @@ describe('the service behind a link', () => {
       portForward: 'kubectl port-forward -n monitoring svc/grafana 3000:3000',
       localUrl: 'http://localhost:3000',
     });
+  });
+});
+
+describe('Grafana in a remote window', () => {
+  it('notes port forwarding and offers the link for loopback URLs in a remote window only', () => {
+    const note = remoteLinkNote('http://127.0.0.1:3000/d/abc?var-service=main-app', 'code-server');
+    assert.match(note!, /remote \(code-server\).*forwards the 127\.0\.0\.1 link.*\/proxy\/<port>\//);
+    assert.ok(remoteLinkNote('http://localhost:3000/explore', 'ssh-remote'));
+    assert.equal(remoteLinkNote('http://localhost:3000/explore', undefined), undefined);
+    assert.equal(remoteLinkNote('https://grafana.example.com/d/abc', 'code-server'), undefined);
+    assert.equal(remoteLinkNote('not a url', 'code-server'), undefined);
+  });
+
+  it('the URL setting is a user/workspace setting (written to user settings, shown under User in a remote window)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    const scope = manifest.contributes.configuration.properties['biomeManifests.grafana.url']!.scope;
+    // machine and machine-overridable settings are stored on the remote machine (the Settings UI's Remote tab).
+    assert.equal(scope, 'resource');
   });
 });

@@ -1,4 +1,4 @@
-/** New Service's files and every snippet validate clean with the engine (no findings at warning or above). */
+/** New Service's files, every snippet and every skeleton validate clean with the engine (no findings at warning or above). */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -7,6 +7,7 @@ import { serviceFiles, validateAnswers, validateImage, validateName, validateMax
 import { REPO_ROOT } from '../helpers/paths';
 import { engineWith, uriOf } from '../helpers/engineHarness';
 import type { Engine } from '../../server/src/setup';
+import { SKELETONS, expandSnippet as expandSkeleton } from '../../server/src/engine/schema/skeletons';
 
 /** Findings at warning or above, as `file:line code: message`. */
 function messages(engine: Engine, names: readonly string[]): string[] {
@@ -99,4 +100,29 @@ describe('snippets', () => {
       assert.ok(engine.index.getFile(uriOf('snippet.yaml'))!.documents.every((d) => d.identity), 'every document is a Kubernetes object');
     });
   }
+});
+
+/** The skeleton of a kind, expanded with its defaults (every skeleton names its object `name`). */
+const skeleton = (kind: string) => expandSkeleton(SKELETONS.find((s) => s.kind === kind)!.body);
+
+/** Objects a skeleton refers to, or that may act on it: an HPA may own a workload's scale. */
+function skeletonCompanions(kind: string): string[] {
+  const hpaOn = (target: string) => skeleton('HorizontalPodAutoscaler').replace('kind: Deployment', `kind: ${target}`);
+  if (kind === 'Deployment' || kind === 'StatefulSet') return [hpaOn(kind)];
+  if (kind === 'HorizontalPodAutoscaler' || kind === 'Service' || kind === 'Ingress') return [skeleton('Deployment')];
+  return [];
+}
+
+describe('skeletons (completion in an empty document)', () => {
+  for (const { kind } of SKELETONS) {
+    it(`${kind} expands to a manifest that passes every rule${skeletonCompanions(kind).length ? ' next to its companion' : ''}`, () => {
+      const files: Record<string, string> = { 'skeleton.yaml': skeleton(kind) };
+      skeletonCompanions(kind).forEach((text, i) => (files[`companion-${i}.yaml`] = text));
+      assert.deepEqual(messages(engineWith(files), ['skeleton.yaml']), []);
+    });
+  }
+
+  it('a Deployment skeleton leaves replicas to the HPA', () => {
+    assert.doesNotMatch(skeleton('Deployment'), /replicas:/);
+  });
 });

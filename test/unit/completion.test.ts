@@ -113,6 +113,29 @@ describe('completion', () => {
     assert.ok(labels(items).includes('apiVersion'));
   });
 
+  it('offers the whole-manifest snippets (k8s-…) only where a document can start', () => {
+    const snippetLabels = (items: CompletionItem[]) => labels(items).filter((l) => String(l).startsWith('k8s-'));
+    const all = ['k8s-configmap', 'k8s-daemonset', 'k8s-deployment', 'k8s-hpa', 'k8s-namespace', 'k8s-probes', 'k8s-secret', 'k8s-service', 'k8s-service-bundle'];
+    assert.deepEqual(snippetLabels(complete('^')).sort(), all);
+    assert.deepEqual(snippetLabels(complete('k8s^')).sort(), all);
+    assert.deepEqual(snippetLabels(complete('apiVersion: v1\nkind: ConfigMap\n---\n^\n')).sort(), all);
+    assert.equal(byLabel(complete('^'), 'k8s-deployment').insertTextFormat, 2);
+    const nested = [
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          resources:\n            ^\n',
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          resources:\n            requests:\n              ^\n',
+      'apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: ^\n',
+      'apiVersion: v1\nkind: Service\n^\n',
+      'apiVersion: v1\n^\n',
+      'metadata:\n  ^\n',
+      'kind: Foo\nspec:\n  ^\n',
+    ];
+    for (const doc of nested) {
+      const items = complete(doc);
+      assert.deepEqual(snippetLabels(items), [], doc);
+      assert.ok(!items.some((i) => i.kind === 15 /* Snippet */), doc);
+    }
+  });
+
   it('offers nothing inside CRDs', () => {
     assert.deepEqual(complete('apiVersion: example.com/v1\nkind: Foo\nspec:\n  ^\n'), []);
   });

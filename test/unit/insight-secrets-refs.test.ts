@@ -9,6 +9,10 @@ import { insightProviders } from '../../server/src/engine/insight';
 import { inlineCode, type CursorContext, type Location } from '../../server/src/engine/insight/types';
 import type { Engine } from '../../server/src/setup';
 import { sampleEngine, sampleUri } from '../helpers/sampleEngine';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { REPO_ROOT } from '../helpers/paths';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** The cursor placed `delta` characters into the first occurrence of `needle` in the file. */
 function cursorAt(engine: Engine, relative: string, needle: string, delta = 0, showDecodedSecrets = false): CursorContext {
@@ -35,19 +39,32 @@ function typed(relative: string, needle: string, replacement: string): Engine {
 }
 
 const DEPLOYMENT = 'biome/main-app-deployment.yaml';
+/** Zero-based line of `JWT_SECRET:` in the sample's app-secrets.yaml. */
+const LINE_OF_JWT_SECRET = 6;
 
 describe('Secret value hover', () => {
   const engine = sampleEngine();
 
-  it('hides the decoded value unless showDecodedSecrets is on', () => {
+  it('shows size, kind and a Reveal link (where the value is, not the value) unless showDecodedSecrets is on', () => {
     const hidden = secretsInsight.hover!(cursorAt(engine, 'biome/app-secrets.yaml', 'c3VwZXJz', 2))!;
+    const target = { uri: sampleUri('biome/app-secrets.yaml'), line: hidden.range!.start.line, character: hidden.range!.start.character };
+    assert.deepEqual(target.line, LINE_OF_JWT_SECRET);
+    const link = `command:biomeManifests.revealSecretValue?${encodeURIComponent(JSON.stringify([target]))}`;
     assert.equal(
       hidden.markdown,
-      '**data.JWT\\_SECRET**: 11 bytes of text.\n\nThe decoded value is hidden; enable `biomeManifests.secrets.showDecoded` to show it.',
+      `**data.JWT\\_SECRET**: 11 bytes of text.\n\n[Reveal](${link} "Show the decoded value") the decoded value, or turn on \`biomeManifests.secrets.showDecoded\` to show decoded values in hovers.`,
     );
-    assert.doesNotMatch(hidden.markdown, /supersecret/);
+    assert.doesNotMatch(hidden.markdown, /supersecret|c3VwZXJz/);
     const shown = secretsInsight.hover!(cursorAt(engine, 'biome/app-secrets.yaml', 'cG9zdGdy', 2, true))!;
     assert.equal(shown.markdown, '**data.DATABASE\\_URL**: 28 bytes of text.\n\n```text\npostgres://user:pass@host/db\n```');
+  });
+
+  it('shows no decoded value by default: the server default and the declared setting agree (off)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+    };
+    assert.equal(manifest.contributes.configuration.properties['biomeManifests.secrets.showDecoded']!.default, false);
+    assert.equal(DEFAULT_SETTINGS.showDecodedSecrets, false);
   });
 
   it('shows binary values as size and hex, and invalid ones as the problem', () => {

@@ -40,9 +40,14 @@ describe('resource graph of the sample', () => {
     ]);
   });
 
-  it('gives every resource node the line of its kind: to open', () => {
+  it("gives every resource node its object's first line to open, also after comments and in multi-document files", () => {
     const secret = graph.nodes.find((n) => n.kind === 'Secret')!;
-    assert.deepEqual(secret.location, { uri: 'file:///sample/biome/app-secrets.yaml', line: 1 });
+    assert.deepEqual(secret.location, { uri: 'file:///sample/biome/app-secrets.yaml', line: 0 });
+    const e = engineWith({
+      'm.yaml': '# the config\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n# second\n\nkind: Secret\napiVersion: v1\nmetadata:\n  name: s\n',
+    });
+    const lines = Object.fromEntries(buildResourceGraph(e.index).nodes.map((n) => [n.kind, n.location?.line]));
+    assert.deepEqual(lines, { ConfigMap: 1, Secret: 8 });
   });
 
   it('a missing Secret key and a missing HPA target are broken', () => {
@@ -176,6 +181,18 @@ describe('resource map HTML', () => {
 
   it('draws edge labels after the nodes, so no node covers them', () => {
     assert.ok(html.lastIndexOf('class="node') < html.indexOf('class="edge-label'));
+  });
+
+  it('opens fitted to the editor (the SVG takes the page width, its viewBox the whole graph), with Fit and zoom', () => {
+    const sample = layoutGraph(graph);
+    const page = resourceMapHtml({ layout: sample, nonce: 'N', cspSource: 'x' });
+    const svg = /<svg id="map"[^>]*>/.exec(page)![0];
+    assert.doesNotMatch(svg, /\swidth="/, 'no fixed pixel width: the map may not be wider than the editor');
+    assert.match(svg, new RegExp(`viewBox="0 0 ${sample.width} ${sample.height}" preserveAspectRatio="xMidYMin meet"`));
+    assert.match(page, /#map \{ flex: 1; width: 100%;/);
+    for (const id of ['fit', 'zoom-in', 'zoom-out']) assert.match(page, new RegExp(`<button id="${id}" type="button"`));
+    assert.match(page, /addEventListener\('wheel'/);
+    assert.match(page, /if \(!dragged\) vscode\.postMessage\(\{ type: 'open'/, 'a drag to pan does not open a node');
   });
 
   it('nonces are 32 alphanumerics', () => {

@@ -5,7 +5,7 @@ import { restartServer } from './restartServer';
 import { copyRendered, previewDiff, previewRendered, revealRenderedSecrets } from './previewRendered';
 import { copyGrafanaLink, openGrafana } from './openGrafana';
 import { decodeSecret } from './decodeSecret';
-import { decodeSecretValue, encodeSecretValue } from './secretValue';
+import { decodeSecretValue, encodeSecretValue, revealSecretValue } from './secretValue';
 import { newService } from './newService';
 import { showResourceMap } from './showResourceMap';
 import { showRuleDoc } from './showRuleDoc';
@@ -25,6 +25,7 @@ export const COMMANDS = {
   'biomeManifests.decodeSecret': decodeSecret,
   'biomeManifests.encodeSecretValue': encodeSecretValue,
   'biomeManifests.decodeSecretValue': decodeSecretValue,
+  'biomeManifests.revealSecretValue': revealSecretValue,
   'biomeManifests.newService': newService,
   'biomeManifests.showResourceMap': showResourceMap,
   'biomeManifests.showRuleDoc': showRuleDoc,

@@ -9,6 +9,7 @@ import { ServicesRequest, type ServiceInfo } from '../../../server/src/protocol'
 import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl } from '../grafana/url';
 import { findServiceDashboard, variableForUid, type DashboardFile } from '../grafana/dashboards';
 import { findGrafanaService } from '../grafana/grafanaService';
+import { remoteLinkNote } from '../grafana/remote';
 import { isRecord, numberArg, stringArg, uriArg } from './args';
 
 export type GrafanaResult =
@@ -59,7 +60,8 @@ async function resolveService(ctx: Ctx, arg: unknown): Promise<{ service?: Servi
   return { all: result.services, ...(picked ? { service: picked.s } : {}) };
 }
 
-function offerGrafanaUrl(all: readonly ServiceInfo[]): GrafanaResult {
+/** Asks for the URL when the warning's "Set Grafana URL…" is chosen; then `resume` runs the original command. */
+function offerGrafanaUrl(all: readonly ServiceInfo[], resume: () => Promise<unknown>): GrafanaResult {
   const grafana = findGrafanaService(all);
   const where = grafana
     ? ` The workspace defines Grafana at ${grafana.address}; reach it with \`${grafana.portForward}\` and use ${grafana.localUrl}.`
@@ -73,7 +75,10 @@ function offerGrafanaUrl(all: readonly ServiceInfo[]): GrafanaResult {
       value: grafana?.localUrl ?? 'http://localhost:3000',
       validateInput: (v) => (checkBaseUrl(v).ok ? undefined : (checkBaseUrl(v) as { reason: string }).reason),
     });
-    if (value) await vscode.workspace.getConfiguration('biomeManifests.grafana').update('url', value, vscode.ConfigurationTarget.Global);
+    if (!value) return;
+    // The setting's scope is `resource`, so Global is the local user settings even in a remote window.
+    await vscode.workspace.getConfiguration('biomeManifests.grafana').update('url', value, vscode.ConfigurationTarget.Global);
+    await resume();
   });
   return { status: 'no-grafana-url', grafanaService: grafana?.address, portForward: grafana?.portForward };
 }
@@ -93,7 +98,7 @@ async function grafanaLink(ctx: Ctx, arg: unknown, action: 'open' | 'copy'): Pro
   if (!resolved?.service) return { status: 'cancelled' };
   const { service } = resolved;
   const settings = grafanaSettings(vscode.Uri.parse(service.uri));
-  if (!settings.url) return offerGrafanaUrl(resolved.all);
+  if (!settings.url) return offerGrafanaUrl(resolved.all, () => grafanaLink(ctx, { service: service.name, namespace: service.namespace }, action));
   const base = checkBaseUrl(settings.url);
   if (!base.ok) {
     void vscode.window.showErrorMessage(`Biome Manifests: not opening Grafana: ${base.reason}.`);
@@ -107,8 +112,17 @@ async function grafanaLink(ctx: Ctx, arg: unknown, action: 'open' | 'copy'): Pro
     void vscode.window.setStatusBarMessage(`Biome Manifests: Grafana link for ${service.name} copied`, 3000);
   } else {
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    offerCopyInRemoteWindow(url);
   }
   return { status: action === 'copy' ? 'copied' : 'opened', url, service: service.name, job: service.job, dashboard };
+}
+
+function offerCopyInRemoteWindow(url: string): void {
+  const note = remoteLinkNote(url, vscode.env.remoteName);
+  if (!note) return;
+  void vscode.window.showInformationMessage(note, 'Copy Grafana Link').then(async (choice) => {
+    if (choice === 'Copy Grafana Link') await vscode.env.clipboard.writeText(url);
+  });
 }
 
 export function openGrafana(ctx: Ctx): (arg?: unknown) => Promise<GrafanaResult> {

@@ -38,6 +38,26 @@ export function encodeSecretValue(_ctx: Ctx): () => Promise<{ key: string | unde
 
 export type DecodeValueResult = { status: 'decoded'; key: string | undefined; text: string; binary: boolean } | { status: 'invalid-base64'; position: number; message: string };
 
+/**
+ * Reveal Secret Value: the **Reveal** link of a Secret value's hover (the server sends where the value is, never
+ * the value). Puts the cursor on the value and decodes it as Decode Secret Value does.
+ */
+export function revealSecretValue(ctx: Ctx): (target?: unknown) => Promise<DecodeValueResult | undefined> {
+  return async (target) => {
+    if (!isRevealTarget(target)) return noValue();
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(target.uri), { preserveFocus: false });
+    const at = new vscode.Position(target.line, target.character);
+    editor.selection = new vscode.Selection(at, at);
+    return decodeSecretValue(ctx)();
+  };
+}
+
+function isRevealTarget(value: unknown): value is { uri: string; line: number; character: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { uri, line, character } = value as Record<string, unknown>;
+  return typeof uri === 'string' && Number.isInteger(line) && Number.isInteger(character);
+}
+
 export function decodeSecretValue(_ctx: Ctx): () => Promise<DecodeValueResult | undefined> {
   return async () => {
     const editor = vscode.window.activeTextEditor;

@@ -52,8 +52,12 @@ function edgeLabelSvg(layout: GraphLayout, index: number): string {
 
 const STYLE = `
 :root { --error: var(--vscode-editorError-foreground, #e51400); --warning: var(--vscode-editorWarning-foreground, #cca700); }
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; padding: 8px; }
-header { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; }
+html, body { height: 100%; }
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); margin: 0; padding: 8px; box-sizing: border-box; display: flex; flex-direction: column; overflow: hidden; }
+header { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
+.zoom { display: flex; gap: 4px; }
+#map { flex: 1; width: 100%; min-height: 0; touch-action: none; cursor: grab; }
+#map.panning { cursor: grabbing; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; }
 .node rect { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-editorWidget-border, #888); stroke-width: 1; }
 .node[tabindex] { cursor: pointer; }
@@ -77,10 +81,49 @@ text.kind { font-size: 10px; opacity: 0.75; }
 .warning-count { color: var(--warning); }
 `;
 
+/**
+ * The map opens fitted to the editor (the SVG fills the page and its viewBox is the whole graph); the wheel zooms
+ * around the pointer, a drag pans, Fit / + / − do the same from buttons. A drag never counts as a click on a node.
+ */
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
+const svg = document.getElementById('map');
+const full = { x: 0, y: 0, w: Number(svg.dataset.width), h: Number(svg.dataset.height) };
+let view = { ...full };
+const apply = () => svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
+const fit = () => { view = { ...full }; apply(); };
+const center = () => ({ x: view.x + view.w / 2, y: view.y + view.h / 2 });
+function zoom(factor, at) {
+  const w = Math.min(full.w * 4, Math.max(full.w / 20, view.w * factor));
+  const k = w / view.w;
+  view = { x: at.x - (at.x - view.x) * k, y: at.y - (at.y - view.y) * k, w, h: view.h * k };
+  apply();
+}
+function toSvg(event) {
+  const m = svg.getScreenCTM().inverse();
+  return { x: m.a * event.clientX + m.c * event.clientY + m.e, y: m.b * event.clientX + m.d * event.clientY + m.f };
+}
+svg.addEventListener('wheel', (event) => { event.preventDefault(); zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, toSvg(event)); }, { passive: false });
+let drag;
+let dragged = false;
+svg.addEventListener('pointerdown', (event) => { drag = { x: event.clientX, y: event.clientY, view: { ...view } }; dragged = false; });
+svg.addEventListener('pointermove', (event) => {
+  if (!drag) return;
+  const dx = event.clientX - drag.x;
+  const dy = event.clientY - drag.y;
+  if (!dragged && Math.abs(dx) + Math.abs(dy) < 4) return;
+  dragged = true;
+  svg.classList.add('panning');
+  const scale = 1 / svg.getScreenCTM().a;
+  view = { ...drag.view, x: drag.view.x - dx * scale, y: drag.view.y - dy * scale };
+  apply();
+});
+window.addEventListener('pointerup', () => { drag = undefined; svg.classList.remove('panning'); });
+document.getElementById('fit').addEventListener('click', fit);
+document.getElementById('zoom-in').addEventListener('click', () => zoom(1 / 1.25, center()));
+document.getElementById('zoom-out').addEventListener('click', () => zoom(1.25, center()));
 for (const node of document.querySelectorAll('.node[tabindex]')) {
-  const open = () => vscode.postMessage({ type: 'open', index: Number(node.getAttribute('data-index')) });
+  const open = () => { if (!dragged) vscode.postMessage({ type: 'open', index: Number(node.getAttribute('data-index')) }); };
   node.addEventListener('click', open);
   node.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') open(); });
 }
@@ -114,8 +157,8 @@ export function resourceMapHtml({ layout, nonce }: MapPage): string {
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
-<header><strong>Resource Map</strong><span>${summary}</span>${brokenText}${warningText}<button id="refresh" type="button">Refresh</button></header>
-<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="Resources and their references">
+<header><strong>Resource Map</strong><span>${summary}</span>${brokenText}${warningText}<span class="zoom"><button id="fit" type="button" title="Fit the whole map in the editor">Fit</button><button id="zoom-in" type="button" title="Zoom in (or the mouse wheel)">+</button><button id="zoom-out" type="button" title="Zoom out">−</button></span><button id="refresh" type="button">Refresh</button></header>
+<svg id="map" xmlns="http://www.w3.org/2000/svg" data-width="${layout.width}" data-height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" preserveAspectRatio="xMidYMin meet" role="img" aria-label="Resources and their references; drag to pan, wheel to zoom">
 <defs>
 <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>
 <marker id="arrow-broken" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker>

@@ -25,7 +25,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   rules: {},
   ruleOptions: {},
   diagnosticsScope: 'workspace',
-  showDecodedSecrets: true,
+  // Off by default: a hover shows size and kind with a Reveal link; values appear only when asked for.
+  showDecodedSecrets: false,
   maxFileSizeMb: 20,
   kubernetesVersion: NEWEST_KUBERNETES_VERSION,
 };

@@ -3,6 +3,7 @@
 'use strict';
 
 const cp = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
@@ -25,14 +26,37 @@ const quietSettings = {
   'chat.disableAIFeatures': true,
 };
 
-/** Whether install.sh has run: the Node 24 binary, code-server, playwright-core and Chromium are all present. */
+/**
+ * Whether install.sh finished: its success stamp matches the tools' package-lock.json (install.sh writes it only after
+ * the installed code-server ran), and the Node 24 binary, code-server, playwright-core and Chromium are present.
+ * Files alone are not enough: an install that failed in code-server's postinstall leaves them all behind.
+ */
 function toolsInstalled() {
-  return (
-    fs.existsSync(node24) &&
-    fs.existsSync(codeServerEntry) &&
-    fs.existsSync(path.join(toolsDir, 'node_modules', 'playwright-core', 'package.json')) &&
-    fs.existsSync(chromiumPath)
-  );
+  return toolsState() === 'installed';
+}
+
+/** 'installed', 'missing' (never installed) or 'incomplete' (node_modules without a current success stamp). */
+function toolsState() {
+  const modules = path.join(toolsDir, 'node_modules');
+  if (!fs.existsSync(modules)) return 'missing';
+  let stamp = '';
+  try {
+    stamp = fs.readFileSync(path.join(modules, '.biome-e2e-installed'), 'utf8').trim();
+  } catch {
+    return 'incomplete';
+  }
+  const lock = crypto.createHash('sha256').update(fs.readFileSync(path.join(toolsDir, 'package-lock.json'))).digest('hex');
+  const files = [node24, codeServerEntry, path.join(modules, 'playwright-core', 'package.json'), chromiumPath];
+  return stamp === lock && files.every((f) => fs.existsSync(f)) ? 'installed' : 'incomplete';
+}
+
+/**
+ * Runs install.sh (progress on the inherited stdout/stderr); returns its exit status. install.sh clears the npm_*
+ * variables of an outer `npm start` itself, so callers need not.
+ */
+function installTools() {
+  const res = cp.spawnSync('bash', [path.join(toolsDir, 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  return res.status ?? 1;
 }
 
 function assertToolsInstalled() {
@@ -224,7 +248,7 @@ function workbenchUrl(base, { folder, extensionDevelopmentPaths = [], extensionT
 }
 
 /** Headless Chromium through playwright-core from the tools folder. */
-async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, height: 800 }, extraArgs = [] } = {}) {
   const toolsRequire = createRequire(path.join(toolsDir, 'package.json'));
   const { chromium } = toolsRequire('playwright-core');
   const context = await chromium.launchPersistentContext(dirs.browser, {
@@ -239,6 +263,7 @@ async function launchBrowser(dirs, { headless = true, viewport = { width: 1280, 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   const page = context.pages()[0] || (await context.newPage());
@@ -257,6 +282,8 @@ module.exports = {
   repoRoot,
   toolsDir,
   toolsInstalled,
+  toolsState,
+  installTools,
   assertToolsInstalled,
   makeSessionDirs,
   writeUserSettings,

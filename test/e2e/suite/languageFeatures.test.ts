@@ -33,6 +33,21 @@ describe('language features on a Deployment', () => {
     assert.ok(items.length > 0, 'expected completion items from the server');
   });
 
+  it('offers no whole-manifest snippet at nested keys and values, and offers them in an empty document', async () => {
+    const complete = async (d: vscode.TextDocument, at: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', d.uri, at))?.items ?? [];
+    const manifestSnippets = (items: vscode.CompletionItem[]) =>
+      items.filter((i) => /^k8s-/.test(typeof i.label === 'string' ? i.label : i.label.label)).map((i) => i.label);
+    const nested = [positionOf(doc, '  replicas: 2', 2), positionOf(doc, '  replicas: 2', 12)];
+    for (const at of nested) assert.deepEqual(manifestSnippets(await complete(doc, at)), [], `at ${at.line}:${at.character}`);
+    const empty = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    const offered = await waitFor('k8s- snippets in an empty YAML document', async () => {
+      const found = manifestSnippets(await complete(empty, new vscode.Position(0, 0)));
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok(offered.includes('k8s-deployment'), offered.join(', '));
+  });
+
   it('hovers the `replicas` key', async () => {
     const at = positionOf(doc, '  replicas: 2', 4);
     const text = await waitFor('a hover on spec.replicas', async () => {

@@ -16,8 +16,13 @@ import { keysFilledByCluster, keysOf } from '../k8s/secretData';
 import { serviceSelector, workloadsSelectedBy } from '../k8s/selection';
 import type { GraphEdge, GraphNode, ResourceGraph } from './graphTypes';
 
+/**
+ * The object's first line (usually `apiVersion:`), where a click on its node lands: the top of the object reads
+ * naturally, while the `kind:` line is often its second. Falls back to the kind line for an empty document.
+ */
 function headLine(doc: ManifestDocument): number {
-  return doc.headRange().start.line;
+  const contents = doc.yaml.contents;
+  return contents?.range ? doc.range(contents.range[0]).start.line : doc.headRange().start.line;
 }
 
 function fileName(uri: string): string {

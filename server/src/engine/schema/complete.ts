@@ -2,6 +2,7 @@
 import { cursorContext, type CursorContext } from '../document/cursorPath';
 import { asObject, schemaAt } from './schemaPath';
 import { typeLabel, type FieldSchema, type SchemaNode } from './schemaTypes';
+import { manifestSnippets } from './manifestSnippets';
 import { SKELETONS } from './skeletons';
 import type { SchemaStore } from './store';
 
@@ -65,13 +66,12 @@ function value(label: string, kind: SchemaCompletion['kind'], detail: string | u
 function keyCompletions(ctx: CursorContext, id: { apiVersion?: string; kind?: string }, store: SchemaStore): SchemaCompletion[] {
   const entry = id.apiVersion && id.kind ? store.lookup(id.apiVersion, id.kind) : undefined;
   const topLevel = ctx.parentPath.length === 0;
-  const empty = topLevel && ctx.siblingKeys.length === 0 && !ctx.startsItem && ctx.keyColumn === 0;
   if (!entry) {
     if (!topLevel) return [];
     const basics = ['apiVersion', 'kind', 'metadata']
       .filter((k) => !ctx.siblingKeys.includes(k))
       .map((k, i) => ({ ...value(k, 'field', undefined, i), insertText: k === 'metadata' ? `metadata:\n  name: ` : `${k}: `, sortText: `1${i}` }));
-    return empty ? [...skeletonCompletions(), ...basics] : basics;
+    return documentStart(ctx) ? [...skeletonCompletions(), ...snippetCompletions(), ...basics] : basics;
   }
   const node = schemaAt(entry.schema, ctx.parentPath);
   const owner = asObject(node);
@@ -121,6 +121,27 @@ export function keyInsertText(name: string, type: SchemaNode, keyColumn: number)
   if (node.kind === 'object' || node.kind === 'map') return `${name}:\n${child}`;
   if (node.kind === 'array') return `${name}:\n${child}- `;
   return `${name}: `;
+}
+
+/**
+ * Where a whole manifest can be inserted: a key at column 0 of a document that has neither `apiVersion` nor `kind`
+ * yet (an empty document, or its top level before them). Nested keys and values never get whole manifests.
+ */
+function documentStart(ctx: CursorContext): boolean {
+  const identified = ctx.siblingKeys.includes('apiVersion') || ctx.siblingKeys.includes('kind');
+  return ctx.parentPath.length === 0 && ctx.keyColumn === 0 && !ctx.startsItem && !identified;
+}
+
+function snippetCompletions(): SchemaCompletion[] {
+  return manifestSnippets().map((s, i) => ({
+    label: s.prefix,
+    kind: 'skeleton',
+    insertText: s.body,
+    snippet: true,
+    detail: s.name,
+    documentation: s.description,
+    sortText: `0s${String(i).padStart(4, '0')}`,
+  }));
 }
 
 function skeletonCompletions(): SchemaCompletion[] {

@@ -1,6 +1,7 @@
 /**
- * Whole-document snippets for the main kinds, offered in an empty document. Each body is a valid
- * manifest once its placeholders take their defaults (checked by test/unit/completion.test.ts).
+ * Whole-document snippets for the main kinds, offered where a document can start. Each body is a manifest that
+ * validates clean, also next to an HPA that scales it, once its placeholders take their defaults (checked by
+ * test/unit/client-templates.test.ts).
  */
 
 export interface Skeleton {
@@ -20,7 +21,11 @@ const WORKLOAD_TEMPLATE = `  selector:
     spec:
       containers:
         - name: \${1:name}
-          image: \${2:image:tag}`;
+          image: \${2:image:tag}
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi`;
 
 const metadata = (extra = ''): string => `metadata:\n  name: \${1:name}\n${extra}`;
 
@@ -28,7 +33,8 @@ export const SKELETONS: readonly Skeleton[] = [
   {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    body: `apiVersion: apps/v1\nkind: Deployment\n${metadata()}spec:\n  replicas: \${3:2}\n${WORKLOAD_TEMPLATE}\n`,
+    // No `replicas`: an HPA may own the scale (no-replicas-with-hpa); the Deployment then starts at 1 replica.
+    body: `apiVersion: apps/v1\nkind: Deployment\n${metadata()}spec:\n${WORKLOAD_TEMPLATE}\n`,
   },
   {
     apiVersion: 'apps/v1',
