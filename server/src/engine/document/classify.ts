@@ -1,6 +1,7 @@
 /** Decides what a YAML document is: a Kubernetes object, a Helm template, a Prometheus config, … */
 import { type Document } from 'yaml';
-import { isMap, isScalar } from './yamlGuards';
+import { isMap, isScalar, isSeq } from './yamlGuards';
+import { formatByKeys, formatByNameAndKeys } from '../monitoring/formats';
 
 export type DocumentClass =
   | { type: 'empty' }
@@ -9,6 +10,7 @@ export type DocumentClass =
   | { type: 'kustomization' }
   | { type: 'prometheus-config' }
   | { type: 'alertmanager-config' }
+  | { type: 'prometheus-rules' }
   | { type: 'other' };
 
 interface ChunkLike {
@@ -56,9 +58,22 @@ export function classify(chunk: ChunkLike, fileName: string): DocumentClass {
       namespace: stringAt(metadata, 'namespace') ?? 'default',
     };
   }
-  if (contents.has('scrape_configs') || (contents.has('global') && contents.has('rule_files'))) {
-    return { type: 'prometheus-config' };
-  }
-  if (contents.has('route') && contents.has('receivers')) return { type: 'alertmanager-config' };
-  return { type: 'other' };
+  // Monitoring files by content first, then by name (only with one of the format's own top-level keys).
+  const format =
+    formatByKeys((key) => contents.has(key), () => groupsLookLikeRules(contents.get('groups', true))) ??
+    (apiVersion === undefined && kind === undefined ? formatByNameAndKeys(fileName, topLevelKeys(contents)) : undefined);
+  return format ? { type: format } : { type: 'other' };
+}
+
+function topLevelKeys(map: { items: readonly { key: unknown }[] }): string[] {
+  const out: string[] = [];
+  for (const pair of map.items) if (isScalar(pair.key)) out.push(String(pair.key.value));
+  return out;
+}
+
+/** `groups:` of rule groups: a sequence whose first item is a map with `name` or `rules`. */
+function groupsLookLikeRules(groups: unknown): boolean {
+  if (!isSeq(groups)) return false;
+  const first = groups.items[0];
+  return first === undefined || (isMap(first) && (first.has('name') || first.has('rules')));
 }

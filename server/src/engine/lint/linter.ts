@@ -18,6 +18,7 @@ import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import type { ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
+import { isMonitoringFormat } from '../monitoring/formats';
 
 interface PlacedFindings {
   startLine: number;
@@ -206,7 +207,7 @@ export class Linter {
     const c = doc.class;
     let key: string;
     if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
-    else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
+    else if (isMonitoringFormat(c.type)) key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
