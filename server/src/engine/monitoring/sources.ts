@@ -87,7 +87,8 @@ function embeddedSource(context: RuleContext, format: MonitoringFormat, key: str
     report(problem) {
       const node = nodeAtPath(file.yaml, problem.path, problem.part === 'value' || problem.span ? 'value' : 'key') ?? (file.yaml.contents as Node | null) ?? undefined;
       let inner = node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
-      if (problem.span) inner = spanOffsets(node, text, problem.span) ?? inner;
+      const span = problem.span && spanOffsets(node, text, problem.span);
+      if (span && node?.range) inner = { start: node.range[0] + span.start, end: node.range[0] + span.end };
       const path = ['data', key];
       const origin = context.locate(path);
       const outer = origin.doc.nodeAt(origin.path);
