@@ -19,6 +19,8 @@ interface ChunkLike {
 }
 
 const HELM_MARKER = /\{\{-?\s*[^}]*\}\}|\{\{-?\s*$/m;
+/** What only Helm writes inside `{{ }}`; Prometheus rule templates (`{{ $labels.job }}`, `{{ $value | humanize }}`) don't. */
+const HELM_SPECIFIC = /\{\{-?\s*(?:[^}]*\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|define|tpl|toYaml)\b|\/\*)/;
 const KUSTOMIZATION_FILE = /(^|[\\/])[Kk]ustomization\.ya?ml$/;
 
 function stringAt(map: unknown, key: string): string | undefined {
@@ -40,7 +42,8 @@ function hasOnlyComments(text: string): boolean {
 }
 
 export function classify(chunk: ChunkLike, fileName: string): DocumentClass {
-  if (HELM_MARKER.test(chunk.text)) return { type: 'helm-template' };
+  // Alert templates look like Helm's: a document that parses as YAML and has no Helm-only action is not a chart.
+  if (HELM_MARKER.test(chunk.text) && (HELM_SPECIFIC.test(chunk.text) || chunk.yaml.errors.length > 0)) return { type: 'helm-template' };
   const contents = chunk.yaml.contents;
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
