@@ -16,7 +16,23 @@ export interface PromqlProblem {
 /** Over this size an expression is not parsed (a 1 MB `expr` is reported instead of slowing the server). */
 export const MAX_PROMQL = 256 * 1024;
 
+/** Results by expression: an edit re-checks the whole file, and a 10,000-rule file has 10,000 expressions (≈ 2 s). */
+const CACHE_LIMIT = 20_000;
+const MAX_CACHED_TEXT = 4096;
+const cache = new Map<string, PromqlProblem | null>();
+
 export function checkPromql(text: string): PromqlProblem | undefined {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = checkUncached(text);
+  if (text.length <= MAX_CACHED_TEXT) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(text, result ?? null);
+  }
+  return result;
+}
+
+function checkUncached(text: string): PromqlProblem | undefined {
   if (text.length > MAX_PROMQL) return { start: 0, end: 0, message: `the expression is ${text.length} characters long; it is not checked above ${MAX_PROMQL}` };
   if (text.trim() === '') return { start: 0, end: 0, message: 'the expression is empty: write a PromQL query such as `up == 0`' };
   const tree = parseWhole(text);

@@ -12,6 +12,7 @@ export interface Re2Problem {
 }
 
 const MAX_REPEAT = 1000;
+const MAX_NESTING = 1000;
 const ESCAPE_OK = /[aftnrvdDsSwWbBAzpPxQE0-7]/;
 const NOT_RE2: Record<string, string> = {
   '(?=': 'lookahead `(?=…)`',
@@ -69,6 +70,7 @@ export function re2Problem(pattern: string): Re2Problem | undefined {
         continue;
       }
       open.push(i);
+      if (open.length > MAX_NESTING) return problem(i, 1, `groups nest more than ${MAX_NESTING} deep: Go's regexp refuses it ("expression nests too deeply"); flatten the pattern`);
       if (flags) i += flags[0].length - 1;
       canRepeat = false;
       continue;
