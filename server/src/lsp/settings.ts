@@ -15,6 +15,8 @@ export interface ServerSettings {
   showDecodedSecrets: boolean;
   /** Files larger than this (MiB) are not parsed. */
   maxFileSizeMb: number;
+  /** Glob → monitoring format (`files.associations`); read when the workspace loads. */
+  fileAssociations: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   diagnosticsScope: 'workspace',
   showDecodedSecrets: true,
   maxFileSizeMb: 20,
+  fileAssociations: {},
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -51,6 +54,10 @@ export function parseSettings(raw: unknown): ServerSettings {
   const secrets = raw.secrets;
   if (isRecord(secrets) && typeof secrets.showDecoded === 'boolean') settings.showDecodedSecrets = secrets.showDecoded;
   if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
+  const files = raw.files;
+  if (isRecord(files) && isRecord(files.associations)) {
+    settings.fileAssociations = Object.fromEntries(Object.entries(files.associations).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
   return settings;
 }
 

@@ -7,6 +7,8 @@ import { isMap, isPair, isScalar, isSeq } from './yamlGuards';
 import type { Range, ValuePath } from '../types';
 import type { ParsedChunk, PlainValue } from './parsedChunk';
 import type { DocumentClass } from './classify';
+import { associatedFormat } from '../monitoring/associations';
+import { isMonitoringFormat } from '../monitoring/formats';
 
 export type NodePart = 'key' | 'value' | 'pair';
 
@@ -38,7 +40,14 @@ export class ManifestDocument {
   }
 
   get class(): DocumentClass {
-    return this.chunk.class;
+    const c = this.chunk.class;
+    // biomeManifests.files.associations decides for YAML that is not Kubernetes, Helm or Kustomize (the chunk,
+    // shared by files with equal text and classified on the parse thread, cannot know the file's settings).
+    if (c.type === 'other' || isMonitoringFormat(c.type)) {
+      const format = associatedFormat(this.uri);
+      if (format && format !== c.type) return { type: format };
+    }
+    return c;
   }
 
   get identity(): ResourceIdentity | undefined {

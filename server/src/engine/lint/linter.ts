@@ -19,6 +19,7 @@ import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import type { ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
 import { isMonitoringFormat } from '../monitoring/formats';
+import { associationsVersion } from '../monitoring/associations';
 
 interface PlacedFindings {
   startLine: number;
@@ -71,7 +72,8 @@ export class Linter {
   *lintFileSteps(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Generator<void, Finding[], void> {
     const file = this.index.getFile(uri);
     if (!file) return [];
-    const settingsKey = JSON.stringify(settings);
+    // A changed files.associations setting changes what documents are, not their text: results are not reused.
+    const settingsKey = `${JSON.stringify(settings)}|${associationsVersion()}`;
     const earlier = this.fileFindings.get(uri);
     const reusable = earlier?.settingsKey === settingsKey ? earlier.byChunk : undefined;
     const byChunk = new Map<ParsedChunk, DocumentFindings>();
@@ -207,7 +209,7 @@ export class Linter {
     const c = doc.class;
     let key: string;
     if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
-    else if (isMonitoringFormat(c.type)) key = `config|${doc.uri}#${doc.index}`;
+    else if (isMonitoringFormat(c.type)) key = `config|${c.type}|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
