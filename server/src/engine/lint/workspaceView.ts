@@ -1,7 +1,7 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { RenderedObject } from '../render/render';
-import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { FILES_KEY, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { labelsKey } from '../workspace/labelKeys';
 import type { LabelsOf, WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -18,6 +18,8 @@ export interface WorkspaceView {
   objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
+  /** URIs of every indexed file (re-checked when a file is added or removed). */
+  fileUris(): string[];
 }
 
 export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
@@ -39,6 +41,10 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     prometheusConfigs() {
       keys.add(PROMETHEUS_KEY);
       return index.prometheusConfigs();
+    },
+    fileUris() {
+      keys.add(FILES_KEY);
+      return [...index.files()].map((f) => f.uri);
     },
   };
 }

@@ -6,7 +6,7 @@ import { parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
-import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
+import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
 import { collectLabelKeys } from './labelKeys';
 import { kustomizationPatches } from './kustomization';
 
@@ -76,6 +76,7 @@ export class WorkspaceIndex {
     const added = file.documents.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
+    if (!previous) changedKeys.add(FILES_KEY);
     // Documents kept as they were (before an edit in a large file) stay registered.
     const now = new Set(file.documents);
     const then = new Set(previous?.documents);
@@ -96,6 +97,7 @@ export class WorkspaceIndex {
       this.collectKeys(doc, changedKeys);
     }
     collectLabelKeys(previous.documents, [], changedKeys);
+    changedKeys.add(FILES_KEY);
     this.fileMap.delete(uri);
     this.fileGeneration++;
     this.versions.bump(changedKeys);

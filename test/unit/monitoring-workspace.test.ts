@@ -1,4 +1,4 @@
-/** biomeManifests.files.associations: a glob makes a file a monitoring file its content alone does not reveal. */
+/** Monitoring files and the workspace: files.associations, and rule_files globs resolved against the indexed files. */
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineWith, lintAll, TEST_FOLDER } from '../helpers/engineHarness';
@@ -42,5 +42,18 @@ describe('files.associations', () => {
   it('is read from the settings, keeping only string values', () => {
     const settings = parseSettings({ files: { associations: { 'rules/*.yaml': 'prometheus-rules', x: 3 } } });
     assert.deepEqual(settings.fileAssociations, { 'rules/*.yaml': 'prometheus-rules' });
+  });
+});
+
+describe('rule_files cross-link', () => {
+  it('an unmatched glob is reported until a matching rule file is added, without re-checking by hand', () => {
+    const config = 'global:\n  evaluation_interval: 30s\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n';
+    const engine = engineWith({ 'prometheus.yml': config });
+    const uri = `${TEST_FOLDER}/prometheus.yml`;
+    assert.deepEqual(engine.linter.lintFile(uri).map((f) => `${f.range.start.line + 1} ${f.code}`), ['4 rule-files-exist']);
+    engine.index.setFile(`${TEST_FOLDER}/rules/api.yml`, 'groups:\n  - name: api\n    rules: []\n');
+    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), []);
+    engine.index.removeFile(`${TEST_FOLDER}/rules/api.yml`);
+    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), ['rule-files-exist']);
   });
 });
