@@ -19,8 +19,11 @@ interface ChunkLike {
 }
 
 const HELM_MARKER = /\{\{-?\s*[^}]*\}\}|\{\{-?\s*$/m;
-/** What only Helm writes inside `{{ }}`; Prometheus rule templates (`{{ $labels.job }}`, `{{ $value | humanize }}`) don't. */
-const HELM_SPECIFIC = /\{\{-?\s*(?:[^}]*\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|define|tpl|toYaml)\b|\/\*)/;
+/**
+ * What only Helm writes inside `{{ }}`; Prometheus rule templates (`{{ $labels.job }}`, `{{ $value | humanize }}`)
+ * don't. The gap is bounded: 10,000 nested `{` would otherwise cost a quadratic search.
+ */
+const HELM_SPECIFIC = /\{\{-?\s*(?:[^}\n]{0,200}?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|define|tpl|toYaml)\b|\/\*)/;
 const KUSTOMIZATION_FILE = /(^|[\\/])[Kk]ustomization\.ya?ml$/;
 
 function stringAt(map: unknown, key: string): string | undefined {
