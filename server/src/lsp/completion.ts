@@ -13,6 +13,7 @@ import type { ManifestFile } from '../engine/document/manifestFile';
 import { schemaCompletions, type SchemaCompletion } from '../engine/schema/complete';
 import type { SchemaStore } from '../engine/schema/store';
 import { documentAtLine } from '../engine/document/documentAt';
+import { monitoringCompletions } from './monitoringFeatures';
 
 /** The document of a file that holds a file position (the later one on a shared `---` line). */
 export function documentAt(file: ManifestFile, line: number): ManifestDocument | undefined {
@@ -78,6 +79,8 @@ const KINDS: Record<SchemaCompletion['kind'], CompletionItemKind> = {
 export function completion(file: ManifestFile, position: Position, store: SchemaStore): CompletionList {
   const doc = resourceAt(file, position.line);
   if (!doc || doc.class.type === 'helm-template') return { isIncomplete: false, items: [] };
+  const monitoring = monitoringCompletions(doc, position);
+  if (monitoring) return { isIncomplete: false, items: monitoring };
   const { lines, indent } = resourceLines(doc);
   const localLine = position.line - doc.startLine;
   const { context, items } = schemaCompletions(lines, localLine, Math.max(0, position.character - indent), store);

@@ -4,9 +4,12 @@ import type { ManifestFile } from '../engine/document/manifestFile';
 import { describeField } from '../engine/schema/describe';
 import type { SchemaStore } from '../engine/schema/store';
 import { resourceAt, resourceLines } from './completion';
+import { monitoringHover } from './monitoringFeatures';
 
 export function hover(file: ManifestFile, position: Position, store: SchemaStore): Hover | null {
   const doc = resourceAt(file, position.line);
+  const monitoring = doc && monitoringHover(doc, position);
+  if (monitoring !== undefined) return monitoring;
   if (!doc || doc.class.type !== 'kubernetes') return null;
   const { lines, indent } = resourceLines(doc);
   const found = describeField(lines, position.line - doc.startLine, position.character - indent, store);

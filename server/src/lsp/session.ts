@@ -15,6 +15,7 @@ import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
 import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
+import { setFormatAssociations } from '../engine/monitoring/associations';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -85,6 +86,7 @@ export class Session {
     const files: string[] = [];
     for (const folder of this.workspaceFolders) {
       const settings = await this.settings.get(folder);
+      setFormatAssociations(folder, settings.fileAssociations);
       // One at a time: spreading a very large list into push() overflows the stack.
       for (const file of await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })) files.push(file);
     }

@@ -18,6 +18,8 @@ export interface ServerSettings {
   maxFileSizeMb: number;
   /** The Kubernetes release apiVersions are checked against (`1.31`). Live: a change re-checks. */
   kubernetesVersion: string;
+  /** Glob → monitoring format (`files.associations`); read when the workspace loads. */
+  fileAssociations: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   showDecodedSecrets: false,
   maxFileSizeMb: 20,
   kubernetesVersion: NEWEST_KUBERNETES_VERSION,
+  fileAssociations: {},
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -57,6 +60,10 @@ export function parseSettings(raw: unknown): ServerSettings {
   if (isRecord(secrets) && typeof secrets.showDecoded === 'boolean') settings.showDecodedSecrets = secrets.showDecoded;
   settings.kubernetesVersion = parseKubernetesVersion(raw.kubernetesVersion) ?? NEWEST_KUBERNETES_VERSION;
   if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
+  const files = raw.files;
+  if (isRecord(files) && isRecord(files.associations)) {
+    settings.fileAssociations = Object.fromEntries(Object.entries(files.associations).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
   return settings;
 }
 

@@ -51,6 +51,8 @@ function documentTitle(doc: ManifestDocument): string | undefined {
       return 'Prometheus configuration';
     case 'alertmanager-config':
       return 'Alertmanager configuration';
+    case 'prometheus-rules':
+      return 'Prometheus rules';
     case 'other':
       return `Document ${doc.index + 1}`;
     default:

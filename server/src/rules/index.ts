@@ -41,5 +41,21 @@ import { rule as noUnexposedScrapePort } from './no-unexposed-scrape-port';
 import { rule as noUnknownScrapeTarget } from './no-unknown-scrape-target';
 import { rule as noUnmatchedServiceSelector } from './no-unmatched-service-selector';
 import { rule as requireContainerPort } from './require-container-port';
+// Prometheus, rule-file and Alertmanager checks (issue #13)
+import { rule as validMonitoringDuration } from './valid-monitoring-duration';
+import { rule as validPromql } from './valid-promql';
+import { rule as scrapeTimeoutWithinInterval } from './scrape-timeout-within-interval';
+import { rule as noDuplicateJobName } from './no-duplicate-job-name';
+import { rule as noConflictingAuthFields } from './no-conflicting-auth-fields';
+import { rule as validRelabelConfig } from './valid-relabel-config';
+import { rule as validRuleDefinition } from './valid-rule-definition';
+import { rule as noDuplicateRuleGroup } from './no-duplicate-rule-group';
+import { rule as alertmanagerReceiverExists } from './alertmanager-receiver-exists';
+import { rule as alertmanagerTimeIntervalExists } from './alertmanager-time-interval-exists';
+import { rule as noDuplicateReceiver } from './no-duplicate-receiver';
+import { rule as validAlertmanagerMatcher } from './valid-alertmanager-matcher';
+import { rule as noDeprecatedAlertmanagerMatch } from './no-deprecated-alertmanager-match';
+import { rule as validMonitoringSchema } from './valid-monitoring-schema';
+import { rule as ruleFilesExist } from './rule-files-exist';
 
-export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noUnsupportedApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort];
+export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noUnsupportedApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, validMonitoringDuration, validPromql, scrapeTimeoutWithinInterval, noDuplicateJobName, noConflictingAuthFields, validRelabelConfig, validRuleDefinition, noDuplicateRuleGroup, alertmanagerReceiverExists, alertmanagerTimeIntervalExists, noDuplicateReceiver, validAlertmanagerMatcher, noDeprecatedAlertmanagerMatch, validMonitoringSchema, ruleFilesExist];

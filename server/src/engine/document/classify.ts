@@ -1,6 +1,7 @@
 /** Decides what a YAML document is: a Kubernetes object, a Helm template, a Prometheus config, … */
 import { type Document } from 'yaml';
-import { isMap, isScalar } from './yamlGuards';
+import { isMap, isScalar, isSeq } from './yamlGuards';
+import { formatByKeys, formatByNameAndKeys } from '../monitoring/formats';
 
 export type DocumentClass =
   | { type: 'empty' }
@@ -9,6 +10,7 @@ export type DocumentClass =
   | { type: 'kustomization' }
   | { type: 'prometheus-config' }
   | { type: 'alertmanager-config' }
+  | { type: 'prometheus-rules' }
   | { type: 'other' };
 
 interface ChunkLike {
@@ -17,6 +19,11 @@ interface ChunkLike {
 }
 
 const HELM_MARKER = /\{\{-?\s*[^}]*\}\}|\{\{-?\s*$/m;
+/**
+ * What only Helm writes inside `{{ }}`; Prometheus rule templates (`{{ $labels.job }}`, `{{ $value | humanize }}`)
+ * don't. The gap is bounded: 10,000 nested `{` would otherwise cost a quadratic search.
+ */
+const HELM_SPECIFIC = /\{\{-?\s*(?:[^}\n]{0,200}?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|define|tpl|toYaml)\b|\/\*)/;
 const KUSTOMIZATION_FILE = /(^|[\\/])[Kk]ustomization\.ya?ml$/;
 
 function stringAt(map: unknown, key: string): string | undefined {
@@ -44,7 +51,8 @@ export interface ImpliedIdentity {
 }
 
 export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedIdentity): DocumentClass {
-  if (HELM_MARKER.test(chunk.text)) return { type: 'helm-template' };
+  // Alert templates look like Helm's: a document that parses as YAML and has no Helm-only action is not a chart.
+  if (HELM_MARKER.test(chunk.text) && (HELM_SPECIFIC.test(chunk.text) || chunk.yaml.errors.length > 0)) return { type: 'helm-template' };
   const contents = chunk.yaml.contents;
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
@@ -62,9 +70,22 @@ export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedId
       namespace: stringAt(metadata, 'namespace') ?? 'default',
     };
   }
-  if (contents.has('scrape_configs') || (contents.has('global') && contents.has('rule_files'))) {
-    return { type: 'prometheus-config' };
-  }
-  if (contents.has('route') && contents.has('receivers')) return { type: 'alertmanager-config' };
-  return { type: 'other' };
+  // Monitoring files by content first, then by name (only with one of the format's own top-level keys).
+  const format =
+    formatByKeys((key) => contents.has(key), () => groupsLookLikeRules(contents.get('groups', true))) ??
+    (apiVersion === undefined && kind === undefined ? formatByNameAndKeys(fileName, topLevelKeys(contents)) : undefined);
+  return format ? { type: format } : { type: 'other' };
+}
+
+function topLevelKeys(map: { items: readonly { key: unknown }[] }): string[] {
+  const out: string[] = [];
+  for (const pair of map.items) if (isScalar(pair.key)) out.push(String(pair.key.value));
+  return out;
+}
+
+/** `groups:` of rule groups: a sequence whose first item is a map with `name` or `rules`. */
+function groupsLookLikeRules(groups: unknown): boolean {
+  if (!isSeq(groups)) return false;
+  const first = groups.items[0];
+  return first === undefined || (isMap(first) && (first.has('name') || first.has('rules')));
 }

@@ -9,6 +9,8 @@ import type { ParsedChunk, PlainValue } from './parsedChunk';
 import type { DocumentClass } from './classify';
 import { listItemChunks } from './listItems';
 import { fileNameOf } from './fileName';
+import { associatedFormat } from '../monitoring/associations';
+import { isMonitoringFormat } from '../monitoring/formats';
 
 export type NodePart = 'key' | 'value' | 'pair';
 
@@ -59,7 +61,14 @@ export class ManifestDocument {
   }
 
   get class(): DocumentClass {
-    return this.chunk.class;
+    const c = this.chunk.class;
+    // biomeManifests.files.associations decides for YAML that is not Kubernetes, Helm or Kustomize (the chunk,
+    // shared by files with equal text and classified on the parse thread, cannot know the file's settings).
+    if (c.type === 'other' || isMonitoringFormat(c.type)) {
+      const format = associatedFormat(this.uri);
+      if (format && format !== c.type) return { type: format };
+    }
+    return c;
   }
 
   get identity(): ResourceIdentity | undefined {

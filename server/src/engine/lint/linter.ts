@@ -19,6 +19,8 @@ import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import { withItems, type ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
+import { isMonitoringFormat } from '../monitoring/formats';
+import { associationsVersion } from '../monitoring/associations';
 
 interface PlacedFindings {
   startLine: number;
@@ -71,7 +73,8 @@ export class Linter {
   *lintFileSteps(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Generator<void, Finding[], void> {
     const file = this.index.getFile(uri);
     if (!file) return [];
-    const settingsKey = JSON.stringify(settings);
+    // A changed files.associations setting changes what documents are, not their text: results are not reused.
+    const settingsKey = `${JSON.stringify(settings)}|${associationsVersion()}`;
     const earlier = this.fileFindings.get(uri);
     const reusable = earlier?.settingsKey === settingsKey ? earlier.byChunk : undefined;
     const byChunk = new Map<ParsedChunk, DocumentFindings>();
@@ -210,7 +213,7 @@ export class Linter {
     let key: string;
     // Rules read the target release: results for another one are kept apart (the setting is per folder).
     if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
-    else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
+    else if (isMonitoringFormat(c.type)) key = `config|${c.type}|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;

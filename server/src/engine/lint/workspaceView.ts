@@ -1,6 +1,6 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
-import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { FILES_KEY, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { labelsKey } from '../workspace/labelKeys';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -13,6 +13,8 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface WorkspaceView extends ObjectLookup {
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
+  /** URIs of every indexed file (re-checked when a file is added or removed). */
+  fileUris(): string[];
 }
 
 export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
@@ -34,6 +36,10 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     prometheusConfigs() {
       keys.add(PROMETHEUS_KEY);
       return index.prometheusConfigs();
+    },
+    fileUris() {
+      keys.add(FILES_KEY);
+      return [...index.files()].map((f) => f.uri);
     },
   };
 }

@@ -6,7 +6,7 @@ import { parseManifestFile, withItems, type ManifestFile } from '../document/man
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
-import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
+import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
 import { collectLabelKeys } from './labelKeys';
 import type { LabelsOf } from '../k8s/lookup';
 import { kustomizationPatches } from './kustomization';
@@ -80,6 +80,7 @@ export class WorkspaceIndex {
     const added = nowDocs.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
+    if (!previous) changedKeys.add(FILES_KEY);
     // Documents kept as they were (before an edit in a large file) stay registered.
     const now = new Set(nowDocs);
     const then = new Set(thenDocs);
@@ -101,6 +102,7 @@ export class WorkspaceIndex {
       this.collectKeys(doc, changedKeys);
     }
     collectLabelKeys(docs, [], changedKeys);
+    changedKeys.add(FILES_KEY);
     this.fileMap.delete(uri);
     this.fileGeneration++;
     this.versions.bump(changedKeys);

@@ -1,0 +1,127 @@
+/**
+ * Where a rule finds monitoring content: a monitoring file itself, a `PrometheusRule` object (spec.groups), or a
+ * ConfigMap key holding a file. Each source reports problems by path inside its content; the source turns the
+ * path (and an optional span inside a scalar, e.g. a PromQL error) into a location in the workspace file.
+ */
+import type { Node } from 'yaml';
+import type { Report, RuleContext } from '../lint/rule';
+import type { NodePart } from '../document/manifestDocument';
+import type { FindingFix, Severity, ValuePath } from '../types';
+import { embeddedFile, nodeAtPath, type EmbeddedFile } from './embedded';
+import type { MonitoringFormat } from './formats';
+import { sourceOffsets } from './scalarOffset';
+
+export interface Problem {
+  path: ValuePath;
+  message: string;
+  part?: NodePart;
+  /** A span inside the scalar value at `path` (offsets into its value, e.g. into a PromQL expression). */
+  span?: { start: number; end: number };
+  severity?: Severity;
+  /** Built only for content that is a file itself (edits inside an embedded file are not offered). */
+  fixes?: () => FindingFix[];
+}
+
+export interface MonitoringSource {
+  format: MonitoringFormat;
+  /** The content's root as plain values. */
+  value: unknown;
+  /** True when the content is a workspace file itself (fixes can edit it by path). */
+  direct: boolean;
+  report(problem: Problem): void;
+}
+
+/** The monitoring contents of `format` the rule's target holds. */
+export function monitoringSources(context: RuleContext, format: MonitoringFormat): MonitoringSource[] {
+  const target = context.target;
+  if (target.type === 'config') {
+    return target.doc.class.type === format ? [directSource(context, format, target.value, [])] : [];
+  }
+  const object = target.object;
+  const value = object.value as { kind?: unknown; spec?: unknown; data?: unknown };
+  if (value.kind === 'PrometheusRule') return format === 'prometheus-rules' ? [directSource(context, format, value.spec, ['spec'])] : [];
+  if (value.kind !== 'ConfigMap' || typeof value.data !== 'object' || value.data === null) return [];
+  const out: MonitoringSource[] = [];
+  for (const { key, text, file } of embeddedFiles(value.data as Record<string, unknown>)) {
+    if (file.format === format) out.push(embeddedSource(context, format, key, text, file));
+  }
+  return out;
+}
+
+const embeddedByData = new WeakMap<object, { key: string; text: string; file: EmbeddedFile }[]>();
+
+/**
+ * The monitoring files of a ConfigMap's data, found once per object: every monitoring rule asks, and a ConfigMap
+ * may have 150,000 keys (listing them for each of the rules cost 3 s).
+ */
+function embeddedFiles(data: Record<string, unknown>): { key: string; text: string; file: EmbeddedFile }[] {
+  let found = embeddedByData.get(data);
+  if (!found) {
+    found = [];
+    for (const key in data) {
+      const text = data[key];
+      if (typeof text !== 'string' || !(key.endsWith('.yml') || key.endsWith('.yaml') || key.endsWith('.YML') || key.endsWith('.YAML'))) continue;
+      const file = embeddedFile(key, text);
+      if (file) found.push({ key, text, file });
+    }
+    embeddedByData.set(data, found);
+  }
+  return found;
+}
+
+function spanOffsets(node: Node | undefined, text: string, span: { start: number; end: number }): { start: number; end: number } | undefined {
+  if (!node?.range || !('value' in node)) return undefined;
+  const source = text.slice(node.range[0], node.range[1]);
+  const [start, end] = sourceOffsets(source, String(node.value), [span.start, span.end]);
+  return { start: start!, end: Math.max(start!, end!) };
+}
+
+function directSource(context: RuleContext, format: MonitoringFormat, value: unknown, prefix: ValuePath): MonitoringSource {
+  return {
+    format,
+    value,
+    direct: true,
+    report(problem) {
+      const path = [...prefix, ...problem.path];
+      const report: Report = { path, message: problem.message, part: problem.part ?? 'key' };
+      if (problem.severity) report.severity = problem.severity;
+      if (problem.span) {
+        const origin = context.locate(path);
+        const offsets = spanOffsets(origin.doc.nodeAt(origin.path), origin.doc.text, problem.span);
+        if (offsets) report.offsetInValue = offsets;
+      }
+      if (problem.fixes) report.fixes = problem.fixes();
+      context.report(report);
+    },
+  };
+}
+
+/** A file inside a ConfigMap value: inner offsets go through the block scalar's indentation to the file. */
+function embeddedSource(context: RuleContext, format: MonitoringFormat, key: string, text: string, file: EmbeddedFile): MonitoringSource {
+  return {
+    format,
+    value: file.value,
+    direct: false,
+    report(problem) {
+      const node = nodeAtPath(file.yaml, problem.path, problem.part === 'value' || problem.span ? 'value' : 'key') ?? (file.yaml.contents as Node | null) ?? undefined;
+      let inner = node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+      const span = problem.span && spanOffsets(node, text, problem.span);
+      if (span && node?.range) inner = { start: node.range[0] + span.start, end: node.range[0] + span.end };
+      const path = ['data', key];
+      const origin = context.locate(path);
+      const outer = origin.doc.nodeAt(origin.path);
+      const report: Report = { path, part: 'value', message: problem.message };
+      if (problem.severity) report.severity = problem.severity;
+      if (outer?.range) {
+        const [start, end] = sourceOffsets(origin.doc.text.slice(outer.range[0], outer.range[1]), text, [inner.start, inner.end]);
+        report.offsetInValue = { start: start!, end: Math.max(start!, end!) };
+      }
+      context.report(report);
+    },
+  };
+}
+
+/** The kinds a monitoring rule of these formats runs on: the files themselves and the objects that embed them. */
+export function kindsFor(...formats: MonitoringFormat[]): string[] {
+  return [...formats, ...(formats.includes('prometheus-rules') ? ['PrometheusRule'] : []), 'ConfigMap'];
+}

@@ -1,0 +1,61 @@
+import type { Rule } from '../engine/lint/rule';
+import { receiverNames } from '../engine/monitoring/alertmanager';
+import { closest } from '../engine/monitoring/names';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { routes } from '../engine/monitoring/walk';
+
+export const rule: Rule = {
+  id: 'alertmanager-receiver-exists',
+  defaultSeverity: 'error',
+  kinds: kindsFor('alertmanager-config'),
+  summary: 'The root route names a receiver, and every route\'s receiver is defined under `receivers`.',
+  rationale:
+    'Alertmanager refuses a configuration whose root route has no default receiver ("root route must specify a default receiver") or whose route names an undefined receiver ("undefined receiver used in route"): `amtool check-config` fails and a reload keeps the old configuration, so a renamed receiver silently keeps alerts on the old path.',
+  remediation: 'Name a receiver defined under `receivers` (check the spelling), or add the receiver.',
+  valid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="page"']
+      receiver: pager
+receivers:
+  - name: team
+  - name: pager
+`,
+  ],
+  invalid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="page"']
+      receiver: pagr
+receivers:
+  - name: team
+  - name: pager
+`,
+    `route:
+  group_by: [alertname]
+receivers:
+  - name: team
+`,
+  ],
+  check(context) {
+    for (const source of monitoringSources(context, 'alertmanager-config')) {
+      const names = receiverNames(source.value);
+      for (const route of routes(source.value)) {
+        const receiver = route.value['receiver'];
+        if (route.path.length === 1 && (receiver === undefined || receiver === null || receiver === '')) {
+          source.report({ path: route.path, message: `The root route has no receiver: Alertmanager needs a default receiver for alerts no child route matches. Add receiver: with one of ${[...names].join(', ') || 'your receivers'}.` });
+          continue;
+        }
+        if (typeof receiver !== 'string' || receiver === '' || names.has(receiver)) continue;
+        const suggestion = closest(receiver, names);
+        source.report({
+          path: [...route.path, 'receiver'],
+          part: 'value',
+          message: `Receiver ${receiver} is not defined under receivers: Alertmanager refuses this configuration.${suggestion ? ` Did you mean ${suggestion}?` : ''} Use a defined receiver or add it.`,
+        });
+      }
+    }
+  },
+};

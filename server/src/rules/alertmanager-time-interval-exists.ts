@@ -1,0 +1,72 @@
+import type { Rule } from '../engine/lint/rule';
+import { timeIntervalNames } from '../engine/monitoring/alertmanager';
+import { closest } from '../engine/monitoring/names';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { routes } from '../engine/monitoring/walk';
+
+const KEYS = ['mute_time_intervals', 'active_time_intervals'];
+
+export const rule: Rule = {
+  id: 'alertmanager-time-interval-exists',
+  defaultSeverity: 'error',
+  kinds: kindsFor('alertmanager-config'),
+  summary: 'Time intervals a route mutes or activates are defined under `time_intervals`, and not on the root route.',
+  rationale:
+    'Alertmanager refuses a configuration where a route names a time interval that `time_intervals` (or the older top-level `mute_time_intervals`) does not define ("undefined time interval used in route"), and one whose root route has time intervals at all ("root route must not have any mute time intervals").',
+  remediation: 'Define the interval under `time_intervals` or fix its name; move intervals from the root route to a child route.',
+  valid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="info"']
+      receiver: team
+      mute_time_intervals: [nights]
+time_intervals:
+  - name: nights
+    time_intervals:
+      - times:
+          - start_time: '22:00'
+            end_time: '24:00'
+receivers:
+  - name: team
+`,
+  ],
+  invalid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="info"']
+      receiver: team
+      active_time_intervals: [business-hours]
+time_intervals:
+  - name: nights
+    time_intervals: []
+receivers:
+  - name: team
+`,
+  ],
+  check(context) {
+    for (const source of monitoringSources(context, 'alertmanager-config')) {
+      const names = timeIntervalNames(source.value);
+      for (const route of routes(source.value)) {
+        for (const key of KEYS) {
+          const list = route.value[key];
+          if (!Array.isArray(list)) continue;
+          if (route.path.length === 1 && list.length > 0) {
+            source.report({ path: [...route.path, key], message: `The root route must not have ${key}: Alertmanager refuses this configuration. Move them to a child route.` });
+            continue;
+          }
+          list.forEach((name: unknown, i) => {
+            if (typeof name !== 'string' || names.has(name)) return;
+            const suggestion = closest(name, names);
+            source.report({
+              path: [...route.path, key, i],
+              part: 'value',
+              message: `Time interval ${name} is not defined under time_intervals: Alertmanager refuses this configuration.${suggestion ? ` Did you mean ${suggestion}?` : ''} Define it or fix the name.`,
+            });
+          });
+        }
+      }
+    }
+  },
+};

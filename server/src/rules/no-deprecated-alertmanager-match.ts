@@ -1,0 +1,84 @@
+import type { Rule, RuleContext } from '../engine/lint/rule';
+import { legacyMatchBlocks } from '../engine/monitoring/alertmanager';
+import { formatMatcher } from '../engine/monitoring/matchers';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { isObj, type At } from '../engine/monitoring/walk';
+import type { FindingFix, ValuePath } from '../engine/types';
+import { deleteEntry, fix, indentOfKey } from './helpers/edits';
+
+/** `matchers: [...]` replacing the `match`/`match_re` entries of a block (only when it has no `matchers` yet). */
+function toMatchersFix(context: RuleContext, block: At, keys: string[], target: string): FindingFix[] {
+  const matchers: string[] = [];
+  for (const key of keys) {
+    const map = block.value[key];
+    if (!isObj(map)) return [];
+    for (const [name, value] of Object.entries(map)) matchers.push(formatMatcher(name, key.endsWith('_re') ? '=~' : '=', String(value)));
+  }
+  const first = context.locate([...block.path, keys[0]!] as ValuePath);
+  const indent = indentOfKey(first.doc, first.path);
+  const edits = keys.map((key) => deleteEntry(first.doc, [...first.path.slice(0, -1), key]));
+  const replaced = edits[0];
+  if (!replaced || indent === undefined) return [];
+  const quoted = matchers.map((m) => `'${m.replace(/'/g, "''")}'`);
+  const eol = first.doc.text.includes('\r\n') ? '\r\n' : '\n';
+  edits[0] = { range: replaced.range, newText: `${' '.repeat(indent)}${target}: [${quoted.join(', ')}]${eol}` };
+  return fix(`Convert ${keys.join(' and ')} to ${target}`, 'safe', first.doc, edits);
+}
+
+export const rule: Rule = {
+  id: 'no-deprecated-alertmanager-match',
+  defaultSeverity: 'warning',
+  kinds: kindsFor('alertmanager-config'),
+  summary: 'Routes and inhibit rules use `matchers` instead of the deprecated `match`/`match_re`.',
+  rationale:
+    'Alertmanager deprecated `match` and `match_re` (and `source_match…`/`target_match…` in inhibit rules) in 0.22 for the `matchers` syntax, which also expresses negative matches (`!=`, `!~`). The old fields still work but are slated for removal, and mixing both in one configuration makes routing harder to read.',
+  remediation: 'Replace `match: {label: value}` with `matchers: [\'label="value"\']` and `match_re` with `=~` matchers (the quick fix does it).',
+  valid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="critical"']
+      receiver: team
+receivers:
+  - name: team
+`,
+  ],
+  invalid: [
+    `route:
+  receiver: team
+  routes:
+    - match:
+        severity: critical
+      receiver: team
+receivers:
+  - name: team
+`,
+    `route:
+  receiver: team
+  routes:
+    - match:
+        severity: critical
+      match_re:
+        service: api|web
+      receiver: team
+receivers:
+  - name: team
+`,
+  ],
+  check(context) {
+    for (const source of monitoringSources(context, 'alertmanager-config')) {
+      for (const { block, pairs } of legacyMatchBlocks(source.value)) {
+        for (const target of new Set(pairs.map(([, t]) => t))) {
+          const keys = pairs.filter(([key, t]) => t === target && block.value[key] !== undefined).map(([key]) => key);
+          if (keys.length === 0) continue;
+          const canFix = source.direct && block.value[target] === undefined;
+          source.report({
+            path: [...block.path, keys[0]!],
+            message: `${keys.join(' and ')} ${keys.length > 1 ? 'are' : 'is'} deprecated since Alertmanager 0.22: use ${target} (e.g. ${target}: ['severity="critical"']), which also allows != and !~.`,
+            fixes: canFix ? () => toMatchersFix(context, block, keys, target) : undefined,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Rule } from '../engine/lint/rule';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { namedItems } from '../engine/monitoring/walk';
+
+export const rule: Rule = {
+  id: 'no-duplicate-receiver',
+  defaultSeverity: 'error',
+  kinds: kindsFor('alertmanager-config'),
+  summary: 'Receivers and time intervals of an Alertmanager configuration have distinct names.',
+  rationale:
+    'Routes name receivers and time intervals; Alertmanager refuses a configuration where two receivers share a name ("notification config name is not unique") or two time intervals do, because a route could not tell which one it means.',
+  remediation: 'Rename one of the two, or merge their integrations into one receiver.',
+  valid: [
+    `route:
+  receiver: team
+receivers:
+  - name: team
+  - name: pager
+`,
+  ],
+  invalid: [
+    `route:
+  receiver: team
+receivers:
+  - name: team
+    email_configs:
+      - to: team@example.org
+  - name: team
+    slack_configs:
+      - channel: '#team'
+`,
+  ],
+  check(context) {
+    for (const source of monitoringSources(context, 'alertmanager-config')) {
+      for (const key of ['receivers', 'time_intervals']) {
+        const seen = new Set<string>();
+        for (const item of namedItems(source.value, key)) {
+          if (!seen.has(item.value)) {
+            seen.add(item.value);
+            continue;
+          }
+          const what = key === 'receivers' ? 'Receiver' : 'Time interval';
+          source.report({ path: item.path, part: 'value', message: `${what} name ${item.value} is used twice under ${key}: Alertmanager refuses this configuration. Rename one, or merge the two.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import type { Rule } from '../engine/lint/rule';
+import { globToRegExp } from '../engine/workspace/glob';
+import { folderOf } from '../engine/workspace/workspaceIndex';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { isObj } from '../engine/monitoring/walk';
+
+/** Whether `uri` is matched by `glob`, relative to the folder URI `base`. */
+function matches(uri: string, base: string, glob: RegExp): boolean {
+  return uri.startsWith(`${base}/`) && glob.test(decodeURIComponent(uri.slice(base.length + 1)));
+}
+
+export const rule: Rule = {
+  id: 'rule-files-exist',
+  defaultSeverity: 'warning',
+  kinds: kindsFor('prometheus-config'),
+  summary: 'Each relative `rule_files` glob of a Prometheus configuration matches a file of the workspace.',
+  rationale:
+    'Prometheus resolves `rule_files` relative to the configuration file and silently loads nothing for a glob that matches no file: a renamed folder or a typo in the extension (`*.yaml` for `.yml` files) turns every alert of those files off without an error. Absolute paths (where a container mounts the rules) cannot be checked in the workspace and are left alone.',
+  remediation: 'Fix the glob (folder, extension) so that it matches the rule files next to the configuration, or add the files.',
+  valid: [
+    {
+      files: {
+        'prometheus.yml': `global:
+  evaluation_interval: 30s
+rule_files:
+  - rules/*.yml
+  - /etc/prometheus/rules/*.yml
+scrape_configs: []
+`,
+        'rules/api.yml': `groups:
+  - name: api
+    rules:
+      - alert: Down
+        expr: up == 0
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'prometheus.yml': `global:
+  evaluation_interval: 30s
+rule_files:
+  - rules/*.yaml
+scrape_configs: []
+`,
+        'rules/api.yml': `groups:
+  - name: api
+    rules:
+      - alert: Down
+        expr: up == 0
+`,
+      },
+    },
+  ],
+  check(context) {
+    if (context.target.type !== 'config') return;
+    const base = folderOf(context.target.doc.uri);
+    for (const source of monitoringSources(context, 'prometheus-config')) {
+      const root = source.value;
+      const globs = isObj(root) && Array.isArray(root['rule_files']) ? root['rule_files'] : [];
+      let uris: string[] | undefined;
+      globs.forEach((glob: unknown, i) => {
+        if (typeof glob !== 'string' || glob.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(glob) || glob.trim() === '') return;
+        uris ??= context.workspace.fileUris();
+        const pattern = globToRegExp(glob.replace(/^\.\//, ''));
+        if (uris.some((uri) => matches(uri, base, pattern))) return;
+        source.report({
+          path: ['rule_files', i],
+          part: 'value',
+          message: `rule_files glob ${glob} matches no file next to this configuration: Prometheus silently loads no rules from it. Fix the folder or the extension (.yml / .yaml), or add the rule files.`,
+        });
+      });
+    }
+  },
+};

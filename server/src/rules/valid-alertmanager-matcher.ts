@@ -1,0 +1,87 @@
+import type { Rule } from '../engine/lint/rule';
+import { legacyMatchBlocks, matcherLists } from '../engine/monitoring/alertmanager';
+import { parseMatchers } from '../engine/monitoring/matchers';
+import { isLabelName } from '../engine/monitoring/names';
+import { re2Problem } from '../engine/monitoring/re2';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { isObj } from '../engine/monitoring/walk';
+
+export const rule: Rule = {
+  id: 'valid-alertmanager-matcher',
+  defaultSeverity: 'error',
+  kinds: kindsFor('alertmanager-config'),
+  summary: 'Alertmanager matchers parse, their regexes are RE2, and the root route matches everything.',
+  rationale:
+    'Route `matchers` and inhibit rules\' `source_matchers`/`target_matchers` are strings like `severity=~"warn|crit"`; Alertmanager refuses the configuration when one does not parse (a missing operator, an unclosed quote) or its regex is not RE2, and when the root route has matchers ("root route must not have any matchers"). The same holds for the regexes of the older `match_re`.',
+  remediation: 'Write each matcher as label, operator (`=`, `!=`, `=~`, `!~`) and a quoted value, with an RE2 regex; move matchers off the root route.',
+  valid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity=~"warning|critical"', 'team="api"']
+      receiver: team
+    - matchers: ['{service="db", env!="dev"}']
+      receiver: team
+inhibit_rules:
+  - source_matchers: [severity="critical"]
+    target_matchers: [severity="warning"]
+    equal: [alertname]
+receivers:
+  - name: team
+`,
+  ],
+  invalid: [
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="critical']
+      receiver: team
+receivers:
+  - name: team
+`,
+    `route:
+  receiver: team
+  routes:
+    - matchers: ['team=~"(?!infra).*"']
+      receiver: team
+receivers:
+  - name: team
+`,
+    `route:
+  receiver: team
+  routes:
+    - match_re:
+        service: 'api|web)'
+      receiver: team
+receivers:
+  - name: team
+`,
+  ],
+  check(context) {
+    for (const source of monitoringSources(context, 'alertmanager-config')) {
+      for (const { block, key } of matcherLists(source.value)) {
+        const list = block.value[key];
+        if (!Array.isArray(list)) continue;
+        if (block.path.length === 1 && key === 'matchers' && list.length > 0) {
+          source.report({ path: [...block.path, key], message: 'The root route must not have matchers: it receives every alert. Move the matchers to a child route.' });
+          continue;
+        }
+        list.forEach((item: unknown, i) => {
+          const parsed = typeof item === 'string' ? parseMatchers(item) : { error: 'a matcher is a string such as severity="critical"' };
+          if ('error' in parsed) source.report({ path: [...block.path, key, i], part: 'value', message: `Matcher ${JSON.stringify(item)}: ${parsed.error}.` });
+        });
+      }
+      for (const { block, pairs } of legacyMatchBlocks(source.value)) {
+        for (const [key] of pairs) {
+          const map = block.value[key];
+          if (!isObj(map)) continue;
+          for (const [name, value] of Object.entries(map)) {
+            const regex = key.endsWith('_re') && typeof value === 'string' ? re2Problem(value) : undefined;
+            if (!isLabelName(name)) source.report({ path: [...block.path, key, name], message: `"${name}" in ${key} is not a valid label name: use letters, digits and underscores.` });
+            else if (regex) source.report({ path: [...block.path, key, name], part: 'value', span: { start: regex.offset, end: regex.offset + regex.length }, message: `The regex of ${name} in ${key} is not valid RE2: ${regex.message}.` });
+          }
+        }
+      }
+    }
+  },
+};

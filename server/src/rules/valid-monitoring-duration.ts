@@ -1,0 +1,70 @@
+import type { Rule } from '../engine/lint/rule';
+import { durationFields } from '../engine/monitoring/durationFields';
+import { durationProblem } from '../engine/monitoring/duration';
+import { MONITORING_FORMATS } from '../engine/monitoring/formats';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+
+export const rule: Rule = {
+  id: 'valid-monitoring-duration',
+  defaultSeverity: 'error',
+  kinds: kindsFor(...MONITORING_FORMATS),
+  summary: 'Durations in Prometheus, rule and Alertmanager files are Prometheus durations (`30s`, `1h30m`).',
+  rationale:
+    'Prometheus and Alertmanager parse durations with their own syntax: whole numbers followed by a unit (`ms`, `s`, `m`, `h`, `d`, `w`, `y`), largest unit first. A bare number (`90`), a fraction (`1.5m`) or a Go-style `1h0.5m` is refused at start-up (`promtool check config` and `amtool check-config` fail), so the server or the reload never comes up.',
+  remediation: 'Write the duration with units, largest first, such as `90s`, `5m` or `1h30m`.',
+  valid: [
+    `global:
+  scrape_interval: 15s
+  evaluation_interval: 1m
+scrape_configs:
+  - job_name: api
+    scrape_interval: 1h30m
+    static_configs:
+      - targets: ['localhost:9090']
+`,
+    `groups:
+  - name: api
+    interval: 30s
+    rules:
+      - alert: Down
+        expr: up == 0
+        for: 5m
+`,
+  ],
+  invalid: [
+    `global:
+  scrape_interval: 90
+scrape_configs: []
+`,
+    `route:
+  receiver: team
+  group_wait: 1.5m
+receivers:
+  - name: team
+`,
+    `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: api
+spec:
+  groups:
+    - name: api
+      rules:
+        - alert: Down
+          expr: up == 0
+          for: 5 minutes
+`,
+  ],
+  check(context) {
+    for (const format of MONITORING_FORMATS) {
+      for (const source of monitoringSources(context, format)) {
+        for (const field of durationFields(format, source.value)) {
+          if (field.value === null || field.value === undefined) continue;
+          const problem = durationProblem(field.value);
+          const key = String(field.path[field.path.length - 1]);
+          if (problem) source.report({ path: field.path, part: 'value', message: `${key}: ${problem}.` });
+        }
+      }
+    }
+  },
+};

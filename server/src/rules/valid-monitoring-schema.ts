@@ -1,0 +1,58 @@
+import type { Rule } from '../engine/lint/rule';
+import { MONITORING_FORMATS } from '../engine/monitoring/formats';
+import { schemaProblems } from '../engine/monitoring/schemaCheck';
+import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+
+const TOOL = { 'prometheus-config': 'Prometheus', 'prometheus-rules': 'Prometheus', 'alertmanager-config': 'Alertmanager' } as const;
+
+export const rule: Rule = {
+  id: 'valid-monitoring-schema',
+  defaultSeverity: 'error',
+  kinds: kindsFor(...MONITORING_FORMATS),
+  summary: 'Prometheus, rule-file and Alertmanager fields are known fields with the right kind of value.',
+  rationale:
+    'Prometheus and Alertmanager read their configuration strictly: an unknown field (`scrape_intervall`, `groupby`, a field at the wrong level) or a list where a single value belongs is refused at start-up ("field not found in type"), and a reload keeps the previous configuration without saying so in the editor. Service-discovery blocks and receiver integrations are accepted as a whole (their own fields are not checked yet).',
+  remediation: 'Fix the field name (the message suggests the closest known one) or move it to the block it belongs to; give the value the kind the message names.',
+  valid: [
+    `global:
+  scrape_interval: 15s
+  external_labels:
+    cluster: biome
+scrape_configs:
+  - job_name: api
+    honor_labels: true
+    static_configs:
+      - targets: ['api:8080']
+        labels:
+          team: api
+`,
+  ],
+  invalid: [
+    `global:
+  scrape_intervall: 15s
+scrape_configs: []
+`,
+    `route:
+  receiver: team
+  groupby: [alertname]
+receivers:
+  - name: team
+`,
+    `groups:
+  - name: api
+    rules:
+      - alert: Down
+        expr: up == 0
+        labels: severity=page
+`,
+  ],
+  check(context) {
+    for (const format of MONITORING_FORMATS) {
+      for (const source of monitoringSources(context, format)) {
+        for (const problem of schemaProblems(format, source.value)) {
+          source.report({ path: problem.path, part: problem.part, message: `${problem.message[0]!.toUpperCase()}${problem.message.slice(1)}: ${TOOL[format]} refuses this configuration. ${problem.advice}` });
+        }
+      }
+    }
+  },
+};
