@@ -12,6 +12,8 @@ export interface ScanOptions {
   maxFiles?: number;
   /** Called between folders so a caller can cancel. */
   isCancelled?: () => boolean;
+  /** Told of each folder that cannot be listed (an unreadable folder must not look like an empty one). */
+  onUnreadable?: (dir: string, reason: string) => void;
 }
 
 export async function findYamlFiles(root: string, options: ScanOptions): Promise<string[]> {
@@ -24,8 +26,10 @@ export async function findYamlFiles(root: string, options: ScanOptions): Promise
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folder: skip it, as an editor would
+    } catch (error) {
+      // Skipped, as an editor would, but said: `check secretdir` must not pass as "0 files".
+      options.onUnreadable?.(dir, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
