@@ -85,7 +85,10 @@ describe('readManifestText', () => {
   it('the scan tells of a folder it cannot list instead of passing it as empty', async () => {
     const gone = path.join(root, 'vanished');
     const unreadable: string[] = [];
-    const files = await findYamlFiles(gone, { exclude: [], onUnreadable: (dir, reason) => unreadable.push(`${path.basename(dir)}: ${reason}`) });
+    const files = await findYamlFiles(gone, {
+      exclude: [],
+      onUnreadable: (dir, reason) => unreadable.push(`${path.basename(dir)}: ${reason}`),
+    });
     assert.deepEqual(files, []);
     assert.deepEqual(unreadable, ['vanished: cannot read: ENOENT']);
   });
