@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
+import { mergeBomb } from '../helpers/hostileInputs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -154,6 +155,15 @@ describe('biome-manifests check', () => {
       const result = cli(['check', 'examples/biome-sample', '--exclude', 'dist/{a,b']);
       assert.equal(result.code, 2);
       assert.equal(result.stderr, 'biome-manifests: invalid --exclude: glob `dist/{a,b` has an unclosed `{`.\n');
+    });
+
+    it('a merge-key bomb (990 `<<: *b` of 20,000 keys, 240 KB) is one finding', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-merge-'));
+      fs.writeFileSync(path.join(dir, 'merge.yaml'), mergeBomb(20_000, 990));
+      const result = cli(['check', path.join(dir, 'merge.yaml'), '--format', 'json']);
+      const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(report.findings.map((f) => `${f.line} ${f.code}`), ['2 yaml-alias-limit']);
+      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('a backtracking --exclude glob does not stall the scan', () => {
