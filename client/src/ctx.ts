@@ -15,6 +15,7 @@ import { logLevel, SECTION, type LogLevel } from './config';
 import { IndexStatusItem } from './indexStatusItem';
 import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
+import { redactingTraceChannel } from './traceRedaction';
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'trace'];
 
@@ -110,7 +111,8 @@ export class Ctx implements vscode.Disposable {
       ],
       synchronize: { configurationSection: SECTION },
       outputChannel: this.output,
-      traceOutputChannel: this.output,
+      // The trace is written to disk with the channel: decoded Secret values are redacted from it.
+      traceOutputChannel: redactingTraceChannel(this.output),
       errorHandler: this.errorHandler(),
       initializationFailedHandler: (error) => {
         const reason = error instanceof Error ? error.message : String(error);
