@@ -91,6 +91,8 @@ function summary(server, data) {
     readyMs: data.readyMs,
     diagnosticsOnOpen: data.diagnosticsOnOpen,
     allOpenMs: data.allOpenMs,
+    outlineMs: data.outlineMs,
+    outlineKiB: data.outlineKiB,
     peakRssMiB: server.peakRssMiB(),
     samples: data,
   };
@@ -161,6 +163,10 @@ export async function bigFile(server, corpus, { edits, rounds }) {
   const opened = await opening;
   data.open.push(opened.ms);
   data.diagnosticsOnOpen = opened.count;
+  // The outline of the whole file: capped (issue #16), so its time and size stay bounded.
+  const outline = await server.timed('documentSymbol', { textDocument: { uri: doc.uri } });
+  data.outlineMs = outline.ms;
+  data.outlineKiB = JSON.stringify(outline.result ?? null).length / 1024;
   for (let i = 0; i < edits; i++) {
     const { oneChar, addLine } = await editDeployment(doc, middle, i);
     data.oneChar.push(oneChar);
