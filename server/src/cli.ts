@@ -19,6 +19,8 @@ interface Targets {
   context: Set<string>;
   /** Folders that could not be listed, with the reason. */
   unreadable: Map<string, string>;
+  /** FIFOs, devices and sockets the scan found (never opened), with the reason. */
+  special: Map<string, string>;
 }
 
 /**
@@ -43,20 +45,22 @@ async function collectTargets(paths: readonly string[], exclude: readonly string
   const report = new Set<string>();
   const context = new Set<string>();
   const unreadable = new Map<string, string>();
+  const special = new Map<string, string>();
   const onUnreadable = (dir: string, reason: string): void => void unreadable.set(dir, reason);
+  const onSpecialFile = (file: string, reason: string): void => void special.set(file, reason);
   for (const given of paths) {
     const full = path.resolve(given);
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) return `no such file or folder: ${given}`;
     if (stat.isDirectory()) {
-      for (const file of await findYamlFiles(full, { exclude, onUnreadable })) report.add(file);
+      for (const file of await findYamlFiles(full, { exclude, onUnreadable, onSpecialFile })) report.add(file);
     } else {
       report.add(full);
       for (const sibling of await siblingsOf(full, exclude)) context.add(sibling);
     }
   }
   for (const file of report) context.delete(file);
-  return { report, context, unreadable };
+  return { report, context, unreadable, special };
 }
 
 function skippedFinding(uri: string, reason: string, what = 'File'): Finding {
@@ -93,13 +97,16 @@ async function check(args: CheckArgs): Promise<number> {
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }
+  for (const [file, reason] of targets.special) results.push({ path: displayPath(file), findings: [skippedFinding(pathToFileURL(file).href, reason)] });
   for (const [dir, reason] of targets.unreadable) {
     results.push({ path: displayPath(dir), findings: [skippedFinding(pathToFileURL(dir).href, reason, 'Folder')] });
   }
   process.stdout.write((args.format === 'json' ? formatJson(results) : formatStylish(results)) + '\n');
-  // Something was named but nothing could be read: not a pass, whatever the findings say.
-  const readCount = [...targets.report].filter((file) => !skipped.has(file)).length;
-  if (readCount === 0 && (skipped.size > 0 || targets.unreadable.size > 0)) {
+  // Something was named but nothing could be read: not a pass, whatever the findings say. A binary or
+  // oversized file was readable (skipped for what it holds, with a warning); a FIFO or EACCES was not.
+  const unreadable = (file: string): boolean => /^(cannot read|skipped: not a regular file)/.test(skipped.get(file) ?? '');
+  const readCount = [...targets.report].filter((file) => !unreadable(file)).length;
+  if (readCount === 0 && (skipped.size > 0 || targets.unreadable.size > 0 || targets.special.size > 0)) {
     process.stderr.write('biome-manifests: nothing could be read.\n');
     return 2;
   }

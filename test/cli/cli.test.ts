@@ -138,6 +138,22 @@ describe('biome-manifests check', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
+    it('a FIFO found by the scan of a folder is reported once, never opened', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-scan-'));
+      fs.writeFileSync(path.join(dir, 'ok.yaml'), CLEAN);
+      spawnSync('mkfifo', [path.join(dir, 'p.yaml')]);
+      const result = cli(['check', dir, '--format', 'json']);
+      const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(
+        report.findings.map((f) => `${path.basename(f.file)} ${f.code} ${f.message}`),
+        ['p.yaml file-skipped File skipped: not a regular file (a FIFO).'],
+      );
+      assert.equal(result.code, 0);
+      fs.rmSync(path.join(dir, 'ok.yaml'));
+      assert.equal(cli(['check', dir]).code, 2, 'only a FIFO: nothing could be read');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
     it('an unreadable folder is reported, and exit 2 when it was all there was', { skip: process.getuid?.() === 0 && 'root reads mode 000 folders' }, () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-secret-'));
       const secret = path.join(dir, 'secretdir');

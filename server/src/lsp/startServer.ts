@@ -82,7 +82,8 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
     };
   });
 
-  connection.onInitialized(async () => {
+  // Not re-indented under `logged(…)`, to keep this change small; both bodies also catch their own indexing errors.
+  connection.onInitialized(logged('initialized', async () => {
     if (configurationSupported) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'biomeManifests' });
     }
@@ -101,9 +102,9 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
     }
     indexStatus.flush();
     session.validateAll();
-  });
+  }));
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(logged('didChangeConfiguration', async () => {
     session.settings.clear();
     // Settings are live: a changed `exclude` re-scans the workspace; levels and options re-check.
     try {
@@ -112,7 +113,7 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
       connection.console.error(`re-indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     session.validateAll();
-  });
+  }));
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     // Each entry on its own: one bad URI must not leave the later deletions stale.

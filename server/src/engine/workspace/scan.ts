@@ -14,6 +14,16 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
   /** Told of each folder that cannot be listed (an unreadable folder must not look like an empty one). */
   onUnreadable?: (dir: string, reason: string) => void;
+  /** Told of each `*.yaml` entry that is a FIFO, device or socket: never opened, said once. */
+  onSpecialFile?: (file: string, reason: string) => void;
+}
+
+/** What a directory entry that is neither a file, a folder nor a link is. */
+function specialKind(entry: import('node:fs').Dirent): string | undefined {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  if (entry.isSocket()) return 'a socket';
+  return undefined;
 }
 
 export async function findYamlFiles(root: string, options: ScanOptions): Promise<string[]> {
@@ -38,6 +48,7 @@ export async function findYamlFiles(root: string, options: ScanOptions): Promise
       if (isExcluded(relative, options.exclude)) continue;
       if (entry.isDirectory()) pending.push(full);
       else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(full);
+      else if (YAML_FILE.test(entry.name) && specialKind(entry)) options.onSpecialFile?.(full, `skipped: not a regular file (${specialKind(entry)})`);
     }
   }
   return out.sort();
