@@ -8,6 +8,7 @@ const METRICS = [
   { key: 'completionP95', label: 'completion p95', unit: 'ms' },
   { key: 'hoverP95', label: 'hover p95', unit: 'ms' },
   { key: 'requestDuringValidation', label: 'completion during open', unit: 'ms' },
+  { key: 'hoverOtherDuringOpen', label: 'hover, another file, during open', unit: 'ms' },
   { key: 'outlineMs', label: 'outline (documentSymbol)', unit: 'ms' },
   { key: 'outlineKiB', label: '  outline answer size', unit: 'KiB' },
   { key: 'peakRssMiB', label: 'peak RSS', unit: 'MiB' },
