@@ -20,6 +20,7 @@ import { IndexStatusItem } from './indexStatusItem';
 import { VersionStatusItem } from './versionStatusItem';
 import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
+import { redactingTraceChannel } from './traceRedaction';
 import type { RenderedPreviewProvider } from './preview/renderedProvider';
 import type { ResourceMapPanel } from './commands/showResourceMap';
 import type { SecretFileSystem } from './secrets/secretFs';
@@ -137,7 +138,8 @@ export class Ctx implements vscode.Disposable {
       // Hovers may link to this one command (a Secret value's Reveal); every other command link stays disabled.
       markdown: { isTrusted: { enabledCommands: ['biomeManifests.revealSecretValue'] } },
       outputChannel: this.output,
-      traceOutputChannel: this.output,
+      // The trace is written to disk with the channel: decoded Secret values are redacted from it.
+      traceOutputChannel: redactingTraceChannel(this.output),
       errorHandler: this.errorHandler(),
       initializationFailedHandler: (error) => {
         const reason = error instanceof Error ? error.message : String(error);

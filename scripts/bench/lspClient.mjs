@@ -22,6 +22,7 @@ const {
   WorkDoneProgressCreateRequest,
   CompletionRequest,
   HoverRequest,
+  DocumentSymbolRequest,
   ShutdownRequest,
   ExitNotification,
 } = lsp;
@@ -143,7 +144,7 @@ export async function startServer({ name, command, args, cwd, folder, settings, 
     },
     diagnosticsAfter,
     async timed(method, params) {
-      const type = method === 'completion' ? CompletionRequest.type : HoverRequest.type;
+      const type = method === 'completion' ? CompletionRequest.type : method === 'documentSymbol' ? DocumentSymbolRequest.type : HoverRequest.type;
       const sent = performance.now();
       const result = await connection.sendRequest(type, params);
       return { ms: performance.now() - sent, result };

@@ -1,7 +1,7 @@
 // What the benchmark does with each server: the same opens, edits and requests, in the same order.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sleep } from './lspClient.mjs';
 
 export function percentile(values, p) {
@@ -88,9 +88,12 @@ function summary(server, data) {
     completionP95: percentile(data.completion, 95),
     hoverP95: percentile(data.hover, 95),
     requestDuringValidation: data.duringValidation,
+    hoverOtherDuringOpen: data.hoverOtherDuringOpen,
     readyMs: data.readyMs,
     diagnosticsOnOpen: data.diagnosticsOnOpen,
     allOpenMs: data.allOpenMs,
+    outlineMs: data.outlineMs,
+    outlineKiB: data.outlineKiB,
     peakRssMiB: server.peakRssMiB(),
     samples: data,
   };
@@ -153,14 +156,25 @@ export async function bigFile(server, corpus, { edits, rounds }) {
   const doc = new OpenDoc(server, corpus.files[0].path);
   const data = { open: [], oneChar: [], addLine: [], completion: [], hover: [], diagnosticsOnOpen: 0 };
   const middle = corpus.files[0].names[Math.floor(corpus.files[0].names.length / 2)];
+  // A small file already open: its hovers must stay fast while the big one is checked (issue #16).
+  const other = new OpenDoc(server, fileURLToPath(new URL('../../examples/biome-sample/biome/main-app-deployment.yaml', import.meta.url)));
+  await other.open();
+  const otherPort = other.position(other.find('containerPort: ') + 2);
+  // Once before: the first hover of a process loads the schema documentation; that is not what is timed.
+  data.hoverOtherBeforeOpen = (await server.timed('hover', { textDocument: { uri: other.uri }, position: otherPort })).ms;
   const opening = doc.open();
   await sleep(200);
+  data.hoverOtherDuringOpen = (await server.timed('hover', { textDocument: { uri: other.uri }, position: otherPort })).ms;
   const spots = deploymentSpots(doc, middle);
   const during = await server.timed('completion', { textDocument: { uri: doc.uri }, position: doc.position(spots.image) });
   data.duringValidation = during.ms;
   const opened = await opening;
   data.open.push(opened.ms);
   data.diagnosticsOnOpen = opened.count;
+  // The outline of the whole file: capped (issue #16), so its time and size stay bounded.
+  const outline = await server.timed('documentSymbol', { textDocument: { uri: doc.uri } });
+  data.outlineMs = outline.ms;
+  data.outlineKiB = JSON.stringify(outline.result ?? null).length / 1024;
   for (let i = 0; i < edits; i++) {
     const { oneChar, addLine } = await editDeployment(doc, middle, i);
     data.oneChar.push(oneChar);

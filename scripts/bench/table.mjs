@@ -8,6 +8,9 @@ const METRICS = [
   { key: 'completionP95', label: 'completion p95', unit: 'ms' },
   { key: 'hoverP95', label: 'hover p95', unit: 'ms' },
   { key: 'requestDuringValidation', label: 'completion during open', unit: 'ms' },
+  { key: 'hoverOtherDuringOpen', label: 'hover, another file, during open', unit: 'ms' },
+  { key: 'outlineMs', label: 'outline (documentSymbol)', unit: 'ms' },
+  { key: 'outlineKiB', label: '  outline answer size', unit: 'KiB' },
   { key: 'peakRssMiB', label: 'peak RSS', unit: 'MiB' },
   { key: 'readyMs', label: '(ready: index + first checks)', unit: 'ms' },
   { key: 'allOpenMs', label: '(open all files, to diagnostics)', unit: 'ms' },
@@ -17,6 +20,7 @@ const METRICS = [
 function format(value, unit) {
   if (value === undefined || value === null) return '–';
   if (unit === 'MiB') return `${Math.round(value)} MiB`;
+  if (unit === 'KiB') return `${Math.round(value)} KiB`;
   if (unit === 'count') return String(value);
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
   if (value >= 100) return `${Math.round(value)} ms`;

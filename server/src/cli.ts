@@ -8,6 +8,7 @@ import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
+import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
 import { VERSION } from './version';
 
@@ -16,30 +17,55 @@ interface Targets {
   report: Set<string>;
   /** Files read for context only (siblings of a named file: bases of its patches, referenced Secrets). */
   context: Set<string>;
+  /** Folders that could not be listed, with the reason. */
+  unreadable: Map<string, string>;
+  /** FIFOs, devices and sockets the scan found (never opened), with the reason. */
+  special: Map<string, string>;
+}
+
+/**
+ * The YAML files beside a named file, read for context. Only regular files or links (a link to a
+ * device or FIFO is refused by the read), and never an excluded one: `--exclude` holds here too.
+ */
+async function siblingsOf(file: string, exclude: readonly string[]): Promise<string[]> {
+  const dir = path.dirname(file);
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && YAML_FILE.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .filter((full) => !isExcluded(cwdRelative(full), exclude) && !isExcluded(path.basename(full), exclude));
+}
+
+/** A path relative to the working directory, `/`-separated, as excludes are written. */
+function cwdRelative(full: string): string {
+  return path.relative(process.cwd(), full).split(path.sep).join('/');
 }
 
 async function collectTargets(paths: readonly string[], exclude: readonly string[]): Promise<Targets | string> {
   const report = new Set<string>();
   const context = new Set<string>();
+  const unreadable = new Map<string, string>();
+  const special = new Map<string, string>();
+  const onUnreadable = (dir: string, reason: string): void => void unreadable.set(dir, reason);
+  const onSpecialFile = (file: string, reason: string): void => void special.set(file, reason);
   for (const given of paths) {
     const full = path.resolve(given);
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) return `no such file or folder: ${given}`;
     if (stat.isDirectory()) {
-      for (const file of await findYamlFiles(full, { exclude })) report.add(file);
+      for (const file of await findYamlFiles(full, { exclude, onUnreadable, onSpecialFile })) report.add(file);
     } else {
       report.add(full);
-      const siblings = await fs.readdir(path.dirname(full)).catch(() => [] as string[]);
-      for (const name of siblings) if (YAML_FILE.test(name)) context.add(path.join(path.dirname(full), name));
+      for (const sibling of await siblingsOf(full, exclude)) context.add(sibling);
     }
   }
   for (const file of report) context.delete(file);
-  return { report, context };
+  return { report, context, unreadable, special };
 }
 
-function skippedFinding(uri: string, reason: string): Finding {
+function skippedFinding(uri: string, reason: string, what = 'File'): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { code: 'file-skipped', severity: 'warning', message: `File ${reason}.`, uri, range };
+  return { code: 'file-skipped', severity: 'warning', message: `${what} ${reason}.`, uri, range };
 }
 
 function displayPath(file: string): string {
@@ -49,6 +75,11 @@ function displayPath(file: string): string {
 
 async function check(args: CheckArgs): Promise<number> {
   const exclude = args.exclude.length > 0 ? args.exclude : [...DEFAULT_EXCLUDE];
+  const invalid = globErrors(exclude);
+  if (invalid.length > 0) {
+    process.stderr.write(`biome-manifests: invalid --exclude: ${invalid.join('; ')}.\n`);
+    return 2;
+  }
   const targets = await collectTargets(args.paths, exclude);
   if (typeof targets === 'string') {
     process.stderr.write(`biome-manifests: ${targets}\n`);
@@ -66,7 +97,19 @@ async function check(args: CheckArgs): Promise<number> {
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }
+  for (const [file, reason] of targets.special) results.push({ path: displayPath(file), findings: [skippedFinding(pathToFileURL(file).href, reason)] });
+  for (const [dir, reason] of targets.unreadable) {
+    results.push({ path: displayPath(dir), findings: [skippedFinding(pathToFileURL(dir).href, reason, 'Folder')] });
+  }
   process.stdout.write((args.format === 'json' ? formatJson(results) : formatStylish(results)) + '\n');
+  // Something was named but nothing could be read: not a pass, whatever the findings say. A binary or
+  // oversized file was readable (skipped for what it holds, with a warning); a FIFO or EACCES was not.
+  const unreadable = (file: string): boolean => /^(cannot read|skipped: not a regular file)/.test(skipped.get(file) ?? '');
+  const readCount = [...targets.report].filter((file) => !unreadable(file)).length;
+  if (readCount === 0 && (skipped.size > 0 || targets.unreadable.size > 0 || targets.special.size > 0)) {
+    process.stderr.write('biome-manifests: nothing could be read.\n');
+    return 2;
+  }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

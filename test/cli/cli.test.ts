@@ -6,11 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
+import { mergeBomb } from '../helpers/hostileInputs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 function cli(args: string[], cwd = REPO_ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  // The timeout turns a hang (a FIFO read, issue #16) into a failure instead of a stuck suite.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -105,5 +107,87 @@ describe('biome-manifests check', () => {
       assert.deepEqual(fromShared.map((f) => `${f.line} ${f.code} ${f.message}`), alone.findings.map((f) => `${f.line} ${f.code} ${f.message}`));
     }
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('reads without bound (issue #16)', { skip: process.platform === 'win32' }, () => {
+    const CLEAN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: "1"\n';
+
+    it('a FIFO beside a named file is not read (and --exclude holds for siblings)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-fifo-'));
+      fs.writeFileSync(path.join(dir, 'ok.yaml'), CLEAN);
+      spawnSync('mkfifo', [path.join(dir, 'p.yaml')]);
+      fs.writeFileSync(path.join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  k: "!!"\n');
+      const result = cli(['check', path.join(dir, 'ok.yaml'), '--exclude', 'broken.yaml']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /No problems in 1 file/);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a named FIFO and a link to /dev/zero are reported once each, and nothing read is exit 2', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-dev-'));
+      spawnSync('mkfifo', [path.join(dir, 'p.yaml')]);
+      fs.symlinkSync('/dev/zero', path.join(dir, 'z.yaml'));
+      const result = cli(['check', path.join(dir, 'p.yaml'), path.join(dir, 'z.yaml'), '--format', 'json']);
+      const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(
+        report.findings.map((f) => `${path.basename(f.file)} ${f.code} ${f.message}`),
+        ['p.yaml file-skipped File skipped: not a regular file (a FIFO).', 'z.yaml file-skipped File skipped: not a regular file (a device).'],
+      );
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /nothing could be read/);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a FIFO found by the scan of a folder is reported once, never opened', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-scan-'));
+      fs.writeFileSync(path.join(dir, 'ok.yaml'), CLEAN);
+      spawnSync('mkfifo', [path.join(dir, 'p.yaml')]);
+      const result = cli(['check', dir, '--format', 'json']);
+      const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(
+        report.findings.map((f) => `${path.basename(f.file)} ${f.code} ${f.message}`),
+        ['p.yaml file-skipped File skipped: not a regular file (a FIFO).'],
+      );
+      assert.equal(result.code, 0);
+      fs.rmSync(path.join(dir, 'ok.yaml'));
+      assert.equal(cli(['check', dir]).code, 2, 'only a FIFO: nothing could be read');
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('an unreadable folder is reported, and exit 2 when it was all there was', { skip: process.getuid?.() === 0 && 'root reads mode 000 folders' }, () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-secret-'));
+      const secret = path.join(dir, 'secretdir');
+      fs.mkdirSync(secret);
+      fs.writeFileSync(path.join(secret, 'a.yaml'), CLEAN);
+      fs.chmodSync(secret, 0o000);
+      const result = cli(['check', secret]);
+      fs.chmodSync(secret, 0o700);
+      assert.match(result.stdout, /secretdir:1:1 warning file-skipped Folder cannot read: EACCES/);
+      assert.equal(result.code, 2);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('an invalid --exclude glob is exit 2 with its text, no stack trace', () => {
+      const result = cli(['check', 'examples/biome-sample', '--exclude', 'dist/{a,b']);
+      assert.equal(result.code, 2);
+      assert.equal(result.stderr, 'biome-manifests: invalid --exclude: glob `dist/{a,b` has an unclosed `{`.\n');
+    });
+
+    it('a merge-key bomb (990 `<<: *b` of 20,000 keys, 240 KB) is one finding', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-merge-'));
+      fs.writeFileSync(path.join(dir, 'merge.yaml'), mergeBomb(20_000, 990));
+      const result = cli(['check', path.join(dir, 'merge.yaml'), '--format', 'json']);
+      const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+      assert.deepEqual(report.findings.map((f) => `${f.line} ${f.code}`), ['2 yaml-alias-limit']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('a backtracking --exclude glob does not stall the scan', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-glob-'));
+      fs.writeFileSync(path.join(dir, `${'a'.repeat(40)}.yaml`), CLEAN);
+      const result = cli(['check', dir, '--exclude', '*a*a*a*a*a*a*a*a*a*a*c']);
+      assert.equal(result.code, 0, result.stderr);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   });
 });

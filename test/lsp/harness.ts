@@ -18,6 +18,7 @@ import {
   RegistrationRequest,
   WorkDoneProgressCreateRequest,
   ShutdownRequest,
+  ShowMessageNotification,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Diagnostic,
@@ -42,6 +43,8 @@ export interface ClientOptions {
   wire?: (chunk: Buffer) => void;
   /** Documents the parse worker delivers before the main thread starts a shared parse (SlicedParserOptions). */
   workerHeadStart?: number;
+  /** Receives the text of each `window/showMessage` notification, from the first. */
+  onShowMessage?: (message: string) => void;
 }
 
 export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
@@ -61,6 +64,8 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
       }
     }
   });
+  const onShowMessage = options.onShowMessage;
+  if (onShowMessage) connection.onNotification(ShowMessageNotification.type, (params) => onShowMessage(params.message));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);

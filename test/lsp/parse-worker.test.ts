@@ -82,8 +82,9 @@ describe('a large file parsed with the worker', () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line, character: 12 } });
     assert.ok(hover, 'hover answers on the last Deployment');
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
-    assert.equal(symbols.length, 1 + 3 * SERVICES);
-    assert.equal(symbols.at(-1)!.name, `ConfigMap app-${SERVICES - 1}-config`);
+    // The outline is capped at 5,000 entries (issue #16): the first documents, then how many are left out.
+    assert.equal(symbols[0]!.name, 'Secret shared');
+    assert.match(symbols.at(-1)!.name, /^… and \d+ more documents \(the outline shows 5000 entries\)$/);
   });
 
   it('hostile documents among them get the same diagnostics from either thread (deep nesting, alias bomb, tabs, control characters)', async () => {

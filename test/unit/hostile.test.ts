@@ -30,15 +30,27 @@ function lintTimed(text: string, boundMs: number): { findings: string[]; ms: num
   return { findings, ms };
 }
 
+const ALIAS_LIMIT =
+  '2:1 yaml-alias-limit This document expands too many aliases (aliases and merge keys add more than 100,000 values); it is not checked further. Replace the aliases with plain values.';
 const TOO_DEEP = `yaml-syntax This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`;
 
 describe('hostile files through the engine', () => {
-  it('alias bomb ("billion laughs", 9^9 strings): refused after 1,000 aliases, within 5 s (measured ~50 ms)', () => {
+  it('alias bomb ("billion laughs", 9^9 strings): refused before expansion, one finding, within 5 s (measured ~50 ms)', () => {
     const { findings } = lintTimed(hostile.aliasBomb(), 5000);
-    assert.equal(
-      findings[0],
-      '2:1 yaml-alias-limit This document expands too many aliases (Excessive alias count indicates a resource exhaustion attack); it is not checked further. Replace the aliases with plain values.',
-    );
+    assert.deepEqual(findings, [ALIAS_LIMIT]);
+  });
+
+  it('merge keys count in the alias bound: 990 `<<: *b` of a 20,000-key map is one finding (issue #16)', () => {
+    const { findings } = lintTimed(hostile.mergeBomb(20_000, 990), 20_000);
+    assert.deepEqual(findings, [ALIAS_LIMIT]);
+  });
+
+  it('merges and aliases a real manifest uses are expanded as before', () => {
+    const text = "kind: ConfigMap\nbase: &b {p: '1', q: '2'}\nlist: [*b, *b]\nother: {<<: *b, z: '3'}\n";
+    const engine = engineWith({ 'merge-ok.yaml': text });
+    const doc = engine.index.getFile(uriOf('merge-ok.yaml'))!.documents[0]!;
+    const pair = { p: '1', q: '2' };
+    assert.deepEqual(doc.plain(), { value: { kind: 'ConfigMap', base: pair, list: [pair, pair], other: { ...pair, z: '3' } } });
   });
 
   for (const style of ['seq', 'map'] as const) {

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readManifestText } from '../../server/src/engine/workspace/readFile';
+import { execFileSync } from 'node:child_process';
+import { readManifestText, readManifestTextSync } from '../../server/src/engine/workspace/readFile';
+import { findYamlFiles } from '../../server/src/engine/workspace/scan';
 
 describe('readManifestText', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-read-'));
@@ -40,5 +42,54 @@ describe('readManifestText', () => {
     const read = await readManifestText(big, 100);
     assert.equal(read.ok, false);
     assert.match(read.ok ? '' : read.reason, /over the 0 MiB limit/);
+  });
+
+  // Issue #16: stat().size is 0 for FIFOs and devices, so the size limit alone let them through.
+  const posix = process.platform !== 'win32';
+
+  it('a FIFO is skipped without waiting for a writer (both reads)', { skip: !posix, timeout: 5000 }, async () => {
+    const fifo = path.join(root, 'p.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const reason = { ok: false, reason: 'skipped: not a regular file (a FIFO)' };
+    assert.deepEqual(await readManifestText(fifo), reason);
+    assert.deepEqual(readManifestTextSync(fifo), reason);
+  });
+
+  it('a symlink to /dev/zero is skipped, not read until memory runs out', { skip: !posix }, async () => {
+    const zero = path.join(root, 'z.yaml');
+    fs.symlinkSync('/dev/zero', zero);
+    const reason = { ok: false, reason: 'skipped: not a regular file (a device)' };
+    assert.deepEqual(await readManifestText(zero), reason);
+    assert.deepEqual(readManifestTextSync(zero), reason);
+  });
+
+  it('the limit bounds the bytes read, not only the size stat reports', async () => {
+    const big = path.join(root, 'big-sync.yaml');
+    fs.writeFileSync(big, 'a: 1\n'.repeat(1000));
+    const read = readManifestTextSync(big, 4999);
+    assert.equal(read.ok, false);
+    assert.deepEqual(readManifestTextSync(big, 5000), { ok: true, text: 'a: 1\n'.repeat(1000) });
+    assert.deepEqual(await readManifestText(big, 5000), { ok: true, text: 'a: 1\n'.repeat(1000) });
+  });
+
+  it('UTF-16 with a byte order mark is decoded (little and big endian), not called binary', async () => {
+    const text = 'kind: ConfigMap\ndata:\n  k: wert-ä\n';
+    const le = path.join(root, 'le.yaml');
+    fs.writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = path.join(root, 'be.yaml');
+    fs.writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    assert.deepEqual(await readManifestText(le), { ok: true, text });
+    assert.deepEqual(readManifestTextSync(be), { ok: true, text });
+  });
+
+  it('the scan tells of a folder it cannot list instead of passing it as empty', async () => {
+    const gone = path.join(root, 'vanished');
+    const unreadable: string[] = [];
+    const files = await findYamlFiles(gone, {
+      exclude: [],
+      onUnreadable: (dir, reason) => unreadable.push(`${path.basename(dir)}: ${reason}`),
+    });
+    assert.deepEqual(files, []);
+    assert.deepEqual(unreadable, ['vanished: cannot read: ENOENT']);
   });
 });

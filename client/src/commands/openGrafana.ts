@@ -111,7 +111,7 @@ async function grafanaLink(ctx: Ctx, arg: unknown, action: 'open' | 'copy'): Pro
     await vscode.env.clipboard.writeText(url);
     void vscode.window.setStatusBarMessage(`Biome Manifests: Grafana link for ${service.name} copied`, 3000);
   } else {
-    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    await vscode.env.openExternal(externalTarget(url));
     offerCopyInRemoteWindow(url);
   }
   return { status: action === 'copy' ? 'copied' : 'opened', url, service: service.name, job: service.job, dashboard };
@@ -123,6 +123,17 @@ function offerCopyInRemoteWindow(url: string): void {
   void vscode.window.showInformationMessage(note, 'Copy Grafana Link').then(async (choice) => {
     if (choice === 'Copy Grafana Link') await vscode.env.clipboard.writeText(url);
   });
+}
+
+/**
+ * The link as openExternal must receive it. A vscode.Uri is opened as `encodeURI(uri.toString(true))`,
+ * i.e. with its query decoded: a job `a&orgId=666` encoded as `a%26orgId%3D666` would reach the
+ * browser as injected parameters. A string that parses back to the same URI is opened exactly as
+ * given (VS Code's ExtHostWindow.openUri and OpenerService), so the string goes through, typed as
+ * the Uri the declaration asks for.
+ */
+export function externalTarget(url: string): vscode.Uri {
+  return url as unknown as vscode.Uri;
 }
 
 export function openGrafana(ctx: Ctx): (arg?: unknown) => Promise<GrafanaResult> {

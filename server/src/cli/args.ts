@@ -19,7 +19,8 @@ Options:
   --help                  show this help
   --version               show the version
 
-Exit status: 0 no errors, 1 findings at error level, 2 bad usage.`;
+Exit status: 0 no errors, 1 findings at error level, 2 bad usage (an invalid --exclude glob
+included) or nothing could be read.`;
 
 export interface CheckArgs {
   command: 'check';

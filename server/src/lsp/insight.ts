@@ -18,7 +18,7 @@ import { nodeAtOffset } from '../engine/insight/astPath';
 import { insightProviders } from '../engine/insight';
 import type { CursorContext, InsightProvider, InsightSettings } from '../engine/insight/types';
 import type { SchemaStore } from '../engine/schema/store';
-import { completion as schemaCompletion, documentAt } from './completion';
+import { completion as schemaCompletion, documentAt, documentLines } from './completion';
 import { hover as schemaHover } from './hover';
 
 export interface InsightDeps {
@@ -81,7 +81,30 @@ export function completionAt(deps: InsightDeps, file: ManifestFile, position: Po
       sortText: `0_${item.label}`,
     });
   }
-  return { isIncomplete: list.isIncomplete, items: [...extra, ...list.items] };
+  return boundedCompletion({ isIncomplete: list.isIncomplete, items: [...extra, ...list.items] }, () => wordBefore(file, position));
+}
+
+/** Most completion items in one answer: a workspace of 50,000 Secrets must not send them all on each key. */
+export const MAX_COMPLETION_ITEMS = 1000;
+
+/** The word being typed (what the editor filters by), lowercased. */
+function wordBefore(file: ManifestFile, position: Position): string {
+  const doc = documentAt(file, position.line);
+  const line = doc ? documentLines(doc)[position.line - doc.startLine] ?? '' : '';
+  return (/[^\s:,[\]{}"']*$/.exec(line.slice(0, position.character))?.[0] ?? '').toLowerCase();
+}
+
+/**
+ * Over the cap, the items that contain the typed word, best first, up to the cap, marked incomplete:
+ * the editor asks again as the user types, and the narrower word reaches the items left out.
+ */
+export function boundedCompletion(list: CompletionList, typed: () => string, limit = MAX_COMPLETION_ITEMS): CompletionList {
+  if (list.items.length <= limit) return list;
+  const word = typed();
+  const matching = word ? list.items.filter((item) => (item.filterText ?? item.label).toLowerCase().includes(word)) : list.items;
+  const key = (item: CompletionItem): string => item.sortText ?? item.label;
+  const kept = matching.length <= limit ? matching : [...matching].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(0, limit);
+  return { isIncomplete: true, items: kept };
 }
 
 export function definitionAt(deps: InsightDeps, file: ManifestFile, position: Position, settings: InsightSettings): Location[] {

@@ -2,11 +2,13 @@
  * The language server's state: the engine, open documents, settings and the validation queue.
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
-import { readManifestText } from '../engine/workspace/readFile';
+import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
+import { uriToPath } from '../engine/workspace/uriPath';
+import { globErrors } from '../engine/workspace/glob';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
@@ -53,6 +55,9 @@ export class Session {
   private lastEditAt = 0;
   /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
   private readonly parseWorker: ParseWorker;
+  /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
+  private readonly skipReported = new Map<string, string>();
+  private readonly globErrorsReported = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -87,8 +92,15 @@ export class Session {
     for (const folder of this.workspaceFolders) {
       const settings = await this.settings.get(folder);
       setFormatAssociations(folder, settings.fileAssociations);
+      this.reportGlobErrors(settings.exclude);
+      const root = uriToPath(folder);
+      if (root === undefined) {
+        this.connection.console.warn(`workspace folder ${folder} has no local path: not indexed`);
+        continue;
+      }
+      const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })) files.push(file);
+      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable })) files.push(file);
     }
     let done = 0;
     for (const file of files) {
@@ -150,7 +162,7 @@ export class Session {
       return;
     }
     // The editor's text may have been unsaved: go back to the disk's.
-    const read = await readManifestText(fileURLToPath(uri), settings.maxFileSizeMb * 1048576);
+    const read = await this.readUri(uri, settings.maxFileSizeMb);
     if (this.open.has(uri) || this.disposed) return;
     if (read.ok) {
       this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
@@ -171,8 +183,33 @@ export class Session {
       return;
     }
     const settings = await this.settings.get(uri);
-    const read = await readManifestText(fileURLToPath(uri), settings.maxFileSizeMb * 1048576);
+    const read = await this.readUri(uri, settings.maxFileSizeMb);
+    if (read.ok) this.skipReported.delete(uri);
     if (read.ok && !this.open.has(uri)) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
+    // Said once per file and reason: a FIFO that fires events must not flood the log.
+    else if (!read.ok && this.skipReported.get(uri) !== read.reason) {
+      this.skipReported.set(uri, read.reason);
+      this.connection.console.warn(`${uri} not indexed: ${read.reason}`);
+    }
+  }
+
+  /** Reads the file of a URI; a URI without a local path is a reason, not an exception. */
+  private async readUri(uri: string, maxFileSizeMb: number): Promise<ReadResult> {
+    const file = uriToPath(uri);
+    if (file === undefined) return { ok: false, reason: 'cannot read: not a local file URI' };
+    return readManifestText(file, maxFileSizeMb * 1048576);
+  }
+
+  /** An invalid exclude glob is a configuration error, said once; the glob is ignored, the rest indexed. */
+  private reportGlobErrors(exclude: readonly string[]): void {
+    for (const error of globErrors(exclude)) {
+      if (this.globErrorsReported.has(error)) continue;
+      this.globErrorsReported.add(error);
+      const message = `biomeManifests.exclude: ${error}; it is ignored.`;
+      this.connection.console.warn(message);
+      // A notification, not showWarningMessage's request: nothing to await, nothing to reject.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Biome Manifests: ${message}` });
+    }
   }
 
   /**

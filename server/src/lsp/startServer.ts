@@ -40,6 +40,19 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
   let dynamicWatchSupported = false;
   let progressSupported = false;
   const session = new Session(connection, () => configurationSupported, parserOptions);
+  /**
+   * A notification has no answer to carry an error: a throw or a rejection in its handler would be
+   * unhandled and end the server. Each is caught here and logged.
+   */
+  const logged =
+    <A extends unknown[]>(name: string, handler: (...args: A) => unknown) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await handler(...args);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
   // A file opened as it is on disk shares the indexed string: one copy of its text, not two.
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, session.indexedText(uri, content)),
@@ -69,7 +82,8 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
     };
   });
 
-  connection.onInitialized(async () => {
+  // Not re-indented under `logged(…)`, to keep this change small; both bodies also catch their own indexing errors.
+  connection.onInitialized(logged('initialized', async () => {
     if (configurationSupported) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'biomeManifests' });
     }
@@ -88,9 +102,9 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
     }
     indexStatus.flush();
     session.validateAll();
-  });
+  }));
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(logged('didChangeConfiguration', async () => {
     session.settings.clear();
     // Settings are live: a changed `exclude` re-scans the workspace; levels and options re-check.
     try {
@@ -99,18 +113,23 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
       connection.console.error(`re-indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     session.validateAll();
-  });
+  }));
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    for (const change of changes) await session.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted);
+    // Each entry on its own: one bad URI must not leave the later deletions stale.
+    for (const change of changes) {
+      await logged(`watched file ${change.uri}`, () => session.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted))();
+    }
     indexStatus.schedule();
   });
 
-  documents.onDidOpen(({ document }) => session.didOpen(document.uri, document.getText(), document.version));
-  documents.onDidChangeContent(({ document }) => {
-    if (session.open.has(document.uri)) session.didChange(document.uri, document.getText(), document.version);
-  });
-  documents.onDidClose(({ document }) => void session.didClose(document.uri));
+  documents.onDidOpen(logged('didOpen', ({ document }) => session.didOpen(document.uri, document.getText(), document.version)));
+  documents.onDidChangeContent(
+    logged('didChange', ({ document }) => {
+      if (session.open.has(document.uri)) session.didChange(document.uri, document.getText(), document.version);
+    }),
+  );
+  documents.onDidClose(logged('didClose', ({ document }) => session.didClose(document.uri)));
 
   connection.onDocumentSymbol(({ textDocument }) => {
     const file = session.engine.index.getFile(textDocument.uri);

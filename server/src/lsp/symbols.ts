@@ -8,28 +8,42 @@ import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 
 const MAX_DEPTH = 6;
 
-function childSymbols(doc: ManifestDocument, node: unknown, depth: number): DocumentSymbol[] {
+/**
+ * Most entries in one outline (all levels): a 1,000,000-line file's full outline was a 220 MB
+ * answer that blocked the server for 12 s, and nobody reads past a few thousand entries.
+ */
+export const MAX_DOCUMENT_SYMBOLS = 5000;
+
+/** Entries left to give out in one answer. */
+interface Budget {
+  left: number;
+}
+
+function childSymbols(doc: ManifestDocument, node: unknown, depth: number, budget: Budget): DocumentSymbol[] {
   if (depth > MAX_DEPTH) return [];
   const out: DocumentSymbol[] = [];
   if (isMap(node)) {
     for (const pair of node.items) {
+      if (budget.left <= 0) break;
       if (!isPair(pair) || !isScalar(pair.key)) continue;
+      budget.left--;
       const key = pair.key as Node;
       const value = pair.value as Node | null;
       const range = doc.rangeOfPair(pair, 'pair');
       const selectionRange = doc.rangeOfNode(key);
       const detail = isScalar(value) ? String(value.value ?? '') : '';
       const kind = isMap(value) ? SymbolKind.Object : isSeq(value) ? SymbolKind.Array : SymbolKind.Property;
-      out.push({ name: String((key as { value: unknown }).value), detail, kind, range, selectionRange, children: childSymbols(doc, value, depth + 1) });
+      out.push({ name: String((key as { value: unknown }).value), detail, kind, range, selectionRange, children: childSymbols(doc, value, depth + 1, budget) });
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const itemNode = item as Node;
-      if (!itemNode?.range) return;
+    for (let i = 0; i < node.items.length && budget.left > 0; i++) {
+      const itemNode = node.items[i] as Node;
+      if (!itemNode?.range) continue;
+      budget.left--;
       const name = isMap(itemNode) ? itemName(itemNode) ?? `[${i}]` : `[${i}]`;
       const range = doc.rangeOfNode(itemNode);
-      out.push({ name, kind: SymbolKind.Object, range, selectionRange: range, children: childSymbols(doc, itemNode, depth + 1) });
-    });
+      out.push({ name, kind: SymbolKind.Object, range, selectionRange: range, children: childSymbols(doc, itemNode, depth + 1, budget) });
+    }
   }
   return out;
 }
@@ -60,26 +74,44 @@ function documentTitle(doc: ManifestDocument): string | undefined {
   }
 }
 
-function documentSymbol(doc: ManifestDocument, name: string): DocumentSymbol {
+function documentSymbol(doc: ManifestDocument, name: string, budget: Budget): DocumentSymbol {
+  budget.left--;
   const contents = doc.yaml.contents as Node | null;
   const range = contents?.range ? doc.rangeOfNode(contents) : doc.headRange();
   const c = doc.class;
   const detail = c.type === 'kubernetes' ? `${c.apiVersion}${c.namespace !== 'default' ? ` · ${c.namespace}` : ''}` : '';
-  const children = childSymbols(doc, contents, 1);
+  const children = childSymbols(doc, contents, 1, budget);
   // A List's `items` entry lists its items as the resources they are (`Deployment web`), not as `[0]`.
-  const items = doc.items.map((item) => documentSymbol(item, documentTitle(item)!));
+  const items = doc.items.map((item) => documentSymbol(item, documentTitle(item)!, budget));
   const itemsEntry = items.length > 0 ? children.find((s) => s.name === 'items') : undefined;
   if (itemsEntry) itemsEntry.children = items;
   return { name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children };
 }
 
-export function documentSymbols(file: ManifestFile): DocumentSymbol[] {
+/**
+ * The outline, at most `limit` entries: documents in order, each with its fields, until the budget
+ * is spent; then one last entry says how many documents are left out (the rest is not parsed).
+ */
+export function documentSymbols(file: ManifestFile, limit = MAX_DOCUMENT_SYMBOLS): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  for (const doc of file.documents) {
+  const budget: Budget = { left: limit - 1 }; // one kept for the closing entry
+  for (let i = 0; i < file.documents.length; i++) {
+    const doc = file.documents[i]!;
+    if (budget.left <= 0) {
+      out.push(omittedSymbol(doc, file.documents.length - i, limit));
+      break;
+    }
     const name = documentTitle(doc);
-    if (name) out.push(documentSymbol(doc, name));
+    if (name) out.push(documentSymbol(doc, name, budget));
   }
   return out;
+}
+
+/** The closing entry of a capped outline, at the first document left out. */
+function omittedSymbol(doc: ManifestDocument, documents: number, limit: number): DocumentSymbol {
+  const range = doc.headRange();
+  const name = `… and ${documents} more document${documents === 1 ? '' : 's'} (the outline shows ${limit} entries)`;
+  return { name, kind: SymbolKind.Null, range, selectionRange: range, children: [] };
 }
 
 export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = 500): SymbolInformation[] {

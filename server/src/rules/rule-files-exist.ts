@@ -1,12 +1,12 @@
 import type { Rule } from '../engine/lint/rule';
-import { globToRegExp } from '../engine/workspace/glob';
+import { compileGlob } from '../engine/workspace/glob';
 import { folderOf } from '../engine/workspace/workspaceIndex';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
 
 /** Whether `uri` is matched by `glob`, relative to the folder URI `base`. */
-function matches(uri: string, base: string, glob: RegExp): boolean {
-  return uri.startsWith(`${base}/`) && glob.test(decodeURIComponent(uri.slice(base.length + 1)));
+function matches(uri: string, base: string, glob: (path: string) => boolean): boolean {
+  return uri.startsWith(`${base}/`) && glob(decodeURIComponent(uri.slice(base.length + 1)));
 }
 
 export const rule: Rule = {
@@ -64,8 +64,9 @@ scrape_configs: []
       globs.forEach((glob: unknown, i) => {
         if (typeof glob !== 'string' || glob.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(glob) || glob.trim() === '') return;
         uris ??= context.workspace.fileUris();
-        const pattern = globToRegExp(glob.replace(/^\.\//, ''));
-        if (uris.some((uri) => matches(uri, base, pattern))) return;
+        // Matched without backtracking (the glob is the file's content); one the matcher refuses is not judged here.
+        const pattern = compileGlob(glob.replace(/^\.\//, ''));
+        if (!pattern.ok || uris.some((uri) => matches(uri, base, pattern.matches))) return;
         source.report({
           path: ['rule_files', i],
           part: 'value',

@@ -156,6 +156,35 @@ describe('commands', () => {
       }
     });
 
+    it('opens the link with its encoding kept: a job name cannot inject query parameters (issue #16)', async () => {
+      await setGrafana('url', 'http://localhost:3000');
+      const name = 'main-app&orgId=666&var-service=other';
+      await createInWorkspace('biome/injected-service.yaml', `apiVersion: v1\nkind: Service\nmetadata:\n  name: "${name}"\nspec:\n  ports:\n    - port: 80\n`);
+      const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+      const original = env.openExternal;
+      const targets: (vscode.Uri | string)[] = [];
+      // Recorded, not opened: no browser tab from a test. The extension shares this vscode API object.
+      env.openExternal = async (target: vscode.Uri | string) => (targets.push(target), true);
+      try {
+        const result = await waitFor('the injected Service to be indexed', async () => {
+          const r = await run<Grafana>('openGrafana', { service: name });
+          return r.status === 'opened' ? r : undefined;
+        });
+        assert.equal(targets.length, 1);
+        // What VS Code's OpenerService hands the browser: a string as given, a Uri as encodeURI(toString(true)).
+        const target = targets[0]!;
+        const opened = typeof target === 'string' ? target : encodeURI(target.toString(true));
+        const expected = 'http://localhost:3000/d/service-overview?var-service=main-app%26orgId%3D666%26var-service%3Dother&from=now-1h&to=now&orgId=1';
+        assert.equal(result.url, expected);
+        assert.equal(opened, expected);
+        assert.deepEqual(new URL(opened).searchParams.getAll('var-service'), [name]);
+        assert.deepEqual(new URL(opened).searchParams.getAll('orgId'), ['1']);
+      } finally {
+        env.openExternal = original;
+        await vscode.workspace.fs.delete(fileOf('biome/injected-service.yaml'));
+      }
+    });
+
     it('refuses non-http Grafana URLs', async () => {
       await setGrafana('url', 'javascript:alert(1)');
       const result = await run<Grafana>('openGrafana', { service: 'main-app' });

@@ -8,6 +8,7 @@ import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass, type ImpliedIdentity } from './classify';
 import { checkStructure } from './structureCheck';
 import { quickPlainValue } from './plainValue';
+import { aliasExpansion, MAX_ALIAS_EXPANSION } from './aliasExpansion';
 import { fastParse } from './fastYaml/fastParse';
 import type { Finding } from '../types';
 
@@ -301,12 +302,19 @@ export class ParsedChunk {
     if (!this.plain && this.tooDeep) this.plain = { value: undefined, error: 'nested too deeply' };
     if (!this.plain) {
       try {
-        this.plain = quickPlainValue(this.yaml.contents) ?? { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+        this.plain = quickPlainValue(this.yaml.contents) ?? this.expandedValue();
       } catch (error) {
         this.plain = { value: undefined, error: error instanceof Error ? error.message : String(error) };
       }
     }
     return this.plain;
+  }
+
+  /** toJS, unless aliases and merge keys would add more than MAX_ALIAS_EXPANSION values (then an error). */
+  private expandedValue(): PlainValue {
+    const added = aliasExpansion(this.yaml.contents);
+    if (added > MAX_ALIAS_EXPANSION) return { value: undefined, error: `aliases and merge keys add more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values` };
+    return { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   }
 
   /** The string value of a top-level key, read from the AST without converting the whole document. */

@@ -92,7 +92,10 @@ export function syntaxFindings(doc: ManifestDocument): Finding[] {
   return out;
 }
 
-/** Errors that stop further checks of a document (a duplicate key does not: the rest still reads). */
+/**
+ * Errors that stop further checks of a document (a duplicate key does not: the rest still reads).
+ * A document over the alias bound is one finding, as its message says, not one per schema error too.
+ */
 export function hasSyntaxErrors(doc: ManifestDocument): boolean {
-  return doc.chunk.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  return doc.chunk.errors.some((e) => e.code !== 'DUPLICATE_KEY') || doc.plain().error !== undefined;
 }

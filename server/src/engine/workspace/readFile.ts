@@ -1,9 +1,17 @@
-/** Reads a manifest from disk, refusing what is not YAML text (binary data, oversized files). */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+/**
+ * Reads a manifest from disk, refusing what is not YAML text (binary data, oversized files) and
+ * what is not a regular file (FIFOs, devices, sockets: their `stat().size` is 0, so a size check
+ * alone lets `/dev/zero` through, and a blocking read of a FIFO holds a libuv thread for good).
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, promises as fs, type Stats } from 'node:fs';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Opening a FIFO without O_NONBLOCK waits for a writer; with it the open returns at once (Windows has no such flag). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK_BYTES = 1024 * 1024;
 
 function cannotRead(error: unknown): ReadResult {
   return { ok: false, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
@@ -14,19 +22,69 @@ function overLimit(size: number, maxBytes: number): ReadResult | undefined {
   return { ok: false, reason: `skipped: ${(size / 1048576).toFixed(1)} MiB is over the ${(maxBytes / 1048576).toFixed(0)} MiB limit` };
 }
 
-function decode(buffer: Buffer): ReadResult {
+/** Checked on the opened descriptor, so a path swapped for a FIFO after a scan is still caught. */
+function notRegular(stat: Stats): ReadResult | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return { ok: false, reason: 'cannot read: EISDIR' };
+  const what = stat.isFIFO()
+    ? 'a FIFO'
+    : stat.isCharacterDevice() || stat.isBlockDevice()
+      ? 'a device'
+      : stat.isSocket()
+        ? 'a socket'
+        : 'a special file';
+  return { ok: false, reason: `skipped: not a regular file (${what})` };
+}
+
+/** UTF-16 with a byte order mark is decoded; other text must be UTF-8 (a BOM is dropped). */
+export function decodeText(buffer: Buffer): ReadResult {
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return { ok: true, text: buffer.subarray(2).toString('utf16le') };
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const body = Buffer.from(buffer.subarray(2, 2 + ((buffer.length - 2) & ~1)));
+    return { ok: true, text: body.swap16().toString('utf16le') };
+  }
   if (buffer.subarray(0, 8192).includes(0)) return { ok: false, reason: 'skipped: binary file (contains NUL bytes)' };
   const text = buffer.toString('utf8');
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+/** A regular file's size is a good first guess; the reads still stop one byte past the limit. */
+function chunkSize(statSize: number, total: number, maxBytes: number): number {
+  return Math.min(Math.max(statSize + 1, 4096), CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/**
+ * The reads of one opened file, shared by the async and the blocking reader: yields the buffer to
+ * fill next and receives how many bytes the read gave, until end of file or one byte past the limit
+ * (a file may grow after the stat, and a device's size says nothing).
+ */
+function* readPlan(stat: Stats, maxBytes: number): Generator<Buffer, ReadResult, number> {
+  const refused = notRegular(stat) ?? overLimit(stat.size, maxBytes);
+  if (refused) return refused;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total <= maxBytes) {
+    const chunk = Buffer.alloc(chunkSize(stat.size, total, maxBytes));
+    const bytesRead = yield chunk;
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return overLimit(total, maxBytes) ?? decodeText(Buffer.concat(chunks, total));
+}
+
 export async function readManifestText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const refused = overLimit((await fs.stat(file)).size, maxBytes);
-    // The file can vanish or become unreadable between the stat and the read: both are caught.
-    return refused ?? decode(await fs.readFile(file));
+    handle = await fs.open(file, OPEN_FLAGS);
+    const plan = readPlan(await handle.stat(), maxBytes);
+    let step = plan.next();
+    while (!step.done) step = plan.next((await handle.read(step.value, 0, step.value.length, null)).bytesRead);
+    return step.value;
   } catch (error) {
     return cannotRead(error);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -35,9 +93,16 @@ export async function readManifestText(file: string, maxBytes = DEFAULT_MAX_FILE
  * cache is read in microseconds this way; the promise round trips cost more than the read.
  */
 export function readManifestTextSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  let fd: number | undefined;
   try {
-    return overLimit(statSync(file).size, maxBytes) ?? decode(readFileSync(file));
+    fd = openSync(file, OPEN_FLAGS);
+    const plan = readPlan(fstatSync(fd), maxBytes);
+    let step = plan.next();
+    while (!step.done) step = plan.next(readSync(fd, step.value, 0, step.value.length, null));
+    return step.value;
   } catch (error) {
     return cannotRead(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -12,6 +12,18 @@ export interface ScanOptions {
   maxFiles?: number;
   /** Called between folders so a caller can cancel. */
   isCancelled?: () => boolean;
+  /** Told of each folder that cannot be listed (an unreadable folder must not look like an empty one). */
+  onUnreadable?: (dir: string, reason: string) => void;
+  /** Told of each `*.yaml` entry that is a FIFO, device or socket: never opened, said once. */
+  onSpecialFile?: (file: string, reason: string) => void;
+}
+
+/** What a directory entry that is neither a file, a folder nor a link is. */
+function specialKind(entry: import('node:fs').Dirent): string | undefined {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  if (entry.isSocket()) return 'a socket';
+  return undefined;
 }
 
 export async function findYamlFiles(root: string, options: ScanOptions): Promise<string[]> {
@@ -24,8 +36,10 @@ export async function findYamlFiles(root: string, options: ScanOptions): Promise
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folder: skip it, as an editor would
+    } catch (error) {
+      // Skipped, as an editor would, but said: `check secretdir` must not pass as "0 files".
+      options.onUnreadable?.(dir, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -34,6 +48,7 @@ export async function findYamlFiles(root: string, options: ScanOptions): Promise
       if (isExcluded(relative, options.exclude)) continue;
       if (entry.isDirectory()) pending.push(full);
       else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(full);
+      else if (YAML_FILE.test(entry.name) && specialKind(entry)) options.onSpecialFile?.(full, `skipped: not a regular file (${specialKind(entry)})`);
     }
   }
   return out.sort();
