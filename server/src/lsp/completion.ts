@@ -10,13 +10,19 @@ import {
 } from 'vscode-languageserver';
 import type { ManifestDocument } from '../engine/document/manifestDocument';
 import type { ManifestFile } from '../engine/document/manifestFile';
-import { schemaCompletions, type SchemaCompletion } from '../engine/schema/complete';
+import { schemaCompletions, type IdentityDefaults, type SchemaCompletion } from '../engine/schema/complete';
+import { kustomizeIdentity, loadKustomizeStore } from '../engine/schema/kustomize';
 import type { SchemaStore } from '../engine/schema/store';
 import { documentAtLine } from '../engine/document/documentAt';
 
 /** The document of a file that holds a file position (the later one on a shared `---` line). */
 export function documentAt(file: ManifestFile, line: number): ManifestDocument | undefined {
   return documentAtLine(file.documents, line);
+}
+
+/** The schema store and identity defaults for a document: kustomization files use the kustomize API. */
+export function schemaFor(doc: ManifestDocument, store: SchemaStore): { store: SchemaStore; defaults?: IdentityDefaults } {
+  return doc.class.type === 'kustomization' ? { store: loadKustomizeStore(), defaults: kustomizeIdentity } : { store };
 }
 
 /** The lines of a document's text, without line terminators. */
@@ -37,7 +43,8 @@ export function completion(file: ManifestFile, position: Position, store: Schema
   if (!doc || doc.class.type === 'helm-template') return { isIncomplete: false, items: [] };
   const lines = documentLines(doc);
   const localLine = position.line - doc.startLine;
-  const { context, items } = schemaCompletions(lines, localLine, position.character, store);
+  const schema = schemaFor(doc, store);
+  const { context, items } = schemaCompletions(lines, localLine, position.character, schema.store, schema.defaults);
   const lineIndex = doc.chunk.lines;
   const range = doc.range(
     lineIndex.offsetAt({ line: localLine, character: Math.min(context.prefixStart, position.character) }),

@@ -3,12 +3,13 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { describeField } from '../engine/schema/describe';
 import type { SchemaStore } from '../engine/schema/store';
-import { documentAt, documentLines } from './completion';
+import { documentAt, documentLines, schemaFor } from './completion';
 
 export function hover(file: ManifestFile, position: Position, store: SchemaStore): Hover | null {
   const doc = documentAt(file, position.line);
-  if (!doc || doc.class.type !== 'kubernetes') return null;
-  const found = describeField(documentLines(doc), position.line - doc.startLine, position.character, store);
+  if (!doc || (doc.class.type !== 'kubernetes' && doc.class.type !== 'kustomization')) return null;
+  const schema = schemaFor(doc, store);
+  const found = describeField(documentLines(doc), position.line - doc.startLine, position.character, schema.store, schema.defaults);
   if (!found) return null;
   const lineIndex = doc.chunk.lines;
   const range = doc.range(

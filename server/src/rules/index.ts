@@ -40,5 +40,12 @@ import { rule as noUnexposedScrapePort } from './no-unexposed-scrape-port';
 import { rule as noUnknownScrapeTarget } from './no-unknown-scrape-target';
 import { rule as noUnmatchedServiceSelector } from './no-unmatched-service-selector';
 import { rule as requireContainerPort } from './require-container-port';
+// Kustomize rules (issue #12 part 5)
+import { rule as noDeprecatedKustomizeField } from './no-deprecated-kustomize-field';
+import { rule as noDuplicateKustomizeResource } from './no-duplicate-kustomize-resource';
+import { rule as noKustomizeCycle } from './no-kustomize-cycle';
+import { rule as noMissingKustomizePath } from './no-missing-kustomize-path';
 
-export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort];
+const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField];
+
+export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, ...kustomizeRules];

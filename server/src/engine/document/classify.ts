@@ -45,7 +45,10 @@ export function classify(chunk: ChunkLike, fileName: string): DocumentClass {
   if (!isMap(contents)) return { type: 'other' };
   const apiVersion = stringAt(contents, 'apiVersion');
   const kind = stringAt(contents, 'kind');
-  if (kind === 'Kustomization' || kind === 'Component') return { type: 'kustomization' };
+  // Not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a custom resource with other fields.
+  if ((kind === 'Kustomization' || kind === 'Component') && (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/'))) {
+    return { type: 'kustomization' };
+  }
   if (apiVersion !== undefined && kind !== undefined) {
     const metadata = contents.get('metadata', true);
     return {

@@ -112,7 +112,7 @@ export class Linter {
     for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
-    if (doc.class.type === 'kubernetes' && this.schema) {
+    if (hasSchema(doc) && this.schema) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -149,7 +149,7 @@ export class Linter {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
         this.syntaxFindings(doc);
-        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
+        if (hasSchema(doc) && this.schema && !hasSyntaxErrors(doc)) this.schemaFindings(doc);
       }
       doc.chunk.release();
     }
@@ -206,7 +206,7 @@ export class Linter {
     const c = doc.class;
     let key: string;
     if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
-    else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
+    else if (c.type === 'prometheus-config' || c.type === 'kustomization') key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
@@ -291,6 +291,11 @@ export class Linter {
     const found = byChunk.size > 0;
     return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk: found ? byChunk : NO_FINDINGS, files: found ? files : NO_FILES, objectIgnores };
   }
+}
+
+/** Kubernetes objects and kustomization files have a schema (kustomize's for the latter). */
+function hasSchema(doc: ManifestDocument): boolean {
+  return doc.class.type === 'kubernetes' || doc.class.type === 'kustomization';
 }
 
 function shiftAll<T extends Finding>(placed: { startLine: number; findings: T[] }, startLine: number): T[] {

@@ -1,6 +1,7 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
-import { identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { existsOnDisk } from '../workspace/kustomizePaths';
 import { labelsKey } from '../workspace/labelKeys';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -13,6 +14,10 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface WorkspaceView extends ObjectLookup {
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
+  /** Whether a file or folder exists, in the index or on disk (re-checked when files are added or removed). */
+  pathExists(uri: string): boolean;
+  /** The documents of an indexed file (re-checked when its objects or its folder's kustomization change). */
+  documentsOf(uri: string): readonly ManifestDocument[];
 }
 
 export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
@@ -34,6 +39,20 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     prometheusConfigs() {
       keys.add(PROMETHEUS_KEY);
       return index.prometheusConfigs();
+    },
+    pathExists(uri) {
+      keys.add(FILES_KEY);
+      return index.hasPath(uri) || existsOnDisk(uri);
+    },
+    documentsOf(uri) {
+      keys.add(FILES_KEY);
+      const documents = index.getFile(uri)?.documents ?? [];
+      for (const doc of documents) {
+        const c = doc.class;
+        if (c.type === 'kubernetes') keys.add(kindKey(c.kind));
+        else if (c.type === 'kustomization') keys.add(folderKey(uri.slice(0, uri.lastIndexOf('/'))));
+      }
+      return documents;
     },
   };
 }

@@ -23,6 +23,9 @@ export function folderKey(folder: string): string {
 
 export const PROMETHEUS_KEY = 'prometheus-configs';
 
+/** Bumped when a file is added or removed (not edited): what kustomization paths resolve to. */
+export const FILES_KEY = 'files';
+
 /** Bumped with any folder's key: the grouping of documents into base + patches may have changed. */
 export const LAYOUT_KEY = 'layout';
 

@@ -6,7 +6,7 @@ import { parseManifestFile, type ManifestFile } from '../document/manifestFile';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
-import { folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
+import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
 import { collectLabelKeys } from './labelKeys';
 import type { LabelsOf } from '../k8s/lookup';
 import { kustomizationPatches } from './kustomization';
@@ -77,6 +77,7 @@ export class WorkspaceIndex {
     const added = file.documents.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
+    if (!previous) changedKeys.add(FILES_KEY);
     // Documents kept as they were (before an edit in a large file) stay registered.
     const now = new Set(file.documents);
     const then = new Set(previous?.documents);
@@ -97,6 +98,7 @@ export class WorkspaceIndex {
       this.collectKeys(doc, changedKeys);
     }
     collectLabelKeys(previous.documents, [], changedKeys);
+    changedKeys.add(FILES_KEY);
     this.fileMap.delete(uri);
     this.fileGeneration++;
     this.versions.bump(changedKeys);
@@ -246,6 +248,14 @@ export class WorkspaceIndex {
     if (!doc.identity) return false;
     if (this.listedPatches.get(folderOf(doc.uri))?.has(doc.uri)) return true;
     return this.renderedOf(doc).base !== doc;
+  }
+
+  /** Whether a file or folder is in the index (a folder: some file below it). */
+  hasPath(uri: string): boolean {
+    if (this.fileMap.has(uri)) return true;
+    const prefix = `${uri}/`;
+    for (const known of this.fileMap.keys()) if (known.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Prometheus configuration documents anywhere in the workspace. */
