@@ -226,3 +226,48 @@ describe('kustomize rules against kubectl kustomize', { skip: NO_KUBECTL }, () =
     }
   });
 });
+
+describe('no-unmatched-patch-target', () => {
+  const patch = (target: string) => `resources:\n  - ../base\npatches:\n  - target: ${target}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n`;
+  const files = (target: string): Record<string, string> => ({
+    'overlay/kustomization.yaml': patch(target),
+    'base/kustomization.yaml': 'namePrefix: shop-\nresources:\n  - deployment.yaml\nlabels:\n  - pairs:\n      team: web\n',
+    'base/deployment.yaml': DEPLOYMENT,
+  });
+
+  it('agrees with kubectl kustomize on which targets apply: by prefixed name, regex, added labels; not a typo', { skip: NO_KUBECTL }, () => {
+    const cases: [string, boolean][] = [
+      ['{ kind: Deployment, name: shop-main-app }', true],
+      ['{ kind: Deploy.*, name: ".*main-app" }', true],
+      ['{ group: apps, version: v1, kind: Deployment, labelSelector: "team=web" }', true],
+      ['{ kind: Deployment, name: shop-main-ap }', false],
+      ['{ kind: StatefulSet }', false],
+      ['{ kind: Deployment, labelSelector: "team=api" }', false],
+    ];
+    for (const [target, applies] of cases) {
+      const root = folderWith(files(target));
+      try {
+        const run = kustomize(join(root, 'overlay'));
+        assert.equal(run.ok, true, run.err);
+        assert.equal(run.out.includes('replicas: 3'), applies, `kubectl: ${target}`);
+        const expected = applies ? [] : ['overlay/kustomization.yaml:4 no-unmatched-patch-target'];
+        assert.deepEqual(lintFolder(root, Object.keys(files(target))), expected, target);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('says nothing when a resource is outside the workspace (remote), so the list is not known', () => {
+    const engine = engineWith({ 'kustomization.yaml': patch('{ kind: Deployment, name: nothing-like-it }').replace('../base', 'github.com/example/base?ref=v1') });
+    assert.deepEqual(summarize(lintAll(engine)), []);
+  });
+
+  it('names the target and the number of resources in its message', () => {
+    const engine = engineWith({ 'kustomization.yaml': 'resources:\n  - deployment.yaml\npatches:\n  - target: { kind: Deployment, name: main-ap }\n    path: p.yaml\n', 'deployment.yaml': DEPLOYMENT, 'p.yaml': '[]\n' });
+    assert.deepEqual(
+      lintAll(engine).filter((f) => f.code === 'no-unmatched-patch-target').map((f) => f.message),
+      ['patches[0].target (kind Deployment, name main-ap) selects none of the 1 resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.'],
+    );
+  });
+});

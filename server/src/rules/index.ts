@@ -45,7 +45,8 @@ import { rule as noDeprecatedKustomizeField } from './no-deprecated-kustomize-fi
 import { rule as noDuplicateKustomizeResource } from './no-duplicate-kustomize-resource';
 import { rule as noKustomizeCycle } from './no-kustomize-cycle';
 import { rule as noMissingKustomizePath } from './no-missing-kustomize-path';
+import { rule as noUnmatchedPatchTarget } from './no-unmatched-patch-target';
 
-const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField];
+const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField, noUnmatchedPatchTarget];
 
 export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, ...kustomizeRules];
