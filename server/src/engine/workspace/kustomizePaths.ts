@@ -3,7 +3,7 @@
  * files, …), where they are in the document, and what they resolve to. Remote URLs
  * (`github.com/org/repo/path?ref=v1`, `https://…`, `git@…`) are recognised and left alone.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isPlainObject } from '../render/annotated';
 import type { ValuePath } from '../types';
@@ -96,6 +96,16 @@ export function existsOnDisk(uri: string): boolean {
   if (!uri.startsWith('file:')) return false;
   try {
     return existsSync(fileURLToPath(uri));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a path on disk is a file (go to definition opens files, not folders). */
+export function isFileOnDisk(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  try {
+    return statSync(fileURLToPath(uri)).isFile();
   } catch {
     return false;
   }
