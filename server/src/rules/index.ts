@@ -44,9 +44,10 @@ import { rule as requireContainerPort } from './require-container-port';
 import { rule as noDeprecatedKustomizeField } from './no-deprecated-kustomize-field';
 import { rule as noDuplicateKustomizeResource } from './no-duplicate-kustomize-resource';
 import { rule as noKustomizeCycle } from './no-kustomize-cycle';
+import { rule as noKustomizeFileOutsideRoot } from './no-kustomize-file-outside-root';
 import { rule as noMissingKustomizePath } from './no-missing-kustomize-path';
 import { rule as noUnmatchedPatchTarget } from './no-unmatched-patch-target';
 
-const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField, noUnmatchedPatchTarget];
+const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField, noUnmatchedPatchTarget, noKustomizeFileOutsideRoot];
 
 export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, ...kustomizeRules];

@@ -3,7 +3,7 @@ import type { WorkspaceView } from '../engine/lint/workspaceView';
 import { isPlainObject } from '../engine/render/annotated';
 import { KUSTOMIZATION_NAMES, kustomizePaths, resolveKustomizePath } from '../engine/workspace/kustomizePaths';
 import { folderOf } from '../engine/workspace/workspaceIndex';
-import { asKustomization, kustomizationOf, resolvedPaths } from './helpers/kustomize';
+import { asKustomization, kustomizationOf, OVERLAY_EXAMPLE, resolvedPaths } from './helpers/kustomize';
 
 /** Folders followed at most per check: a deep or wide tree of kustomizations stays bounded. */
 const MAX_FOLDERS = 200;
@@ -45,24 +45,7 @@ export const rule: Rule = {
   rationale:
     'kustomize refuses to load a folder that contains a kustomization it is already loading ("cycle detected"): listing `.` or `..` in `resources`, or two kustomizations listing each other, breaks `kubectl kustomize` for both. The search follows at most 200 folders, so deep trees stay fast.',
   remediation: 'List the files or sibling folders you mean instead of the folder itself or a parent folder, and move shared objects to a base both can include.',
-  valid: [
-    {
-      files: {
-        'overlays/prod/kustomization.yaml': `resources:
-  - ../../base
-`,
-        'base/kustomization.yaml': `resources:
-  - configmap.yaml
-`,
-        'base/configmap.yaml': `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: main-app
-data: {}
-`,
-      },
-    },
-  ],
+  valid: [OVERLAY_EXAMPLE],
   invalid: [
     asKustomization(`resources:
   - configmap.yaml

@@ -1,7 +1,7 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
 import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
-import { existsOnDisk } from '../workspace/kustomizePaths';
+import { diskPathKind } from '../workspace/kustomizePaths';
 import { labelsKey } from '../workspace/labelKeys';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -14,8 +14,8 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 export interface WorkspaceView extends ObjectLookup {
   /** Prometheus configuration documents. */
   prometheusConfigs(): ManifestDocument[];
-  /** Whether a file or folder exists, in the index or on disk (re-checked when files are added or removed). */
-  pathExists(uri: string): boolean;
+  /** Whether a path is a file or a folder, in the index or on disk (re-checked when files are added or removed). */
+  pathKind(uri: string): 'file' | 'folder' | undefined;
   /** The documents of an indexed file (re-checked when its objects or its folder's kustomization change). */
   documentsOf(uri: string): readonly ManifestDocument[];
 }
@@ -40,9 +40,10 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
       keys.add(PROMETHEUS_KEY);
       return index.prometheusConfigs();
     },
-    pathExists(uri) {
+    pathKind(uri) {
       keys.add(FILES_KEY);
-      return index.hasPath(uri) || existsOnDisk(uri);
+      if (index.getFile(uri)) return 'file';
+      return index.hasPath(uri) ? 'folder' : diskPathKind(uri);
     },
     documentsOf(uri) {
       keys.add(FILES_KEY);

@@ -101,12 +101,18 @@ export function existsOnDisk(uri: string): boolean {
   }
 }
 
+/** What a path is on disk: a file, a folder, or nothing (or not readable). */
+export function diskPathKind(uri: string): 'file' | 'folder' | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    const stat = statSync(fileURLToPath(uri));
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a path on disk is a file (go to definition opens files, not folders). */
 export function isFileOnDisk(uri: string): boolean {
-  if (!uri.startsWith('file:')) return false;
-  try {
-    return statSync(fileURLToPath(uri)).isFile();
-  } catch {
-    return false;
-  }
+  return diskPathKind(uri) === 'file';
 }

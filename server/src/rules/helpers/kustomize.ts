@@ -1,6 +1,6 @@
 /** What kustomization rules share: the checked kustomization, its folder, and its listed paths resolved. */
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
-import type { RuleContext, RuleExample } from '../../engine/lint/rule';
+import type { Report, RuleContext, RuleExample } from '../../engine/lint/rule';
 import { isPlainObject } from '../../engine/render/annotated';
 import { folderOf } from '../../engine/workspace/workspaceIndex';
 import { kustomizePaths, resolveKustomizePath, type KustomizePath } from '../../engine/workspace/kustomizePaths';
@@ -29,7 +29,7 @@ export function resolvedPaths(target: KustomizationTarget): ResolvedPath[] {
   return kustomizePaths(target.value).map((p) => ({ ...p, uri: resolveKustomizePath(target.folder, p.text) }));
 }
 
-/** `path` relative to the workspace-independent folder, for messages (`../base`, `deploy.yaml`). */
+/** A listed path as written, in code style, for messages (`../base`, `deploy.yaml`). */
 export function shownPath(p: KustomizePath): string {
   return `\`${p.text}\``;
 }
@@ -37,4 +37,26 @@ export function shownPath(p: KustomizePath): string {
 /** A rule example that is a folder's kustomization.yaml (a plain string example would be `example.yaml`). */
 export function asKustomization(text: string): RuleExample {
   return { files: { 'kustomization.yaml': text } };
+}
+
+/** A ConfigMap for examples: the smallest complete object a kustomization can list. */
+export const CONFIGMAP_EXAMPLE = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: main-app
+data: {}
+`;
+
+/** An overlay including a base folder, for examples: valid for every kustomize rule. */
+export const OVERLAY_EXAMPLE: RuleExample = {
+  files: {
+    'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n',
+    'base/kustomization.yaml': 'resources:\n  - configmap.yaml\n',
+    'base/configmap.yaml': CONFIGMAP_EXAMPLE,
+  },
+};
+
+/** Where a finding on a listed path goes: the path's value (for `key=path`, just the path). */
+export function atPath(p: KustomizePath): Pick<Report, 'path' | 'part' | 'offsetInValue'> {
+  return { path: p.at, part: 'value', ...(p.offset > 0 ? { offsetInValue: { start: p.offset, end: p.offset + p.text.length } } : {}) };
 }
