@@ -274,3 +274,19 @@ describe('no-unmatched-patch-target', () => {
     );
   });
 });
+
+describe('kustomization findings stay current', () => {
+  it('a listed file added or removed re-checks the kustomization (FILES_KEY), and only then', () => {
+    const engine = engineWith({ 'kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n', 'deployment.yaml': DEPLOYMENT });
+    const kustomization = 'file:///workspace/biome/kustomization.yaml';
+    assert.deepEqual(summarize(engine.linter.lintFile(kustomization)), ['kustomization.yaml:3 no-missing-kustomize-path']);
+    const added = engine.index.setFile('file:///workspace/biome/service.yaml', CONFIGMAP.replace('main-app', 'svc'));
+    assert.ok(engine.linter.dependentsOf(added.changedKeys).has(kustomization));
+    assert.deepEqual(summarize(engine.linter.lintFile(kustomization)), []);
+    const edited = engine.index.setFile('file:///workspace/biome/service.yaml', CONFIGMAP.replace('main-app', 'svc2'));
+    assert.equal(edited.changedKeys.has('files'), false, 'an edit is not an addition');
+    const removed = engine.index.removeFile('file:///workspace/biome/service.yaml');
+    assert.ok(engine.linter.dependentsOf(removed).has(kustomization));
+    assert.deepEqual(summarize(engine.linter.lintFile(kustomization)), ['kustomization.yaml:3 no-missing-kustomize-path']);
+  });
+});
