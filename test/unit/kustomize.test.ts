@@ -290,3 +290,22 @@ describe('kustomization findings stay current', () => {
     assert.deepEqual(summarize(engine.linter.lintFile(kustomization)), ['kustomization.yaml:3 no-missing-kustomize-path']);
   });
 });
+
+describe('kustomize rules on hostile input', () => {
+  it('a catastrophic-backtracking target name and a 20,000-entry resource list stay fast', () => {
+    const longName = 'a'.repeat(250);
+    const started = performance.now();
+    const engine = engineWith({
+      'kustomization.yaml': `resources:\n  - deployment.yaml\npatches:\n  - target: { name: "(a+)+$" }\n    path: p.yaml\n`,
+      'deployment.yaml': DEPLOYMENT.replace('name: main-app\n', `name: ${longName}!\n`),
+      'p.yaml': '[]\n',
+      'long/kustomization.yaml': `resources:\n${Array.from({ length: 20_000 }, (_, i) => `  - missing-${i}.yaml\n`).join('')}`,
+    });
+    const findings = lintAll(engine);
+    assert.equal(findings.filter((f) => f.code === 'no-missing-kustomize-path').length, 20_000);
+    // The pattern is compared literally (no regex ran on the 251-character name), so it selects nothing.
+    assert.deepEqual(findings.filter((f) => f.code === 'no-unmatched-patch-target').map((f) => f.range.start.line), [3]);
+    // Deterministic bound: far above the ~1 s this takes, far below a backtracking hang.
+    assert.ok(performance.now() - started < 60_000);
+  });
+});

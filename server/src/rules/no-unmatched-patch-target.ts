@@ -8,6 +8,8 @@ type Target = Record<string, unknown>;
 /** kustomize matches a selector's id fields as anchored regular expressions. */
 function fieldMatches(pattern: unknown, values: readonly string[]): boolean {
   if (typeof pattern !== 'string' || pattern === '') return true;
+  // A nested quantifier (`(a+)+`) could backtrack for minutes on a long name: such a pattern is compared literally.
+  if (/\([^)]*[+*][^)]*\)[+*{]/.test(pattern) || pattern.length > 200) return values.includes(pattern);
   let regex: RegExp;
   try {
     regex = new RegExp(`^(?:${pattern})$`);

@@ -105,8 +105,9 @@ export function existsOnDisk(uri: string): boolean {
 export function diskPathKind(uri: string): 'file' | 'folder' | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
-    const stat = statSync(fileURLToPath(uri));
-    return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : undefined;
+    // No exception for a missing path: a kustomization may list thousands.
+    const stat = statSync(fileURLToPath(uri), { throwIfNoEntry: false });
+    return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'folder' : undefined;
   } catch {
     return undefined;
   }
