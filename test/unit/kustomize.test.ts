@@ -309,3 +309,13 @@ describe('kustomize rules on hostile input', () => {
     assert.ok(performance.now() - started < 60_000);
   });
 });
+
+describe('kustomize path findings', () => {
+  it('underline just the path of a generator `key=path` entry, quoted or not', () => {
+    const engine = engineWith({ 'kustomization.yaml': 'configMapGenerator:\n  - name: c\n    files:\n      - "app.conf=conf/app.conf"\n      - k=plain/x.conf\n' });
+    assert.deepEqual(
+      lintAll(engine).map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.code}`),
+      ['3:18-31 no-missing-kustomize-path', '4:10-22 no-missing-kustomize-path'],
+    );
+  });
+});

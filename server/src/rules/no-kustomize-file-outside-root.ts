@@ -26,7 +26,7 @@ export const rule: Rule = {
     for (const p of resolvedPaths(target)) {
       if (!p.uri || p.uri.startsWith(`${target.folder}/`) || context.workspace.pathKind(p.uri) !== 'file') continue;
       context.report({
-        ...atPath(p),
+        ...atPath(target.doc, p),
         message: `${p.field} lists ${shownPath(p)}, a file outside this kustomization's folder: kustomize refuses it ("is not in or below") unless run with --load-restrictor LoadRestrictionsNone. Include its folder as a kustomization instead, or move the file here.`,
       });
     }

@@ -47,7 +47,7 @@ patches:
       const kind = context.workspace.pathKind(p.uri);
       if (kind === 'folder' && p.role !== 'file' && !hasKustomization(context.workspace, p.uri)) {
         context.report({
-          ...atPath(p),
+          ...atPath(target.doc, p),
           message: `${p.field} lists the folder ${shownPath(p)}, which has no kustomization.yaml: kustomize includes a folder only through its kustomization, so \`kubectl kustomize\` fails. Add a kustomization.yaml to the folder, or list its files.`,
         });
         continue;
@@ -55,7 +55,7 @@ patches:
       if (kind) continue;
       const what = p.role === 'component' ? 'folder' : p.role === 'resource' ? 'file or folder' : 'file';
       context.report({
-        ...atPath(p),
+        ...atPath(target.doc, p),
         message: `${p.field} lists ${shownPath(p)}, but no such ${what} exists next to this kustomization: \`kubectl kustomize\` fails on it. Correct the path (relative to this folder) or add the ${what}.`,
       });
     }

@@ -56,7 +56,10 @@ export const OVERLAY_EXAMPLE: RuleExample = {
   },
 };
 
-/** Where a finding on a listed path goes: the path's value (for `key=path`, just the path). */
-export function atPath(p: KustomizePath): Pick<Report, 'path' | 'part' | 'offsetInValue'> {
-  return { path: p.at, part: 'value', ...(p.offset > 0 ? { offsetInValue: { start: p.offset, end: p.offset + p.text.length } } : {}) };
+/** Where a finding on a listed path goes: the path's value (for `key=path`, just the path, inside any quote). */
+export function atPath(doc: ManifestDocument, p: KustomizePath): Pick<Report, 'path' | 'part' | 'offsetInValue'> {
+  if (p.offset === 0) return { path: p.at, part: 'value' };
+  const node = doc.nodeAt(p.at);
+  const quote = node && 'type' in node && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
+  return { path: p.at, part: 'value', offsetInValue: { start: p.offset + quote, end: p.offset + quote + p.text.length } };
 }
