@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 /** Output above this is cut off (and reported as an error) rather than buffered without limit. */
 export const KUBECTL_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
-export type KubectlResult = { ok: true; text: string } | { ok: false; reason: string };
+/** `detail`: kubectl's whole error output (capped), whose later lines may name the path that failed. */
+export type KubectlResult = { ok: true; text: string } | { ok: false; reason: string; detail?: string };
 
 export function kubectlKustomize(kubectlPath: string, folder: string, timeoutMs: number): Promise<KubectlResult> {
   return new Promise((resolve) => {
@@ -22,7 +23,7 @@ export function kubectlKustomize(kubectlPath: string, folder: string, timeoutMs:
         if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ ok: false, reason: `kubectl printed more than ${KUBECTL_MAX_OUTPUT_BYTES} bytes` });
         if (e.killed) return resolve({ ok: false, reason: `kubectl did not finish within ${Math.round(timeoutMs / 1000)} s` });
         const firstLine = String(stderr).trim().split('\n')[0] ?? '';
-        resolve({ ok: false, reason: `kubectl kustomize failed: ${firstLine || e.message}` });
+        resolve({ ok: false, reason: `kubectl kustomize failed: ${firstLine || e.message}`, detail: String(stderr).slice(0, 8192) });
       },
     );
   });

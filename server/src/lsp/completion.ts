@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver';
 import type { ManifestDocument } from '../engine/document/manifestDocument';
 import type { ManifestFile } from '../engine/document/manifestFile';
-import { schemaCompletions, type SchemaCompletion } from '../engine/schema/complete';
+import { schemaCompletions, type IdentityDefaults, type SchemaCompletion } from '../engine/schema/complete';
+import { kustomizeIdentity, loadKustomizeStore } from '../engine/schema/kustomize';
 import type { SchemaStore } from '../engine/schema/store';
 import { documentAtLine } from '../engine/document/documentAt';
 import { monitoringCompletions } from './monitoringFeatures';
@@ -45,6 +46,11 @@ function itemRegion(item: ManifestDocument): string[] {
     region.push(text);
   }
   return region;
+}
+
+/** The schema store and identity defaults for a document: kustomization files use the kustomize API. */
+export function schemaFor(doc: ManifestDocument, store: SchemaStore): { store: SchemaStore; defaults?: IdentityDefaults } {
+  return doc.class.type === 'kustomization' ? { store: loadKustomizeStore(), defaults: kustomizeIdentity } : { store };
 }
 
 /** The lines of a document's text, without line terminators. */
@@ -83,7 +89,8 @@ export function completion(file: ManifestFile, position: Position, store: Schema
   if (monitoring) return { isIncomplete: false, items: monitoring };
   const { lines, indent } = resourceLines(doc);
   const localLine = position.line - doc.startLine;
-  const { context, items } = schemaCompletions(lines, localLine, Math.max(0, position.character - indent), store);
+  const schema = schemaFor(doc, store);
+  const { context, items } = schemaCompletions(lines, localLine, Math.max(0, position.character - indent), schema.store, schema.defaults);
   // Placed through the List's text: the line may be past the item's parsed text (see itemRegion).
   const top = doc.parent ?? doc;
   const topLine = position.line - top.startLine;

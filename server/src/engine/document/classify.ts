@@ -59,7 +59,10 @@ export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedId
   if (!isMap(contents)) return { type: 'other' };
   const apiVersion = stringAt(contents, 'apiVersion') ?? implied?.apiVersion;
   const kind = stringAt(contents, 'kind') ?? implied?.kind;
-  if (kind === 'Kustomization' || kind === 'Component') return { type: 'kustomization' };
+  // Not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a custom resource with other fields.
+  if ((kind === 'Kustomization' || kind === 'Component') && (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/'))) {
+    return { type: 'kustomization' };
+  }
   if (apiVersion !== undefined && kind !== undefined) {
     const metadata = contents.get('metadata', true);
     return {

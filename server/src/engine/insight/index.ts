@@ -6,5 +6,6 @@ import { secretsInsight } from './secrets';
 import { referencesInsight } from './references';
 import { servicesInsight } from './services';
 import { lensesInsight } from './lenses';
+import { kustomizeInsight } from './kustomize';
 
-export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight];
+export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight, kustomizeInsight];

@@ -118,7 +118,7 @@ export class Linter {
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     // A List whose items are checked as resources is not validated as a whole too (each finding once).
-    if (doc.class.type === 'kubernetes' && this.schema && doc.items.length === 0) {
+    if (hasSchema(doc) && this.schema && doc.items.length === 0) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -155,7 +155,7 @@ export class Linter {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
         if (!doc.parent) this.syntaxFindings(doc);
-        if (type === 'kubernetes' && this.schema && !hasSyntaxErrors(doc) && doc.items.length === 0) this.schemaFindings(doc);
+        if (hasSchema(doc) && this.schema && !hasSyntaxErrors(doc) && doc.items.length === 0) this.schemaFindings(doc);
       }
       doc.chunk.release();
     }
@@ -213,7 +213,7 @@ export class Linter {
     let key: string;
     // Rules read the target release: results for another one are kept apart (the setting is per folder).
     if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
-    else if (isMonitoringFormat(c.type)) key = `config|${c.type}|${doc.uri}#${doc.index}`;
+    else if (isMonitoringFormat(c.type) || c.type === 'kustomization') key = `config|${c.type}|${doc.uri}#${doc.index}`;
     else return undefined;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
@@ -298,6 +298,11 @@ export class Linter {
     const found = byChunk.size > 0;
     return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk: found ? byChunk : NO_FINDINGS, files: found ? files : NO_FILES, objectIgnores };
   }
+}
+
+/** Kubernetes objects and kustomization files have a schema (kustomize's for the latter). */
+function hasSchema(doc: ManifestDocument): boolean {
+  return doc.class.type === 'kubernetes' || doc.class.type === 'kustomization';
 }
 
 function shiftAll<T extends Finding>(placed: { startLine: number; findings: T[] }, startLine: number): T[] {

@@ -1,6 +1,7 @@
 /** The workspace as rules see it: look-ups that record what they read, for incremental re-checks. */
 import type { ManifestDocument } from '../document/manifestDocument';
-import { FILES_KEY, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
+import { diskPathKind } from '../workspace/kustomizePaths';
 import { labelsKey } from '../workspace/labelKeys';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -15,6 +16,10 @@ export interface WorkspaceView extends ObjectLookup {
   prometheusConfigs(): ManifestDocument[];
   /** URIs of every indexed file (re-checked when a file is added or removed). */
   fileUris(): string[];
+  /** Whether a path is a file or a folder, in the index or on disk (re-checked when files are added or removed). */
+  pathKind(uri: string): 'file' | 'folder' | undefined;
+  /** The documents of an indexed file (re-checked when its objects or its folder's kustomization change). */
+  documentsOf(uri: string): readonly ManifestDocument[];
 }
 
 export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
@@ -40,6 +45,21 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     fileUris() {
       keys.add(FILES_KEY);
       return [...index.files()].map((f) => f.uri);
+    },
+    pathKind(uri) {
+      keys.add(FILES_KEY);
+      if (index.getFile(uri)) return 'file';
+      return index.hasPath(uri) ? 'folder' : diskPathKind(uri);
+    },
+    documentsOf(uri) {
+      keys.add(FILES_KEY);
+      const documents = index.getFile(uri)?.documents ?? [];
+      for (const doc of documents) {
+        const c = doc.class;
+        if (c.type === 'kubernetes') keys.add(kindKey(c.kind));
+        else if (c.type === 'kustomization') keys.add(folderKey(uri.slice(0, uri.lastIndexOf('/'))));
+      }
+      return documents;
     },
   };
 }

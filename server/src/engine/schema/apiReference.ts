@@ -44,6 +44,7 @@ export function kebabKind(kind: string): string {
 
 /** The reference page of a built-in kind, e.g. `…/workload-resources/deployment-v1/`; the index otherwise. */
 export function apiReferenceUrl(apiVersion: string, kind: string): string {
+  if (apiVersion.startsWith('kustomize.config.k8s.io/')) return 'https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/';
   const section = SECTION_OF.get(kind);
   if (!section) return BASE;
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);

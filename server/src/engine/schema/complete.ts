@@ -33,10 +33,14 @@ export function topLevelIdentity(lines: readonly string[]): { apiVersion?: strin
   return found;
 }
 
+/** Fills in what a document's text leaves out (kustomize defaults a kustomization's apiVersion and kind). */
+export type IdentityDefaults = (found: { apiVersion?: string; kind?: string }) => { apiVersion?: string; kind?: string };
+
 /** Completion candidates for a document's `lines` at a zero-based local line/character. */
-export function schemaCompletions(lines: readonly string[], line: number, character: number, store: SchemaStore): CompletionResult {
+export function schemaCompletions(lines: readonly string[], line: number, character: number, store: SchemaStore, defaults?: IdentityDefaults): CompletionResult {
   const context = cursorContext(lines, line, character);
-  const identity = topLevelIdentity(lines);
+  const found = topLevelIdentity(lines);
+  const identity = defaults ? defaults(found) : found;
   const items = context.position === 'value' ? valueCompletions(context, identity, store) : keyCompletions(context, identity, store);
   return { context, items };
 }

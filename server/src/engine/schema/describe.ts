@@ -1,7 +1,7 @@
 /** Hover text for the field under the cursor: description, type, default, required, API reference link. */
 import { cursorContext, shapeOf } from '../document/cursorPath';
 import { apiReferenceUrl } from './apiReference';
-import { topLevelIdentity } from './complete';
+import { topLevelIdentity, type IdentityDefaults } from './complete';
 import { fieldAt } from './schemaPath';
 import { typeLabel, type FieldSchema, type ObjectSchema } from './schemaTypes';
 import type { SchemaStore } from './store';
@@ -22,11 +22,12 @@ export function statedDefault(description: string | undefined): string | undefin
 }
 
 /** Describes the key under the cursor, or undefined off a key or outside a built-in kind. */
-export function describeField(lines: readonly string[], line: number, character: number, store: SchemaStore): FieldDescription | undefined {
+export function describeField(lines: readonly string[], line: number, character: number, store: SchemaStore, defaults?: IdentityDefaults): FieldDescription | undefined {
   const text = lines[line] ?? '';
   const shape = shapeOf(text);
   if (shape.key === undefined || character < shape.contentColumn || character > shape.restColumn) return undefined;
-  const { apiVersion, kind } = topLevelIdentity(lines);
+  const written = topLevelIdentity(lines);
+  const { apiVersion, kind } = defaults ? defaults(written) : written;
   const entry = apiVersion && kind ? store.lookup(apiVersion, kind) : undefined;
   if (!entry) return undefined;
   const ctx = cursorContext(lines, line, shape.contentColumn + 1);

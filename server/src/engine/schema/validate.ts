@@ -35,6 +35,11 @@ export function validateDocument(doc: ManifestDocument, store: SchemaStore, opti
   if (cls.type !== 'kubernetes') return [];
   const entry = store.lookup(cls.apiVersion, cls.kind);
   if (!entry) return unservedApiVersion(doc, store, cls.apiVersion, cls.kind, options.severity ?? 'error');
+  return validateEntry(doc, store, entry, options);
+}
+
+/** Findings of a document against a chosen schema entry (kustomize files: see kustomize.ts). */
+export function validateEntry(doc: ManifestDocument, store: SchemaStore, entry: KindEntry, options: SchemaValidationOptions = {}): Finding[] {
   const walker = new SchemaWalker(doc, store, entry, options);
   walker.visit(doc.yaml.contents, entry.schema, undefined, entry.kind);
   return walker.findings;

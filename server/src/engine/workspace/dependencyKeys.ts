@@ -23,7 +23,7 @@ export function folderKey(folder: string): string {
 
 export const PROMETHEUS_KEY = 'prometheus-configs';
 
-/** Bumped when a file is added to or removed from the index (a glob that matched nothing may match now). */
+/** Bumped when a file is added to or removed from the index (not edited): what kustomization paths and globs resolve to. */
 export const FILES_KEY = 'files';
 
 /** Bumped with any folder's key: the grouping of documents into base + patches may have changed. */

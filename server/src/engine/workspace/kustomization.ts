@@ -1,30 +1,16 @@
 /** Reads which files a kustomization.yaml applies as patches. */
 import { isPlainObject } from '../render/annotated';
+import { kustomizePaths, resolveKustomizePath } from './kustomizePaths';
 
-function resolveRelative(folder: string, relative: string): string | undefined {
-  if (/^[a-z]+:\/\//i.test(relative) || relative.startsWith('/')) return undefined;
-  const parts = folder.split('/');
-  for (const segment of relative.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(encodeURIComponent(segment));
-  }
-  return parts.join('/');
-}
+const PATCH_FIELDS = new Set(['patches[].path', 'patchesStrategicMerge']);
 
 /** URIs of the files listed under `patches[].path` and `patchesStrategicMerge`. */
 export function kustomizationPatches(value: unknown, folder: string): Set<string> {
   const out = new Set<string>();
-  if (!isPlainObject(value)) return out;
-  const add = (path: unknown): void => {
-    if (typeof path !== 'string' || path.includes('\n')) return;
-    const uri = resolveRelative(folder, path);
+  for (const p of kustomizePaths(value)) {
+    const uri = PATCH_FIELDS.has(p.field) ? resolveKustomizePath(folder, p.text) : undefined;
     if (uri) out.add(uri);
-  };
-  for (const entry of Array.isArray(value.patches) ? value.patches : []) {
-    if (isPlainObject(entry)) add(entry.path);
   }
-  for (const entry of Array.isArray(value.patchesStrategicMerge) ? value.patchesStrategicMerge : []) add(entry);
   return out;
 }
 

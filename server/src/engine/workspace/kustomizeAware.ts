@@ -8,9 +8,9 @@ import type { Finding } from '../types';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { patchLikeName } from '../render/group';
 import { kustomizationAddsSelectors } from './kustomization';
+import { KUSTOMIZATION_NAMES } from './kustomizePaths';
 import { folderOf, type WorkspaceIndex } from './workspaceIndex';
 
-const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Specs whose required `selector` kustomize fills from `commonLabels`. */
 const SELECTOR_SPECS = new Set(['DeploymentSpec', 'StatefulSetSpec', 'DaemonSetSpec', 'ReplicaSetSpec']);
 

@@ -33,6 +33,8 @@ export class WorkspaceIndex {
   private readonly listedPatches = new Map<string, Set<string>>();
   private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[] }>();
   private readonly kindLists = new Map<string, KindList>();
+  /** Folder URI → number of indexed files below it (hasPath answers without a scan). */
+  private readonly folderFiles = new Map<string, number>();
   /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
   private fileGeneration = 0;
   /** Per document, its groups as of a `fileGeneration` (see groupsOf). */
@@ -80,7 +82,10 @@ export class WorkspaceIndex {
     const added = nowDocs.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
     collectLabelKeys(removed, added, changedKeys);
-    if (!previous) changedKeys.add(FILES_KEY);
+    if (!previous) {
+      changedKeys.add(FILES_KEY);
+      this.countFolders(uri, 1);
+    }
     // Documents kept as they were (before an edit in a large file) stay registered.
     const now = new Set(nowDocs);
     const then = new Set(thenDocs);
@@ -103,6 +108,7 @@ export class WorkspaceIndex {
     }
     collectLabelKeys(docs, [], changedKeys);
     changedKeys.add(FILES_KEY);
+    this.countFolders(uri, -1);
     this.fileMap.delete(uri);
     this.fileGeneration++;
     this.versions.bump(changedKeys);
@@ -252,6 +258,21 @@ export class WorkspaceIndex {
     if (!doc.identity) return false;
     if (this.listedPatches.get(folderOf(doc.uri))?.has(doc.uri)) return true;
     return this.renderedOf(doc).base !== doc;
+  }
+
+  /** Whether a file or folder is in the index (a folder: some file below it). */
+  hasPath(uri: string): boolean {
+    return this.fileMap.has(uri) || this.folderFiles.has(uri);
+  }
+
+  private countFolders(uri: string, delta: 1 | -1): void {
+    for (let slash = uri.lastIndexOf('/'); slash > 0; slash = uri.lastIndexOf('/', slash - 1)) {
+      const folder = uri.slice(0, slash);
+      if (folder.endsWith('/')) break;
+      const count = (this.folderFiles.get(folder) ?? 0) + delta;
+      if (count > 0) this.folderFiles.set(folder, count);
+      else this.folderFiles.delete(folder);
+    }
   }
 
   /** Prometheus configuration documents anywhere in the workspace. */

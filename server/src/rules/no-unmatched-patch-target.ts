@@ -1,0 +1,148 @@
+import type { Rule } from '../engine/lint/rule';
+import { isPlainObject } from '../engine/render/annotated';
+import { kustomizationOf } from './helpers/kustomize';
+import { builtObjects, type BuiltObject } from './helpers/kustomizeResources';
+
+type Target = Record<string, unknown>;
+
+/** kustomize matches a selector's id fields as anchored regular expressions. */
+function fieldMatches(pattern: unknown, values: readonly string[]): boolean {
+  if (typeof pattern !== 'string' || pattern === '') return true;
+  // A nested quantifier (`(a+)+`) could backtrack for minutes on a long name: such a pattern is compared literally.
+  if (/\([^)]*[+*][^)]*\)[+*{]/.test(pattern) || pattern.length > 200) return values.includes(pattern);
+  let regex: RegExp;
+  try {
+    regex = new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return values.includes(pattern);
+  }
+  return values.some((v) => regex.test(v));
+}
+
+/** Equality and existence terms of a label selector; a term it cannot read counts as matching. */
+function selectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  if (typeof selector !== 'string' || selector.trim() === '') return true;
+  for (const raw of selector.split(/,(?![^(]*\))/)) {
+    const term = raw.trim();
+    const eq = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(term);
+    if (eq) {
+      const has = labels[eq[1]!] === eq[3];
+      if (eq[2] === '!=' ? has : !has) return false;
+    } else if (/^[\w./-]+$/.test(term)) {
+      if (!(term in labels)) return false;
+    } else if (/^![\w./-]+$/.test(term)) {
+      if (term.slice(1) in labels) return false;
+    }
+  }
+  return true;
+}
+
+function groupVersion(apiVersion: string): [string, string] {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? ['', apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+}
+
+function selects(target: Target, object: BuiltObject): boolean {
+  const [group, version] = groupVersion(object.apiVersion);
+  return (
+    fieldMatches(target.group, [group]) &&
+    fieldMatches(target.version, [version]) &&
+    fieldMatches(target.kind, [object.kind]) &&
+    fieldMatches(target.name, object.names) &&
+    fieldMatches(target.namespace, object.namespaces) &&
+    selectorMatches(target.labelSelector, object.labels) &&
+    selectorMatches(target.annotationSelector, object.annotations)
+  );
+}
+
+function describeTarget(target: Target): string {
+  const parts = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector']
+    .filter((k) => typeof target[k] === 'string' && target[k] !== '')
+    .map((k) => `${k} ${String(target[k])}`);
+  return parts.length > 0 ? parts.join(', ') : 'everything';
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+  labels:
+    app: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: nginx:1.27
+`;
+
+export const rule: Rule = {
+  id: 'no-unmatched-patch-target',
+  defaultSeverity: 'warning',
+  kinds: ['kustomization'],
+  summary: 'A patch `target` selects at least one resource of the kustomization.',
+  rationale:
+    'kustomize applies a patch with a `target` to every object the target selects, and to none without a word when nothing matches: after a rename, a typo in `name` or `kind`, or a label that changed, the patch silently stops applying (replicas, resources or images revert to the base). Checked only when every resource of the kustomization is in the workspace (no remote resources, components, helm charts or plugins); names with the base\'s `namePrefix`/`nameSuffix` and labels a kustomization adds count as matching.',
+  remediation: 'Correct the target (kind, name, namespace, labelSelector) so that it selects the objects the patch is meant for, or remove the patch.',
+  valid: [
+    {
+      files: {
+        'kustomization.yaml': `resources:
+  - deployment.yaml
+patches:
+  - target:
+      kind: Deployment
+      labelSelector: app=main-app
+    patch: |-
+      - op: replace
+        path: /spec/replicas
+        value: 3
+`,
+        'deployment.yaml': DEPLOYMENT,
+      },
+    },
+  ],
+  invalid: [
+    {
+      files: {
+        'kustomization.yaml': `resources:
+  - deployment.yaml
+patches:
+  - target:
+      kind: Deployment
+      name: main-ap
+    patch: |-
+      - op: replace
+        path: /spec/replicas
+        value: 3
+`,
+        'deployment.yaml': DEPLOYMENT,
+      },
+    },
+  ],
+  check(context) {
+    const target = kustomizationOf(context);
+    if (!target) return;
+    const patchLists = ['patches', 'patchesJson6902'].filter((f) => Array.isArray(target.value[f]));
+    if (patchLists.length === 0) return;
+    const objects = builtObjects(context.workspace, target.value, target.folder);
+    if (!objects) return;
+    for (const field of patchLists) {
+      (target.value[field] as unknown[]).forEach((entry, i) => {
+        if (!isPlainObject(entry) || !isPlainObject(entry.target)) return;
+        const selector = entry.target;
+        if (objects.some((o) => selects(selector, o))) return;
+        context.report({
+          path: [field, i, 'target'],
+          message: `${field}[${i}].target (${describeTarget(selector)}) selects none of the ${objects.length} resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.`,
+        });
+      });
+    }
+  },
+};
