@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, type CheckArgs } from './cli/args';
-import { formatJson, formatStylish, type FileFindings } from './cli/format';
+import type { FileFindings } from './cli/format';
+import { internalErrorMessage, writeReport } from './cli/report';
 import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
@@ -66,8 +67,9 @@ async function check(args: CheckArgs): Promise<number> {
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }
-  process.stdout.write((args.format === 'json' ? formatJson(results) : formatStylish(results)) + '\n');
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const outcome = await writeReport(results, args, process.cwd());
+  for (const note of outcome.notes) process.stderr.write(`biome-manifests: ${note}\n`);
+  return outcome.exitCode;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -94,7 +96,7 @@ if (require.main === module && isMainThread) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`biome-manifests: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(internalErrorMessage(error));
       process.exitCode = 3;
     },
   );

@@ -1,5 +1,7 @@
 /** Command-line parsing for `biome-manifests`. */
 import { isRuleLevel, type RuleLevel } from '../engine/lint/settings';
+import { BUGS_URL } from '../links';
+import { FORMATS, isFormat, type Format } from './format';
 
 export const USAGE = `Usage: biome-manifests check <paths…> [options]
 
@@ -8,25 +10,75 @@ Biome Manifests VS Code extension: YAML syntax, Kubernetes schemas and deploymen
 
 Example:
   biome-manifests check examples/biome-sample
+  biome-manifests check . --format sarif --output-file biome-manifests.sarif
 
 Options:
-  --format stylish|json   output format (default: stylish)
+  --format <name>         ${FORMATS.join('|')} (default: stylish)
+  --output-file <file>    write the --format output to <file>; stylish still goes to the terminal
+  --max-warnings <n>      exit 1 when there are more than <n> warnings
+  --quiet                 report errors only (warnings still count for --max-warnings)
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
   --help                  show this help
   --version               show the version
 
-Exit status: 0 no errors, 1 findings at error level, 2 bad usage.`;
+Exit status: 0 no errors, 1 findings at error level or more warnings than --max-warnings,
+2 bad usage or an output file that cannot be written, 3 internal error (please report it at
+${BUGS_URL}).`;
 
 export interface CheckArgs {
   command: 'check';
   paths: string[];
-  format: 'stylish' | 'json';
+  format: Format;
+  outputFile?: string;
+  maxWarnings?: number;
+  quiet: boolean;
   exclude: string[];
   rules: Record<string, RuleLevel>;
 }
 
 export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+type OptionResult = string | undefined;
+
+/** Applies one option with its value; returns an error message or undefined. */
+function applyOption(args: CheckArgs, flag: string, value: () => string | undefined): OptionResult {
+  switch (flag) {
+    case '--format': {
+      const format = value();
+      if (!isFormat(format)) return `--format takes ${FORMATS.join(', ')}, not \`${format ?? ''}\`.`;
+      args.format = format;
+      return undefined;
+    }
+    case '--output-file': {
+      const file = value();
+      if (!file) return '--output-file needs a file name.';
+      args.outputFile = file;
+      return undefined;
+    }
+    case '--max-warnings': {
+      const text = value() ?? '';
+      if (!/^\d+$/.test(text)) return `--max-warnings takes a whole number of 0 or more, not \`${text}\`.`;
+      args.maxWarnings = Number(text);
+      return undefined;
+    }
+    case '--exclude': {
+      const glob = value();
+      if (!glob) return '--exclude needs a glob.';
+      args.exclude.push(glob);
+      return undefined;
+    }
+    case '--rule': {
+      const spec = value() ?? '';
+      const [id, level] = spec.split('=');
+      if (!id || !isRuleLevel(level)) return `--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`;
+      args.rules[id] = level;
+      return undefined;
+    }
+    default:
+      return `unknown option \`${flag}\`.`;
+  }
+}
 
 function fail(message: string): ParsedArgs {
   return { command: 'error', message };
@@ -38,26 +90,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', exclude: [], rules: {} };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, exclude: [], rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'stylish' && format !== 'json') return fail(`--format takes stylish or json, not \`${format ?? ''}\`.`);
-      args.format = format;
-    } else if (flag === '--exclude') {
-      const glob = value();
-      if (!glob) return fail('--exclude needs a glob.');
-      args.exclude.push(glob);
-    } else if (flag === '--rule') {
-      const spec = value() ?? '';
-      const [id, level] = spec.split('=');
-      if (!id || !isRuleLevel(level)) return fail(`--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`);
-      args.rules[id] = level;
-    } else if (flag.startsWith('-')) return fail(`unknown option \`${flag}\`.`);
-    else args.paths.push(arg);
+    if (arg === '--quiet') {
+      args.quiet = true;
+      continue;
+    }
+    if (!arg.startsWith('-')) {
+      args.paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [flag, inline] = eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const error = applyOption(args, flag, () => inline ?? rest[++i]);
+    if (error) return fail(error);
   }
   if (args.paths.length === 0) return fail('no paths to check. Name files or folders, e.g. `biome-manifests check examples/biome-sample`.');
   return args;
