@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, type CheckArgs } from './cli/args';
 import type { FileFindings } from './cli/format';
 import { internalErrorMessage, writeReport } from './cli/report';
+import { baselineStep } from './cli/baseline';
 import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
@@ -63,12 +64,17 @@ async function check(args: CheckArgs): Promise<number> {
   for (const file of [...targets.report].sort()) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
-    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {} });
+    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, reportUnusedSuppressions: args.reportUnusedSuppressions });
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }
-  const outcome = await writeReport(results, args, process.cwd());
-  for (const note of outcome.notes) process.stderr.write(`biome-manifests: ${note}\n`);
+  const baseline = await baselineStep(args, results, engine.index);
+  if (baseline.done) {
+    (baseline.exitCode === 0 ? process.stdout : process.stderr).write(`${baseline.exitCode === 0 ? '' : 'biome-manifests: '}${baseline.message}\n`);
+    return baseline.exitCode;
+  }
+  const outcome = await writeReport(baseline.results, args, process.cwd());
+  for (const note of [...baseline.notes, ...outcome.notes]) process.stderr.write(`biome-manifests: ${note}\n`);
   return outcome.exitCode;
 }
 

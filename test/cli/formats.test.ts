@@ -118,6 +118,16 @@ describe('check output formats', () => {
     assert.equal(cli(['check', DEPLOYMENT, '--output-file']).code, 2);
   });
 
+  it('--report-unused-suppressions reports an ignore comment that suppresses nothing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-formats-'));
+    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  # biome-manifests-ignore no-latest-tag -- old\n  a: "1"\n');
+    assert.equal(cli(['check', 'cm.yaml'], dir).stdout, 'No problems in 1 file.\n');
+    const { code, stdout } = cli(['check', 'cm.yaml', '--report-unused-suppressions', '--max-warnings', '0'], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /^cm\.yaml:6:3 warning unused-suppression `biome-manifests-ignore no-latest-tag` suppresses nothing/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('keeps the JSON contract: the same keys in the same order', () => {
     const report = JSON.parse(cli(['check', DEPLOYMENT, '--format', 'json']).stdout) as { findings: object[] };
     assert.deepEqual(Object.keys(report), ['files', 'findings']);

@@ -17,6 +17,9 @@ Options:
   --output-file <file>    write the --format output to <file>; stylish still goes to the terminal
   --max-warnings <n>      exit 1 when there are more than <n> warnings
   --quiet                 report errors only (warnings still count for --max-warnings)
+  --report-unused-suppressions  report ignore comments that suppress nothing
+  --baseline-write <file> record today's findings in <file> (a baseline) and exit 0
+  --baseline <file>       report only findings not in the baseline; list entries that no longer occur
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
   --help                  show this help
@@ -33,6 +36,9 @@ export interface CheckArgs {
   outputFile?: string;
   maxWarnings?: number;
   quiet: boolean;
+  reportUnusedSuppressions: boolean;
+  baseline?: string;
+  baselineWrite?: string;
   exclude: string[];
   rules: Record<string, RuleLevel>;
 }
@@ -54,6 +60,14 @@ function applyOption(args: CheckArgs, flag: string, value: () => string | undefi
       const file = value();
       if (!file) return '--output-file needs a file name.';
       args.outputFile = file;
+      return undefined;
+    }
+    case '--baseline':
+    case '--baseline-write': {
+      const file = value();
+      if (!file) return `${flag} needs a file name.`;
+      if (flag === '--baseline') args.baseline = file;
+      else args.baselineWrite = file;
       return undefined;
     }
     case '--max-warnings': {
@@ -90,11 +104,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, exclude: [], rules: {} };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, reportUnusedSuppressions: false, exclude: [], rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--quiet') {
-      args.quiet = true;
+    if (arg === '--quiet' || arg === '--report-unused-suppressions') {
+      if (arg === '--quiet') args.quiet = true;
+      else args.reportUnusedSuppressions = true;
       continue;
     }
     if (!arg.startsWith('-')) {

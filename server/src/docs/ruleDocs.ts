@@ -70,12 +70,18 @@ line), or the annotation \`biome-manifests.io/ignore: "${rule.id}"\` on the obje
 `;
 }
 
+function reporterOf(id: string): string {
+  if (id.startsWith('yaml')) return 'YAML parser';
+  if (id.startsWith('schema')) return 'Kubernetes schema check';
+  return 'suppression check';
+}
+
 export function builtinDoc(code: BuiltinCode): string {
   return `# ${code.id}
 
 ${code.summary}
 
-- Severity: ${code.severity} (reported by the ${code.id.startsWith('yaml') ? 'YAML parser' : 'Kubernetes schema check'})
+- Severity: ${code.severity} (reported by the ${reporterOf(code.id)})
 
 ## Why
 

@@ -12,7 +12,7 @@ export interface CodeInfo {
   /** Whether docs/rules/<id>.md exists for it (codes such as `file-skipped` have no page). */
   documented: boolean;
   /** Where the code comes from, a SARIF tag. */
-  category: 'rule' | 'yaml' | 'schema' | 'cli';
+  category: 'rule' | 'yaml' | 'schema' | 'suppression' | 'cli';
 }
 
 const FILE_SKIPPED: CodeInfo = {
@@ -39,7 +39,7 @@ export function codeCatalog(): CodeInfo[] {
     ...c,
     defaultSeverity: c.severity,
     documented: true,
-    category: c.id.startsWith('yaml-') ? 'yaml' : 'schema',
+    category: c.id.startsWith('yaml-') ? 'yaml' : c.id.startsWith('schema-') ? 'schema' : 'suppression',
   }));
   return [...rules, ...builtin, FILE_SKIPPED];
 }

@@ -13,7 +13,8 @@ import type { Rule } from './rule';
 import type { SchemaChecker } from './schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
-import { annotationSuppressions, isSuppressed } from './suppression';
+import { annotationSuppressions, directivesOf } from './suppression';
+import { SuppressionTracker } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import type { ManifestFile } from '../document/manifestFile';
@@ -112,23 +113,28 @@ export class Linter {
     for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
+    const suppressions = new SuppressionTracker(file.uri, directivesOf(doc));
     if (doc.class.type === 'kubernetes' && this.schema) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
         const level = settings.rules[f.code];
-        if (level === 'off' || isSuppressed(f, doc, ignores)) continue;
+        if (level === 'off' || suppressions.suppresses(f, ignores)) continue;
         out.push(level ? { ...f, severity: level } : f);
       }
     }
     const result = this.groupResultFor(doc, groupsDone);
-    if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
+    if (!result) {
+      for (const f of suppressions.findings(settings)) out.push(f);
+      return { findings: out, snapshot: undefined, files, standsAlone: true };
+    }
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
       if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
-      if (isSuppressed(finding, doc, result.objectIgnores)) continue;
+      if (suppressions.suppresses(finding, result.objectIgnores)) continue;
       out.push(toFinding(finding, level));
     }
+    for (const f of suppressions.findings(settings)) out.push(f);
     // The group result's ranges are as of the current file versions (computed or relocated just now).
     for (const at of result.files.values()) {
       if (at.uri === file.uri) files[0] = at;

@@ -8,6 +8,8 @@ export interface LintSettings {
   rules: Readonly<Record<string, RuleLevel>>;
   /** Rule id → option values. */
   ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Report suppression comments that suppress nothing (`unused-suppression`; the CLI's --report-unused-suppressions). */
+  reportUnusedSuppressions?: boolean;
 }
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, ruleOptions: {} };
