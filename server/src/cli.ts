@@ -6,6 +6,7 @@ import { parseArgs, USAGE, type CheckArgs } from './cli/args';
 import type { FileFindings } from './cli/format';
 import { internalErrorMessage, writeReport } from './cli/report';
 import { baselineStep } from './cli/baseline';
+import { changedKeys, changesSince } from './cli/changedSince';
 import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
@@ -59,14 +60,27 @@ async function check(args: CheckArgs): Promise<number> {
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
+  const changes = args.changedSince === undefined ? undefined : await changesSince(args.changedSince, process.cwd());
+  if (typeof changes === 'string') {
+    process.stderr.write(`biome-manifests: ${changes}\n`);
+    return 2;
+  }
   const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  const touched = changes && changedKeys(engine.index, changes);
   const results: FileFindings[] = [];
-  for (const file of [...targets.report].sort()) {
+  const checked = [...targets.report].sort();
+  for (const file of checked) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
     const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, reportUnusedSuppressions: args.reportUnusedSuppressions });
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
+  }
+  if (changes && touched) {
+    // Every file was checked (that is what records which facts each one read); only the affected are reported.
+    const dependents = engine.linter.dependentsOf(touched);
+    const scope = checked.map((file) => changes.files.has(file) || dependents.has(pathToFileURL(file).href));
+    results.splice(0, results.length, ...results.filter((_, i) => scope[i]));
   }
   const baseline = await baselineStep(args, results, engine.index);
   if (baseline.done) {

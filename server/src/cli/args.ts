@@ -20,6 +20,7 @@ Options:
   --report-unused-suppressions  report ignore comments that suppress nothing
   --baseline-write <file> record today's findings in <file> (a baseline) and exit 0
   --baseline <file>       report only findings not in the baseline; list entries that no longer occur
+  --changed-since <ref>   report only files changed since the git ref and the files whose findings depend on them
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
   --help                  show this help
@@ -39,6 +40,7 @@ export interface CheckArgs {
   reportUnusedSuppressions: boolean;
   baseline?: string;
   baselineWrite?: string;
+  changedSince?: string;
   exclude: string[];
   rules: Record<string, RuleLevel>;
 }
@@ -68,6 +70,12 @@ function applyOption(args: CheckArgs, flag: string, value: () => string | undefi
       if (!file) return `${flag} needs a file name.`;
       if (flag === '--baseline') args.baseline = file;
       else args.baselineWrite = file;
+      return undefined;
+    }
+    case '--changed-since': {
+      const ref = value();
+      if (!ref || ref.startsWith('-')) return '--changed-since needs a git ref (a branch, tag or commit).';
+      args.changedSince = ref;
       return undefined;
     }
     case '--max-warnings': {
