@@ -82,7 +82,7 @@ async function check(args: CheckArgs): Promise<number> {
     const scope = checked.map((file) => changes.files.has(file) || dependents.has(pathToFileURL(file).href));
     results.splice(0, results.length, ...results.filter((_, i) => scope[i]));
   }
-  const baseline = await baselineStep(args, results, engine.index);
+  const baseline = await baselineStep(args, results, engine.index, process.cwd());
   if (baseline.done) {
     (baseline.exitCode === 0 ? process.stdout : process.stderr).write(`${baseline.exitCode === 0 ? '' : 'biome-manifests: '}${baseline.message}\n`);
     return baseline.exitCode;

@@ -64,6 +64,18 @@ describe('--changed-since', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('with --baseline, lists as gone only entries of files it reported on', () => {
+    const dir = sampleRepo();
+    assert.equal(cli(['check', '.', '--baseline-write', 'baseline.json'], dir).code, 0);
+    const secrets = path.join(dir, 'biome', 'app-secrets.yaml');
+    fs.writeFileSync(secrets, fs.readFileSync(secrets, 'utf8').replace('  JWT_SECRET:', '  JWT_KEY:'));
+    const { stdout, stderr } = cli(['check', '.', '--changed-since', 'HEAD', '--baseline', 'baseline.json'], dir);
+    assert.match(stdout, /^biome\/main-app-deployment\.yaml:31:24 error no-missing-secret-key/m);
+    assert.match(stdout, /^1 problem \(1 error, 0 warnings, 0 info\) in 5 files\.$/m);
+    assert.equal(stderr, '', 'the monitoring stack’s entries are not reported as gone');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a ref that is not a commit, and an option in place of the ref', () => {
     const dir = sampleRepo();
     const bad = cli(['check', '.', '--changed-since', 'no-such-branch'], dir);

@@ -4,7 +4,7 @@
  * `--baseline` reports only new findings and lists the entries that no longer occur.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { documentAtLine } from '../engine/document/documentAt';
 import { valuePathAt } from '../engine/document/pathAt';
@@ -114,7 +114,7 @@ export function applyBaseline(results: readonly FileFindings[], entryOf: (file: 
 export type BaselineOutcome = { done: true; exitCode: number; message: string } | { done: false; results: FileFindings[]; notes: string[] };
 
 /** `--baseline-write` (record and stop) and `--baseline` (report only what is new, list what is gone). */
-export async function baselineStep(options: { baseline?: string; baselineWrite?: string }, results: FileFindings[], index: WorkspaceIndex): Promise<BaselineOutcome> {
+export async function baselineStep(options: { baseline?: string; baselineWrite?: string }, results: FileFindings[], index: WorkspaceIndex, root: string): Promise<BaselineOutcome> {
   const entryOf = (file: FileFindings, f: Finding): BaselineEntry => baselineEntry(index, file.path, f);
   if (options.baselineWrite !== undefined) {
     const entries = results.flatMap((file) => file.findings.map((f) => entryOf(file, f)));
@@ -129,9 +129,13 @@ export async function baselineStep(options: { baseline?: string; baselineWrite?:
   const baseline = await readBaseline(options.baseline);
   if (typeof baseline === 'string') return { done: true, exitCode: 2, message: baseline };
   const applied = applyBaseline(results, entryOf, baseline);
-  const notes = applied.stale.length === 0 ? [] : [
-    `${applied.stale.length} baseline entr${applied.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (run --baseline-write to shrink ${options.baseline}):`,
-    ...applied.stale.map((e) => `  ${e.file}: ${e.rule} ${e.resource}${e.path ? ` ${e.path}` : ''}`),
+  // An entry of a file this run did not report on (another folder, outside --changed-since) is not gone;
+  // one of a file that no longer exists is.
+  const reported = new Set(results.map((r) => r.path.split(path.sep).join('/')));
+  const stale = applied.stale.filter((e) => reported.has(e.file) || !existsSync(path.resolve(root, e.file)));
+  const notes = stale.length === 0 ? [] : [
+    `${stale.length} baseline entr${stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (run --baseline-write to shrink ${options.baseline}):`,
+    ...stale.map((e) => `  ${e.file}: ${e.rule} ${e.resource}${e.path ? ` ${e.path}` : ''}`),
   ];
   return { done: false, results: applied.results, notes };
 }
