@@ -5,6 +5,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ ! -f "$root/dist/cli.js" ]; then
-  (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund && node scripts/build.mjs) >&2
+  (cd "$root" && { [ -d node_modules/esbuild ] || npm ci --ignore-scripts --no-audit --no-fund; } && node scripts/build.mjs) >&2
 fi
 exec node "$root/dist/cli.js" check "$@"

@@ -31,6 +31,19 @@ function outputs(file: string): Record<string, string> {
   return Object.fromEntries(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }
 
+/** A checkout of this repository as the action or pre-commit gets it: its files (no dist/), this clone's node_modules. */
+function copySource(dir: string): string {
+  const source = path.join(dir, 'action');
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of tracked) {
+    if (!fs.existsSync(path.join(REPO_ROOT, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
+    fs.copyFileSync(path.join(REPO_ROOT, file), path.join(source, file));
+  }
+  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(source, 'node_modules'));
+  return source;
+}
+
 describe('GitHub Action', () => {
   it('is a composite action whose steps read inputs only through env and run scripts that exist', () => {
     assert.equal(action.runs.using, 'composite');
@@ -48,15 +61,7 @@ describe('GitHub Action', () => {
 
   it('runs its install and check steps locally: annotations, SARIF, exit-code output', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-action-'));
-    // The action's checkout: the repository's files (not dist/), with this clone's node_modules.
-    const source = path.join(dir, 'action');
-    const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-    for (const file of tracked) {
-      if (!fs.existsSync(path.join(REPO_ROOT, file))) continue;
-      fs.mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
-      fs.copyFileSync(path.join(REPO_ROOT, file), path.join(source, file));
-    }
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(source, 'node_modules'));
+    const source = copySource(dir);
     const prefix = path.join(dir, 'prefix');
     const githubPath = path.join(dir, 'github-path');
     const npmEnv = { npm_config_cache: path.join(dir, 'cache'), npm_config_offline: 'true', npm_config_update_notifier: 'false' };
@@ -87,6 +92,27 @@ describe('GitHub Action', () => {
     const usage = check('--no-such-option');
     assert.equal(usage.status, 2);
     assert.deepEqual(usage.outputs, { 'exit-code': '2' });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pre-commit: the hook script builds in its checkout once and checks the given files from the user’s repository', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-hook-'));
+    const source = copySource(dir);
+    const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
+    assert.deepEqual(hooks.map((h) => [h.id, h.entry, h.language]), [['biome-manifests', 'scripts/pre-commit-hook.sh', 'script']]);
+    assert.ok(new RegExp(hooks[0]!.files).test('k8s/web.yml') && !new RegExp(hooks[0]!.files).test('README.md'));
+    const repo = path.join(dir, 'repo');
+    fs.mkdirSync(path.join(repo, 'k8s'), { recursive: true });
+    for (const name of ['main-app-deployment.yaml', 'main-app-hpa.yaml', 'main-app-probes.yaml', 'app-secrets.yaml']) fs.copyFileSync(path.join(SAMPLE_DIR, 'biome', name), path.join(repo, 'k8s', name));
+    // As pre-commit runs it: the hook's path in its clone, the staged files as arguments, the user's repository as cwd.
+    const hook = (files: string[]) => spawnSync(path.join(source, hooks[0]!.entry), files, { cwd: repo, encoding: 'utf8' });
+    const first = hook(['k8s/main-app-deployment.yaml']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /esbuild: wrote/);
+    assert.match(first.stdout, /^k8s\/main-app-deployment\.yaml:19:18 warning no-latest-tag /m);
+    const second = hook(['k8s/main-app-hpa.yaml']);
+    assert.equal(second.status, 1, 'the HPA error fails the commit');
+    assert.doesNotMatch(second.stderr, /esbuild/, 'built once');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
