@@ -59,4 +59,24 @@ describe('suppressions', () => {
     const ids = new Set(allRules.map((r) => r.id));
     for (const [check, rule] of Object.entries(KUBE_LINTER_EQUIVALENTS)) assert.ok(ids.has(rule), `${check} → ${rule} is a rule`);
   });
+
+  it('an annotation without a reason suppresses, and is itself a warning on its key', () => {
+    const bare = POD('nginx:latest', '  annotations:\n    biome-manifests.io/ignore: "no-latest-tag"\n');
+    assert.deepEqual(
+      lintAll(engineWith({ 'a.yaml': bare })).map((f) => ({ code: f.code, range: f.range, message: f.message })),
+      [
+        {
+          code: 'suppression-missing-reason',
+          range: { start: { line: 5, character: 4 }, end: { line: 5, character: 29 } },
+          message: 'The annotation biome-manifests.io/ignore suppresses no-latest-tag without a reason: add one after `--` (`"no-latest-tag -- <why>"`), so that reviewers can tell why the finding is accepted.',
+        },
+      ],
+    );
+    const kubeLinter = POD('nginx:latest', '  annotations:\n    ignore-check.kube-linter.io/latest-tag: ""\n');
+    assert.deepEqual(lintAll(engineWith({ 'b.yaml': kubeLinter })).map((f) => f.message.slice(0, 96)), [
+      'The annotation ignore-check.kube-linter.io/latest-tag suppresses no-latest-tag without a reason:',
+    ]);
+    const withReason = POD('nginx:latest', '  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, require-readiness-probe -- dev cluster"\n');
+    assert.deepEqual(lintAll(engineWith({ 'c.yaml': withReason })), []);
+  });
 });

@@ -66,7 +66,7 @@ ${rule.valid.map(exampleBlocks).join('\n\n')}
 \`\`\`
 
 In a manifest: a comment \`# biome-manifests-ignore ${rule.id} -- reason\` on the line above (or at the end of the
-line), or the annotation \`biome-manifests.io/ignore: "${rule.id}"\` on the object.
+line), or the annotation \`biome-manifests.io/ignore: "${rule.id} -- reason"\` on the object.
 `;
 }
 

@@ -14,7 +14,7 @@ import type { SchemaChecker } from './schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, directivesOf } from './suppression';
-import { SuppressionTracker } from './suppressionFindings';
+import { annotationReasonFindings, SuppressionTracker } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import type { ManifestFile } from '../document/manifestFile';
@@ -114,6 +114,7 @@ export class Linter {
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     const suppressions = new SuppressionTracker(file.uri, directivesOf(doc));
+    for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
     if (doc.class.type === 'kubernetes' && this.schema) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);

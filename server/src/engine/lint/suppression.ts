@@ -95,19 +95,39 @@ export function commentSuppressions(doc: ManifestDocument, line: number): string
   return directivesOf(doc).flatMap((d) => (d.target === line ? d.ids : []));
 }
 
-/** Rule ids suppressed by the object's annotations (`biome-manifests.io/ignore`, kube-linter's `ignore-check`). */
-export function annotationSuppressions(value: unknown): string[] {
+/** `"<id>, <id> -- reason"` → the ids and the reason (empty when none). */
+function idsAndReason(value: string): { ids: string[]; reason: string } {
+  const dashes = value.indexOf('--');
+  return dashes < 0 ? { ids: idsIn(value), reason: '' } : { ids: idsIn(value.slice(0, dashes)), reason: value.slice(dashes + 2).trim() };
+}
+
+/** A suppression annotation of an object: its key, the rule ids it suppresses and its reason. */
+export interface AnnotationSuppression {
+  key: string;
+  ids: string[];
+  reason: string;
+}
+
+/**
+ * The object's suppression annotations: `biome-manifests.io/ignore: "<id>,… -- reason"`, and kube-linter's
+ * `ignore-check.kube-linter.io/<check>: "<reason>"` for the checks with an equivalent rule here.
+ */
+export function suppressionAnnotations(value: unknown): AnnotationSuppression[] {
   if (!isPlainObject(value) || !isPlainObject(value.metadata)) return [];
   const annotations = value.metadata.annotations;
   if (!isPlainObject(annotations)) return [];
-  const list = annotations[IGNORE_ANNOTATION];
-  const ids = typeof list === 'string' ? idsIn(list) : [];
-  for (const key of Object.keys(annotations)) {
-    if (!key.startsWith(KUBE_LINTER_PREFIX)) continue;
-    const rule = KUBE_LINTER_EQUIVALENTS[key.slice(KUBE_LINTER_PREFIX.length)];
-    if (rule) ids.push(rule);
+  const out: AnnotationSuppression[] = [];
+  for (const [key, text] of Object.entries(annotations)) {
+    if (key === IGNORE_ANNOTATION && typeof text === 'string') out.push({ key, ...idsAndReason(text) });
+    const rule = key.startsWith(KUBE_LINTER_PREFIX) ? KUBE_LINTER_EQUIVALENTS[key.slice(KUBE_LINTER_PREFIX.length)] : undefined;
+    if (rule) out.push({ key, ids: [rule], reason: typeof text === 'string' ? text.trim() : '' });
   }
-  return ids;
+  return out;
+}
+
+/** Rule ids suppressed by the object's annotations. */
+export function annotationSuppressions(value: unknown): string[] {
+  return suppressionAnnotations(value).flatMap((a) => a.ids);
 }
 
 /** What suppresses a finding: the object's annotations, a comment, or nothing. */

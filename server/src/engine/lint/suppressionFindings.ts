@@ -4,7 +4,8 @@
  */
 import type { Finding } from '../types';
 import type { LintSettings } from './settings';
-import { suppressionOf, type Directive } from './suppression';
+import type { ManifestDocument } from '../document/manifestDocument';
+import { suppressionAnnotations, suppressionOf, type Directive } from './suppression';
 
 export const MISSING_REASON = 'suppression-missing-reason';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -48,4 +49,17 @@ export class SuppressionTracker {
     }
     return out;
   }
+}
+
+/** Suppression annotations of the document's own object that give no reason (they still suppress). */
+export function annotationReasonFindings(doc: ManifestDocument, uri: string, settings: LintSettings): Finding[] {
+  const level = settings.rules[MISSING_REASON] ?? 'warning';
+  if (level === 'off' || doc.class.type !== 'kubernetes') return [];
+  return suppressionAnnotations(doc.plain().value)
+    .filter((a) => a.reason === '' && a.ids.length > 0)
+    .map((a) => {
+      const how = a.key.startsWith('ignore-check.') ? 'write why as its value (kube-linter reads it as the reason too)' : `add one after \`--\` (\`"${a.ids.join(', ')} -- <why>"\`)`;
+      const message = `The annotation ${a.key} suppresses ${a.ids.join(', ')} without a reason: ${how}, so that reviewers can tell why the finding is accepted.`;
+      return { code: MISSING_REASON, severity: level, message, uri, range: doc.rangeOfPath(['metadata', 'annotations', a.key]) };
+    });
 }
