@@ -27,7 +27,7 @@ Options:
   --version               show the version
 
 Exit status: 0 no errors, 1 findings at error level or more warnings than --max-warnings,
-2 bad usage or an output file that cannot be written, 3 internal error (please report it at
+2 bad usage, an unreadable baseline or an output file that cannot be written, 3 internal error (please report it at
 ${BUGS_URL}).`;
 
 export interface CheckArgs {
