@@ -3,7 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, type CheckArgs } from './cli/args';
-import { formatJson, formatStylish, type FileFindings } from './cli/format';
+import type { FileFindings } from './cli/format';
+import { internalErrorMessage, writeReport } from './cli/report';
+import { baselineStep } from './cli/baseline';
+import { changedKeys, changesSince } from './cli/changedSince';
 import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
@@ -88,20 +91,41 @@ async function check(args: CheckArgs): Promise<number> {
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
+  const changes = args.changedSince === undefined ? undefined : await changesSince(args.changedSince, process.cwd());
+  if (typeof changes === 'string') {
+    process.stderr.write(`biome-manifests: ${changes}\n`);
+    return 2;
+  }
   const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  const touched = changes && changedKeys(engine.index, changes);
   const results: FileFindings[] = [];
-  for (const file of [...targets.report].sort()) {
+  const checked = [...targets.report].sort();
+  for (const file of checked) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
-    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, kubernetesVersion: args.kubernetesVersion });
+    const findings = reason
+      ? [skippedFinding(uri, reason)]
+      : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, kubernetesVersion: args.kubernetesVersion, reportUnusedSuppressions: args.reportUnusedSuppressions });
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
+  }
+  if (changes && touched) {
+    // Every file was checked (that is what records which facts each one read); only the affected are reported.
+    const dependents = engine.linter.dependentsOf(touched);
+    const scope = checked.map((file) => changes.files.has(file) || dependents.has(pathToFileURL(file).href));
+    results.splice(0, results.length, ...results.filter((_, i) => scope[i]));
   }
   for (const [file, reason] of targets.special) results.push({ path: displayPath(file), findings: [skippedFinding(pathToFileURL(file).href, reason)] });
   for (const [dir, reason] of targets.unreadable) {
     results.push({ path: displayPath(dir), findings: [skippedFinding(pathToFileURL(dir).href, reason, 'Folder')] });
   }
-  process.stdout.write((args.format === 'json' ? formatJson(results) : formatStylish(results)) + '\n');
+  const baseline = await baselineStep(args, results, engine.index, process.cwd());
+  if (baseline.done) {
+    (baseline.exitCode === 0 ? process.stdout : process.stderr).write(`${baseline.exitCode === 0 ? '' : 'biome-manifests: '}${baseline.message}\n`);
+    return baseline.exitCode;
+  }
+  const outcome = await writeReport(baseline.results, args, process.cwd());
+  for (const note of [...baseline.notes, ...outcome.notes]) process.stderr.write(`biome-manifests: ${note}\n`);
   // Something was named but nothing could be read: not a pass, whatever the findings say. A binary or
   // oversized file was readable (skipped for what it holds, with a warning); a FIFO or EACCES was not.
   const unreadable = (file: string): boolean => /^(cannot read|skipped: not a regular file)/.test(skipped.get(file) ?? '');
@@ -110,7 +134,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write('biome-manifests: nothing could be read.\n');
     return 2;
   }
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return outcome.exitCode;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -137,7 +161,7 @@ if (require.main === module && isMainThread) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`biome-manifests: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(internalErrorMessage(error));
       process.exitCode = 3;
     },
   );

@@ -7,6 +7,7 @@ import { allRules } from '../../server/src/rules';
 import { allRuleDocs, withRuleTable } from '../../server/src/docs/ruleDocs';
 import { REPO_ROOT } from '../helpers/paths';
 import { VERSION } from '../../server/src/version';
+import { BUGS_URL, PROJECT_URL, ruleDocUrl } from '../../server/src/links';
 
 describe('generated docs', () => {
   it('docs/rules holds exactly one current page per rule and built-in code (run `npm run docs` when this fails)', () => {
@@ -25,5 +26,15 @@ describe('generated docs', () => {
   it('the server version equals package.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     assert.equal(VERSION, pkg.version);
+  });
+
+  it('the project and bug-report URLs equal package.json, and rule help URLs name existing docs/rules pages', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { homepage: string; bugs: { url: string } };
+    assert.equal(PROJECT_URL, pkg.homepage);
+    assert.equal(BUGS_URL, pkg.bugs.url);
+    for (const rule of allRules) {
+      const page = ruleDocUrl(rule.id).slice(`${PROJECT_URL}/blob/main/`.length);
+      assert.ok(fs.existsSync(path.join(REPO_ROOT, page)), page);
+    }
   });
 });

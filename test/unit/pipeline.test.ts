@@ -26,9 +26,9 @@ describe('lint pipeline', () => {
 
   it('honours an ignore comment above or at the end of the line, and the object annotation', () => {
     const above = POD('nginx:latest').replace('      image:', '      # biome-manifests-ignore no-latest-tag -- dev image\n      image:');
-    const endOfLine = POD('nginx:latest # biome-manifests-ignore no-latest-tag');
-    const annotated = POD('nginx:latest').replace('  name: web\n', '  name: web\n  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, other"\n');
-    const otherRule = POD('nginx:latest').replace('      image:', '      # biome-manifests-ignore some-other-rule\n      image:');
+    const endOfLine = POD('nginx:latest # biome-manifests-ignore no-latest-tag -- pinned by the registry');
+    const annotated = POD('nginx:latest').replace('  name: web\n', '  name: web\n  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, other -- dev cluster only"\n');
+    const otherRule = POD('nginx:latest').replace('      image:', '      # biome-manifests-ignore some-other-rule -- not this one\n      image:');
     assert.deepEqual(summarize(lintAll(engineWith({ 'a.yaml': above, 'b.yaml': endOfLine, 'c.yaml': annotated }))), []);
     assert.deepEqual(summarize(lintAll(engineWith({ 'd.yaml': otherRule }))), ['d.yaml:9 no-latest-tag']);
   });

@@ -1,6 +1,8 @@
 /** Command-line parsing for `biome-manifests`. */
 import { isRuleLevel, type RuleLevel } from '../engine/lint/settings';
 import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from '../engine/schema/apiLifecycle';
+import { BUGS_URL } from '../links';
+import { FORMATS, isFormat, type Format } from './format';
 
 export const USAGE = `Usage: biome-manifests check <paths…> [options]
 
@@ -9,9 +11,17 @@ Biome Manifests VS Code extension: YAML syntax, Kubernetes schemas and deploymen
 
 Example:
   biome-manifests check examples/biome-sample
+  biome-manifests check . --format sarif --output-file biome-manifests.sarif
 
 Options:
-  --format stylish|json   output format (default: stylish)
+  --format <name>         ${FORMATS.join('|')} (default: stylish)
+  --output-file <file>    write the --format output to <file>; stylish still goes to the terminal
+  --max-warnings <n>      exit 1 when there are more than <n> warnings
+  --quiet                 report errors only (warnings still count for --max-warnings)
+  --report-unused-suppressions  report ignore comments that suppress nothing
+  --baseline-write <file> record today's findings in <file> (a baseline) and exit 0
+  --baseline <file>       report only findings not in the baseline; list entries that no longer occur
+  --changed-since <ref>   report only files changed since the git ref and the files whose findings depend on them
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
   --kubernetes-version <1.N>  the Kubernetes release to check apiVersions against
@@ -19,19 +29,89 @@ Options:
   --help                  show this help
   --version               show the version
 
-Exit status: 0 no errors, 1 findings at error level, 2 bad usage (an invalid --exclude glob
-included) or nothing could be read.`;
+Exit status: 0 no errors, 1 findings at error level or more warnings than --max-warnings,
+2 bad usage (an invalid --exclude glob included), nothing could be read, an unreadable baseline or an output file
+that cannot be written, 3 internal error (please report it at ${BUGS_URL}).`;
 
 export interface CheckArgs {
   command: 'check';
   paths: string[];
-  format: 'stylish' | 'json';
+  format: Format;
+  outputFile?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  reportUnusedSuppressions: boolean;
+  baseline?: string;
+  baselineWrite?: string;
+  changedSince?: string;
   exclude: string[];
   rules: Record<string, RuleLevel>;
   kubernetesVersion: string;
 }
 
 export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+type OptionResult = string | undefined;
+
+/** Applies one option with its value; returns an error message or undefined. */
+function applyOption(args: CheckArgs, flag: string, value: () => string | undefined): OptionResult {
+  switch (flag) {
+    case '--format': {
+      const format = value();
+      if (!isFormat(format)) return `--format takes ${FORMATS.join(', ')}, not \`${format ?? ''}\`.`;
+      args.format = format;
+      return undefined;
+    }
+    case '--output-file': {
+      const file = value();
+      if (!file) return '--output-file needs a file name.';
+      args.outputFile = file;
+      return undefined;
+    }
+    case '--baseline':
+    case '--baseline-write': {
+      const file = value();
+      if (!file) return `${flag} needs a file name.`;
+      if (flag === '--baseline') args.baseline = file;
+      else args.baselineWrite = file;
+      return undefined;
+    }
+    case '--changed-since': {
+      const ref = value();
+      if (!ref || ref.startsWith('-')) return '--changed-since needs a git ref (a branch, tag or commit).';
+      args.changedSince = ref;
+      return undefined;
+    }
+    case '--max-warnings': {
+      const text = value() ?? '';
+      if (!/^\d+$/.test(text)) return `--max-warnings takes a whole number of 0 or more, not \`${text}\`.`;
+      args.maxWarnings = Number(text);
+      return undefined;
+    }
+    case '--exclude': {
+      const glob = value();
+      if (!glob) return '--exclude needs a glob.';
+      args.exclude.push(glob);
+      return undefined;
+    }
+    case '--rule': {
+      const spec = value() ?? '';
+      const [id, level] = spec.split('=');
+      if (!id || !isRuleLevel(level)) return `--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`;
+      args.rules[id] = level;
+      return undefined;
+    }
+    case '--kubernetes-version': {
+      const given = value();
+      const version = parseKubernetesVersion(given);
+      if (!version) return `--kubernetes-version takes one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}, not \`${given ?? ''}\`.`;
+      args.kubernetesVersion = version;
+      return undefined;
+    }
+    default:
+      return `unknown option \`${flag}\`.`;
+  }
+}
 
 function fail(message: string): ParsedArgs {
   return { command: 'error', message };
@@ -43,31 +123,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', exclude: [], rules: {}, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, reportUnusedSuppressions: false, exclude: [], rules: {}, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'stylish' && format !== 'json') return fail(`--format takes stylish or json, not \`${format ?? ''}\`.`);
-      args.format = format;
-    } else if (flag === '--exclude') {
-      const glob = value();
-      if (!glob) return fail('--exclude needs a glob.');
-      args.exclude.push(glob);
-    } else if (flag === '--rule') {
-      const spec = value() ?? '';
-      const [id, level] = spec.split('=');
-      if (!id || !isRuleLevel(level)) return fail(`--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`);
-      args.rules[id] = level;
-    } else if (flag === '--kubernetes-version') {
-      const given = value();
-      const version = parseKubernetesVersion(given);
-      if (!version) return fail(`--kubernetes-version takes one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}, not \`${given ?? ''}\`.`);
-      args.kubernetesVersion = version;
-    } else if (flag.startsWith('-')) return fail(`unknown option \`${flag}\`.`);
-    else args.paths.push(arg);
+    if (arg === '--quiet' || arg === '--report-unused-suppressions') {
+      if (arg === '--quiet') args.quiet = true;
+      else args.reportUnusedSuppressions = true;
+      continue;
+    }
+    if (!arg.startsWith('-')) {
+      args.paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [flag, inline] = eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const error = applyOption(args, flag, () => inline ?? rest[++i]);
+    if (error) return fail(error);
   }
   if (args.paths.length === 0) return fail('no paths to check. Name files or folders, e.g. `biome-manifests check examples/biome-sample`.');
   return args;

@@ -1,10 +1,34 @@
-/** Output formats of `biome-manifests check`. */
-import type { Finding } from '../engine/types';
+/** Output formats of `biome-manifests check`: stylish and JSON here, the CI formats in formats/. */
+import { escapeControl } from './formats/escape';
+import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
+import { formatJunit } from './formats/junit';
+import type { FileFindings, ReportInput } from './formats/model';
+import { formatSarif } from './formats/sarif';
 
-export interface FileFindings {
-  /** Path as the user gave it (relative to the working directory when possible). */
-  path: string;
-  findings: Finding[];
+export type { FileFindings } from './formats/model';
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function isFormat(value: string | undefined): value is Format {
+  return (FORMATS as readonly (string | undefined)[]).includes(value);
+}
+
+export function formatReport(format: Format, input: ReportInput): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(input.results);
+    case 'json':
+      return formatJson(input.results);
+    case 'sarif':
+      return formatSarif(input);
+    case 'github':
+      return formatGithub(input);
+    case 'gitlab':
+      return formatGitlab(input);
+    case 'junit':
+      return formatJunit(input);
+  }
 }
 
 export function formatStylish(results: readonly FileFindings[]): string {
@@ -14,7 +38,8 @@ export function formatStylish(results: readonly FileFindings[]): string {
   let others = 0;
   for (const { path, findings } of results) {
     for (const f of findings) {
-      lines.push(`${path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`);
+      // Paths and messages come from the checked files: no escape sequence of theirs reaches the terminal.
+      lines.push(`${escapeControl(path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${escapeControl(f.message)}`);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else others++;
@@ -30,6 +55,7 @@ export function formatStylish(results: readonly FileFindings[]): string {
   return lines.join('\n');
 }
 
+/** The JSON contract (keys and meaning are stable; JSON escapes control characters itself). */
 export function formatJson(results: readonly FileFindings[]): string {
   const findings = results.flatMap(({ path, findings }) =>
     findings.map((f) => ({

@@ -66,4 +66,18 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     rationale: 'For example `metrics` exists only in autoscaling/v2 HorizontalPodAutoscalers; under autoscaling/v1 it is rejected or dropped.',
     remediation: 'Use an apiVersion that serves the kind and its fields (the message names them).',
   },
+  {
+    id: 'suppression-missing-reason',
+    severity: 'warning',
+    summary: 'A `# biome-manifests-ignore` comment gives no reason after `--`.',
+    rationale: 'A suppression accepts a finding for good; without a reason a reviewer cannot tell an informed exception from a way to silence the check, and nobody knows when it may be removed.',
+    remediation: 'Add the reason after `--`: `# biome-manifests-ignore no-latest-tag -- the dev image is rebuilt on every push`.',
+  },
+  {
+    id: 'unused-suppression',
+    severity: 'warning',
+    summary: 'A `# biome-manifests-ignore` comment suppresses nothing (reported with `--report-unused-suppressions`).',
+    rationale: 'Once the finding it was written for is fixed, a left-over suppression would silently hide the next finding of that rule on that line.',
+    remediation: 'Remove the comment, or the rule id that no longer applies.',
+  },
 ];

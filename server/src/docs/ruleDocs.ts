@@ -66,8 +66,14 @@ ${rule.valid.map(exampleBlocks).join('\n\n')}
 \`\`\`
 
 In a manifest: a comment \`# biome-manifests-ignore ${rule.id} -- reason\` on the line above (or at the end of the
-line), or the annotation \`biome-manifests.io/ignore: "${rule.id}"\` on the object.
+line), or the annotation \`biome-manifests.io/ignore: "${rule.id} -- reason"\` on the object.
 `;
+}
+
+function reporterOf(id: string): string {
+  if (id.startsWith('yaml')) return 'YAML parser';
+  if (id.startsWith('schema')) return 'Kubernetes schema check';
+  return 'suppression check';
 }
 
 export function builtinDoc(code: BuiltinCode): string {
@@ -75,7 +81,7 @@ export function builtinDoc(code: BuiltinCode): string {
 
 ${code.summary}
 
-- Severity: ${code.severity} (reported by the ${code.id.startsWith('yaml') ? 'YAML parser' : 'Kubernetes schema check'})
+- Severity: ${code.severity} (reported by the ${reporterOf(code.id)})
 
 ## Why
 

@@ -13,7 +13,8 @@ import type { Rule } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
-import { annotationSuppressions, isSuppressed } from './suppression';
+import { annotationSuppressions, directivesOf } from './suppression';
+import { annotationReasonFindings, SuppressionTracker } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
 import { withItems, type ManifestFile } from '../document/manifestFile';
@@ -117,24 +118,30 @@ export class Linter {
     if (!doc.parent) for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
+    const suppressions = new SuppressionTracker(file.uri, directivesOf(doc));
+    for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
     // A List whose items are checked as resources is not validated as a whole too (each finding once).
     if (hasSchema(doc) && this.schema && doc.items.length === 0) {
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
         const level = settings.rules[f.code];
-        if (level === 'off' || isSuppressed(f, doc, ignores)) continue;
+        if (level === 'off' || suppressions.suppresses(f, ignores)) continue;
         out.push(level ? { ...f, severity: level } : f);
       }
     }
     const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION);
-    if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
+    if (!result) {
+      for (const f of suppressions.findings(settings)) out.push(f);
+      return { findings: out, snapshot: undefined, files, standsAlone: true };
+    }
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
       if (level === 'off' || (level === undefined && finding.defaultOff)) continue;
-      if (isSuppressed(finding, doc, result.objectIgnores)) continue;
+      if (suppressions.suppresses(finding, result.objectIgnores)) continue;
       out.push(toFinding(finding, level));
     }
+    for (const f of suppressions.findings(settings)) out.push(f);
     // The group result's ranges are as of the current file versions (computed or relocated just now).
     for (const at of result.files.values()) {
       if (at.uri === file.uri) files[0] = at;

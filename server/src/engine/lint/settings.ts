@@ -10,6 +10,8 @@ export interface LintSettings {
   ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The Kubernetes release the manifests are deployed to (`1.31`); default the newest supported. */
   kubernetesVersion?: string;
+  /** Report suppression comments that suppress nothing (`unused-suppression`; the CLI's --report-unused-suppressions). */
+  reportUnusedSuppressions?: boolean;
 }
 
 export const DEFAULT_LINT_SETTINGS: LintSettings = { rules: {}, ruleOptions: {} };
