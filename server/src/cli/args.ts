@@ -2,6 +2,7 @@
 import { isRuleLevel, type RuleLevel } from '../engine/lint/settings';
 
 export const USAGE = `Usage: biome-manifests check <paths…> [options]
+       biome-manifests init [folder]   write a commented starter .biome-manifests.yaml (never overwrites)
 
 Checks Kubernetes manifests (files or folders of .yaml/.yml) with the same engine as the
 Biome Manifests VS Code extension: YAML syntax, Kubernetes schemas and deployment rules.
@@ -13,10 +14,11 @@ Options:
   --format stylish|json   output format (default: stylish)
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
+  --config <file>         use this config file instead of the nearest .biome-manifests.yaml
   --help                  show this help
   --version               show the version
 
-Exit status: 0 no errors, 1 findings at error level, 2 bad usage.`;
+Exit status: 0 no errors, 1 findings at error level, 2 bad usage or config error.`;
 
 export interface CheckArgs {
   command: 'check';
@@ -24,9 +26,11 @@ export interface CheckArgs {
   format: 'stylish' | 'json';
   exclude: string[];
   rules: Record<string, RuleLevel>;
+  /** `--config`: one config file for every path (else the nearest `.biome-manifests.yaml` per file). */
+  config?: string;
 }
 
-export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedArgs = CheckArgs | { command: 'init'; dir: string } | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 function fail(message: string): ParsedArgs {
   return { command: 'error', message };
@@ -37,6 +41,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.includes('--version')) return { command: 'version' };
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
+  if (command === 'init') return rest.length <= 1 ? { command: 'init', dir: rest[0] ?? '.' } : fail('init takes at most one folder.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
   const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', exclude: [], rules: {} };
   for (let i = 0; i < rest.length; i++) {
@@ -56,6 +61,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const [id, level] = spec.split('=');
       if (!id || !isRuleLevel(level)) return fail(`--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`);
       args.rules[id] = level;
+    } else if (flag === '--config') {
+      const file = value();
+      if (!file) return fail('--config needs a file.');
+      args.config = file;
     } else if (flag.startsWith('-')) return fail(`unknown option \`${flag}\`.`);
     else args.paths.push(arg);
   }

@@ -121,7 +121,7 @@ export class Linter {
         out.push(level ? { ...f, severity: level } : f);
       }
     }
-    const result = this.groupResultFor(doc, groupsDone);
+    const result = this.groupResultFor(doc, groupsDone, settings.ruleOptions);
     if (!result) return { findings: out, snapshot: undefined, files, standsAlone: true };
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -202,12 +202,15 @@ export class Linter {
     return schema.adjust ? schema.adjust(doc, findings) : findings;
   }
 
-  private groupResultFor(doc: ManifestDocument, done: Set<string>): GroupResult | undefined {
+  private groupResultFor(doc: ManifestDocument, done: Set<string>, options: LintSettings['ruleOptions']): GroupResult | undefined {
     const c = doc.class;
     let key: string;
     if (c.type === 'kubernetes') key = this.index.groupKeyOf(doc);
     else if (c.type === 'prometheus-config') key = `config|${doc.uri}#${doc.index}`;
     else return undefined;
+    // Rule options change what rules report: results under other options are other entries.
+    const optionsKey = JSON.stringify(options);
+    if (optionsKey !== '{}') key += `|options ${optionsKey}`;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
     const relocated = cached && this.isFresh(cached, doc) ? this.relocate(cached) : undefined;
@@ -216,7 +219,7 @@ export class Linter {
       done.add(key);
       return relocated;
     }
-    const result = this.computeGroup(doc);
+    const result = this.computeGroup(doc, options);
     this.groupCache.set(key, result);
     done.add(key);
     return result;
@@ -250,7 +253,7 @@ export class Linter {
     return { ...result, byChunk, files };
   }
 
-  private computeGroup(doc: ManifestDocument): GroupResult {
+  private computeGroup(doc: ManifestDocument, options: LintSettings['ruleOptions']): GroupResult {
     const keys = new Set<string>();
     const c = doc.class;
     let findings: { doc: ManifestDocument; finding: RawFinding }[];
@@ -262,11 +265,11 @@ export class Linter {
       const object = this.index.renderedOf(doc);
       chunks = object.sources.map((s) => s.chunk);
       objectIgnores = annotationSuppressions(object.value);
-      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, options);
     } else {
       chunks = [doc.chunk];
       const target = { type: 'config' as const, doc, value: doc.plain().value };
-      findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError);
+      findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError, options);
     }
     const byChunk = new Map<ParsedChunk, RawFinding[]>();
     const files = new Map<string, ManifestFile>();
