@@ -15,6 +15,7 @@ import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
+import { isConfigUri, ServerConfigs } from './projectConfigs';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -52,6 +53,11 @@ export class Session {
   private lastEditAt = 0;
   /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
   private readonly parseWorker: ParseWorker;
+  /** The `.biome-manifests.yaml` files and what they say. */
+  readonly configs: ServerConfigs;
+  /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
+  onConfigsChanged: () => void = () => undefined;
+  private configTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -67,11 +73,16 @@ export class Session {
       connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
     );
     this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    this.configs = new ServerConfigs(this.engine.index, (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
+    });
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */
   dispose(): void {
     this.disposed = true;
+    if (this.configTimer) clearTimeout(this.configTimer);
     this.queue.dispose();
     this.parseWorker.dispose();
   }
@@ -86,7 +97,9 @@ export class Session {
     for (const folder of this.workspaceFolders) {
       const settings = await this.settings.get(folder);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })) files.push(file);
+      for (const file of await findYamlFiles(fileURLToPath(folder), { exclude: settings.exclude })) {
+        if (!(await this.configs.excluded(file))) files.push(file);
+      }
     }
     let done = 0;
     for (const file of files) {
@@ -111,7 +124,28 @@ export class Session {
       this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
+    await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * A config file changed (typed in, saved, created or deleted): after a short pause, every file is
+   * checked again under it, and the workspace is scanned again when an `exclude` list changed.
+   */
+  private configChanged(): void {
+    if (this.configTimer) clearTimeout(this.configTimer);
+    this.configTimer = setTimeout(() => {
+      this.configTimer = undefined;
+      void this.reloadConfigs();
+    }, EDIT_DEBOUNCE_MS);
+  }
+
+  private async reloadConfigs(): Promise<void> {
+    if (this.disposed) return;
+    this.configs.invalidate();
+    if (await this.configs.refresh(this.workspaceFolders)) await this.loadWorkspace(() => undefined);
+    this.validateAll();
+    this.onConfigsChanged();
   }
 
   /** After the workspace load: check every indexed file (open ones first). */
@@ -180,6 +214,7 @@ export class Session {
   private update(uri: string, text: string, version: number | undefined, delayMs: number): void {
     void this.parser.parse(uri, text, version, ({ changedKeys }) => {
       this.queue.schedule(uri, delayMs);
+      if (isConfigUri(uri)) this.configChanged();
       this.afterChange(changedKeys, delayMs);
       if (++this.updatesSincePrune >= PRUNE_EVERY) {
         this.updatesSincePrune = 0;
@@ -191,6 +226,7 @@ export class Session {
   private remove(uri: string): void {
     this.parser.cancel(uri);
     this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    if (isConfigUri(uri)) this.configChanged();
   }
 
   /** Re-checks the other files whose results read a fact that changed. */
@@ -213,8 +249,10 @@ export class Session {
     if (!file) return;
     const settings = await this.settings.get(uri);
     if (settings.diagnosticsScope === 'open' && !this.open.has(uri)) return;
+    if (isConfigUri(uri)) return this.publishConfigDiagnostics(uri);
+    const lintSettings = await this.configs.lintSettings(uri, lintSettingsOf(settings));
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
-    const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
+    const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettings), stale);
     if (!findings || stale()) return;
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of file.documents) doc.chunk.release();
@@ -251,6 +289,15 @@ export class Session {
   private releasable(uri: string): boolean {
     const file = this.engine.index.getFile(uri);
     return !!file && !this.open.has(uri) && file.text.length <= RELEASE_FILE_MAX_CHARS;
+  }
+
+  /** A config file gets the diagnostics of its own schema, not a manifest's. */
+  private async publishConfigDiagnostics(uri: string): Promise<void> {
+    const version = this.engine.index.getFile(uri)?.version;
+    const diagnostics = await this.configs.diagnosticsOf(uri);
+    if (this.disposed || this.engine.index.getFile(uri)?.version !== version) return;
+    this.published.set(uri, `${version ?? ''}|${JSON.stringify(diagnostics)}`);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private clearDiagnostics(uri: string): void {

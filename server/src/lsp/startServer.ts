@@ -151,7 +151,10 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
   const indexStatus = new IndexStatusReporter(
     session.engine.index,
     (status) => void connection.sendNotification(IndexStatusNotification, status),
+    undefined,
+    () => session.configs.inEffect,
   );
+  session.onConfigsChanged = () => indexStatus.schedule();
   documents.onDidChangeContent(() => indexStatus.schedule());
   documents.onDidClose(() => indexStatus.schedule());
   connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
