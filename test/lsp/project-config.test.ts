@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { startClient, type TestClient } from './harness';
 import { REPO_ROOT, SAMPLE_DIR } from '../helpers/paths';
 import { IndexStatusNotification, type IndexStatus } from '../../server/src/protocol';
@@ -80,6 +80,11 @@ describe('project config in the language server', () => {
     assert.deepEqual((await current(daemonset)).map((d) => String(d.code)), ['no-latest-tag']);
     const broken = await client.open(uriOf(config), 'rules:\n  no-latest-tag: loud\n');
     assert.deepEqual(broken.map(brief), ['2:18-2:22 error config the level of `no-latest-tag` must be error, warning, info, hint or off, not `loud`.']);
+    // Its own schema over the wire: levels as the value of a rule, the rule's summary on hover.
+    const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(config) }, position: { line: 1, character: 17 } });
+    assert.deepEqual((Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label), ['error', 'warning', 'info', 'hint', 'off']);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(config) }, position: { line: 1, character: 5 } });
+    assert.match(JSON.stringify(hover?.contents), /no-latest-tag\*\* \(default: warning\)/);
     const recheck = client.diagnostics(uriOf(daemonset));
     const fixed = await client.change(uriOf(config), 'rules:\n  no-latest-tag: { options: { requireDigest: false } }\n', 2);
     assert.deepEqual(fixed, []);
