@@ -10,6 +10,8 @@ import { excludedByConfig, lintSettingsFor } from '../../server/src/engine/confi
 import { formatConfigError, type ProjectConfig } from '../../server/src/engine/config/configTypes';
 import { defaultCatalog } from '../../server/src/projectConfig';
 import { engineWith, lintAll, summarize } from '../helpers/engineHarness';
+import { withProjectConfig } from '../../server/src/lsp/projectConfigs';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 const FILE = '/repo/.biome-manifests.yaml';
 
@@ -171,5 +173,20 @@ spec:
         assert.ok(option.description.length > 20, `${id}.${name} is described`);
       }
     }
+  });
+});
+
+describe('project config keys for other parts of the server', () => {
+  it('kubernetesVersion, crds.paths and files.associations reach the server settings; editor values win', () => {
+    const { config } = parse('kubernetesVersion: "1.31"\ncrds:\n  paths: [crds]\nfiles:\n  associations:\n    "mon/*.yml": prometheus\n');
+    const merged = withProjectConfig(DEFAULT_SETTINGS, config);
+    assert.equal(merged.kubernetesVersion, '1.31');
+    assert.deepEqual(merged.crdPaths, [path.resolve('/repo', 'crds')]);
+    assert.deepEqual(merged.fileAssociations, { 'mon/*.yml': 'prometheus' });
+    const editor = { ...DEFAULT_SETTINGS, kubernetesVersion: '1.29', fileAssociations: { 'mon/*.yml': 'alertmanager' } };
+    const both = withProjectConfig(editor, config);
+    assert.equal(both.kubernetesVersion, '1.29');
+    assert.deepEqual(both.fileAssociations, { 'mon/*.yml': 'alertmanager' });
+    assert.equal(withProjectConfig(DEFAULT_SETTINGS, undefined), DEFAULT_SETTINGS);
   });
 });

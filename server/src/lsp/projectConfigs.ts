@@ -11,9 +11,26 @@ import { CONFIG_FILE_NAME, type ProjectConfig } from '../engine/config/configTyp
 import { optionProblem } from '../engine/config/ruleOptions';
 import type { LintSettings } from '../engine/lint/settings';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
+import type { ServerSettings } from './settings';
 
 export function isConfigUri(uri: string): boolean {
   return uri.startsWith('file:') && uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
+/**
+ * The project config's keys that are not lint settings, in the server's settings object: an editor
+ * value, where one is set, wins (as for rule levels). CRD paths become absolute; association globs
+ * stay relative to the config's folder, like its other globs.
+ */
+export function withProjectConfig(editor: ServerSettings, config: ProjectConfig | undefined): ServerSettings {
+  if (!config) return editor;
+  const folder = path.dirname(config.file);
+  return {
+    ...editor,
+    kubernetesVersion: editor.kubernetesVersion ?? config.kubernetesVersion,
+    crdPaths: [...config.crdPaths.map((p) => path.resolve(folder, p)), ...editor.crdPaths],
+    fileAssociations: { ...config.fileAssociations, ...editor.fileAssociations },
+  };
 }
 
 export class ServerConfigs {
@@ -44,6 +61,11 @@ export class ServerConfigs {
     if (!uri.startsWith('file:')) return checked;
     const file = fileURLToPath(uri);
     return lintSettingsFor(await this.configOf(file), checked, file);
+  }
+
+  /** The editor's settings with what the project config adds for `uri` (kubernetesVersion, CRD paths, associations). */
+  async serverSettings(uri: string, editor: ServerSettings): Promise<ServerSettings> {
+    return uri.startsWith('file:') ? withProjectConfig(editor, await this.configOf(fileURLToPath(uri))) : editor;
   }
 
   async excluded(file: string): Promise<boolean> {

@@ -247,7 +247,8 @@ export class Session {
     if (this.disposed || this.parser.pending(uri)) return;
     const file = this.engine.index.getFile(uri);
     if (!file) return;
-    const settings = await this.settings.get(uri);
+    // The editor's settings with the project config's (kubernetesVersion, CRD paths, associations) for this file.
+    const settings = await this.configs.serverSettings(uri, await this.settings.get(uri));
     if (settings.diagnosticsScope === 'open' && !this.open.has(uri)) return;
     if (isConfigUri(uri)) return this.publishConfigDiagnostics(uri);
     const lintSettings = await this.configs.lintSettings(uri, lintSettingsOf(settings));

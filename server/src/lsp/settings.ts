@@ -15,6 +15,13 @@ export interface ServerSettings {
   showDecodedSecrets: boolean;
   /** Files larger than this (MiB) are not parsed. */
   maxFileSizeMb: number;
+  /**
+   * From `.biome-manifests.yaml` until an editor setting exists for them (see withProjectConfig):
+   * the Kubernetes version (`1.30`), CRD paths (absolute) and glob → file type associations.
+   */
+  kubernetesVersion: string | undefined;
+  crdPaths: string[];
+  fileAssociations: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -24,6 +31,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   diagnosticsScope: 'workspace',
   showDecodedSecrets: true,
   maxFileSizeMb: 20,
+  kubernetesVersion: undefined,
+  crdPaths: [],
+  fileAssociations: {},
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -32,7 +42,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Reads the raw `biomeManifests` section, ignoring values of the wrong type. */
 export function parseSettings(raw: unknown): ServerSettings {
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, ruleOptions: {} };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, ruleOptions: {}, crdPaths: [], fileAssociations: {} };
   if (!isRecord(raw)) return settings;
   if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
   if (isRecord(raw.rules)) {
