@@ -40,6 +40,13 @@ describe('project config in the language server', () => {
   const uriOf = (relative: string): string => pathToFileURL(path.join(root, relative)).href;
   /** The latest diagnostics of a file, waiting for the first publish when none came yet. */
   const current = async (relative: string): Promise<Diagnostic[]> => client.latest(uriOf(relative))?.diagnostics ?? client.diagnostics(uriOf(relative));
+  /** The next publish for a file that satisfies `wanted` (re-checks of earlier changes may come first). */
+  const publishedWhen = async (relative: string, wanted: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> => {
+    for (;;) {
+      const diagnostics = await client.diagnostics(uriOf(relative));
+      if (wanted(diagnostics)) return diagnostics;
+    }
+  };
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-lsp-config-'));
@@ -89,6 +96,12 @@ describe('project config in the language server', () => {
     const fixed = await client.change(uriOf(config), 'rules:\n  no-latest-tag: { options: { requireDigest: false } }\n', 2);
     assert.deepEqual(fixed, []);
     assert.deepEqual(await recheck, []);
+    // A new exclude list takes effect at once: the excluded file leaves the workspace and its problems go.
+    const prometheus = 'infrastructure/monitoring/prometheus.yml';
+    assert.notDeepEqual(await current(prometheus), []);
+    const cleared = publishedWhen(prometheus, (d) => d.length === 0);
+    await client.change(uriOf(config), 'exclude: [infrastructure]\n', 3);
+    assert.deepEqual(await cleared, []);
     await client.close(uriOf(config));
   });
 

@@ -38,6 +38,8 @@ export class ServerConfigs {
   /** Config files in effect for the workspace folders (for the language status item). */
   inEffect: string[] = [];
   private readonly warned = new Set<string>();
+  /** The config files and their exclude lists at the last refresh (a change means a re-scan). */
+  private scannedKey = '';
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -79,9 +81,8 @@ export class ServerConfigs {
     return parsed.errors.map((e) => ({ range: e.range, message: e.message, severity: 1, source: 'biome-manifests', code: 'config' }));
   }
 
-  /** Recomputes `inEffect` for the folders; true when it or any exclude list in effect changed. */
+  /** Recomputes `inEffect` for the folders; true when it or any exclude list in effect changed since the last call. */
   async refresh(folders: readonly string[]): Promise<boolean> {
-    const before = JSON.stringify([this.inEffect, await this.excludes(this.inEffect)]);
     const found = new Set<string>();
     for (const folder of folders) {
       const configFile = await this.resolver.fileFor(path.join(fileURLToPath(folder), 'x'));
@@ -90,7 +91,11 @@ export class ServerConfigs {
     // Config files deeper in the workspace apply to their own folders.
     for (const file of this.index.files()) if (isConfigUri(file.uri)) found.add(fileURLToPath(file.uri));
     this.inEffect = [...found].sort();
-    return before !== JSON.stringify([this.inEffect, await this.excludes(this.inEffect)]);
+    // Kept, not recomputed: after invalidate() the old files read as their new text.
+    const key = JSON.stringify([this.inEffect, await this.excludes(this.inEffect)]);
+    const changed = key !== this.scannedKey;
+    this.scannedKey = key;
+    return changed;
   }
 
   private async excludes(files: readonly string[]): Promise<string[][]> {
