@@ -90,6 +90,22 @@ overrides:
     assert.match(errorsOf('rules: {}\nrules: {}\n')[0] ?? '', /^2:1: YAML: .*[Uu]nique/);
   });
 
+  it('never throws on hostile text: deep nesting, an alias bomb as an option, binary, tabs, non-string keys', () => {
+    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]'];
+    const cases: [string, RegExp][] = [
+      [`rules: ${'['.repeat(100_000)}`, /^YAML: /],
+      [`${bomb.join('\n')}\nrules:\n  no-latest-tag:\n    options:\n      requireDigest: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, /^unknown key `a`/],
+      ['\u0000\u0001\uffff', /must be a map/],
+      ['rules:\n\tno-latest-tag: off\n', /^YAML: Tabs/],
+      ['? [a]\n: b\n', /keys of the configuration must be strings/],
+    ];
+    for (const [text, first] of cases) {
+      const { errors } = parse(text);
+      assert.ok(errors.length >= 1 && errors.length <= 20, `${errors.length} errors`);
+      assert.match(errors[0]?.message ?? '', first);
+    }
+  });
+
   it('rejects an option on a rule that has none, and a version outside 1.29–1.36', () => {
     assert.deepEqual(errorsOf('rules:\n  no-replicas-with-hpa: { options: { x: 1 } }\n'), [
       '2:38: unknown option `x` for rule `no-replicas-with-hpa`: it has no options.',

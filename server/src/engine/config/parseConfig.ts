@@ -11,6 +11,7 @@ import { knownCodes, optionProblem, type RuleCatalog } from './ruleOptions';
 
 export const TOP_LEVEL_KEYS = ['kubernetesVersion', 'rules', 'exclude', 'crds', 'files', 'overrides'] as const;
 const LEVELS = 'error, warning, info, hint or off';
+const MAX_YAML_ERRORS = 20;
 
 export interface ParsedConfig {
   config: ProjectConfig;
@@ -69,7 +70,8 @@ export function parseProjectConfig(text: string, file: string, catalog: RuleCata
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const reader = new Reader(lines, catalog);
   const config: ProjectConfig = { file, rules: {}, ruleOptions: {}, kubernetesVersion: undefined, crdPaths: [], fileAssociations: {}, exclude: [], overrides: [] };
-  for (const e of doc.errors) {
+  // The first few: a file nested 100,000 levels deep has as many errors, and the first says it.
+  for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) {
     const a = lines.linePos(e.pos[0]);
     const b = lines.linePos(e.pos[1]);
     reader.errors.push({ message: `YAML: ${e.message.split('\n')[0] ?? e.code}`, range: { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } } });
