@@ -25,7 +25,10 @@ export class IndexStatusItem implements vscode.Disposable {
     this.item.severity = vscode.LanguageStatusSeverity.Information;
     this.item.command = action('Show Resource Map', 'biomeManifests.showResourceMap');
     this.item.text = `Biome Manifests: ${status.manifests} manifest${status.manifests === 1 ? '' : 's'}`;
-    this.item.detail = `${status.files} YAML file${status.files === 1 ? '' : 's'} indexed`;
+    const files = `${status.files} YAML file${status.files === 1 ? '' : 's'} indexed`;
+    // Which project config applies: the first thing to check when the editor and CI disagree.
+    const configs = status.configFiles;
+    this.item.detail = configs.length > 0 ? `${files}; config: ${configs.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : `${files}; no .biome-manifests.yaml`;
   }
 
   stopped(): void {

@@ -25,7 +25,11 @@ export class VersionStatusItem implements vscode.Disposable {
     const raw = vscode.workspace.getConfiguration(SECTION, scope).get<string>('kubernetesVersion');
     const version = parseKubernetesVersion(raw) ?? NEWEST_KUBERNETES_VERSION;
     this.item.text = `Kubernetes ${version}`;
-    this.item.detail = raw && !parseKubernetesVersion(raw) ? `"${raw}" is not supported; checking against ${version}` : 'apiVersions checked against this release';
+    this.item.detail = !raw
+      ? 'the newest supported release, unless a .biome-manifests.yaml sets kubernetesVersion'
+      : parseKubernetesVersion(raw)
+        ? 'apiVersions checked against this release'
+        : `"${raw}" is not supported; checking against ${version}`;
     this.item.severity = raw && !parseKubernetesVersion(raw) ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   }
 

@@ -14,6 +14,9 @@ import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/sc
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
 import { VERSION } from './version';
+import { resolveConfigs } from './cli/config';
+import { writeStarterConfig } from './cli/init';
+import { CONFIG_FILE_NAME } from './engine/config/configTypes';
 
 interface Targets {
   /** Files to report on. */
@@ -88,6 +91,16 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`biome-manifests: ${targets}\n`);
     return 2;
   }
+  const configs = await resolveConfigs(targets.report, args);
+  if (Array.isArray(configs)) {
+    for (const line of configs) process.stderr.write(`${line}\n`);
+    process.stderr.write(`biome-manifests: invalid configuration (${configs.length} ${configs.length === 1 ? 'error' : 'errors'}).\n`);
+    return 2;
+  }
+  for (const file of [...targets.report]) {
+    // The config file is checked above by its own schema, not as a manifest.
+    if (configs.excluded(file) || path.basename(file) === CONFIG_FILE_NAME) targets.report.delete(file);
+  }
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
@@ -103,9 +116,7 @@ async function check(args: CheckArgs): Promise<number> {
   for (const file of checked) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
-    const findings = reason
-      ? [skippedFinding(uri, reason)]
-      : engine.linter.lintFile(uri, { rules: args.rules, ruleOptions: {}, kubernetesVersion: args.kubernetesVersion, reportUnusedSuppressions: args.reportUnusedSuppressions });
+    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, configs.settingsFor(file));
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ path: displayPath(file), findings });
   }
@@ -151,6 +162,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     case 'check':
       return check(args);
+    case 'init': {
+      const written = await writeStarterConfig(args.dir);
+      process[written.ok ? 'stdout' : 'stderr'].write(written.ok ? `Wrote ${written.file}\n` : `biome-manifests: ${written.message}\n`);
+      return written.ok ? 0 : 2;
+    }
   }
 }
 

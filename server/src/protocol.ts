@@ -80,6 +80,8 @@ export interface IndexStatus {
   files: number;
   /** Kubernetes documents among them. */
   manifests: number;
+  /** Absolute paths of the `.biome-manifests.yaml` files in effect (nearest to each workspace folder, and any inside it). */
+  configFiles: string[];
 }
 
 export const IndexStatusNotification = new NotificationType<IndexStatus>('biomeManifests/indexStatus');

@@ -83,17 +83,20 @@ describe('target Kubernetes version', () => {
     assert.equal(parseKubernetesVersion('v1.31.4'), '1.31');
     assert.equal(parseKubernetesVersion('1.28'), undefined);
     assert.equal(lintSettingsOf(parseSettings({ kubernetesVersion: '1.30' })).kubernetesVersion, '1.30');
-    assert.equal(lintSettingsOf(parseSettings({ kubernetesVersion: 'latest' })).kubernetesVersion, NEWEST_KUBERNETES_VERSION);
+    // Unset or unsupported: left to the project config file, then the linter's default (the newest).
+    assert.equal(lintSettingsOf(parseSettings({ kubernetesVersion: 'latest' })).kubernetesVersion, undefined);
+    assert.equal(lintSettingsOf(parseSettings({ kubernetesVersion: '' })).kubernetesVersion, undefined);
     const args = parseArgs(['check', 'x.yaml', '--kubernetes-version', '1.32']);
     assert.equal(args.command === 'check' && args.kubernetesVersion, '1.32');
     assert.equal(parseArgs(['check', 'x.yaml', '--kubernetes-version=1.9']).command, 'error');
     assert.equal(apiStatus('apps/v1', 'Deployment', '1.29'), undefined);
   });
 
-  it('offers in package.json exactly the supported releases, default the newest', () => {
+  it('offers in package.json exactly the supported releases, default empty (the config file, else the newest)', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { enum: string[]; default: string }> } } };
     const setting = manifest.contributes.configuration.properties['biomeManifests.kubernetesVersion'];
-    assert.deepEqual(setting?.enum, [...SUPPORTED_KUBERNETES_VERSIONS]);
-    assert.equal(setting?.default, NEWEST_KUBERNETES_VERSION);
+    assert.deepEqual(setting?.enum, ['', ...SUPPORTED_KUBERNETES_VERSIONS]);
+    assert.equal(setting?.default, '');
+    assert.match(String((setting as { markdownDescription?: string } | undefined)?.markdownDescription), new RegExp(`newest supported \\(${NEWEST_KUBERNETES_VERSION}\\)`));
   });
 });

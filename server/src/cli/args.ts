@@ -5,6 +5,7 @@ import { BUGS_URL } from '../links';
 import { FORMATS, isFormat, type Format } from './format';
 
 export const USAGE = `Usage: biome-manifests check <paths…> [options]
+       biome-manifests init [folder]   write a commented starter .biome-manifests.yaml (never overwrites)
 
 Checks Kubernetes manifests (files or folders of .yaml/.yml) with the same engine as the
 Biome Manifests VS Code extension: YAML syntax, Kubernetes schemas and deployment rules.
@@ -25,13 +26,14 @@ Options:
   --exclude <glob>        skip matching paths (repeatable; default: node_modules, .git, dist)
   --rule <id>=<level>     set a rule's level: error, warning, info, hint or off (repeatable)
   --kubernetes-version <1.N>  the Kubernetes release to check apiVersions against
-                          (${SUPPORTED_KUBERNETES_VERSIONS[0]}–${NEWEST_KUBERNETES_VERSION}; default: ${NEWEST_KUBERNETES_VERSION})
+                          (${SUPPORTED_KUBERNETES_VERSIONS[0]}–${NEWEST_KUBERNETES_VERSION}; default: the config file's, else ${NEWEST_KUBERNETES_VERSION})
+  --config <file>         use this config file instead of the nearest .biome-manifests.yaml
   --help                  show this help
   --version               show the version
 
 Exit status: 0 no errors, 1 findings at error level or more warnings than --max-warnings,
-2 bad usage (an invalid --exclude glob included), nothing could be read, an unreadable baseline or an output file
-that cannot be written, 3 internal error (please report it at ${BUGS_URL}).`;
+2 bad usage (an invalid --exclude glob included), a config error, nothing could be read, an unreadable baseline or
+an output file that cannot be written, 3 internal error (please report it at ${BUGS_URL}).`;
 
 export interface CheckArgs {
   command: 'check';
@@ -46,10 +48,13 @@ export interface CheckArgs {
   changedSince?: string;
   exclude: string[];
   rules: Record<string, RuleLevel>;
-  kubernetesVersion: string;
+  /** Undefined: the config file's `kubernetesVersion`, else the newest supported. */
+  kubernetesVersion?: string;
+  /** `--config`: one config file for every path (else the nearest `.biome-manifests.yaml` per file). */
+  config?: string;
 }
 
-export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedArgs = CheckArgs | { command: 'init'; dir: string } | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 type OptionResult = string | undefined;
 
@@ -101,6 +106,12 @@ function applyOption(args: CheckArgs, flag: string, value: () => string | undefi
       args.rules[id] = level;
       return undefined;
     }
+    case '--config': {
+      const file = value();
+      if (!file) return '--config needs a file.';
+      args.config = file;
+      return undefined;
+    }
     case '--kubernetes-version': {
       const given = value();
       const version = parseKubernetesVersion(given);
@@ -122,8 +133,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.includes('--version')) return { command: 'version' };
   const [command, ...rest] = argv;
   if (command === undefined) return fail('no command given.');
+  if (command === 'init') return rest.length <= 1 ? { command: 'init', dir: rest[0] ?? '.' } : fail('init takes at most one folder.');
   if (command !== 'check') return fail(`unknown command \`${command}\`.`);
-  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, reportUnusedSuppressions: false, exclude: [], rules: {}, kubernetesVersion: NEWEST_KUBERNETES_VERSION };
+  const args: CheckArgs = { command: 'check', paths: [], format: 'stylish', quiet: false, reportUnusedSuppressions: false, exclude: [], rules: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--quiet' || arg === '--report-unused-suppressions') {

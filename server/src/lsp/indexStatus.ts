@@ -2,10 +2,10 @@
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import type { IndexStatus } from '../protocol';
 
-export function indexStatus(index: WorkspaceIndex): IndexStatus {
+export function indexStatus(index: WorkspaceIndex, configFiles: readonly string[] = []): IndexStatus {
   let manifests = 0;
   for (const file of index.files()) for (const doc of file.documents) if (doc.identity) manifests++;
-  return { files: index.fileCount, manifests };
+  return { files: index.fileCount, manifests, configFiles: [...configFiles] };
 }
 
 /** Sends the status at most every `delayMs` and only when it changed (edits arrive per keystroke). */
@@ -18,6 +18,7 @@ export class IndexStatusReporter {
     private readonly index: WorkspaceIndex,
     private readonly send: (status: IndexStatus) => void,
     private readonly delayMs = 500,
+    private readonly configFiles: () => readonly string[] = () => [],
   ) {}
 
   schedule(): void {
@@ -36,7 +37,7 @@ export class IndexStatusReporter {
 
   flush(): void {
     if (this.disposed) return;
-    const status = indexStatus(this.index);
+    const status = indexStatus(this.index, this.configFiles());
     const key = JSON.stringify(status);
     if (key === this.last) return;
     this.last = key;

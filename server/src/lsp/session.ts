@@ -18,6 +18,7 @@ import { runSliced } from './slices';
 import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
 import { setFormatAssociations } from '../engine/monitoring/associations';
+import { isConfigUri, ServerConfigs } from './projectConfigs';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -58,6 +59,11 @@ export class Session {
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
+  /** The `.biome-manifests.yaml` files and what they say. */
+  readonly configs: ServerConfigs;
+  /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
+  onConfigsChanged: () => void = () => undefined;
+  private configTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -73,11 +79,16 @@ export class Session {
       connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
     );
     this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    this.configs = new ServerConfigs(this.engine.index, (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
+    });
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */
   dispose(): void {
     this.disposed = true;
+    if (this.configTimer) clearTimeout(this.configTimer);
     this.queue.dispose();
     this.parseWorker.dispose();
   }
@@ -100,7 +111,9 @@ export class Session {
       }
       const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable })) files.push(file);
+      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable })) {
+        if (!(await this.configs.excluded(file))) files.push(file);
+      }
     }
     let done = 0;
     for (const file of files) {
@@ -125,7 +138,28 @@ export class Session {
       this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
+    await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * A config file changed (typed in, saved, created or deleted): after a short pause, every file is
+   * checked again under it, and the workspace is scanned again when an `exclude` list changed.
+   */
+  private configChanged(): void {
+    if (this.configTimer) clearTimeout(this.configTimer);
+    this.configTimer = setTimeout(() => {
+      this.configTimer = undefined;
+      void this.reloadConfigs();
+    }, EDIT_DEBOUNCE_MS);
+  }
+
+  private async reloadConfigs(): Promise<void> {
+    if (this.disposed) return;
+    this.configs.invalidate();
+    if (await this.configs.refresh(this.workspaceFolders)) await this.loadWorkspace(() => undefined);
+    this.validateAll();
+    this.onConfigsChanged();
   }
 
   /** After the workspace load: check every indexed file (open ones first). */
@@ -219,6 +253,7 @@ export class Session {
   private update(uri: string, text: string, version: number | undefined, delayMs: number): void {
     void this.parser.parse(uri, text, version, ({ changedKeys }) => {
       this.queue.schedule(uri, delayMs);
+      if (isConfigUri(uri)) this.configChanged();
       this.afterChange(changedKeys, delayMs);
       if (++this.updatesSincePrune >= PRUNE_EVERY) {
         this.updatesSincePrune = 0;
@@ -230,6 +265,7 @@ export class Session {
   private remove(uri: string): void {
     this.parser.cancel(uri);
     this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    if (isConfigUri(uri)) this.configChanged();
   }
 
   /** Re-checks the other files whose results read a fact that changed. */
@@ -250,10 +286,13 @@ export class Session {
     if (this.disposed || this.parser.pending(uri)) return;
     const file = this.engine.index.getFile(uri);
     if (!file) return;
-    const settings = await this.settings.get(uri);
+    // The editor's settings with the project config's (kubernetesVersion, CRD paths, associations) for this file.
+    const settings = await this.configs.serverSettings(uri, await this.settings.get(uri));
     if (settings.diagnosticsScope === 'open' && !this.open.has(uri)) return;
+    if (isConfigUri(uri)) return this.publishConfigDiagnostics(uri);
+    const lintSettings = await this.configs.lintSettings(uri, lintSettingsOf(settings));
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
-    const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettingsOf(settings)), stale);
+    const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettings), stale);
     if (!findings || stale()) return;
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
@@ -290,6 +329,15 @@ export class Session {
   private releasable(uri: string): boolean {
     const file = this.engine.index.getFile(uri);
     return !!file && !this.open.has(uri) && file.text.length <= RELEASE_FILE_MAX_CHARS;
+  }
+
+  /** A config file gets the diagnostics of its own schema, not a manifest's. */
+  private async publishConfigDiagnostics(uri: string): Promise<void> {
+    const version = this.engine.index.getFile(uri)?.version;
+    const diagnostics = await this.configs.diagnosticsOf(uri);
+    if (this.disposed || this.engine.index.getFile(uri)?.version !== version) return;
+    this.published.set(uri, `${version ?? ''}|${JSON.stringify(diagnostics)}`);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private clearDiagnostics(uri: string): void {

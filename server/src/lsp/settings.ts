@@ -1,7 +1,7 @@
 /** The server's view of `biomeManifests.*` settings: typed, per resource, with defaults. */
 import { isRuleLevel, type LintSettings, type RuleLevel } from '../engine/lint/settings';
 import { DEFAULT_EXCLUDE } from '../engine/workspace/scan';
-import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../engine/schema/apiLifecycle';
+import { parseKubernetesVersion } from '../engine/schema/apiLifecycle';
 
 export interface ServerSettings {
   /** Globs of paths the workspace index skips. Restart-free: the index is rebuilt. */
@@ -16,8 +16,13 @@ export interface ServerSettings {
   showDecodedSecrets: boolean;
   /** Files larger than this (MiB) are not parsed. */
   maxFileSizeMb: number;
-  /** The Kubernetes release apiVersions are checked against (`1.31`). Live: a change re-checks. */
-  kubernetesVersion: string;
+  /**
+   * The Kubernetes release apiVersions are checked against (`1.31`): the editor setting when set, else the
+   * nearest `.biome-manifests.yaml`'s (see withProjectConfig), else (undefined) the newest supported. Live.
+   */
+  kubernetesVersion: string | undefined;
+  /** CRD paths from `.biome-manifests.yaml` (absolute). */
+  crdPaths: string[];
   /** Glob → monitoring format (`files.associations`); read when the workspace loads. */
   fileAssociations: Record<string, string>;
 }
@@ -30,7 +35,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   // Off by default: a hover shows size and kind with a Reveal link; values appear only when asked for.
   showDecodedSecrets: false,
   maxFileSizeMb: 20,
-  kubernetesVersion: NEWEST_KUBERNETES_VERSION,
+  kubernetesVersion: undefined,
+  crdPaths: [],
   fileAssociations: {},
 };
 
@@ -40,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Reads the raw `biomeManifests` section, ignoring values of the wrong type. */
 export function parseSettings(raw: unknown): ServerSettings {
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, ruleOptions: {} };
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, rules: {}, ruleOptions: {}, crdPaths: [], fileAssociations: {} };
   if (!isRecord(raw)) return settings;
   if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
   if (isRecord(raw.rules)) {
@@ -58,7 +64,8 @@ export function parseSettings(raw: unknown): ServerSettings {
   }
   const secrets = raw.secrets;
   if (isRecord(secrets) && typeof secrets.showDecoded === 'boolean') settings.showDecodedSecrets = secrets.showDecoded;
-  settings.kubernetesVersion = parseKubernetesVersion(raw.kubernetesVersion) ?? NEWEST_KUBERNETES_VERSION;
+  // Empty (the default) leaves the choice to the project config file, then to the newest supported release.
+  settings.kubernetesVersion = parseKubernetesVersion(raw.kubernetesVersion);
   if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
   const files = raw.files;
   if (isRecord(files) && isRecord(files.associations)) {

@@ -30,6 +30,8 @@ import { listServices } from './services';
 import { resourceGraph } from './graph';
 import { IndexStatusReporter } from './indexStatus';
 import type { SlicedParserOptions } from './slicedParser';
+import { isConfigUri } from './projectConfigs';
+import { configCompletionAt, configHoverAt } from './configInsight';
 
 /**
  * Wires the server onto `connection` and starts listening; returns the session (for tests, which
@@ -157,8 +159,11 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
       const settings = await session.settings.get(textDocument.uri);
       return feature(file, position, { showDecodedSecrets: settings.showDecodedSecrets });
     };
-  connection.onHover(atCursor(null, (f, p, s) => hoverAt(insight, f, p, s)));
-  connection.onCompletion(atCursor({ isIncomplete: false, items: [] }, (f, p, s) => completionAt(insight, f, p, s)));
+  // The project config file has its own schema (lsp/configInsight.ts), not a manifest's.
+  connection.onHover(atCursor(null, (f, p, s) => (isConfigUri(f.uri) ? configHoverAt(f.text, p) : hoverAt(insight, f, p, s))));
+  connection.onCompletion(
+    atCursor({ isIncomplete: false, items: [] }, (f, p, s) => (isConfigUri(f.uri) ? configCompletionAt(f.text, p) : completionAt(insight, f, p, s))),
+  );
   connection.onDefinition(atCursor([], (f, p, s) => definitionAt(insight, f, p, s)));
   connection.onReferences(atCursor([], (f, p, s) => referencesAt(insight, f, p, s)));
   connection.onCodeLens(({ textDocument }) => {
@@ -170,7 +175,10 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
   const indexStatus = new IndexStatusReporter(
     session.engine.index,
     (status) => void connection.sendNotification(IndexStatusNotification, status),
+    undefined,
+    () => session.configs.inEffect,
   );
+  session.onConfigsChanged = () => indexStatus.schedule();
   documents.onDidChangeContent(() => indexStatus.schedule());
   documents.onDidClose(() => indexStatus.schedule());
   connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));

@@ -33,6 +33,12 @@ export const rule: Rule = {
   rationale:
     '`:latest` (or no tag, which means `:latest`) changes under you: two pods of the same Deployment can run different code, a rollback redeploys the same moving target, and the default pull policy becomes Always.',
   remediation: 'Use an explicit version tag such as `app:1.4.2`, or a digest (`app@sha256:…`).',
+  options: {
+    requireDigest: {
+      description: 'Also report images pinned by a version tag only: a tag can be pushed again, a digest (`app@sha256:…`) cannot.',
+      default: false,
+    },
+  },
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -73,12 +79,20 @@ spec:
       const image = str(ref.container.image);
       if (image === undefined) continue;
       const { tag, digest } = imageTag(image);
-      if (digest || (tag !== undefined && tag !== 'latest')) continue;
+      if (digest) continue;
+      const where = `Image \`${image}\` of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''}`;
+      if (tag !== undefined && tag !== 'latest') {
+        if (context.options.requireDigest === true) {
+          const message = `${where} is pinned by tag only, and a tag can be pushed again (\`requireDigest\` is on). Pin a digest (\`image@sha256:…\`).`;
+          context.report({ path: [...ref.path, 'image'], part: 'value', message });
+        }
+        continue;
+      }
       const what = tag === 'latest' ? 'uses the `:latest` tag' : 'has no tag (which means `:latest`)';
       context.report({
         path: [...ref.path, 'image'],
         part: 'value',
-        message: `Image \`${image}\` of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} ${what}: pods can run different code after each pull. Pin a version tag or a digest.`,
+        message: `${where} ${what}: pods can run different code after each pull. Pin a version tag or a digest.`,
       });
     }
   },

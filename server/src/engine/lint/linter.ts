@@ -130,7 +130,7 @@ export class Linter {
         out.push(level ? { ...f, severity: level } : f);
       }
     }
-    const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION);
+    const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION, settings.ruleOptions);
     if (!result) {
       for (const f of suppressions.findings(settings)) out.push(f);
       return { findings: out, snapshot: undefined, files, standsAlone: true };
@@ -215,13 +215,16 @@ export class Linter {
     return schema.adjust ? schema.adjust(doc, findings) : findings;
   }
 
-  private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string): GroupResult | undefined {
+  private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string, options: LintSettings['ruleOptions']): GroupResult | undefined {
     const c = doc.class;
     let key: string;
     // Rules read the target release: results for another one are kept apart (the setting is per folder).
     if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
     else if (isMonitoringFormat(c.type) || c.type === 'kustomization') key = `config|${c.type}|${doc.uri}#${doc.index}`;
     else return undefined;
+    // Rule options change what rules report: results under other options are other entries.
+    const optionsKey = JSON.stringify(options);
+    if (optionsKey !== '{}') key += `|options ${optionsKey}`;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
     const relocated = cached && this.isFresh(cached, doc) ? this.relocate(cached) : undefined;
@@ -230,7 +233,7 @@ export class Linter {
       done.add(key);
       return relocated;
     }
-    const result = this.computeGroup(doc, version);
+    const result = this.computeGroup(doc, version, options);
     this.groupCache.set(key, result);
     done.add(key);
     return result;
@@ -264,7 +267,7 @@ export class Linter {
     return { ...result, byChunk, files };
   }
 
-  private computeGroup(doc: ManifestDocument, version: string): GroupResult {
+  private computeGroup(doc: ManifestDocument, version: string, options: LintSettings['ruleOptions']): GroupResult {
     const keys = new Set<string>();
     const c = doc.class;
     let findings: { doc: ManifestDocument; finding: RawFinding }[];
@@ -276,11 +279,11 @@ export class Linter {
       const object = this.index.renderedOf(doc);
       chunks = object.sources.map((s) => s.chunk);
       objectIgnores = annotationSuppressions(object.value);
-      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version, options);
     } else {
       chunks = [doc.chunk];
       const target = { type: 'config' as const, doc, value: doc.plain().value };
-      findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError);
+      findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError, version, options);
     }
     const byChunk = new Map<ParsedChunk, RawFinding[]>();
     const files = new Map<string, ManifestFile>();

@@ -5,9 +5,11 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Report, Rule, RuleContext, RuleTarget } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { recordingView } from './workspaceView';
+import { effectiveOptions } from '../config/ruleOptions';
 import type { Origin } from '../render/render';
 import type { MissingField } from '../schema/schemaChecker';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
+import type { LintSettings } from './settings';
 
 /** A finding before settings are applied. */
 export interface RawFinding extends Finding {
@@ -60,6 +62,7 @@ export function runRulesOn(
   schema: SchemaChecker | undefined,
   onRuleError: (ruleId: string, error: unknown) => void,
   kubernetesVersion: string = NEWEST_KUBERNETES_VERSION,
+  configured: LintSettings['ruleOptions'] = {},
 ): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   const kind = kindOf(target);
@@ -81,7 +84,7 @@ export function runRulesOn(
   };
   for (const rule of rulesForKind(rules, kind)) {
     current = rule;
-    context.options = defaultOptions(rule);
+    context.options = optionsFor(rule, configured);
     try {
       rule.check(context);
     } catch (error) {
@@ -111,17 +114,24 @@ function rulesForKind(rules: readonly Rule[], kind: string): readonly Rule[] {
   return found;
 }
 
-const optionsOfRule = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+const defaultsOfRule = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+const configuredOfRule = new WeakMap<Readonly<Record<string, unknown>>, WeakMap<Rule, Readonly<Record<string, unknown>>>>();
 
-/** A rule's default options, built once per rule (frozen: every check of every target shares them). */
-function defaultOptions(rule: Rule): Readonly<Record<string, unknown>> {
-  let out = optionsOfRule.get(rule);
-  if (!out) {
-    const options: Record<string, unknown> = {};
-    for (const [name, option] of Object.entries(rule.options ?? {})) options[name] = option.default;
-    out = Object.freeze(options);
-    optionsOfRule.set(rule, out);
+/**
+ * The options `rule` runs with: its defaults, replaced by the configured values (settings or the
+ * project file, validated there). Built once per rule and configuration (frozen: every target shares them).
+ */
+function optionsFor(rule: Rule, configured: LintSettings['ruleOptions']): Readonly<Record<string, unknown>> {
+  const given = rule.options ? configured[rule.id] : undefined;
+  if (!given) {
+    let defaults = defaultsOfRule.get(rule);
+    if (!defaults) defaultsOfRule.set(rule, (defaults = Object.freeze(effectiveOptions(rule, undefined))));
+    return defaults;
   }
+  let byRule = configuredOfRule.get(given);
+  if (!byRule) configuredOfRule.set(given, (byRule = new WeakMap()));
+  let out = byRule.get(rule);
+  if (!out) byRule.set(rule, (out = Object.freeze(effectiveOptions(rule, given))));
   return out;
 }
 
