@@ -5,9 +5,18 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
 import { isPlainObject } from '../render/annotated';
+import { directiveLine } from './directiveLine';
 
 export const IGNORE_ANNOTATION = 'biome-manifests.io/ignore';
 const COMMENT = /#\s*biome-manifests-ignore\s+([^\n]*?)\s*(?:--.*)?$/;
+
+const directiveSeen = new WeakMap<object, boolean>();
+
+function hasDirective(doc: ManifestDocument): boolean {
+  let seen = directiveSeen.get(doc.chunk);
+  if (seen === undefined) directiveSeen.set(doc.chunk, (seen = doc.text.includes('biome-manifests-ignore')));
+  return seen;
+}
 
 function idsIn(list: string): string[] {
   return list
@@ -18,7 +27,9 @@ function idsIn(list: string): string[] {
 
 /** Rule ids suppressed by comments for the finding at file line `line`. */
 export function commentSuppressions(doc: ManifestDocument, line: number): string[] {
-  const local = line - doc.startLine;
+  // No directive anywhere in the document (the common case): no need to look at its AST.
+  if (!hasDirective(doc)) return [];
+  const local = directiveLine(doc, line - doc.startLine);
   const lines = doc.chunk.lines;
   const ids: string[] = [];
   const sameLine = lines.lineText(local);

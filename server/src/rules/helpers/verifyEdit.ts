@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
-import { MAX_ALIAS_COUNT, parseWithYaml } from '../../engine/document/parsedChunk';
+import { MAX_ALIAS_COUNT, parseInSubset, parseWithYaml } from '../../engine/document/parsedChunk';
 import { quickPlainValue } from '../../engine/document/plainValue';
 import type { ValuePath } from '../../engine/types';
 import type { Span } from './entrySpans';
@@ -28,7 +28,14 @@ export function applySpans(text: string, spans: readonly Span[]): string | undef
 
 /** The plain data of a YAML text as the engine reads it, or undefined when it has errors. */
 export function plainData(text: string): { value: unknown } | undefined {
-  const parsed = parseWithYaml(text);
+  // The fast parser when the text is in its subset (most edits; it is checked against yaml), else yaml.
+  let parsed: ReturnType<typeof parseWithYaml> | undefined;
+  try {
+    parsed = parseInSubset(text);
+  } catch {
+    parsed = undefined;
+  }
+  parsed ??= parseWithYaml(text);
   if (parsed.errors.length > 0) return undefined;
   try {
     return quickPlainValue(parsed.contents) ?? { value: parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
