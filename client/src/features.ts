@@ -8,7 +8,7 @@ import { ManifestCodeLensProvider } from './codeLens';
 
 export function registerFeatures(ctx: Ctx): void {
   ctx.own(vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, renderedPreview(ctx)));
-  const secrets = ctx.feature('secretFileSystem', () => new SecretFileSystem());
+  const secrets = ctx.feature('secretFileSystem', () => new SecretFileSystem(ctx));
   ctx.own(vscode.workspace.registerFileSystemProvider(SECRET_SCHEME, secrets, { isCaseSensitive: true }));
   ctx.own(vscode.languages.registerCodeLensProvider({ language: 'yaml', scheme: 'file' }, new ManifestCodeLensProvider()));
 }

@@ -9,8 +9,8 @@ import type { ManifestDocument } from '../../engine/document/manifestDocument';
 import { isMap, isSeq } from '../../engine/document/yamlGuards';
 import { parseWithYaml } from '../../engine/document/parsedChunk';
 import type { FindingFix, TextEdit, ValuePath } from '../../engine/types';
-import { blockInsertPoint, columnOf, deleteBlockSpan, deleteFlowSpan, entryAt, type Entry, type Span } from './entrySpans';
-import { plainData, verified, type Change } from './verifyEdit';
+import { blockInsertPoint, columnOf, deleteBlockSpan, deleteFlowSpan, entryAt, type Entry, type Span } from '../../engine/document/entrySpans';
+import { plainData, verified, type Change } from '../../engine/document/verifyEdit';
 
 function toEdit(doc: ManifestDocument, span: Span): TextEdit {
   return { range: doc.range(span.start, span.end), newText: span.text };

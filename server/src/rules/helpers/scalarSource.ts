@@ -3,7 +3,7 @@ import { parse, type Node } from 'yaml';
 import { isScalar } from '../../engine/document/yamlGuards';
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
 import type { TextEdit, ValuePath } from '../../engine/types';
-import { plainData, verified } from './verifyEdit';
+import { plainData, verified } from '../../engine/document/verifyEdit';
 
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';

@@ -5,10 +5,10 @@
  * else (a sibling in a flow map, the next key after a block scalar, an alias's anchor) is dropped.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { ManifestDocument } from '../../engine/document/manifestDocument';
-import { MAX_ALIAS_COUNT, parseInSubset, parseWithYaml } from '../../engine/document/parsedChunk';
-import { quickPlainValue } from '../../engine/document/plainValue';
-import type { ValuePath } from '../../engine/types';
+import type { ManifestDocument } from './manifestDocument';
+import { MAX_ALIAS_COUNT, parseInSubset, parseWithYaml } from './parsedChunk';
+import { quickPlainValue } from './plainValue';
+import type { ValuePath } from '../types';
 import type { Span } from './entrySpans';
 
 /** What an edit means to do to the document's data. */
@@ -71,9 +71,15 @@ export function applyChange(root: { value: unknown }, change: Change): boolean {
   return true;
 }
 
+/**
+ * Documents over this size get no edits: checking one means parsing the whole document again, and a
+ * generated document of 100,000 lines with a fix on every entry would take minutes to check.
+ */
+export const MAX_VERIFIED_CHARS = 256 * 1024;
+
 /** True when `spans` turn the document into one that parses and holds its data with `changes` applied. */
 export function verified(doc: ManifestDocument, spans: readonly Span[], changes: readonly Change[]): boolean {
-  if (doc.yaml.errors.length > 0) return false;
+  if (doc.text.length > MAX_VERIFIED_CHARS || doc.yaml.errors.length > 0) return false;
   const original = doc.plain();
   if (original.error !== undefined) return false;
   const next = applySpans(doc.text, spans);

@@ -4,9 +4,9 @@
  * line or several). Offsets are document-local. Undefined means "no span known to be safe".
  */
 import type { Node, Pair, YAMLMap } from 'yaml';
-import type { ManifestDocument } from '../../engine/document/manifestDocument';
-import { isMap } from '../../engine/document/yamlGuards';
-import type { ValuePath } from '../../engine/types';
+import type { ManifestDocument } from './manifestDocument';
+import { isMap } from './yamlGuards';
+import type { ValuePath } from '../types';
 
 export interface Entry {
   map: YAMLMap;
