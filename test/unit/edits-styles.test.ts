@@ -97,3 +97,20 @@ describe('Move … into a Secret', () => {
     assert.equal(dataOf(after['web.yaml']!).length, 1);
   });
 });
+
+describe('anchors and aliases', () => {
+  it('offers no removal that would delete an anchor still in use', () => {
+    const web = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: &n 3\n  minReadySeconds: *n\n  selector: {matchLabels: {app: web}}\n  template: ${POD}\n`;
+    const files = { 'web.yaml': web, 'hpa.yaml': HPA };
+    const finding = only(files, 'no-replicas-with-hpa');
+    assert.deepEqual(finding.data?.fixes ?? [], []);
+  });
+  it('removes an entry beside an alias and keeps what the alias reads', () => {
+    const web = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: &l {app: web}\nspec:\n  replicas: 3\n  selector: {matchLabels: *l}\n  template: ${POD}\n`;
+    const files = { 'web.yaml': web, 'hpa.yaml': HPA };
+    const after = applyFix(files, fixOf(only(files, 'no-replicas-with-hpa'), /^Remove spec.replicas/))['web.yaml']!;
+    const data = dataOf(web)[0] as { spec: Record<string, unknown> };
+    delete data.spec.replicas;
+    assert.deepEqual(dataOf(after)[0], data);
+  });
+});
