@@ -51,14 +51,18 @@ function eolOf(doc: ManifestDocument): string {
   return doc.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** Block YAML lines of map entries → their data and their flow text (`a: 1, b: { c: 2 }`). */
-function parseEntries(yamlLines: readonly string[]): { data: Record<string, unknown>; flow: string } | undefined {
+/** Block YAML lines of map entries → their data, and their flow text (`a: 1, b: { c: 2 }`) on demand. */
+function parseEntries(yamlLines: readonly string[]): { data: Record<string, unknown>; flow: () => string } | undefined {
   const parsed = parseWithYaml(yamlLines.join('\n'));
-  const data = plainData(yamlLines.join('\n'))?.value;
-  if (parsed.errors.length > 0 || !isMap(parsed.contents) || typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  setFlow(parsed.contents);
-  const text = new Document(parsed.contents, { version: '1.1' }).toString({ flowCollectionPadding: false, lineWidth: 0 }).trim();
-  return { data: data as Record<string, unknown>, flow: text.slice(1, -1) };
+  if (parsed.errors.length > 0 || !isMap(parsed.contents)) return undefined;
+  const data: unknown = parsed.toJS();
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const contents = parsed.contents;
+  const flow = (): string => {
+    setFlow(contents);
+    return new Document(contents, { version: '1.1' }).toString({ flowCollectionPadding: false, lineWidth: 0 }).trim().slice(1, -1);
+  };
+  return { data: data as Record<string, unknown>, flow };
 }
 
 function setFlow(node: unknown): void {
@@ -72,8 +76,8 @@ function setFlow(node: unknown): void {
 }
 
 /** The text that inserts `yamlLines` after `entry`, in the style of its map. */
-function insertSpan(doc: ManifestDocument, entry: Entry, yamlLines: readonly string[], flowText: string): Span {
-  if (entry.map.flow) return { start: entry.end, end: entry.end, text: `, ${flowText}` };
+function insertSpan(doc: ManifestDocument, entry: Entry, yamlLines: readonly string[], flowText: () => string): Span {
+  if (entry.map.flow) return { start: entry.end, end: entry.end, text: `, ${flowText()}` };
   const { offset, atEnd } = blockInsertPoint(doc, entry);
   const pad = ' '.repeat(columnOf(doc, entry));
   const eol = eolOf(doc);
@@ -102,7 +106,7 @@ export function replaceEntry(doc: ManifestDocument, path: ValuePath, yamlLines: 
   let end = entry.end;
   while (end > entry.start && /[\r\n]/.test(doc.text[end - 1]!)) end--;
   const pad = ' '.repeat(columnOf(doc, entry));
-  const text = entry.map.flow ? entries.flow : yamlLines.map((l, i) => (i === 0 ? l : pad + l)).join(eolOf(doc));
+  const text = entry.map.flow ? entries.flow() : yamlLines.map((l, i) => (i === 0 ? l : pad + l)).join(eolOf(doc));
   return checked(doc, { start: entry.start, end, text }, [
     { op: 'delete', path },
     { op: 'merge', path: path.slice(0, -1), value: entries.data },
