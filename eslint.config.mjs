@@ -57,9 +57,6 @@ export default tseslint.config(
   layer(['server/src/rules/**/*.ts'], RULES),
   layer(['server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'], [forbid('.', 'Bundled into the client too: it imports nothing.')]),
   layer(['client/src/**/*.ts'], CLIENT, []),
-  // Owned by the secrets branch, which moves Decode Secret's entries to a server request: until it
-  // lands these two still read the server's parser and types. Listed by name so that no new file leaks.
-  { files: ['client/src/secrets/secretEntries.ts', 'client/src/secrets/decodedText.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: {

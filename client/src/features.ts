@@ -8,7 +8,7 @@ import { registerKustomizeCheck } from './kustomizeCheck';
 
 export function registerFeatures(ctx: Ctx): void {
   ctx.own(vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, renderedPreview(ctx)));
-  const secrets = ctx.feature('secretFileSystem', () => new SecretFileSystem());
+  const secrets = ctx.feature('secretFileSystem', () => new SecretFileSystem(ctx));
   ctx.own(vscode.workspace.registerFileSystemProvider(SECRET_SCHEME, secrets, { isCaseSensitive: true }));
   // kubectl kustomize build failures on kustomization files (trusted workspaces, on open and save).
   registerKustomizeCheck(ctx);

@@ -85,3 +85,53 @@ export interface IndexStatus {
 }
 
 export const IndexStatusNotification = new NotificationType<IndexStatus>('biomeManifests/indexStatus');
+
+/**
+ * Decode Secret, its save, and Encode / Decode Secret Value: the client sends the editor's current
+ * text of `uri`; the server reads the YAML and computes every edit (the client parses no YAML).
+ */
+export interface WireTextEdit {
+  range: ProtocolRange;
+  newText: string;
+}
+
+export interface SecretViewParams {
+  uri: string;
+  text: string;
+  line?: number;
+  name?: string;
+  namespace?: string;
+  /** How the view's header names the source file. */
+  sourceLabel: string;
+}
+
+export type SecretViewResult =
+  | { status: 'decoded'; name: string; namespace: string; keys: string[]; content: string }
+  | { status: 'invalid-base64'; key: string; position: number; message: string }
+  | { status: 'no-secret' };
+
+export const SecretViewRequest = new RequestType<SecretViewParams, SecretViewResult, void>('biomeManifests/secretView');
+
+export interface SecretSaveParams {
+  uri: string;
+  text: string;
+  name: string;
+  namespace: string;
+  /** The edited view's text. */
+  content: string;
+}
+
+export type SecretSaveResult = { ok: true; edits: WireTextEdit[]; changed: string[] } | { ok: false; message: string };
+
+export const SecretSaveRequest = new RequestType<SecretSaveParams, SecretSaveResult, void>('biomeManifests/secretSave');
+
+export interface SecretValueParams {
+  uri: string;
+  text: string;
+  line: number;
+}
+
+/** The scalar of the entry on `line` as YAML reads it, and the edit that replaces it with its base64 (absent when not safe). */
+export type SecretValueResult = { key: string | null; value: string; encodeEdit: WireTextEdit | null } | null;
+
+export const SecretValueRequest = new RequestType<SecretValueParams, SecretValueResult, void>('biomeManifests/secretValue');

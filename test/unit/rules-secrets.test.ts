@@ -85,7 +85,7 @@ describe('no-invalid-secret-base64', () => {
       ['Encode DATABASE_URL as base64', 'Move DATABASE_URL to stringData'],
     );
     assert.equal(afterFix(files, f!, /^Encode/)['s.yaml'], secret('data:\n  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==\n'));
-    assert.equal(afterFix(files, f!, /^Move/)['s.yaml'], secret('data:\nstringData:\n  DATABASE_URL: "postgres://user:pass@host/db"\n'));
+    assert.equal(afterFix(files, f!, /^Move/)['s.yaml'], secret('data: {}\nstringData:\n  DATABASE_URL: "postgres://user:pass@host/db"\n'));
   });
 
   it('maps the bad character inside quoted and block scalars', () => {
@@ -127,7 +127,7 @@ describe('keys, duplicates and size', () => {
     const files = { 's.yaml': secret('data:\n  A: YQ==\nstringData:\n  A: b\n') };
     const f = findings(files)[0]!;
     assert.deepEqual(summarize([f]), ['s.yaml:6 no-duplicate-secret-key']);
-    assert.equal(afterFix(files, f, /Delete/)['s.yaml'], secret('data:\nstringData:\n  A: b\n'));
+    assert.equal(afterFix(files, f, /Delete/)['s.yaml'], secret('data: {}\nstringData:\n  A: b\n'));
   });
 
   it('rejects a Secret over 1 MiB, counted after decoding', () => {

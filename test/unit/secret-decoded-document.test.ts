@@ -1,10 +1,12 @@
 /** The Decode Secret view: the decoded text, and the edits that carry a saved view back into the source. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { secretAt, secretsOf } from '../../client/src/secrets/secretEntries';
-import { BINARY, decodedDocument, decodeEntries, parseDecodedDocument, secretEdits, type DecodedValue, type EditedValue } from '../../client/src/secrets/decodedText';
-import { valueOnLine } from '../../client/src/secrets/valueAtCursor';
+import { secretAt, secretsOf } from '../../server/src/engine/secrets/secretEntries';
+import { BINARY, decodedDocument, decodeEntries, parseDecodedDocument, type DecodedValue, type EditedValue } from '../../server/src/engine/secrets/decodedText';
+import { secretEdits } from '../../server/src/engine/secrets/secretSave';
+import { valueAt } from '../../server/src/engine/secrets/valueAt';
 import { applyEdits } from '../helpers/applyEdits';
+import { dataOf } from '../helpers/fixHarness';
 import { sampleText } from '../helpers/sampleEngine';
 
 const URI = 'file:///w/biome/app-secrets.yaml';
@@ -92,7 +94,7 @@ describe('saving the view', () => {
   });
 
   it('rejects malformed views with a message naming the line', () => {
-    assert.deepEqual(parseDecodedDocument('# c\nno colon here\n'), { ok: false, message: 'line 2 is not "key: value" (keys use letters, digits, "-", "_" and ".")' });
+    assert.deepEqual(parseDecodedDocument('# c\nno colon here\n'), { ok: false, message: 'line 2 is not "key: value" (keys use letters, digits, "-", "_" and ".", or are JSON strings)' });
     assert.equal(parseDecodedDocument('A: 1\nA: 2\n').ok, false);
     assert.equal(parseDecodedDocument('A: "unterminated\n').ok, false);
     const parsed = parseDecodedDocument('A: "x\\ny"\nB: <binary: 3 bytes, left unchanged>\nC:\n');
@@ -108,11 +110,66 @@ describe('saving the view', () => {
   });
 });
 
+describe('saving the view on every YAML style (issue #16)', () => {
+  const secret = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n${data}type: Opaque\n`;
+  const dataAfter = (text: string, edit: (view: string) => string): unknown => (dataOf(roundTrip(text, edit).after)[0] as { data: unknown }).data;
+
+  it('removing one key of a flow map keeps the others', () => {
+    assert.deepEqual(dataAfter(secret('data: {a: YQ==, b: Yg==}\n'), (v) => v.replace(/^a: a\n/m, '')), { b: 'Yg==' });
+  });
+  it('editing a block scalar value does not merge the next key into it', () => {
+    const text = secret('data:\n  a: |\n    Zm9v\n  b: Zm9v\n');
+    const { after } = roundTrip(text, (v) => v.replace(/^a: .*$/m, 'a: changed'));
+    assert.deepEqual((dataOf(after)[0] as { data: unknown }).data, { a: 'Y2hhbmdlZA==', b: 'Zm9v' });
+    assert.equal((dataOf(after)[0] as { type: unknown }).type, 'Opaque');
+  });
+  it('a key added after a block scalar entry lands in data, not after type', () => {
+    const text = secret('data:\n  a: |-\n    Zm9v\n\n');
+    const { after } = roundTrip(text, (v) => `${v}n: new\n`);
+    assert.deepEqual(dataOf(after)[0], { ...(dataOf(text)[0] as object), data: { a: 'Zm9v', n: 'bmV3' } });
+  });
+  it('setting an empty value writes `a: <base64>` with its space', () => {
+    const { after } = roundTrip(secret('data:\n  a:\n  b: Zm9v\n'), (v) => v.replace('a: ""', 'a: now-set'));
+    assert.match(after, /\n {2}a: bm93LXNldA==\n/);
+  });
+  it('a key that looks like a comment is shown quoted and survives a save', () => {
+    const text = secret('data:\n  "#k": YQ==\n  b: Yg==\n');
+    const { after } = roundTrip(text, (v) => {
+      assert.match(v, /^"#k": a$/m);
+      return v.replace('b: b', 'b: c');
+    });
+    assert.deepEqual((dataOf(after)[0] as { data: unknown }).data, { '#k': 'YQ==', b: 'Yw==' });
+  });
+  it('values that would read back as numbers are quoted', () => {
+    const { after } = roundTrip(secret('data: {a: YQ==}\n'), (v) => v.replace('a: a', 'a: ×m')); // base64 of "×m" is w5dt
+    assert.deepEqual((dataOf(after)[0] as { data: unknown }).data, { a: 'w5dt' });
+    const digits = roundTrip(secret('data:\n  a: YQ==\n'), (v) => v.replace('a: a', `a: ${Buffer.from('1234', 'base64').toString('latin1')}`));
+    assert.ok(digits.changed.includes('a'));
+  });
+});
+
 describe('value at the cursor (Encode/Decode Secret Value)', () => {
-  it('finds the value of a key: value line, with its quotes and before a comment', () => {
-    assert.deepEqual(valueOnLine('  JWT_SECRET: c3VwZXJzZWNyZXQ=', 6), { line: 6, start: 14, end: 30, value: 'c3VwZXJzZWNyZXQ=', quote: '', key: 'JWT_SECRET' });
-    assert.deepEqual(valueOnLine('  K: "abc" # note', 0), { line: 0, start: 5, end: 10, value: 'abc', quote: '"', key: 'K' });
-    assert.equal(valueOnLine('data:', 0), undefined);
-    assert.equal(valueOnLine('# comment: here', 0), undefined);
+  const at = (data: string, line = 5) => valueAt(URI, `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n${data}`, line);
+  const encodedBy = (data: string): unknown => {
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n${data}`;
+    const found = valueAt(URI, text, 5);
+    assert.ok(found?.encodeEdit);
+    return (dataOf(applyEdits(text, [found.encodeEdit]))[0] as { stringData: Record<string, unknown> }).stringData;
+  };
+
+  it('reads the YAML value: quotes removed, escapes resolved, # inside quotes kept', () => {
+    assert.deepEqual([at("  P: 'it''s'\n")?.value, at('  P: "a\\tb\\u00e9"\n')?.value, at('  P: "abc #def"\n')?.value], ["it's", 'a\tbé', 'abc #def']);
+    assert.equal(at('  P: plain # note\n')?.value, 'plain');
+    assert.equal(at('  P: |\n    line one\n    line two\n', 6)?.value, 'line one\nline two\n');
+    assert.equal(at('  P: x\n', 4), undefined, 'a line with no scalar value');
+  });
+  it('writes base64 that parses back to the encoded value, keeping comments and the other keys', () => {
+    assert.deepEqual(encodedBy("  P: 'it''s'\n  Q: x\n"), { P: Buffer.from("it's").toString('base64'), Q: 'x' });
+    assert.deepEqual(encodedBy('  P: "abc #def" # note\n'), { P: Buffer.from('abc #def').toString('base64') });
+    assert.deepEqual(encodedBy('  P: |\n    cert\n  Q: x\n'), { P: Buffer.from('cert\n').toString('base64'), Q: 'x' });
+    const flow = 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {P: "a,b", Q: x}\n';
+    const found = valueAt(URI, flow, 3);
+    assert.equal(found?.value, 'a,b');
+    assert.equal(applyEdits(flow, [found.encodeEdit!]), flow.replace('"a,b"', 'YSxi'));
   });
 });

@@ -16,8 +16,9 @@ import { codeActions } from '../../server/src/lsp/codeActions';
 import type { Finding } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { FIXTURES_DIR, SAMPLE_DIR } from '../helpers/paths';
-import { secretsOf } from '../../client/src/secrets/secretEntries';
-import { decodedDocument, decodeEntries, parseDecodedDocument, secretEdits } from '../../client/src/secrets/decodedText';
+import { secretsOf } from '../../server/src/engine/secrets/secretEntries';
+import { decodedDocument, decodeEntries, parseDecodedDocument } from '../../server/src/engine/secrets/decodedText';
+import { secretEdits } from '../../server/src/engine/secrets/secretSave';
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

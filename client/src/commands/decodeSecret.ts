@@ -1,8 +1,7 @@
 /** Decode Secret: opens the Secret at the cursor (or named by a code lens) in the in-memory `biome-secret:` view. */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { decodeEntries } from '../secrets/decodedText';
-import { secretAt, secretsOf } from '../secrets/secretEntries';
+import { SecretViewRequest } from '../../../server/src/protocol';
 import { secretUri } from '../secrets/secretFs';
 import { isRecord, numberArg, stringArg, uriArg } from './args';
 
@@ -16,7 +15,7 @@ function noSecret(message: string): DecodeSecretResult {
   return { status: 'no-secret', message };
 }
 
-export function decodeSecret(_ctx: Ctx): (arg?: unknown) => Promise<DecodeSecretResult> {
+export function decodeSecret(ctx: Ctx): (arg?: unknown) => Promise<DecodeSecretResult> {
   return async (arg) => {
     const options = isRecord(arg) ? arg : undefined;
     const editor = vscode.window.activeTextEditor;
@@ -26,16 +25,16 @@ export function decodeSecret(_ctx: Ctx): (arg?: unknown) => Promise<DecodeSecret
     const line = numberArg(options, 'line') ?? (editor?.document === doc ? editor.selection.active.line : undefined);
     const name = stringArg(options, 'name');
     const namespace = stringArg(options, 'namespace');
-    const secret = secretAt(secretsOf(uri.toString(), doc.getText()), { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) });
-    if (!secret) return noSecret(`no Secret ${name ? `named ${name} ` : 'at the cursor '}in ${vscode.workspace.asRelativePath(uri)}.`);
-    const decoded = decodeEntries(secret);
-    if (!decoded.ok) {
-      void vscode.window.showErrorMessage(`Biome Manifests: ${decoded.message}`);
-      return { status: 'invalid-base64', key: decoded.key, position: decoded.position, message: decoded.message };
+    const where = { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) };
+    const view = await ctx.request(SecretViewRequest, { uri: uri.toString(), text: doc.getText(), ...where, sourceLabel: vscode.workspace.asRelativePath(uri) });
+    if (!view || view.status === 'no-secret') return noSecret(`no Secret ${name ? `named ${name} ` : 'at the cursor '}in ${vscode.workspace.asRelativePath(uri)}.`);
+    if (view.status === 'invalid-base64') {
+      void vscode.window.showErrorMessage(`Biome Manifests: ${view.message}`);
+      return { status: 'invalid-base64', key: view.key, position: view.position, message: view.message };
     }
-    const view = secretUri({ source: uri.toString(), name: secret.name, namespace: secret.namespace });
-    const opened = await vscode.workspace.openTextDocument(view);
+    const secretView = secretUri({ source: uri.toString(), name: view.name, namespace: view.namespace });
+    const opened = await vscode.workspace.openTextDocument(secretView);
     await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return { status: 'opened', uri: view.toString(), keys: decoded.values.map((v) => v.key) };
+    return { status: 'opened', uri: secretView.toString(), keys: view.keys };
   };
 }

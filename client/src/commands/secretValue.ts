@@ -6,15 +6,24 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { decodeBase64, encodeBase64, hexPreview, looksBinary, utf8Text, validateBase64 } from '../../../server/src/engine/secrets/base64';
-import { valueOnLine, type ValueSpan } from '../secrets/valueAtCursor';
+import { SecretValueRequest, type WireTextEdit } from '../../../server/src/protocol';
 
-function spanOf(editor: vscode.TextEditor): ValueSpan | undefined {
+/** The value a command acts on: the selection as typed, else the YAML value of the entry on the cursor's line (read by the server). */
+interface Target {
+  key: string | undefined;
+  value: string;
+  /** Where the base64 goes and how it is written; undefined when the server found no safe edit. */
+  encodeEdit: WireTextEdit | undefined;
+}
+
+async function targetOf(ctx: Ctx, editor: vscode.TextEditor): Promise<Target | undefined> {
   const sel = editor.selection;
   if (!sel.isEmpty && sel.isSingleLine) {
-    return { line: sel.start.line, start: sel.start.character, end: sel.end.character, value: editor.document.getText(sel), quote: '', key: undefined };
+    const value = editor.document.getText(sel);
+    return { key: undefined, value, encodeEdit: { range: { start: sel.start, end: sel.end }, newText: encodeBase64(value) } };
   }
-  const line = sel.active.line;
-  return valueOnLine(editor.document.lineAt(line).text, line);
+  const found = await ctx.request(SecretValueRequest, { uri: editor.document.uri.toString(), text: editor.document.getText(), line: sel.active.line });
+  return found ? { key: found.key ?? undefined, value: found.value, encodeEdit: found.encodeEdit ?? undefined } : undefined;
 }
 
 function noValue(): undefined {
@@ -22,17 +31,20 @@ function noValue(): undefined {
   return undefined;
 }
 
-export function encodeSecretValue(_ctx: Ctx): () => Promise<{ key: string | undefined; encoded: string } | undefined> {
+export function encodeSecretValue(ctx: Ctx): () => Promise<{ key: string | undefined; encoded: string } | undefined> {
   return async () => {
     const editor = vscode.window.activeTextEditor;
-    const span = editor && spanOf(editor);
-    if (!editor || !span) return noValue();
-    const encoded = encodeBase64(span.value);
+    const target = editor && (await targetOf(ctx, editor));
+    if (!editor || !target) return noValue();
+    const at = target.encodeEdit;
+    if (!at) {
+      void vscode.window.showErrorMessage(`Biome Manifests: ${target.key ?? 'the value'} cannot be replaced safely here; nothing changed.`);
+      return undefined;
+    }
     const edit = new vscode.WorkspaceEdit();
-    const range = new vscode.Range(span.line, span.start, span.line, span.end);
-    edit.replace(editor.document.uri, range, `${span.quote}${encoded}${span.quote}`);
+    edit.replace(editor.document.uri, new vscode.Range(at.range.start.line, at.range.start.character, at.range.end.line, at.range.end.character), at.newText);
     await vscode.workspace.applyEdit(edit);
-    return { key: span.key, encoded };
+    return { key: target.key, encoded: encodeBase64(target.value) };
   };
 }
 
@@ -58,10 +70,10 @@ function isRevealTarget(value: unknown): value is { uri: string; line: number; c
   return typeof uri === 'string' && Number.isInteger(line) && Number.isInteger(character);
 }
 
-export function decodeSecretValue(_ctx: Ctx): () => Promise<DecodeValueResult | undefined> {
+export function decodeSecretValue(ctx: Ctx): () => Promise<DecodeValueResult | undefined> {
   return async () => {
     const editor = vscode.window.activeTextEditor;
-    const span = editor && spanOf(editor);
+    const span = editor && (await targetOf(ctx, editor));
     if (!editor || !span) return noValue();
     const check = validateBase64(span.value);
     const name = span.key ?? 'the selection';

@@ -4,8 +4,8 @@
  * WorkspaceEdit, so undo works there and nothing else in the file moves.
  */
 import * as vscode from 'vscode';
-import { decodedDocument, decodeEntries, parseDecodedDocument, secretEdits } from './decodedText';
-import { secretAt, secretsOf, type SecretInfo } from './secretEntries';
+import type { Ctx } from '../ctx';
+import { SecretSaveRequest, SecretViewRequest } from '../../../server/src/protocol';
 
 export const SECRET_SCHEME = 'biome-secret';
 
@@ -41,7 +41,7 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly mtimes = new Map<string, number>();
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(private readonly ctx: Ctx) {
     // When a source changes (an edit there, or our own re-encode), open views re-read it.
     this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
       const source = e.document.uri.toString();
@@ -53,30 +53,23 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     });
   }
 
-  private async current(ref: SecretRef): Promise<{ doc: vscode.TextDocument; secret: SecretInfo }> {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.source));
-    const secret = secretAt(secretsOf(ref.source, doc.getText()), { name: ref.name, namespace: ref.namespace });
-    if (!secret) fail(`Secret ${ref.name} is no longer in ${vscode.workspace.asRelativePath(doc.uri)}.`);
-    return { doc, secret };
-  }
-
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const ref = refOf(uri);
-    const { doc, secret } = await this.current(ref);
-    const decoded = decodeEntries(secret);
-    if (!decoded.ok) fail(decoded.message);
-    return new TextEncoder().encode(decodedDocument(secret, decoded.values, vscode.workspace.asRelativePath(doc.uri)));
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.source));
+    const label = vscode.workspace.asRelativePath(doc.uri);
+    const view = await this.ctx.request(SecretViewRequest, { uri: ref.source, text: doc.getText(), name: ref.name, namespace: ref.namespace, sourceLabel: label });
+    if (!view || view.status === 'no-secret') fail(`Secret ${ref.name} is no longer in ${label}.`);
+    if (view.status === 'invalid-base64') fail(view.message);
+    return new TextEncoder().encode(view.content);
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const ref = refOf(uri);
-    const { doc, secret } = await this.current(ref);
-    const original = decodeEntries(secret);
-    if (!original.ok) fail(original.message);
-    const parsed = parseDecodedDocument(new TextDecoder().decode(content));
-    if (!parsed.ok) fail(`not saved: ${parsed.message}.`);
-    const result = secretEdits(secret, original.values, parsed.values);
-    if (!result.ok) fail(`not saved: ${result.message}.`);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.source));
+    const params = { uri: ref.source, text: doc.getText(), name: ref.name, namespace: ref.namespace, content: new TextDecoder().decode(content) };
+    const result = await this.ctx.request(SecretSaveRequest, params);
+    if (!result) fail('not saved: the language server did not answer.');
+    if (!result.ok) fail(`${result.message}.`);
     if (result.edits.length > 0) {
       const wasDirty = doc.isDirty;
       const edit = new vscode.WorkspaceEdit();

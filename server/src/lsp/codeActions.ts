@@ -3,6 +3,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import type { FindingData } from '../engine/types';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import { SOURCE } from './diagnostics';
+import { documentAtLine } from '../engine/document/documentAt';
+import { directiveLine } from '../engine/lint/directiveLine';
 
 /** The client command that opens docs/rules/<id>.md. */
 export const SHOW_RULE_DOC_COMMAND = 'biomeManifests.showRuleDoc';
@@ -11,8 +13,10 @@ function isFindingData(data: unknown): data is FindingData {
   return typeof data === 'object' && data !== null && typeof (data as { ruleId?: unknown }).ruleId === 'string';
 }
 
+/** The comment line goes above the finding's line, or above the entry owning a multi-line scalar the line is in. */
 function ignoreEdit(file: ManifestFile, diagnostic: Diagnostic, ruleId: string): TextEdit {
-  const line = diagnostic.range.start.line;
+  const doc = documentAtLine(file.documents, diagnostic.range.start.line);
+  const line = doc ? doc.startLine + directiveLine(doc, diagnostic.range.start.line - doc.startLine) : diagnostic.range.start.line;
   const text = file.lines.lineText(line);
   const indent = /^\s*(?:-\s+)?/.exec(text)?.[0].replace(/-/, ' ') ?? '';
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';

@@ -24,6 +24,7 @@ import { loadSchemaStore } from '../engine/schema';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import type { InsightSettings } from '../engine/insight/types';
 import { VERSION } from '../version';
+import { registerSecretRequests } from './secrets';
 import { IndexStatusNotification, RenderRequest, ResourceGraphRequest, ServicesRequest } from '../protocol';
 import { renderManifests } from './render';
 import { listServices } from './services';
@@ -184,6 +185,7 @@ export function startServer(connection: Connection, parserOptions: SlicedParserO
   connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
   connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
   connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
+  registerSecretRequests(connection);
 
   connection.onShutdown(() => {
     session.dispose();

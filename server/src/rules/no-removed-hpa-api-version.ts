@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Rule, RuleContext } from '../engine/lint/rule';
 import type { FindingFix, TextEdit } from '../engine/types';
-import { deleteEntry, indentOfKey, replaceValue } from './helpers/edits';
+import { replaceEntry, replaceValue } from './helpers/edits';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, record } from '../engine/k8s/values';
 
@@ -47,13 +47,9 @@ export function convertV2beta1Metric(metric: Plain): Plain {
 /** Rewrites the whole `spec.metrics` entry in the v2 shape (its comments are lost, hence unsafe). */
 function metricsEdit(context: RuleContext, metrics: unknown[]): { uri: string; edit: TextEdit } | undefined {
   const origin = context.locate(['spec', 'metrics']);
-  const range = deleteEntry(origin.doc, origin.path)?.range;
-  const indent = indentOfKey(origin.doc, origin.path);
-  if (!range || indent === undefined) return undefined;
-  const eol = origin.doc.text.includes('\r\n') ? '\r\n' : '\n';
   const text = stringify({ metrics: metrics.map((m) => convertV2beta1Metric(record(m) ?? {})) }, { indent: 2, lineWidth: 0 });
-  const lines = text.trimEnd().split('\n').map((l) => ' '.repeat(indent) + l);
-  return { uri: origin.doc.uri, edit: { range, newText: lines.join(eol) + eol } };
+  const edit = replaceEntry(origin.doc, origin.path, text.trimEnd().split('\n'));
+  return edit && { uri: origin.doc.uri, edit };
 }
 
 function rewriteFix(context: RuleContext, version: string, metrics: unknown[]): FindingFix[] {

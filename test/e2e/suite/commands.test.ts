@@ -244,6 +244,32 @@ describe('commands', () => {
       const decoded = await run<{ status: string; text: string }>('decodeSecretValue');
       assert.deepEqual({ status: decoded.status, text: decoded.text }, { status: 'decoded', text: 'hello' });
     });
+
+    it('encodes the YAML value, not its source text: quotes, escapes and a # inside quotes', async () => {
+      const editor = await createInWorkspace('biome/encode-quoted.yaml', 'data:\n  P: "abc #def" # note\n  Q: \'it\'\'s\'\n');
+      editor.selection = new vscode.Selection(1, 4, 1, 4);
+      assert.equal((await run<{ encoded: string }>('encodeSecretValue')).encoded, Buffer.from('abc #def').toString('base64'));
+      editor.selection = new vscode.Selection(2, 4, 2, 4);
+      assert.equal((await run<{ encoded: string }>('encodeSecretValue')).encoded, Buffer.from("it's").toString('base64'));
+      assert.equal(editor.document.getText(), `data:\n  P: ${Buffer.from('abc #def').toString('base64')} # note\n  Q: ${Buffer.from("it's").toString('base64')}\n`);
+    });
+
+    it('saving the decoded view of a flow data map removes only the deleted key', async () => {
+      const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: flowy}\ndata: {a: YQ==, b: Yg==}\n';
+      await createInWorkspace('biome/flow-secret.yaml', text);
+      const result = await run<{ status: string; uri: string }>('decodeSecret', { uri: fileOf('biome/flow-secret.yaml').toString(), name: 'flowy' });
+      const view = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
+      const line = view.getText().split('\n').indexOf('a: a');
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(view.uri, new vscode.Range(line, 0, line + 1, 0));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await view.save());
+      const after = await waitFor('the saved source', () => {
+        const now = diskText('biome/flow-secret.yaml');
+        return now !== text ? now : undefined;
+      });
+      assert.equal(after, text.replace('{a: YQ==, b: Yg==}', '{b: Yg==}'));
+    });
   });
 
   describe('New Service', () => {

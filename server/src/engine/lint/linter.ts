@@ -13,7 +13,7 @@ import type { Rule } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
-import { annotationSuppressions, directivesOf } from './suppression';
+import { annotationSuppressions, directivesOf, directiveTarget } from './suppression';
 import { annotationReasonFindings, SuppressionTracker } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
@@ -118,7 +118,7 @@ export class Linter {
     if (!doc.parent) for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
-    const suppressions = new SuppressionTracker(file.uri, directivesOf(doc));
+    const suppressions = new SuppressionTracker(file.uri, directivesOf(doc), (line) => directiveTarget(doc, line));
     for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
     // A List whose items are checked as resources is not validated as a whole too (each finding once).
     if (hasSchema(doc) && this.schema && doc.items.length === 0) {

@@ -7,6 +7,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding, Range } from '../types';
 import { isPlainObject } from '../render/annotated';
+import { directiveLine } from './directiveLine';
 
 export const IGNORE_ANNOTATION = 'biome-manifests.io/ignore';
 export const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
@@ -42,6 +43,14 @@ export interface Directive {
   reason: string;
   /** The line whose findings it suppresses: its own (end of line) or the first non-comment line below. */
   target: number;
+}
+
+const directiveSeen = new WeakMap<object, boolean>();
+
+function hasDirective(doc: ManifestDocument): boolean {
+  let seen = directiveSeen.get(doc.chunk);
+  if (seen === undefined) directiveSeen.set(doc.chunk, (seen = doc.text.includes('biome-manifests-ignore')));
+  return seen;
 }
 
 function idsIn(list: string): string[] {
@@ -90,9 +99,19 @@ export function directivesOf(doc: ManifestDocument): Directive[] {
   }));
 }
 
+/**
+ * The file line whose directives apply to a finding on file line `line`: the line itself, or inside a
+ * multi-line scalar the first line of the entry that owns it (a comment inside the scalar would be its text).
+ */
+export function directiveTarget(doc: ManifestDocument, line: number): number {
+  return directiveLine(doc, line - doc.startLine) + doc.startLine;
+}
+
 /** Rule ids suppressed by comments for the finding at file line `line`. */
 export function commentSuppressions(doc: ManifestDocument, line: number): string[] {
-  return directivesOf(doc).flatMap((d) => (d.target === line ? d.ids : []));
+  if (!hasDirective(doc)) return [];
+  const target = directiveTarget(doc, line);
+  return directivesOf(doc).flatMap((d) => (d.target === target ? d.ids : []));
 }
 
 /** `"<id>, <id> -- reason"` → the ids and the reason (empty when none). */
@@ -131,11 +150,18 @@ export function annotationSuppressions(value: unknown): string[] {
 }
 
 /** What suppresses a finding: the object's annotations, a comment, or nothing. */
-export function suppressionOf(finding: Finding, directives: readonly Directive[], objectIgnores: readonly string[]): 'annotation' | Directive | undefined {
+export function suppressionOf(
+  finding: Finding,
+  directives: readonly Directive[],
+  objectIgnores: readonly string[],
+  targetOf: (line: number) => number = (line) => line,
+): 'annotation' | Directive | undefined {
   if (objectIgnores.includes(finding.code) || objectIgnores.includes('all')) return 'annotation';
-  return directives.find((d) => d.target === finding.range.start.line && d.ids.includes(finding.code));
+  if (directives.length === 0) return undefined;
+  const target = targetOf(finding.range.start.line);
+  return directives.find((d) => d.target === target && d.ids.includes(finding.code));
 }
 
 export function isSuppressed(finding: Finding, doc: ManifestDocument, objectIgnores: readonly string[]): boolean {
-  return suppressionOf(finding, directivesOf(doc), objectIgnores) !== undefined;
+  return suppressionOf(finding, directivesOf(doc), objectIgnores, (line) => directiveTarget(doc, line)) !== undefined;
 }

@@ -17,12 +17,14 @@ export class SuppressionTracker {
   constructor(
     private readonly uri: string,
     private readonly directives: readonly Directive[],
+    /** The line whose directives apply to a finding's line (see directiveTarget). */
+    private readonly targetOf: (line: number) => number = (line) => line,
   ) {}
 
   /** True when the finding is suppressed (by the object's annotations or a comment). */
   suppresses(finding: Finding, objectIgnores: readonly string[]): boolean {
     if (this.directives.length === 0 && objectIgnores.length === 0) return false;
-    const by = suppressionOf(finding, this.directives, objectIgnores);
+    const by = suppressionOf(finding, this.directives, objectIgnores, this.targetOf);
     if (by === undefined) return false;
     if (by !== 'annotation') this.used.add(`${by.range.start.line}|${finding.code}`);
     return true;

@@ -5,7 +5,7 @@ import type { RenderedObject } from '../../engine/render/render';
 import { encodeBase64 } from '../../engine/secrets/base64';
 import type { FindingFix, TextEdit, ValuePath } from '../../engine/types';
 import { folderOf } from '../../engine/workspace/workspaceIndex';
-import { indentOfKey, insertAfterEntry } from './edits';
+import { insertAfterEntry, replaceEntry } from './edits';
 import { yamlKey, yamlScalar } from './scalarSource';
 import { entriesOf, keysOf } from '../../engine/k8s/secretData';
 import { at, str } from '../../engine/k8s/values';
@@ -66,21 +66,9 @@ function placeSecret(context: RuleContext, envDoc: ManifestDocument, owner: Rend
   return { secretName, edit: newSecretDocument(envDoc, secretName, namespace, key, value), uri: envDoc.uri };
 }
 
-/** Replaces `value: …` (the entry at `valuePath`) with a `valueFrom.secretKeyRef`. */
+/** Replaces `value: …` (the entry at `valuePath`) with a `valueFrom.secretKeyRef`, in the style of its map. */
 function valueFromEdit(doc: ManifestDocument, valuePath: ValuePath, secretName: string, key: string): TextEdit | undefined {
-  const pair = doc.findPair(valuePath);
-  const keyNode = pair?.key as { range?: [number, number, number] } | undefined;
-  const valueNode = pair?.value as { range?: [number, number, number] } | undefined;
-  const indent = indentOfKey(doc, valuePath);
-  if (!keyNode?.range || !valueNode?.range || indent === undefined) return undefined;
-  let end = valueNode.range[1];
-  while (end > keyNode.range[0] && /[\r\n]/.test(doc.text[end - 1]!)) end--;
-  const pad = ' '.repeat(indent);
-  const eol = eolOf(doc);
-  const text = ['valueFrom:', `${pad}  secretKeyRef:`, `${pad}    name: ${yamlScalar(secretName)}`, `${pad}    key: ${yamlKey(key)}`].join(
-    eol,
-  );
-  return { range: doc.range(keyNode.range[0], end), newText: text };
+  return replaceEntry(doc, valuePath, ['valueFrom:', '  secretKeyRef:', `    name: ${yamlScalar(secretName)}`, `    key: ${yamlKey(key)}`]);
 }
 
 /** The fix for env var `envName` at rendered `envPath` of `owner`, holding the literal `value`. */

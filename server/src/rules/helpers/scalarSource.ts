@@ -3,6 +3,7 @@ import { parse, type Node } from 'yaml';
 import { isScalar } from '../../engine/document/yamlGuards';
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
 import type { TextEdit, ValuePath } from '../../engine/types';
+import { plainData, verified } from '../../engine/document/verifyEdit';
 
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
@@ -59,7 +60,9 @@ export function replaceScalar(doc: ManifestDocument, path: ValuePath, newText: s
   if (!node?.range) return undefined;
   let end = node.range[1];
   while (end > node.range[0] && (doc.text[end - 1] === '\n' || doc.text[end - 1] === '\r')) end--;
-  return { range: doc.range(node.range[0], end), newText };
+  const value = plainData(newText);
+  const span = { start: node.range[0], end, text: newText };
+  return value && verified(doc, [span], [{ op: 'set', path, value: value.value }]) ? { range: doc.range(span.start, span.end), newText } : undefined;
 }
 
 /** A YAML scalar for `value`: plain when that reads back the same, else double-quoted (JSON). */
@@ -95,5 +98,5 @@ export function deleteItem(doc: ManifestDocument, path: ValuePath): TextEdit | u
   if (!/^\s*-\s*$/.test(lineText)) return undefined;
   const start = lines.lineStart(startLine);
   const end = endLine + 1 < lines.lineCount ? lines.lineStart(endLine + 1) : lines.lineEnd(endLine);
-  return { range: doc.range(start, end), newText: '' };
+  return verified(doc, [{ start, end, text: '' }], [{ op: 'delete', path }]) ? { range: doc.range(start, end), newText: '' } : undefined;
 }
