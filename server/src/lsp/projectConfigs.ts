@@ -3,7 +3,8 @@
  * file wins over the disk, so edits apply live), its errors as diagnostics, and which files are in effect.
  */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { uriToPath } from '../engine/workspace/uriPath';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { ConfigResolver, defaultCatalog } from '../projectConfig';
 import { excludedByConfig, lintSettingsFor } from '../engine/config/combine';
@@ -60,14 +61,14 @@ export class ServerConfigs {
   /** The lint settings of `uri`: its project config under the editor's `biomeManifests.rules`. */
   async lintSettings(uri: string, editor: LintSettings): Promise<LintSettings> {
     const checked = this.checkEditorOptions(editor);
-    if (!uri.startsWith('file:')) return checked;
-    const file = fileURLToPath(uri);
-    return lintSettingsFor(await this.configOf(file), checked, file);
+    const file = uriToPath(uri);
+    return file === undefined ? checked : lintSettingsFor(await this.configOf(file), checked, file);
   }
 
   /** The editor's settings with what the project config adds for `uri` (kubernetesVersion, CRD paths, associations). */
   async serverSettings(uri: string, editor: ServerSettings): Promise<ServerSettings> {
-    return uri.startsWith('file:') ? withProjectConfig(editor, await this.configOf(fileURLToPath(uri))) : editor;
+    const file = uriToPath(uri);
+    return file === undefined ? editor : withProjectConfig(editor, await this.configOf(file));
   }
 
   async excluded(file: string): Promise<boolean> {
@@ -76,7 +77,8 @@ export class ServerConfigs {
 
   /** The config file's own problems, as diagnostics on it. */
   async diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    const file = fileURLToPath(uri);
+    const file = uriToPath(uri);
+    if (file === undefined) return [];
     const parsed = await this.resolver.load(file, this.index.getFile(uri)?.text);
     return parsed.errors.map((e) => ({ range: e.range, message: e.message, severity: 1, source: 'biome-manifests', code: 'config' }));
   }
@@ -85,11 +87,15 @@ export class ServerConfigs {
   async refresh(folders: readonly string[]): Promise<boolean> {
     const found = new Set<string>();
     for (const folder of folders) {
-      const configFile = await this.resolver.fileFor(path.join(fileURLToPath(folder), 'x'));
+      const root = uriToPath(folder);
+      const configFile = root === undefined ? undefined : await this.resolver.fileFor(path.join(root, 'x'));
       if (configFile) found.add(configFile);
     }
     // Config files deeper in the workspace apply to their own folders.
-    for (const file of this.index.files()) if (isConfigUri(file.uri)) found.add(fileURLToPath(file.uri));
+    for (const file of this.index.files()) {
+      const configPath = isConfigUri(file.uri) ? uriToPath(file.uri) : undefined;
+      if (configPath !== undefined) found.add(configPath);
+    }
     this.inEffect = [...found].sort();
     // Kept, not recomputed: after invalidate() the old files read as their new text.
     const key = JSON.stringify([this.inEffect, await this.excludes(this.inEffect)]);
