@@ -15,6 +15,7 @@ import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
 import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
+import { ParsedChunk } from '../engine/document/parsedChunk';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -67,6 +68,8 @@ export class Session {
       connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
     );
     this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    ParsedChunk.onFastParserFallback = (error) =>
+      connection.console.debug(`fast YAML parser failed (${ParsedChunk.fastParserFallbacks} so far), parsed with yaml: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */
