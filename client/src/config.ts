@@ -1,11 +1,8 @@
-/** Typed reads of `biomeManifests.*` settings, and which of them need a server restart. */
+/** Typed reads of `biomeManifests.*` settings. */
 import * as vscode from 'vscode';
 import { kubectlToRun, restrictedValue, type InspectedSetting } from './trust';
 
 export const SECTION = 'biomeManifests';
-
-/** Settings the server reads once at start; changing them restarts it. Everything else is live. */
-export const RESTART_SETTINGS: readonly string[] = [`${SECTION}.server.extraArgs`];
 
 /**
  * Settings that could send the user somewhere a repository chose (a URL, a program to run): in an
@@ -14,14 +11,9 @@ export const RESTART_SETTINGS: readonly string[] = [`${SECTION}.server.extraArgs
  */
 export const RESTRICTED_SETTINGS = ['grafana.url', 'kubectlPath'] as const;
 
-export type TraceLevel = 'off' | 'messages' | 'verbose';
 export type GrafanaUrlFormat = 'panes' | 'legacy';
 export type PreviewRenderer = 'auto' | 'biome' | 'kubectl';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace';
-
-export function traceLevel(): TraceLevel {
-  return vscode.workspace.getConfiguration(SECTION).get<TraceLevel>('trace.server', 'off');
-}
 
 /** A restricted setting's effective and user values (trust.ts decides which one counts). */
 function inspectRestricted(key: (typeof RESTRICTED_SETTINGS)[number], scope?: vscode.Uri): InspectedSetting {

@@ -19,14 +19,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from './harness';
 import { SAMPLE_DIR } from '../helpers/paths';
-
-/** Splits `text` at the caret `^` into the text without it and the caret's position. */
-function caret(textWithCaret: string): { text: string; line: number; character: number } {
-  const offset = textWithCaret.indexOf('^');
-  const before = textWithCaret.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { text: before + textWithCaret.slice(offset + 1), line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
+import { caret } from '../helpers/caret';
 
 describe('language features over LSP', () => {
   let client: TestClient;
@@ -43,12 +36,12 @@ describe('language features over LSP', () => {
   });
 
   it('completes container keys at the caret, required first, present ones left out', async () => {
-    const { text, line, character } = caret(
+    const { text, position } = caret(
       ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', 'spec:', '  containers:', '    - name: web', '      ^', ''].join('\n'),
     );
     const uri = uriOf('biome/pod.yaml');
     await client.open(uri, text);
-    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList;
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('image'));
     assert.ok(labels.includes('livenessProbe'));

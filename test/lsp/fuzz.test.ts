@@ -31,7 +31,7 @@ import {
   ResponseError,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startClient, type TestClient } from './harness';
+import { HANG_GUARD_MS, startClient, type TestClient } from './harness';
 import { SAMPLE_DIR, FIXTURES_DIR } from '../helpers/paths';
 import { RenderRequest, ResourceGraphRequest, ServicesRequest } from '../../server/src/protocol';
 import { alignEdit, applyEdit, concreteEdit, describeError, editSpec, ErrorWatch, requestSpec, type RequestSpec } from './fuzzSupport';
@@ -40,7 +40,8 @@ const SECONDS = Number(process.env.BIOME_FUZZ_SECONDS ?? 60);
 const RUNS = Number(process.env.BIOME_FUZZ_RUNS ?? 1_000_000);
 const SEED = process.env.BIOME_FUZZ_SEED === undefined ? undefined : Number(process.env.BIOME_FUZZ_SEED);
 /** Generous: the CI machine is slow and shared; a request that takes this long is a hang. */
-const REQUEST_TIMEOUT_MS = 15_000;
+// A hang guard (minutes): on a loaded machine a request can take seconds without anything being wrong.
+const REQUEST_TIMEOUT_MS = HANG_GUARD_MS;
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
@@ -131,6 +132,8 @@ describe('LSP fuzz: random edits of real manifests and random requests', () => {
     let edits = 0;
     let requests = 0;
     const nextVersion = new Map<string, number>();
+    // Resolved by the publish of their version: a wait on the event, not a polling loop.
+    const versionWaiters: { uri: string; version: number; resolve: () => void }[] = [];
     // Replaces the harness's listener (one handler per method): this test waits on `published` instead.
     client.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       latestDiagnostics.set(p.uri, p.diagnostics);
@@ -138,14 +141,17 @@ describe('LSP fuzz: random edits of real manifests and random requests', () => {
       const list = published.get(p.uri) ?? [];
       list.push(p.version);
       published.set(p.uri, list);
-    });
-    const waitForVersion = async (uri: string, version: number) => {
-      const deadline = Date.now() + REQUEST_TIMEOUT_MS;
-      while (!(published.get(uri) ?? []).includes(version)) {
-        if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}`);
-        await new Promise((r) => setTimeout(r, 5));
+      for (const w of versionWaiters.filter((x) => x.uri === p.uri && x.version === p.version)) {
+        versionWaiters.splice(versionWaiters.indexOf(w), 1);
+        w.resolve();
       }
-    };
+    });
+    const waitForVersion = (uri: string, version: number) =>
+      new Promise<void>((resolve, reject) => {
+        if ((published.get(uri) ?? []).includes(version)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version}`)), REQUEST_TIMEOUT_MS);
+        versionWaiters.push({ uri, version, resolve: () => (clearTimeout(timer), resolve()) });
+      });
 
     const property = fc.asyncProperty(
       fc.nat(corpus.length - 1),

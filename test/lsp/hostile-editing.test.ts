@@ -19,7 +19,7 @@ import {
   ResponseError,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { startClient, type TestClient } from './harness';
+import { HANG_GUARD_MS, startClient, type TestClient } from './harness';
 
 const GOOD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n  a: b\n';
 const bad = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  a: [${n}\n`;
@@ -41,7 +41,7 @@ function recordPublishes(client: TestClient): { all: PublishDiagnosticsParams[];
     new Promise<PublishDiagnosticsParams>((resolve, reject) => {
       const found = all.find(test);
       if (found) return resolve(found);
-      const timer = setTimeout(() => reject(new Error('no such publish in 15 s')), 15_000);
+      const timer = setTimeout(() => reject(new Error(`no such publish in ${HANG_GUARD_MS / 1000} s`)), HANG_GUARD_MS);
       waiters.push({ test, resolve: (x) => (clearTimeout(timer), resolve(x)) });
     });
   return { all, until };

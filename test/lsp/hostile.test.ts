@@ -1,8 +1,8 @@
 /**
  * Hostile files opened in an editor, over the LSP wire: the server publishes diagnostics for each
- * (or an empty list) within a generous bound, keeps answering requests on it, and its heap stays
- * within a stated bound. Bounds catch hangs and blow-ups (measured values in the test names and in
- * docs/ROBUSTNESS.md); speed targets belong to the benchmarks.
+ * (or an empty list), keeps answering requests on it, and its heap stays within a stated bound.
+ * The only time limit is the harness's hang guard (minutes); the times are printed, and the speed
+ * targets are checked by `node scripts/bench/targets.mjs` (docs/PERFORMANCE.md).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,14 +13,12 @@ import {
   HoverRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startClient, type TestClient } from './harness';
+import { HANG_GUARD_MS, startClient, type TestClient } from './harness';
 import * as hostile from '../helpers/hostileInputs';
 
 interface Case {
   name: string;
   text: () => string;
-  /** Bound on open → diagnostics published, ms. */
-  boundMs: number;
   /** Bound on the heap growth while the file is open, MB. */
   heapMb: number;
   /** The codes expected (in order), or undefined to accept any. */
@@ -30,23 +28,23 @@ interface Case {
 const MB = 1024 * 1024;
 
 const CASES: Case[] = [
-  { name: 'alias-bomb', text: hostile.aliasBomb, boundMs: 10_000, heapMb: 200, codes: ['yaml-alias-limit'] },
-  { name: 'merge-bomb', text: () => hostile.mergeBomb(20_000, 990), boundMs: 20_000, heapMb: 300, codes: ['yaml-alias-limit'] },
-  { name: 'ten-megabytes', text: () => hostile.manyDocuments(10), boundMs: 180_000, heapMb: 2000, codes: [] },
-  { name: 'hundred-thousand-lines', text: () => hostile.longDocument(100_000, true), boundMs: 90_000, heapMb: 1000, codes: ['yaml-duplicate-key'] },
-  { name: 'deep-flow-seq', text: () => hostile.deepFlow(10_000, 'seq'), boundMs: 10_000, heapMb: 200, codes: ['yaml-syntax'] },
-  { name: 'deep-flow-map', text: () => hostile.deepFlow(10_000, 'map'), boundMs: 10_000, heapMb: 200, codes: ['yaml-syntax'] },
-  { name: 'deep-block', text: () => hostile.deepBlock(10_000), boundMs: 10_000, heapMb: 200, codes: ['yaml-syntax'] },
-  { name: 'one-megabyte-line', text: () => hostile.wideLine(), boundMs: 60_000, heapMb: 1000, codes: [] },
-  { name: 'nul-bytes', text: hostile.nulBytes, boundMs: 5000, heapMb: 100, codes: ['yaml-syntax'] },
-  { name: 'invalid-utf8', text: hostile.invalidUtf8, boundMs: 5000, heapMb: 100, codes: [] },
-  { name: 'bom', text: hostile.withBom, boundMs: 5000, heapMb: 100, codes: [] },
-  { name: 'crlf', text: hostile.crlf, boundMs: 5000, heapMb: 100, codes: [] },
-  { name: 'mixed-line-endings', text: hostile.mixedLineEndings, boundMs: 5000, heapMb: 100, codes: ['yaml-syntax'] },
-  { name: 'tabs', text: hostile.tabIndented, boundMs: 5000, heapMb: 100, codes: ['yaml-syntax', 'yaml-syntax'] },
-  { name: 'helm-template', text: hostile.helmTemplate, boundMs: 5000, heapMb: 100, codes: [] },
-  { name: 'empty', text: () => '', boundMs: 5000, heapMb: 100, codes: [] },
-  { name: 'only-comments', text: hostile.onlyComments, boundMs: 5000, heapMb: 100, codes: [] },
+  { name: 'alias-bomb', text: hostile.aliasBomb, heapMb: 200, codes: ['yaml-alias-limit'] },
+  { name: 'merge-bomb', text: () => hostile.mergeBomb(20_000, 990), heapMb: 300, codes: ['yaml-alias-limit'] },
+  { name: 'ten-megabytes', text: () => hostile.manyDocuments(10), heapMb: 2000, codes: [] },
+  { name: 'hundred-thousand-lines', text: () => hostile.longDocument(100_000, true), heapMb: 1000, codes: ['yaml-duplicate-key'] },
+  { name: 'deep-flow-seq', text: () => hostile.deepFlow(10_000, 'seq'), heapMb: 200, codes: ['yaml-syntax'] },
+  { name: 'deep-flow-map', text: () => hostile.deepFlow(10_000, 'map'), heapMb: 200, codes: ['yaml-syntax'] },
+  { name: 'deep-block', text: () => hostile.deepBlock(10_000), heapMb: 200, codes: ['yaml-syntax'] },
+  { name: 'one-megabyte-line', text: () => hostile.wideLine(), heapMb: 1000, codes: [] },
+  { name: 'nul-bytes', text: hostile.nulBytes, heapMb: 100, codes: ['yaml-syntax'] },
+  { name: 'invalid-utf8', text: hostile.invalidUtf8, heapMb: 100, codes: [] },
+  { name: 'bom', text: hostile.withBom, heapMb: 100, codes: [] },
+  { name: 'crlf', text: hostile.crlf, heapMb: 100, codes: [] },
+  { name: 'mixed-line-endings', text: hostile.mixedLineEndings, heapMb: 100, codes: ['yaml-syntax'] },
+  { name: 'tabs', text: hostile.tabIndented, heapMb: 100, codes: ['yaml-syntax', 'yaml-syntax'] },
+  { name: 'helm-template', text: hostile.helmTemplate, heapMb: 100, codes: [] },
+  { name: 'empty', text: () => '', heapMb: 100, codes: [] },
+  { name: 'only-comments', text: hostile.onlyComments, heapMb: 100, codes: [] },
 ];
 
 describe('hostile files over LSP', () => {
@@ -67,12 +65,12 @@ describe('hostile files over LSP', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: diagnostics within ${c.boundMs / 1000} s, heap growth under ${c.heapMb} MB, requests answered`, async (t) => {
+    it(`${c.name}: diagnostics published, heap growth under ${c.heapMb} MB, requests answered`, async (t) => {
       const uri = `file:///hostile/biome/${c.name}.yaml`;
       const text = c.text();
       const heapBefore = process.memoryUsage().heapUsed;
       const started = performance.now();
-      const pending = client.diagnostics(uri, 1, c.boundMs);
+      const pending = client.diagnostics(uri, 1, HANG_GUARD_MS);
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
       const diagnostics: Diagnostic[] = await pending;
       const ms = performance.now() - started;
@@ -101,24 +99,26 @@ describe('hostile files over LSP', () => {
   }
 
   it(
-    'while a 100,000-line file is being checked, a hover on another document answers within 1 s',
-    // The big document is parsed in steps (lexer and CST parser yield; composing the AST is one step).
+    'while a 100,000-line file is being checked, a hover on another document answers before the big file is done',
+    // The big document is parsed in steps (lexer and CST parser yield; composing the AST is one step),
+    // so a request in between is answered first. How fast: the bench's hover-during-check target.
     {},
     async () => {
       const small = 'file:///hostile/biome/small.yaml';
       await client.open(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\n');
       const big = 'file:///hostile/biome/big-while-hover.yaml';
-      const published = client.diagnostics(big, 1, 120_000);
+      const order: string[] = [];
+      const published = client.diagnostics(big, 1, HANG_GUARD_MS).then(() => order.push('big file diagnostics'));
       void client.connection.sendNotification('textDocument/didOpen', {
         textDocument: { uri: big, languageId: 'yaml', version: 1, text: hostile.longDocument(100_000) },
       });
-      const started = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: { line: 1, character: 2 } });
-      const hoverMs = performance.now() - started;
-      const bigDone = await published.then(() => performance.now() - started);
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: { line: 1, character: 2 } });
+      order.push('hover');
+      await published;
       await client.close(big);
       await client.close(small);
-      assert.ok(hoverMs < 1000 && hoverMs < bigDone, `hover took ${hoverMs.toFixed(0)} ms; the big file took ${bigDone.toFixed(0)} ms`);
+      assert.ok(hover !== null, 'the hover on `kind` has content');
+      assert.deepEqual(order, ['hover', 'big file diagnostics']);
     },
   );
 });

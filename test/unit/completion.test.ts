@@ -4,7 +4,8 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import { completion } from '../../server/src/lsp/completion';
 import { expandSnippet, SKELETONS } from '../../server/src/engine/schema/skeletons';
 import { validateDocument } from '../../server/src/engine/schema/validate';
-import { caret, parse, store, yaml } from './schemaFixtures';
+import { parse, store, yaml } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 function complete(marked: string): CompletionItem[] {
   const { text, position } = caret(marked);

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cursorContext, type CursorContext } from '../../server/src/engine/document/cursorPath';
-import { caret, yaml } from './schemaFixtures';
+import { yaml } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 /** The context at the `^` of a marked document. */
 function at(marked: string): CursorContext {

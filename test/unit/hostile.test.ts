@@ -1,7 +1,7 @@
 /**
  * Hostile files through the engine (parse + lint): each ends with a diagnostic or cleanly, never an
- * exception, within a stated time. The bounds are generous (a shared CI machine, 2 cores): they
- * catch hangs and quadratic blow-ups, not slowness — speed targets belong to the benchmarks.
+ * exception. No wall-clock asserts here (they fail on a loaded machine): the speed targets that catch
+ * a quadratic blow-up are checked by `node scripts/bench/targets.mjs` (docs/PERFORMANCE.md).
  * The large files (10 MB, 100,000 lines, 1 MB line) run over the LSP wire in test/lsp/hostile.test.ts.
  */
 import { describe, it } from 'node:test';
@@ -18,16 +18,13 @@ function brief(f: Finding): string {
   return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`;
 }
 
-/** Lints `text` as one file; fails on any rule error (a rule that threw) or when slower than `boundMs`. */
-function lintTimed(text: string, boundMs: number): { findings: string[]; ms: number } {
+/** Lints `text` as one file; fails on any rule error (a rule that threw). */
+function lintHostile(text: string): { findings: string[] } {
   const ruleErrors: string[] = [];
-  const started = performance.now();
   const engine = engineWith({ 'hostile.yaml': text }, { onRuleError: (id, e) => ruleErrors.push(`${id}: ${String(e)}`) });
   const findings = engine.linter.lintFile(uriOf('hostile.yaml')).map(brief);
-  const ms = performance.now() - started;
   assert.deepEqual(ruleErrors, [], 'no rule may throw');
-  assert.ok(ms < boundMs, `took ${ms.toFixed(0)} ms, bound ${boundMs} ms`);
-  return { findings, ms };
+  return { findings };
 }
 
 const ALIAS_LIMIT =
@@ -35,13 +32,13 @@ const ALIAS_LIMIT =
 const TOO_DEEP = `yaml-syntax This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`;
 
 describe('hostile files through the engine', () => {
-  it('alias bomb ("billion laughs", 9^9 strings): refused before expansion, one finding, within 5 s (measured ~50 ms)', () => {
-    const { findings } = lintTimed(hostile.aliasBomb(), 5000);
+  it('alias bomb ("billion laughs", 9^9 strings): refused before expansion, one finding', () => {
+    const { findings } = lintHostile(hostile.aliasBomb());
     assert.deepEqual(findings, [ALIAS_LIMIT]);
   });
 
   it('merge keys count in the alias bound: 990 `<<: *b` of a 20,000-key map is one finding (issue #16)', () => {
-    const { findings } = lintTimed(hostile.mergeBomb(20_000, 990), 20_000);
+    const { findings } = lintHostile(hostile.mergeBomb(20_000, 990));
     assert.deepEqual(findings, [ALIAS_LIMIT]);
   });
 
@@ -54,21 +51,21 @@ describe('hostile files through the engine', () => {
   });
 
   for (const style of ['seq', 'map'] as const) {
-    it(`10,000 levels of flow ${style} nesting: one error, within 10 s (measured ~0.3 s)`, () => {
-      const { findings } = lintTimed(hostile.deepFlow(10_000, style), 10_000);
+    it(`10,000 levels of flow ${style} nesting: one error`, () => {
+      const { findings } = lintHostile(hostile.deepFlow(10_000, style));
       assert.equal(findings.length, 1);
       assert.match(findings[0]!, new RegExp(`^6:\\d+ ${TOO_DEEP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     });
   }
 
-  it('10,000 levels of block nesting (`- - - …`) and a 300-level block map ladder: one error, within 10 s (measured ~0.1 s)', () => {
-    const { findings } = lintTimed(hostile.deepBlock(10_000), 10_000);
+  it('10,000 levels of block nesting (`- - - …`) and a 300-level block map ladder: one error', () => {
+    const { findings } = lintHostile(hostile.deepBlock(10_000));
     assert.deepEqual(findings, [`1:1 ${TOO_DEEP}`]);
   });
 
   it('just past the nesting bound: the same error; just below it: checked normally', () => {
-    assert.deepEqual(lintTimed(hostile.deepFlow(MAX_NESTING_DEPTH, 'seq'), 5000).findings, [`6:${MAX_NESTING_DEPTH + 4} ${TOO_DEEP}`]);
-    assert.deepEqual(lintTimed(hostile.deepFlow(MAX_NESTING_DEPTH - 10, 'seq'), 5000).findings, ['6:6 schema-type `x` must be a string, got a list.']);
+    assert.deepEqual(lintHostile(hostile.deepFlow(MAX_NESTING_DEPTH, 'seq')).findings, [`6:${MAX_NESTING_DEPTH + 4} ${TOO_DEEP}`]);
+    assert.deepEqual(lintHostile(hostile.deepFlow(MAX_NESTING_DEPTH - 10, 'seq')).findings, ['6:6 schema-type `x` must be a string, got a list.']);
   });
 
   it('the engine walkers do not recurse into the call stack on 10,000 levels of values', () => {
@@ -85,44 +82,44 @@ describe('hostile files through the engine', () => {
   });
 
   it('NUL bytes: reported where they are, as kubectl refuses them', () => {
-    assert.deepEqual(lintTimed(hostile.nulBytes(), 5000).findings, [
+    assert.deepEqual(lintHostile(hostile.nulBytes()).findings, [
       '6:8 yaml-syntax Control character U+0000 is not allowed in YAML: kubectl and the API server reject this file. Remove it (a file full of them is binary, or not UTF-8).',
     ]);
   });
 
   it('invalid UTF-8 (decoded to U+FFFD by the editor): checked like any text, no exception', () => {
-    assert.deepEqual(lintTimed(hostile.invalidUtf8(), 5000).findings, []);
+    assert.deepEqual(lintHostile(hostile.invalidUtf8()).findings, []);
   });
 
   it('a byte-order mark, CRLF line endings: clean, like the same file without them', () => {
-    assert.deepEqual(lintTimed(hostile.withBom(), 5000).findings, []);
-    assert.deepEqual(lintTimed(hostile.crlf(), 5000).findings, []);
+    assert.deepEqual(lintHostile(hostile.withBom()).findings, []);
+    assert.deepEqual(lintHostile(hostile.crlf()).findings, []);
   });
 
   it('mixed line endings with a lone CR: the syntax error YAML sees, at its line', () => {
-    assert.deepEqual(lintTimed(hostile.mixedLineEndings(), 5000).findings, [
+    assert.deepEqual(lintHostile(hostile.mixedLineEndings()).findings, [
       '6:6 yaml-syntax YAML syntax error: Nested mappings are not allowed in compact mappings',
     ]);
   });
 
   it('tabs as indentation: one error per tab-indented line', () => {
-    assert.deepEqual(lintTimed(hostile.tabIndented(), 5000).findings, [
+    assert.deepEqual(lintHostile(hostile.tabIndented()).findings, [
       '4:1 yaml-syntax Tabs are not allowed as YAML indentation. Indent with spaces.',
       '6:1 yaml-syntax Tabs are not allowed as YAML indentation. Indent with spaces.',
     ]);
   });
 
   it('a Helm template, an empty file, a file of only comments: silent', () => {
-    assert.deepEqual(lintTimed(hostile.helmTemplate(), 5000).findings, []);
-    assert.deepEqual(lintTimed('', 5000).findings, []);
-    assert.deepEqual(lintTimed(hostile.onlyComments(), 5000).findings, []);
-    assert.deepEqual(lintTimed('---\n---\n...\n', 5000).findings, []);
+    assert.deepEqual(lintHostile(hostile.helmTemplate()).findings, []);
+    assert.deepEqual(lintHostile('').findings, []);
+    assert.deepEqual(lintHostile(hostile.onlyComments()).findings, []);
+    assert.deepEqual(lintHostile('---\n---\n...\n').findings, []);
   });
 
-  it('150,000 findings in one document (a ConfigMap of numbers): all reported, no stack overflow, within 60 s (measured ~3 s)', () => {
+  it('150,000 findings in one document (a ConfigMap of numbers): all reported, no stack overflow', () => {
     const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: numbers', 'data:'];
     for (let i = 0; i < 150_000; i++) lines.push(`  k${i}: ${i}`);
-    const { findings } = lintTimed(`${lines.join('\n')}\n`, 60_000);
+    const { findings } = lintHostile(`${lines.join('\n')}\n`);
     assert.equal(findings.length, 150_000);
     assert.equal(findings[0], '6:7 schema-type `k0` must be a string, got integer 0; quote it: "0".');
   });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { hover } from '../../server/src/lsp/hover';
 import { statedDefault } from '../../server/src/engine/schema/describe';
 import { apiReferenceUrl, kebabKind } from '../../server/src/engine/schema/apiReference';
-import { caret, parse, store, yaml } from './schemaFixtures';
+import { parse, store, yaml } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 function hoverAt(marked: string) {
   const { text, position } = caret(marked);

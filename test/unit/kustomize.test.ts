@@ -15,7 +15,8 @@ import { completion } from '../../server/src/lsp/completion';
 import { hover } from '../../server/src/lsp/hover';
 import { applyEdits } from '../helpers/applyEdits';
 import { engineWith, lintAll, summarize } from '../helpers/engineHarness';
-import { caret, parse, REPO_ROOT, store, yaml } from './schemaFixtures';
+import { parse, REPO_ROOT, store, yaml } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 const NO_KUBECTL = KUBECTL ? false : 'kubectl is not installed: the kubectl kustomize oracle cases are skipped';

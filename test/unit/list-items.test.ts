@@ -7,7 +7,8 @@ import { documentSymbols, workspaceSymbols } from '../../server/src/lsp/symbols'
 import { hover } from '../../server/src/lsp/hover';
 import { completion } from '../../server/src/lsp/completion';
 import type { TextEdit } from 'vscode-languageserver';
-import { caret, store } from './schemaFixtures';
+import { store } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 function brief(f: Finding): string {
   const { start, end } = f.range;

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { completion } from '../../server/src/lsp/completion';
 import { hover } from '../../server/src/lsp/hover';
-import { caret, parse, store } from './schemaFixtures';
+import { parse, store } from './schemaFixtures';
+import { caret } from '../helpers/caret';
 
 function labels(marked: string, uri: string): string[] {
   const { text, position } = caret(marked);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { engineWith, lintAll } from '../helpers/engineHarness';
 import { re2Problem } from '../../server/src/engine/monitoring/re2';
 
+/** Hang guards only (bounds far above the measured times, which are in scripts/bench): not speed targets. */
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();
   const value = run();
@@ -24,7 +25,7 @@ describe('hostile monitoring files', () => {
     const text = `groups:\n  - name: big\n    rules:\n${rules.join('\n')}\n`;
     const { value, ms } = timed(() => codes({ 'big.rules.yml': text }));
     assert.deepEqual(value, [`${4 + 7_777 * 2 + 1} valid-promql`]);
-    assert.ok(ms < 30_000, `${Math.round(ms)} ms`);
+    assert.ok(ms < 120_000, `${Math.round(ms)} ms`);
   });
 
   it('100 KB of PromQL in one expr: checked, not hung', () => {
@@ -32,14 +33,14 @@ describe('hostile monitoring files', () => {
     assert.ok(expr.length > 100_000);
     const { value, ms } = timed(() => codes({ 'big.rules.yml': `groups:\n  - name: g\n    rules:\n      - record: big:sum\n        expr: ${expr} +\n` }));
     assert.deepEqual(value, ['5 valid-promql']);
-    assert.ok(ms < 10_000, `${Math.round(ms)} ms`);
+    assert.ok(ms < 60_000, `${Math.round(ms)} ms`);
   });
 
   it('pathological regexes are scanned in linear time, never run', () => {
     const nested = `${'('.repeat(50_000)}a+${')+'.repeat(50_000)}$`;
     const { value, ms } = timed(() => re2Problem(nested));
     assert.match(value?.message ?? '', /nest more than 1000 deep/);
-    assert.ok(ms < 1_000, `${Math.round(ms)} ms`);
+    assert.ok(ms < 20_000, `${Math.round(ms)} ms`);
     assert.equal(re2Problem(`(a+)+${'b'.repeat(100_000)}`), undefined);
     const config = `scrape_configs:\n  - job_name: a\n    relabel_configs:\n      - source_labels: [x]\n        regex: '(a|aa)+(?=b)'\n        action: keep\n`;
     assert.deepEqual(codes({ 'prometheus.yml': config }), ['5 valid-relabel-config']);

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { parseManifestFile } from '../../server/src/engine/document/manifestFile';
 import type { ManifestFile } from '../../server/src/engine/document/manifestFile';
 import { loadSchemaStore, type SchemaStore } from '../../server/src/engine/schema/store';
-import type { Position } from '../../server/src/engine/types';
 
 /** The repository root, from out/test/unit. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -14,15 +13,6 @@ export function store(): SchemaStore {
 
 export function parse(text: string, uri = 'file:///work/test.yaml'): ManifestFile {
   return parseManifestFile(uri, text, 1);
-}
-
-/** Removes the one `^` caret from `marked` and returns the text and the caret's position. */
-export function caret(marked: string): { text: string; position: Position } {
-  const offset = marked.indexOf('^');
-  if (offset < 0 || marked.indexOf('^', offset + 1) >= 0) throw new Error('mark exactly one cursor with ^');
-  const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  const before = text.slice(0, offset).split('\n');
-  return { text, position: { line: before.length - 1, character: before[before.length - 1]!.length } };
 }
 
 /** Strips the common indentation of a template literal so YAML in tests can be indented with the code. */

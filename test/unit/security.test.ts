@@ -101,7 +101,8 @@ describe('kubectl as an external process', () => {
     const started = Date.now();
     const result = await kubectlKustomize(kubectl, dir, 500);
     assert.deepEqual(result, { ok: false, reason: 'kubectl did not finish within 1 s' });
-    assert.ok(Date.now() - started < 10_000);
+    // A hang guard, not a speed target: without the kill the script would run its full 600 s.
+    assert.ok(Date.now() - started < 120_000, `returned after ${Date.now() - started} ms`);
   });
 
   it('is cut off above the output cap when it prints 100 MB', { skip: process.platform === 'win32' }, async () => {

@@ -14,8 +14,6 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
 /** A path into a YAML/JSON value: map keys and sequence indexes. */
 export type ValuePath = readonly (string | number)[];
 

@@ -19,6 +19,7 @@ import { withItems, type ManifestFile } from '../engine/document/manifestFile';
 import { ParseWorker } from '../engine/parallel/parseWorker';
 import { setFormatAssociations } from '../engine/monitoring/associations';
 import { isConfigUri, ServerConfigs } from './projectConfigs';
+import { ParsedChunk } from '../engine/document/parsedChunk';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -83,6 +84,8 @@ export class Session {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
     });
+    ParsedChunk.onFastParserFallback = (error) =>
+      connection.console.debug(`fast YAML parser failed (${ParsedChunk.fastParserFallbacks} so far), parsed with yaml: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */

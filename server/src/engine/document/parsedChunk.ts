@@ -83,9 +83,12 @@ function parseSafely(text: string): Document.Parsed {
   let fast: Document.Parsed | undefined;
   try {
     fast = parseInSubset(text);
-  } catch {
+  } catch (error) {
     // Not expected (the differential tests would fail), but yaml's parse is always there to fall back on,
-    // also when the stack left is too short for the fast parser's recursion.
+    // also when the stack left is too short for the fast parser's recursion. Counted and reported, so
+    // that a fast-parser bug shows in the log instead of only costing time.
+    ParsedChunk.fastParserFallbacks++;
+    ParsedChunk.onFastParserFallback?.(error);
     fast = undefined;
   }
   return fast ?? parseWithYaml(text);
@@ -199,6 +202,10 @@ export class ParsedChunk {
   static reparses = 0;
   /** Chunks restored from parts parsed elsewhere, since the process started (for tests). */
   static restored = 0;
+  /** Internal errors of the fast parser that fell back to yaml's parse, in this thread (none expected). */
+  static fastParserFallbacks = 0;
+  /** Told of each such error (the language server logs it at debug level). */
+  static onFastParserFallback: ((error: unknown) => void) | undefined;
 
   readonly class: DocumentClass;
   private lineIndex: LineIndex | undefined;

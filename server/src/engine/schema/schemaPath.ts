@@ -43,8 +43,3 @@ export function fieldAt(root: SchemaNode, path: ValuePath): { field: FieldSchema
   const field = owner?.properties.get(last);
   return owner && field ? { field, owner } : undefined;
 }
-
-/** Drops sequence indexes: `spec.metrics[0].type` → `spec.metrics.type`, for messages. */
-export function fieldNamesOf(path: ValuePath): string[] {
-  return path.filter((p): p is string => typeof p === 'string');
-}
