@@ -16,8 +16,12 @@ function versionOf(file: string): unknown {
 }
 
 function pinnedInPackageJson(): unknown {
-  const json = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  return json.dependencies?.yaml;
+  // The extension and the CLI bundle yaml, so it is a dev dependency (the npm package is the CLI bundle alone).
+  const json = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return json.dependencies?.yaml ?? json.devDependencies?.yaml;
 }
 
 describe('the yaml release the fast parser builds ASTs for', () => {
