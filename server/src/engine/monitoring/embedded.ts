@@ -3,7 +3,7 @@ import type { Document, Node } from 'yaml';
 import { parseWithYaml, MAX_ALIAS_COUNT } from '../document/parsedChunk';
 import { isMap, isPair, isScalar, isSeq } from '../document/yamlGuards';
 import type { ValuePath } from '../types';
-import { formatOfValue, type MonitoringFormat } from './formats';
+import { formatOfValue, mayHoldMonitoringKeys, type MonitoringFormat } from './formats';
 
 export interface EmbeddedFile {
   format: MonitoringFormat;
@@ -18,7 +18,7 @@ const cache = new Map<string, EmbeddedFile | null>();
 
 /** The monitoring file a ConfigMap key holds, or undefined (other content, or YAML with errors). */
 export function embeddedFile(key: string, text: string): EmbeddedFile | undefined {
-  if (text.length > MAX_TEXT || !/\.ya?ml$/i.test(key)) return undefined;
+  if (text.length > MAX_TEXT || !/\.ya?ml$/i.test(key) || !mayHoldMonitoringKeys(text)) return undefined;
   const cacheKey = `${key}\u0000${text}`;
   let entry = cache.get(cacheKey);
   if (entry === undefined) {

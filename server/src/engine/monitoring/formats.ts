@@ -27,6 +27,20 @@ const TOP_LEVEL: Record<MonitoringFormat, readonly string[]> = {
   'alertmanager-config': ['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates'],
 };
 
+const ANY_TOP_LEVEL_KEY = new RegExp(
+  `(?:^|[{,])[ \\t]*["']?(?:${[...new Set(Object.values(TOP_LEVEL).flat())].join('|')})["']?[ \\t]*:`,
+  'm',
+);
+
+/**
+ * False when a text cannot hold a monitoring file: none of the formats' top-level keys starts a line (block map, at
+ * any indentation) or follows `{` or `,` (flow map). Every format needs one of them (formatByKeys, TOP_LEVEL), so
+ * this only spares the parse of ConfigMap files that are something else (an `application.yaml`, thousands of them).
+ */
+export function mayHoldMonitoringKeys(text: string): boolean {
+  return ANY_TOP_LEVEL_KEY.test(text);
+}
+
 /** The format a name suggests, when the content has one of its top-level keys (a file named rules.yaml may be anything). */
 export function formatByNameAndKeys(name: string, keys: readonly string[]): MonitoringFormat | undefined {
   const format = formatByName(name);
