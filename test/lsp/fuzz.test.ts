@@ -51,6 +51,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+    timer.unref();
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -150,6 +151,9 @@ describe('LSP fuzz: random edits of real manifests and random requests', () => {
       new Promise<void>((resolve, reject) => {
         if ((published.get(uri) ?? []).includes(version)) return resolve();
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version}`)), REQUEST_TIMEOUT_MS);
+        // A property fast-check interrupted at its time limit leaves its waiter behind: the guard must not keep the
+        // test process alive for its five minutes.
+        timer.unref();
         versionWaiters.push({ uri, version, resolve: () => (clearTimeout(timer), resolve()) });
       });
 

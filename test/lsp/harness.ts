@@ -101,6 +101,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
   const diagnostics = (uri: string, version?: number, timeoutMs = HANG_GUARD_MS): Promise<Diagnostic[]> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}@${version ?? 'any'} in ${timeoutMs} ms`)), timeoutMs);
+      timer.unref(); // a hang guard: it must not keep a finished test file alive
       waiters.push({
         uri,
         version,
