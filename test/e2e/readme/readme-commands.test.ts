@@ -85,6 +85,14 @@ describe(`the "Try it" commands of ${DOC} in a fresh copy`, { skip, timeout: 600
     assert.equal(commands[1], 'npm start');
   });
 
+  it("README.md's Contributing block shows the same two commands, then npm test", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /^## Contributing\n[\s\S]*?```sh\n([\s\S]*?)```/m.exec(readme);
+    assert.ok(block, 'README.md has a "## Contributing" section with a sh block');
+    const shown = block[1].split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    assert.deepEqual(shown, [...commands, 'npm test']);
+  });
+
   it('the first installs without warnings and the CLI reports the sample findings (exit 1 for the one error)', () => {
     const { code, output } = sh(commands[0]);
     assert.equal(code, 1, output);
