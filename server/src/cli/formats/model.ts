@@ -1,7 +1,6 @@
 /** What every output format receives: findings per file, paths relative to the root, and fingerprints. */
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Finding, Severity } from '../../engine/types';
 
 export interface FileFindings {
@@ -23,15 +22,6 @@ export function relativeToRoot(root: string, file: string): string | undefined {
   const relative = path.relative(root, path.resolve(root, file));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
-}
-
-/** The file system path of a `file:` URI (findings and fixes carry URIs), or undefined for other schemes. */
-export function uriToPath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -8,7 +8,8 @@ import type { Finding, FindingFix, Range, Severity } from '../../engine/types';
 import { PROJECT_URL, ruleDocUrl } from '../../links';
 import { VERSION } from '../../version';
 import { codeCatalog, type CodeInfo } from './catalog';
-import { fingerprints, relativeToRoot, SEVERITY_RANK, uriToPath, type ReportInput } from './model';
+import { fingerprints, relativeToRoot, SEVERITY_RANK, type ReportInput } from './model';
+import { uriToPath } from '../../engine/workspace/uriPath';
 
 /** GitHub refuses a run with more results than this; the most severe are kept. */
 export const MAX_SARIF_RESULTS = 25_000;
