@@ -41,7 +41,7 @@ describe('Ignore … here', () => {
         const text = secret(data, eol);
         const { after, left } = ignoreOnce(text, 'no-invalid-secret-base64');
         assert.deepEqual(dataOf(after), dataOf(text), 'no value changed');
-        assert.match(after, new RegExp(`\\n  # biome-manifests-ignore no-invalid-secret-base64 -- reason${eol === '\r\n' ? '\\r' : ''}\\n  CERT:`));
+        assert.match(after, new RegExp(`\\n  # biome-manifests-ignore no-invalid-secret-base64 -- <why>${eol === '\r\n' ? '\\r' : ''}\\n  CERT:`));
         assert.equal(left, 0);
       });
     }
@@ -49,7 +49,20 @@ describe('Ignore … here', () => {
 
   it('on a plain line still goes right above the finding', () => {
     const { after, left } = ignoreOnce(secret('data:\n  A: Zm9v\n  B: "not base64!"\n'), 'no-invalid-secret-base64');
-    assert.match(after, /\n {2}A: Zm9v\n {2}# biome-manifests-ignore no-invalid-secret-base64 -- reason\n {2}B:/);
+    assert.match(after, /\n {2}A: Zm9v\n {2}# biome-manifests-ignore no-invalid-secret-base64 -- <why>\n {2}B:/);
     assert.equal(left, 0);
+  });
+
+  it('writes a placeholder that still asks for a reason, until the user writes one', () => {
+    const { after } = ignoreOnce(secret('data:\n  A: Zm9v\n  B: "not base64!"\n'), 'no-invalid-secret-base64');
+    const missingReason = (text: string) => {
+      const engine = createEngine();
+      engine.index.setFile(URI, text);
+      return engine.linter.lintFile(URI).filter((f) => f.code === 'suppression-missing-reason');
+    };
+    const asked = missingReason(after);
+    assert.equal(asked.length, 1, 'the placeholder is not a reason');
+    assert.equal(asked[0]!.range.start.line, 6, "on the comment it wrote");
+    assert.deepEqual(missingReason(after.replace('<why>', 'test fixture, not a real key')), []);
   });
 });

@@ -5,6 +5,7 @@ import type { ManifestFile } from '../engine/document/manifestFile';
 import { SOURCE } from './diagnostics';
 import { documentAtLine } from '../engine/document/documentAt';
 import { directiveLine } from '../engine/lint/directiveLine';
+import { REASON_PLACEHOLDER } from '../engine/lint/suppression';
 
 /** The client command that opens docs/rules/<id>.md. */
 export const SHOW_RULE_DOC_COMMAND = 'biomeManifests.showRuleDoc';
@@ -22,7 +23,7 @@ function ignoreEdit(file: ManifestFile, diagnostic: Diagnostic, ruleId: string):
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}# biome-manifests-ignore ${ruleId} -- reason${eol}`,
+    newText: `${indent}# biome-manifests-ignore ${ruleId} -- ${REASON_PLACEHOLDER}${eol}`,
   };
 }
 

@@ -60,6 +60,18 @@ function idsIn(list: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * What the "Ignore … here" quick fix writes after `--`: a visible placeholder, not a reason. It counts as no
+ * reason, so suppression-missing-reason keeps asking for one until the user writes why.
+ */
+export const REASON_PLACEHOLDER = '<why>';
+
+/** A suppression's reason: trimmed, and empty while it is still the quick fix's placeholder. */
+function reasonText(raw: string): string {
+  const reason = raw.trim();
+  return reason === REASON_PLACEHOLDER ? '' : reason;
+}
+
 // Per parsed chunk (document-local lines): a chunk is immutable, and most have no directive at all.
 const directiveCache = new WeakMap<ParsedChunk, readonly Directive[]>();
 
@@ -82,7 +94,7 @@ function localDirectives(chunk: ParsedChunk): readonly Directive[] {
         while (target < lines.lineCount && lines.lineText(target).trim().startsWith('#')) target++;
       }
       const range = { start: { line, character: hashAt }, end: { line, character: text.length } };
-      out.push({ range, ids: idsIn(match[1] ?? ''), reason: (match[2] ?? '').trim(), target });
+      out.push({ range, ids: idsIn(match[1] ?? ''), reason: reasonText(match[2] ?? ''), target });
     }
   }
   directiveCache.set(chunk, out);
@@ -117,7 +129,7 @@ export function commentSuppressions(doc: ManifestDocument, line: number): string
 /** `"<id>, <id> -- reason"` → the ids and the reason (empty when none). */
 function idsAndReason(value: string): { ids: string[]; reason: string } {
   const dashes = value.indexOf('--');
-  return dashes < 0 ? { ids: idsIn(value), reason: '' } : { ids: idsIn(value.slice(0, dashes)), reason: value.slice(dashes + 2).trim() };
+  return dashes < 0 ? { ids: idsIn(value), reason: '' } : { ids: idsIn(value.slice(0, dashes)), reason: reasonText(value.slice(dashes + 2)) };
 }
 
 /** A suppression annotation of an object: its key, the rule ids it suppresses and its reason. */
