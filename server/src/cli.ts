@@ -7,14 +7,14 @@ import type { FileFindings } from './cli/format';
 import { internalErrorMessage, writeReport } from './cli/report';
 import { baselineStep } from './cli/baseline';
 import { changedKeys, changesSince } from './cli/changedSince';
-import { createEngine } from './setup';
+import { createEngine, type Engine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
 import { VERSION } from './version';
-import { resolveConfigs } from './cli/config';
+import { resolveConfigs, type CliConfigs } from './cli/config';
 import { writeStarterConfig } from './cli/init';
 import { CONFIG_FILE_NAME } from './engine/config/configTypes';
 
@@ -111,15 +111,8 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
   const touched = changes && changedKeys(engine.index, changes);
-  const results: FileFindings[] = [];
   const checked = [...targets.report].sort();
-  for (const file of checked) {
-    const uri = pathToFileURL(file).href;
-    const reason = skipped.get(file);
-    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, configs.settingsFor(file));
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ path: displayPath(file), findings });
-  }
+  const results = lintTargets(engine, checked, skipped, configs);
   if (changes && touched) {
     // Every file was checked (that is what records which facts each one read); only the affected are reported.
     const dependents = engine.linter.dependentsOf(touched);
@@ -137,15 +130,32 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const outcome = await writeReport(baseline.results, args, process.cwd());
   for (const note of [...baseline.notes, ...outcome.notes]) process.stderr.write(`biome-manifests: ${note}\n`);
-  // Something was named but nothing could be read: not a pass, whatever the findings say. A binary or
-  // oversized file was readable (skipped for what it holds, with a warning); a FIFO or EACCES was not.
-  const unreadable = (file: string): boolean => /^(cannot read|skipped: not a regular file)/.test(skipped.get(file) ?? '');
-  const readCount = [...targets.report].filter((file) => !unreadable(file)).length;
-  if (readCount === 0 && (skipped.size > 0 || targets.unreadable.size > 0 || targets.special.size > 0)) {
+  if (nothingRead(targets, skipped)) {
     process.stderr.write('biome-manifests: nothing could be read.\n');
     return 2;
   }
   return outcome.exitCode;
+}
+
+/** Each file to report, linted with its settings (or its skip reason), findings in line order. */
+function lintTargets(engine: Engine, files: readonly string[], skipped: ReadonlyMap<string, string>, configs: CliConfigs): FileFindings[] {
+  return files.map((file) => {
+    const uri = pathToFileURL(file).href;
+    const reason = skipped.get(file);
+    const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, configs.settingsFor(file));
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { path: displayPath(file), findings };
+  });
+}
+
+/**
+ * Something was named but nothing could be read: not a pass, whatever the findings say. A binary or
+ * oversized file was readable (skipped for what it holds, with a warning); a FIFO or EACCES was not.
+ */
+function nothingRead(targets: Targets, skipped: ReadonlyMap<string, string>): boolean {
+  const unreadable = (file: string): boolean => /^(cannot read|skipped: not a regular file)/.test(skipped.get(file) ?? '');
+  const readCount = [...targets.report].filter((file) => !unreadable(file)).length;
+  return readCount === 0 && (skipped.size > 0 || targets.unreadable.size > 0 || targets.special.size > 0);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

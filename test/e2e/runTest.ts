@@ -39,6 +39,7 @@ async function runSuite(name: string, testsPath: string, devPath: string, vsix?:
       const vscodeExecutablePath = await downloadAndUnzipVSCode();
       if (vsix) {
         const [cli, ...args] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+        if (!cli) throw new Error(`no VS Code CLI next to ${vscodeExecutablePath}`);
         cp.execFileSync(cli, [...args, '--install-extension', vsix, '--force'], { stdio: 'inherit' });
       }
       // The dev run disables other installed extensions; the vsix run needs its installed package.

@@ -58,70 +58,56 @@ export type ParsedArgs = CheckArgs | { command: 'init'; dir: string } | { comman
 
 type OptionResult = string | undefined;
 
+type OptionHandler = (args: CheckArgs, value: string | undefined, flag: string) => OptionResult;
+
+const fileOption =
+  (set: (args: CheckArgs, file: string) => void, what = 'a file name'): OptionHandler =>
+  (args, file, flag) => {
+    if (!file) return `${flag} needs ${what}.`;
+    set(args, file);
+    return undefined;
+  };
+
+/** Each option that takes a value: it checks the value and records it, or returns an error message. */
+const OPTION_HANDLERS: Record<string, OptionHandler> = {
+  '--format': (args, format) => {
+    if (!isFormat(format)) return `--format takes ${FORMATS.join(', ')}, not \`${format ?? ''}\`.`;
+    args.format = format;
+    return undefined;
+  },
+  '--output-file': fileOption((args, file) => (args.outputFile = file)),
+  '--baseline': fileOption((args, file) => (args.baseline = file)),
+  '--baseline-write': fileOption((args, file) => (args.baselineWrite = file)),
+  '--changed-since': (args, ref) => {
+    if (!ref || ref.startsWith('-')) return '--changed-since needs a git ref (a branch, tag or commit).';
+    args.changedSince = ref;
+    return undefined;
+  },
+  '--max-warnings': (args, text = '') => {
+    if (!/^\d+$/.test(text)) return `--max-warnings takes a whole number of 0 or more, not \`${text}\`.`;
+    args.maxWarnings = Number(text);
+    return undefined;
+  },
+  '--exclude': fileOption((args, glob) => args.exclude.push(glob), 'a glob'),
+  '--rule': (args, spec = '') => {
+    const [id, level] = spec.split('=');
+    if (!id || !isRuleLevel(level)) return `--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`;
+    args.rules[id] = level;
+    return undefined;
+  },
+  '--config': fileOption((args, file) => (args.config = file), 'a file'),
+  '--kubernetes-version': (args, given) => {
+    const version = parseKubernetesVersion(given);
+    if (!version) return `--kubernetes-version takes one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}, not \`${given ?? ''}\`.`;
+    args.kubernetesVersion = version;
+    return undefined;
+  },
+};
+
 /** Applies one option with its value; returns an error message or undefined. */
 function applyOption(args: CheckArgs, flag: string, value: () => string | undefined): OptionResult {
-  switch (flag) {
-    case '--format': {
-      const format = value();
-      if (!isFormat(format)) return `--format takes ${FORMATS.join(', ')}, not \`${format ?? ''}\`.`;
-      args.format = format;
-      return undefined;
-    }
-    case '--output-file': {
-      const file = value();
-      if (!file) return '--output-file needs a file name.';
-      args.outputFile = file;
-      return undefined;
-    }
-    case '--baseline':
-    case '--baseline-write': {
-      const file = value();
-      if (!file) return `${flag} needs a file name.`;
-      if (flag === '--baseline') args.baseline = file;
-      else args.baselineWrite = file;
-      return undefined;
-    }
-    case '--changed-since': {
-      const ref = value();
-      if (!ref || ref.startsWith('-')) return '--changed-since needs a git ref (a branch, tag or commit).';
-      args.changedSince = ref;
-      return undefined;
-    }
-    case '--max-warnings': {
-      const text = value() ?? '';
-      if (!/^\d+$/.test(text)) return `--max-warnings takes a whole number of 0 or more, not \`${text}\`.`;
-      args.maxWarnings = Number(text);
-      return undefined;
-    }
-    case '--exclude': {
-      const glob = value();
-      if (!glob) return '--exclude needs a glob.';
-      args.exclude.push(glob);
-      return undefined;
-    }
-    case '--rule': {
-      const spec = value() ?? '';
-      const [id, level] = spec.split('=');
-      if (!id || !isRuleLevel(level)) return `--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`;
-      args.rules[id] = level;
-      return undefined;
-    }
-    case '--config': {
-      const file = value();
-      if (!file) return '--config needs a file.';
-      args.config = file;
-      return undefined;
-    }
-    case '--kubernetes-version': {
-      const given = value();
-      const version = parseKubernetesVersion(given);
-      if (!version) return `--kubernetes-version takes one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}, not \`${given ?? ''}\`.`;
-      args.kubernetesVersion = version;
-      return undefined;
-    }
-    default:
-      return `unknown option \`${flag}\`.`;
-  }
+  const handler = Object.hasOwn(OPTION_HANDLERS, flag) ? OPTION_HANDLERS[flag] : undefined;
+  return handler ? handler(args, value(), flag) : `unknown option \`${flag}\`.`;
 }
 
 function fail(message: string): ParsedArgs {

@@ -89,7 +89,7 @@ export async function readBaseline(file: string): Promise<BaselineEntry[] | stri
   if ((parsed as Partial<BaselineFile> | null)?.version !== 1 || !Array.isArray(findings) || !findings.every((e: Partial<BaselineEntry>) => typeof e?.fingerprint === 'string')) {
     return `--baseline ${file} is not a biome-manifests baseline (write one with --baseline-write).`;
   }
-  return findings as BaselineEntry[];
+  return findings;
 }
 
 /**

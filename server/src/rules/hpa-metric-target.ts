@@ -29,7 +29,7 @@ function targetProblem(type: string, target: Record<string, unknown> | undefined
   if (!allowed.includes(targetType)) {
     return { path: [...base, 'target', 'type'], message: `uses target type ${targetType}, which a ${type} metric does not support: the API rejects it. Use ${allowed.join(' or ')}.` };
   }
-  const needed = TARGET_FIELD[targetType]!;
+  const needed = TARGET_FIELD[targetType];
   if (target[needed] === undefined || target[needed] === null) {
     return { path: [...base, 'target', 'type'], message: `has target type ${targetType} but no \`${needed}\`: the API rejects it. Add \`${needed}\`.` };
   }

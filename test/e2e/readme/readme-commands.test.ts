@@ -25,7 +25,7 @@ function tryItCommands(): string[] {
   const text = fs.readFileSync(path.join(REPO_ROOT, DOC), 'utf8');
   const block = /^## Try it\n[\s\S]*?```sh\n([\s\S]*?)```/m.exec(text);
   assert.ok(block, `${DOC} has a "## Try it" section with a sh block`);
-  return block[1]
+  return (block[1] ?? '')
     .split('\n')
     .map((line) => line.replace(/\s+#.*$/, '').trim())
     .filter(Boolean);
@@ -81,7 +81,7 @@ describe(`the "Try it" commands of ${DOC} in a fresh copy`, { skip, timeout: 600
 
   it('has exactly the two commands: install + build + CLI check, and npm start', () => {
     assert.equal(commands.length, 2, commands.join('\n'));
-    assert.match(commands[0], /^npm ci && /);
+    assert.match(commands[0] ?? '', /^npm ci && /);
     assert.equal(commands[1], 'npm start');
   });
 
@@ -89,12 +89,12 @@ describe(`the "Try it" commands of ${DOC} in a fresh copy`, { skip, timeout: 600
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const block = /^## Contributing\n[\s\S]*?```sh\n([\s\S]*?)```/m.exec(readme);
     assert.ok(block, 'README.md has a "## Contributing" section with a sh block');
-    const shown = block[1].split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    const shown = (block[1] ?? '').split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
     assert.deepEqual(shown, [...commands, 'npm test']);
   });
 
   it('the first installs without warnings and the CLI reports the sample findings (exit 1 for the one error)', () => {
-    const { code, output } = sh(commands[0]);
+    const { code, output } = sh(commands[0] ?? '');
     assert.equal(code, 1, output);
     assert.doesNotMatch(output, /npm warn/i);
     assert.match(output, /10 problems \(1 error, 6 warnings, 3 info\) in 11 files\./);

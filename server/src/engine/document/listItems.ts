@@ -55,7 +55,7 @@ function computeItems(list: ParsedChunk, fileName: string): readonly ListItemChu
   // `ConfigMapList` items are ConfigMaps of the List's group even where they leave apiVersion and kind out (as the API returns them).
   const implied = c.type === 'kubernetes' && c.kind !== 'List' ? { apiVersion: c.apiVersion, kind: c.kind.slice(0, -'List'.length) } : undefined;
   for (const item of seq.items) {
-    const made = isMap(item) ? itemChunk(list, item as Node, fileName, implied) : undefined;
+    const made = isMap(item) ? itemChunk(list, item, fileName, implied) : undefined;
     if (made) out.push(made);
   }
   return out.length > 0 ? out : NO_ITEMS;

@@ -14,7 +14,7 @@
  * fills them with push(), which leaves room for 17 entries in each (about 150 bytes per map or
  * sequence; ≈ 10 MB over a 1,000-file workspace whose ASTs the index keeps).
  */
-import { YAMLParseError, type Document, type Node } from 'yaml';
+import { YAMLParseError, type Document } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from './yamlGuards';
 
 export const MAX_NESTING_DEPTH = 256;
@@ -57,7 +57,7 @@ export function checkStructure(doc: Document.Parsed): StructureCheck {
         pending.push({ node: pair.value, depth: depth + 1 });
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) pending.push({ node: isPair(item) ? item.value : (item as Node), depth: depth + 1 });
+      for (const item of node.items) pending.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
     }
   }
   return { errors: errors.sort((a, b) => a.pos[0] - b.pos[0]), tooDeep };

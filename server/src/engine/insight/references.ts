@@ -61,7 +61,7 @@ function definition(ctx: CursorContext): Location[] {
 function references(ctx: CursorContext): Location[] {
   const identity = ctx.doc.identity;
   if (!identity || (identity.kind !== 'Secret' && identity.kind !== 'ConfigMap') || identity.name === undefined) return [];
-  const kind = identity.kind as RefKind;
+  const kind = identity.kind;
   const path = ctx.at.path;
   if (path.length === 2 && typeof path[1] === 'string' && keyFields(kind).includes(String(path[0]))) {
     return referencesTo(ctx.index, kind, identity.namespace, identity.name, path[1]);

@@ -1,4 +1,5 @@
 /** Prometheus name rules: label names, metric names (as checked by promtool on configs and rule files). */
+import { editDistance } from '../schema/suggest';
 
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -11,16 +12,9 @@ export function isMetricName(name: string): boolean {
   return METRIC_NAME.test(name);
 }
 
-/** Edit distance, bounded: names longer than 64 characters are not compared. */
+/** Edit distance, bounded: names longer than 64 characters are not compared (the distance is quadratic). */
 function distance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
+  return a.length > 64 || b.length > 64 ? Infinity : editDistance(a, b);
 }
 
 /** The candidate closest to `name` (a did-you-mean), when it is close enough to be a typo. */

@@ -9,24 +9,10 @@ import { keysFilledByCluster, keysOf } from '../../engine/k8s/secretData';
 import { at } from '../../engine/k8s/values';
 import { createdElsewhere } from '../../engine/k8s/createdElsewhere';
 import { yamlScalar } from './scalarSource';
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
+import { editDistance } from '../../engine/schema/suggest';
 
 /** The candidate closest to `wanted` (case-insensitive match or at most 2 edits), if one stands out. */
-export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+function closest(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
