@@ -10,9 +10,19 @@ import { mergeBomb } from '../helpers/hostileInputs';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function cli(args: string[], cwd = REPO_ROOT) {
+/**
+ * Root reads mode-000 folders (CAP_DAC_OVERRIDE). To see what a user sees, the CLI then runs through util-linux's
+ * setpriv with those capabilities dropped from its bounding set: still root, but bound by permission bits.
+ */
+const AS_ROOT = process.getuid?.() === 0;
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+const WITHOUT_DAC = SETPRIV ? [SETPRIV, '--bounding-set', '-dac_override,-dac_read_search'] : undefined;
+
+function cli(args: string[], cwd = REPO_ROOT, options: { permissionBits?: boolean } = {}) {
+  const prefix = options.permissionBits && AS_ROOT && WITHOUT_DAC ? WITHOUT_DAC : [];
+  const [command, ...rest] = [...prefix, process.execPath, CLI, ...args];
   // The timeout turns a hang (a FIFO read, issue #16) into a failure instead of a stuck suite.
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(command!, rest, { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -154,13 +164,14 @@ describe('biome-manifests check', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it('an unreadable folder is reported, and exit 2 when it was all there was', { skip: process.getuid?.() === 0 && 'root reads mode 000 folders' }, () => {
+    const cannotDropDac = AS_ROOT && !WITHOUT_DAC && 'root reads mode 000 folders, and setpriv (util-linux) is missing';
+    it('an unreadable folder is reported, and exit 2 when it was all there was', { skip: cannotDropDac }, () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-secret-'));
       const secret = path.join(dir, 'secretdir');
       fs.mkdirSync(secret);
       fs.writeFileSync(path.join(secret, 'a.yaml'), CLEAN);
       fs.chmodSync(secret, 0o000);
-      const result = cli(['check', secret]);
+      const result = cli(['check', secret], REPO_ROOT, { permissionBits: true });
       fs.chmodSync(secret, 0o700);
       assert.match(result.stdout, /secretdir:1:1 warning file-skipped Folder cannot read: EACCES/);
       assert.equal(result.code, 2);
