@@ -1,5 +1,5 @@
 /**
- * Exports of the product code (server/src, client/src) that no other module imports: dead code that `tsc`'s
+ * Value exports (functions, constants, classes) of the product code (server/src, client/src) that no other module imports: dead code that `tsc`'s
  * noUnusedLocals cannot see, because an export counts as a use. Built on the TypeScript checker: every import
  * and re-export in the whole project (product, tests, scripts compiled by tsc) marks the symbol it names.
  */
@@ -71,7 +71,8 @@ export function unusedExports(root: string): string[] {
     if (!moduleSymbol) continue;
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = target(checker, exported) ?? exported;
-      if (used.has(symbol)) continue;
+      // Types are left alone: declaration emit needs every type an exported signature names to be exported too.
+      if (used.has(symbol) || (symbol.flags & ts.SymbolFlags.Value) === 0) continue;
       out.push(`${path} ${exported.name}`);
     }
   }

@@ -7,5 +7,6 @@ import { referencesInsight } from './references';
 import { servicesInsight } from './services';
 import { lensesInsight } from './lenses';
 import { kustomizeInsight } from './kustomize';
+import { promqlInsight } from './promql';
 
-export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight, kustomizeInsight];
+export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight, kustomizeInsight, promqlInsight];
