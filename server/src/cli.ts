@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE, type CheckArgs } from './cli/args';
 import type { FileFindings } from './cli/format';
-import { internalErrorMessage, writeReport } from './cli/report';
+import { internalErrorMessage, writeReport, type ReportOutcome } from './cli/report';
+import { canStream, streamingReport } from './cli/stream';
 import { baselineStep } from './cli/baseline';
-import { changedKeys, changesSince } from './cli/changedSince';
+import { changedKeys, changesSince, type ChangeSet } from './cli/changedSince';
 import { createEngine, type Engine } from './setup';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
@@ -110,26 +111,11 @@ async function check(args: CheckArgs): Promise<number> {
     return 2;
   }
   const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
-  const touched = changes && changedKeys(engine.index, changes);
   const checked = [...targets.report].sort();
-  const results = lintTargets(engine, checked, skipped, configs);
-  if (changes && touched) {
-    // Every file was checked (that is what records which facts each one read); only the affected are reported.
-    const dependents = engine.linter.dependentsOf(touched);
-    const scope = checked.map((file) => changes.files.has(file) || dependents.has(pathToFileURL(file).href));
-    results.splice(0, results.length, ...results.filter((_, i) => scope[i]));
-  }
-  for (const [file, reason] of targets.special) results.push({ path: displayPath(file), findings: [skippedFinding(pathToFileURL(file).href, reason)] });
-  for (const [dir, reason] of targets.unreadable) {
-    results.push({ path: displayPath(dir), findings: [skippedFinding(pathToFileURL(dir).href, reason, 'Folder')] });
-  }
-  const baseline = await baselineStep(args, results, engine.index, process.cwd());
-  if (baseline.done) {
-    (baseline.exitCode === 0 ? process.stdout : process.stderr).write(`${baseline.exitCode === 0 ? '' : 'biome-manifests: '}${baseline.message}\n`);
-    return baseline.exitCode;
-  }
-  const outcome = await writeReport(baseline.results, args, process.cwd());
-  for (const note of [...baseline.notes, ...outcome.notes]) process.stderr.write(`biome-manifests: ${note}\n`);
+  const lint = (): Iterable<FileFindings> => lintEach(engine, checked, skipped, configs);
+  const outcome = canStream(args) ? streamReport(args, lint(), targets) : await batchReport(args, engine, [...lint()], checked, changes, targets);
+  if (typeof outcome === 'number') return outcome;
+  for (const note of outcome.notes) process.stderr.write(`biome-manifests: ${note}\n`);
   if (nothingRead(targets, skipped)) {
     process.stderr.write('biome-manifests: nothing could be read.\n');
     return 2;
@@ -137,15 +123,50 @@ async function check(args: CheckArgs): Promise<number> {
   return outcome.exitCode;
 }
 
-/** Each file to report, linted with its settings (or its skip reason), findings in line order. */
-function lintTargets(engine: Engine, files: readonly string[], skipped: ReadonlyMap<string, string>, configs: CliConfigs): FileFindings[] {
-  return files.map((file) => {
+/** The findings of the named paths that could not be read (special files, unreadable folders). */
+function unreadTargets(targets: Targets): FileFindings[] {
+  const out: FileFindings[] = [];
+  for (const [file, reason] of targets.special) out.push({ path: displayPath(file), findings: [skippedFinding(pathToFileURL(file).href, reason)] });
+  for (const [dir, reason] of targets.unreadable) out.push({ path: displayPath(dir), findings: [skippedFinding(pathToFileURL(dir).href, reason, 'Folder')] });
+  return out;
+}
+
+/** Stylish and github output written file by file as each is checked (see cli/stream.ts). */
+function streamReport(args: CheckArgs, results: Iterable<FileFindings>, targets: Targets): ReportOutcome {
+  const stream = streamingReport(args, (text) => process.stdout.write(text));
+  for (const result of results) stream.add(result);
+  for (const result of unreadTargets(targets)) stream.add(result);
+  return stream.finish();
+}
+
+/** Every other output: all results first (for --changed-since, baselines, one-document formats, --output-file). */
+async function batchReport(args: CheckArgs, engine: Engine, results: FileFindings[], checked: readonly string[], changes: ChangeSet | undefined, targets: Targets): Promise<ReportOutcome | number> {
+  const touched = changes && changedKeys(engine.index, changes);
+  if (changes && touched) {
+    // Every file was checked (that is what records which facts each one read); only the affected are reported.
+    const dependents = engine.linter.dependentsOf(touched);
+    const scope = checked.map((file) => changes.files.has(file) || dependents.has(pathToFileURL(file).href));
+    results.splice(0, results.length, ...results.filter((_, i) => scope[i]));
+  }
+  results.push(...unreadTargets(targets));
+  const baseline = await baselineStep(args, results, engine.index, process.cwd());
+  if (baseline.done) {
+    (baseline.exitCode === 0 ? process.stdout : process.stderr).write(`${baseline.exitCode === 0 ? '' : 'biome-manifests: '}${baseline.message}\n`);
+    return baseline.exitCode;
+  }
+  const outcome = await writeReport(baseline.results, args, process.cwd());
+  return { exitCode: outcome.exitCode, notes: [...baseline.notes, ...outcome.notes] };
+}
+
+/** Each file to report, linted with its settings (or its skip reason), findings in line order, one at a time. */
+function* lintEach(engine: Engine, files: readonly string[], skipped: ReadonlyMap<string, string>, configs: CliConfigs): Generator<FileFindings> {
+  for (const file of files) {
     const uri = pathToFileURL(file).href;
     const reason = skipped.get(file);
     const findings = reason ? [skippedFinding(uri, reason)] : engine.linter.lintFile(uri, configs.settingsFor(file));
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { path: displayPath(file), findings };
-  });
+    yield { path: displayPath(file), findings };
+  }
 }
 
 /**

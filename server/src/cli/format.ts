@@ -31,27 +31,44 @@ export function formatReport(format: Format, input: ReportInput): string {
   }
 }
 
-export function formatStylish(results: readonly FileFindings[]): string {
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let others = 0;
-  for (const { path, findings } of results) {
-    for (const f of findings) {
-      // Paths and messages come from the checked files: no escape sequence of theirs reaches the terminal.
-      lines.push(`${escapeControl(path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${escapeControl(f.message)}`);
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else others++;
-    }
+/** The stylish lines of one file's findings (paths and messages with control characters made visible). */
+export function stylishLines({ path, findings }: FileFindings): string[] {
+  // Paths and messages come from the checked files: no escape sequence of theirs reaches the terminal.
+  return findings.map((f) => `${escapeControl(path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${escapeControl(f.message)}`);
+}
+
+/** Counts of findings by severity (info and hint together), for the summary line and the exit status. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+export function countSeverities(findings: Iterable<{ severity: string }>, into: SeverityCounts = { errors: 0, warnings: 0, others: 0 }): SeverityCounts {
+  for (const f of findings) {
+    if (f.severity === 'error') into.errors++;
+    else if (f.severity === 'warning') into.warnings++;
+    else into.others++;
   }
+  return into;
+}
+
+/** `10 problems (1 error, 6 warnings, 3 info) in 11 files.` or `No problems in 11 files.` */
+export function stylishSummary({ errors, warnings, others }: SeverityCounts, files: number): string {
   const total = errors + warnings + others;
-  const files = results.length;
-  lines.push(
-    total === 0
-      ? `No problems in ${files} file${files === 1 ? '' : 's'}.`
-      : `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} info) in ${files} file${files === 1 ? '' : 's'}.`,
-  );
+  const inFiles = `${files} file${files === 1 ? '' : 's'}`;
+  if (total === 0) return `No problems in ${inFiles}.`;
+  return `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} info) in ${inFiles}.`;
+}
+
+export function formatStylish(results: readonly FileFindings[]): string {
+  const counts: SeverityCounts = { errors: 0, warnings: 0, others: 0 };
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(...stylishLines(result));
+    countSeverities(result.findings, counts);
+  }
+  lines.push(stylishSummary(counts, results.length));
   return lines.join('\n');
 }
 

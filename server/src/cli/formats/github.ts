@@ -1,7 +1,7 @@
 /** GitHub Actions workflow commands: one annotation per finding, shown inline on the pull request. */
 import type { Severity } from '../../engine/types';
 import { escapeControl } from './escape';
-import type { ReportInput } from './model';
+import type { FileFindings, ReportInput } from './model';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -15,21 +15,22 @@ function property(text: string): string {
   return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** The workflow commands of one file's findings. */
+export function githubLines({ path, findings }: FileFindings): string[] {
+  return findings.map((f) => {
+    const { start, end } = f.range;
+    const props = [
+      `file=${property(path)}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      `endColumn=${end.character + 1}`,
+      `title=${property(f.code)}`,
+    ];
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${data(f.message)}`;
+  });
+}
+
 export function formatGithub(input: ReportInput): string {
-  const lines: string[] = [];
-  for (const { path, findings } of input.results) {
-    for (const f of findings) {
-      const { start, end } = f.range;
-      const props = [
-        `file=${property(path)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${property(f.code)}`,
-      ];
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${data(f.message)}`);
-    }
-  }
-  return lines.join('\n');
+  return input.results.flatMap(githubLines).join('\n');
 }
