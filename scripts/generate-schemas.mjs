@@ -31,6 +31,8 @@ const SPECIAL = {
   },
 };
 const usedEnums = new Set();
+/** The API's text for `apiVersion`/`kind`, wherever the package documents them (not on literal ones). */
+const typeMetaDocs = {};
 /** Numeric fields to probe against the package's validators: `{ id, path, schema }`. */
 const numberFields = [];
 
@@ -94,6 +96,7 @@ function membersSchema(members, ctx) {
     const description = docOf(member);
     // In place: numberFields holds this object until the validators have typed it.
     if (description) schema.description = description;
+    if (/^(APIVersion defines the versioned schema|Kind is a string value representing the REST resource)/.test(description ?? '')) typeMetaDocs[field] ??= description;
     properties[field] = schema;
     if (!member.questionToken) required.push(field);
   }
@@ -238,6 +241,12 @@ async function collectDefinitions(modelsDir) {
     if (validate) validators.set(type.id, validate);
   }
   const unresolved = await typeNumbers(validators);
+  for (const def of Object.values(definitions)) {
+    for (const field of ['apiVersion', 'kind']) {
+      const property = def.properties?.[field];
+      if (property && !property.description && typeMetaDocs[field]) property.description = typeMetaDocs[field];
+    }
+  }
   addNewerFields(definitions);
   dropRemovedKinds(definitions, removed.kinds);
   return { definitions, unresolved };
