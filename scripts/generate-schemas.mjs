@@ -138,9 +138,12 @@ function interfaceSchema(node, id, ids) {
   if (Object.keys(properties).length === 0) return description ? { description } : {};
   const schema = { additionalProperties: false, properties, type: 'object' };
   if (description) schema.description = description;
-  if (required) schema.required = required;
   const gvk = groupVersionKind(properties);
   if (gvk) schema['x-kubernetes-group-version-kind'] = [gvk];
+  // kubernetes-models makes a kind's apiVersion/kind non-optional (its classes set them); the
+  // OpenAPI does not require them, and a typed List's items leave them out.
+  const requiredFields = gvk ? required?.filter((f) => f !== 'apiVersion' && f !== 'kind') : required;
+  if (requiredFields?.length) schema.required = requiredFields;
   return schema;
 }
 
