@@ -19,7 +19,9 @@ function filesOf(example: RuleExample): Record<string, string> {
 function findingsOf(rule: Rule, example: RuleExample) {
   // Every rule on, so off-by-default rules are exercised too.
   const engine = engineWith(filesOf(example));
-  return { engine, findings: lintAll(engine, { rules: { [rule.id]: rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity }, ruleOptions: {} }).filter((f) => f.code === rule.id) };
+  const kubernetesVersion = typeof example === 'string' ? undefined : example.kubernetesVersion;
+  const rules = { [rule.id]: rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity } as const;
+  return { engine, findings: lintAll(engine, { rules, ruleOptions: {}, kubernetesVersion }).filter((f) => f.code === rule.id) };
 }
 
 describe('rule registry', () => {
@@ -58,7 +60,7 @@ for (const rule of allRules) {
             const edits = fix.edits.filter((e) => e.uri.endsWith(`/${name}`)).flatMap((e) => e.edits);
             fixed[name] = applyEdits(text, edits);
           }
-          const after = findingsOf(rule, { files: fixed }).findings;
+          const after = findingsOf(rule, { ...(typeof example === 'string' ? {} : example), files: fixed }).findings;
           assert.deepEqual(after.map((f) => f.message), [], `fix "${fix.title}" leaves:\n${Object.values(fixed).join('\n---\n')}`);
         }
       });

@@ -1,7 +1,7 @@
 /**
- * apiVersions the schema (Kubernetes 1.30 + client-node) does not know: removed or misspelled ones
+ * apiVersions the schema (Kubernetes 1.36, kubernetes-models) does not know: removed or misspelled ones
  * are errors, versions newer than every one the schema knows for the kind's group are a newer
- * cluster's API (the Kubernetes documentation's resource.k8s.io/v1 ResourceClaim), not an error.
+ * cluster's API, not an error.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

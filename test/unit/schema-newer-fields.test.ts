@@ -1,6 +1,7 @@
 /**
- * Fields newer than the schema's sources (scripts/schema-additions.mjs), used by the Kubernetes
- * documentation's examples: valid where spelled right, still checked inside (typos, types).
+ * Fields of Kubernetes 1.33–1.36 (now in the schema's source, kubernetes-models) and two newer ones
+ * (scripts/schema-additions.mjs), used by the Kubernetes documentation's examples: valid where
+ * spelled right, still checked inside (typos, types).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,7 +30,7 @@ const pod = (container: string, volume = '{ name: v, emptyDir: {} }') => yaml`
     volumes: [${volume}]
 `;
 
-describe('schema fields newer than client-node', () => {
+describe('schema fields of recent releases', () => {
   it('accepts container restart rules, env file keys, pod certificates and cgroup options', () => {
     const container = `{ name: c, image: "i:1", restartPolicy: Always,
       restartPolicyRules: [{ action: RestartAllContainers, exitCodes: { operator: In, values: [88] } }],

@@ -13,6 +13,7 @@ export const TABLE_END = '<!-- rules:end -->';
 
 function exampleBlocks(example: RuleExample): string {
   const files = typeof example === 'string' ? { 'example.yaml': example } : example.files;
+  const target = typeof example !== 'string' && example.kubernetesVersion ? `Targeting Kubernetes ${example.kubernetesVersion}:\n\n` : '';
   const note = typeof example === 'string' ? '' : example.note ? `${example.note}\n\n` : '';
   const blocks = Object.entries(files).map(([name, text]) => {
     let lines = text.replace(/\n$/, '').split('\n');
@@ -21,7 +22,7 @@ function exampleBlocks(example: RuleExample): string {
     const heading = Object.keys(files).length > 1 ? `\`${name}\`\n\n` : '';
     return `${heading}\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
   });
-  return note + blocks.join('\n\n');
+  return target + note + blocks.join('\n\n');
 }
 
 function optionsSection(rule: Rule): string {

@@ -10,8 +10,11 @@ export type RuleTarget =
   | { type: 'object'; object: RenderedObject }
   | { type: 'config'; doc: ManifestDocument; value: unknown };
 
-/** A rule example: one YAML file, or several files (names relative to one folder). */
-export type RuleExample = string | { files: Record<string, string>; note?: string };
+/**
+ * A rule example: one YAML file, or several files (names relative to one folder);
+ * `kubernetesVersion` is the release it is checked against (default: the newest supported).
+ */
+export type RuleExample = string | { files: Record<string, string>; note?: string; kubernetesVersion?: string };
 
 export interface RuleOption {
   description: string;

@@ -1,10 +1,12 @@
 /** Hover text for the field under the cursor: description, type, default, required, API reference link. */
 import { cursorContext, shapeOf } from '../document/cursorPath';
+import { apiLifecycle } from './apiLifecycle';
 import { apiReferenceUrl } from './apiReference';
+import { definitionSince, fieldSince } from './fieldVersions';
 import { topLevelIdentity, type IdentityDefaults } from './complete';
 import { fieldAt } from './schemaPath';
 import { typeLabel, type FieldSchema, type ObjectSchema } from './schemaTypes';
-import type { SchemaStore } from './store';
+import type { KindEntry, SchemaStore } from './store';
 
 export interface FieldDescription {
   /** Markdown. */
@@ -35,20 +37,41 @@ export function describeField(lines: readonly string[], line: number, character:
   if (!found) return undefined;
   const keyEnd = text.indexOf(':', shape.contentColumn);
   return {
-    markdown: fieldMarkdown(found.field, found.owner, apiReferenceUrl(entry.apiVersion, entry.kind), `${entry.kind} (${entry.apiVersion})`),
+    markdown: fieldMarkdown(found.field, found.owner, entry),
     line,
     startCharacter: shape.contentColumn,
     endCharacter: keyEnd > 0 ? keyEnd : text.length,
   };
 }
 
-function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, url: string, kindLabel: string): string {
+/**
+ * The release a field (or, on the top-level `apiVersion`/`kind`, the kind) appeared in, when
+ * after the oldest supported one; k8s.io/api's own date first for kinds.
+ */
+function sinceLine(field: FieldSchema, owner: ObjectSchema, entry: KindEntry): string | undefined {
+  const since = fieldSince(owner.id, field.name);
+  if (since) return `Since Kubernetes ${since} (\`${field.name}\` is not in earlier releases).`;
+  if (owner !== entry.schema || (field.name !== 'kind' && field.name !== 'apiVersion')) return undefined;
+  const kindSince = apiLifecycle(entry.apiVersion, entry.kind)?.introduced ?? definitionSince(entry.schema.id);
+  return kindSince ? `${entry.kind} ${entry.apiVersion}: since Kubernetes ${kindSince}.` : undefined;
+}
+
+/** "… requires the HPAConfigurableTolerance feature gate …" → `HPAConfigurableTolerance`. */
+export function featureGateOf(description: string | undefined): string | undefined {
+  return /\b([A-Z][A-Za-z0-9]+) feature gate\b/.exec(description ?? '')?.[1] ?? /\bfeature gate\s+`?([A-Z][A-Za-z0-9]+)/.exec(description ?? '')?.[1];
+}
+
+function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, entry: KindEntry): string {
   const parts = [`**${field.name}** \`${typeLabel(field.type)}\` — ${field.required ? 'required' : 'optional'}, in ${owner.name}`];
   const description = field.description ?? (field.type.kind === 'object' ? field.type.description : undefined);
   if (description) parts.push(description);
   const fallback = field.type.kind !== 'object' && 'description' in field.type ? field.type.description : undefined;
   const stated = statedDefault(field.description ?? fallback);
   if (stated) parts.push(`Default: ${stated}`);
-  parts.push(`[${kindLabel} API reference](${url})`);
+  const since = sinceLine(field, owner, entry);
+  if (since) parts.push(since);
+  const gate = featureGateOf(description);
+  if (gate) parts.push(`Feature gate: \`${gate}\``);
+  parts.push(`[${entry.kind} (${entry.apiVersion}) API reference](${apiReferenceUrl(entry.apiVersion, entry.kind)})`);
   return parts.join('\n\n');
 }
