@@ -23,8 +23,8 @@ export const ALERTMANAGER_CONFIG: Schema = {
   receiver: withFields(INTEGRATION_FIELDS, { name: 's!' }),
   inhibit_rule: { source_matchers: 'S', target_matchers: 'S', source_match: 'M', source_match_re: 'M', target_match: 'M', target_match_re: 'M', equal: 'S' },
   time_interval: { name: 's!', time_intervals: 'L:time_range' },
-  time_range: { times: 'L:time_of_day', weekdays: 'S', days_of_month: 'S', months: 'S', years: 'S', location: 's' },
-  time_of_day: { start_time: 's!', end_time: 's!' },
+  time_range: { times: 'L:time_of_day', weekdays: 'S:weekday', days_of_month: 'S:day', months: 'S:month', years: 'S:year', location: 'Z' },
+  time_of_day: { start_time: 'T!', end_time: 'T!' },
   tracing_config: {
     client_type: 'E:grpc|http', endpoint: 's', sampling_fraction: 'n', insecure: 'b', headers: 'M', compression: 'E:gzip', timeout: 'd', tls_config: 'B:tls_config',
   },

@@ -62,6 +62,13 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
   S: 'list of strings',
   M: 'map of names to strings',
   A: 'object',
+  T: 'time of day (HH:MM)',
+  Z: 'IANA time zone',
+  'S:weekday': 'weekdays or ranges (monday:friday)',
+  'S:month': 'months or ranges (january:march, 1:3)',
+  'S:day': 'days of the month or ranges (1:7, -1)',
+  'S:year': 'years or ranges (2025:2027)',
+  'S:sdfile': 'file paths (.json, .yml, .yaml; * in the last segment)',
 };
 
 const TABLES: Readonly<Record<MonitoringFormat, readonly Readonly<Record<string, string>>[]>> = {

@@ -17,14 +17,14 @@ export const PROMETHEUS_CONFIG: Schema = {
     scrape_interval: 'd', scrape_timeout: 'd', evaluation_interval: 'd', rule_query_offset: 'd', external_labels: 'M', query_log_file: 's', extra_scrape_metrics: 'b',
   }),
   scrape_config: withFields(HTTP_CLIENT_FIELDS, SERVICE_DISCOVERY_FIELDS, LIMITS, HISTOGRAMS, NAMING, {
-    job_name: 's', honor_labels: 'b', honor_timestamps: 'b', track_timestamps_staleness: 'b', scheme: 'E:http|https', metrics_path: 's', params: 'M',
+    job_name: 's', honor_labels: 'b', honor_timestamps: 'b', track_timestamps_staleness: 'b', scheme: 's', metrics_path: 's', params: 'M',
     scrape_interval: 'd', scrape_timeout: 'd', fallback_scrape_protocol: 's', native_histogram_bucket_limit: 'i', native_histogram_min_bucket_factor: 'n',
     enable_compression: 'b', relabel_configs: 'L:relabel_config', metric_relabel_configs: 'L:relabel_config', static_configs: 'L:static_config',
   }),
   relabel_config: { source_labels: 'S', separator: 's', regex: 'r', modulus: 'i', target_label: 's', replacement: 's', action: 's' },
   alerting: { alert_relabel_configs: 'L:relabel_config', alertmanagers: 'L:alertmanager_config' },
   alertmanager_config: withFields(HTTP_CLIENT_FIELDS, SERVICE_DISCOVERY_FIELDS, SIGV4, {
-    timeout: 'd', api_version: 'E:v1|v2', path_prefix: 's', scheme: 'E:http|https', static_configs: 'L:static_config', relabel_configs: 'L:relabel_config',
+    timeout: 'd', api_version: 'E:v1|v2', path_prefix: 's', scheme: 's', static_configs: 'L:static_config', relabel_configs: 'L:relabel_config',
     alert_relabel_configs: 'L:relabel_config',
   }),
   remote_write: withFields(HTTP_CLIENT_FIELDS, SIGV4, {

@@ -46,7 +46,7 @@ export const RECEIVER_BLOCKS = {
     api_secret: 'x', api_secret_file: 's', api_url: 'u', corp_id: 's', message: 's', message_type: 'E:text|markdown', agent_id: 's', to_user: 's', to_party: 's', to_tag: 's',
   }),
   telegram_config: withFields(COMMON, {
-    api_url: 'u', bot_token: 'x', bot_token_file: 's', chat_id: 'i', message_thread_id: 'i', message: 's', disable_notifications: 'b', parse_mode: 'E:MarkdownV2|Markdown|HTML|',
+    api_url: 'u', bot_token: 'x', bot_token_file: 's', chat_id: 'i!', message_thread_id: 'i', message: 's', disable_notifications: 'b', parse_mode: 'E:MarkdownV2|Markdown|HTML|',
   }),
   sns_config: withFields(COMMON, {
     api_url: 's', sigv4: 'B:sigv4', topic_arn: 's', phone_number: 's', target_arn: 's', subject: 's', message: 's', attributes: 'M',

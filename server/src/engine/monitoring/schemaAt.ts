@@ -40,7 +40,8 @@ function typeName(type: string): string {
   if (type.startsWith('B:')) return block;
   if (type.startsWith('L:')) return `list of ${block}`;
   if (type.startsWith('K:')) return `map of names to ${block}`;
-  if (type.startsWith('E:')) return `one of ${type.slice(2).split('|').filter(Boolean).join(', ')}`;
+  if (type.startsWith('S:')) return TYPE_NAMES[type] ?? 'list of strings';
+  if (type.startsWith('E:') || type.startsWith('I:')) return `one of ${type.slice(2).split('|').filter(Boolean).join(', ')}`;
   return TYPE_NAMES[type] ?? 'value';
 }
 

@@ -1,10 +1,12 @@
 /** Unknown fields (with a did-you-mean), missing required fields and wrong values against a monitoring schema. */
 import type { ValuePath } from '../types';
 import type { MonitoringFormat } from './formats';
+import { integrationProblems } from './integrationRequirements';
 import { closest } from './names';
 import { schemaBlocks, type BlockAt } from './schemaWalk';
 import { baseType } from './schemaTypes';
-import { valueProblem } from './schemaValues';
+import { BLOCK_RULES } from './schemaItems';
+import { itemProblems, valueMessage } from './schemaValues';
 import { isObj } from './walk';
 
 export interface SchemaProblem {
@@ -33,14 +35,24 @@ function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unk
       if (child !== null && child !== undefined && !Array.isArray(child)) out.push({ path: [...path, key], part: 'value', message: `${key} must be a list`, advice: 'Write the items as a list (- item, or [a, b]).' });
       continue;
     }
-    const problem = valueProblem(type.startsWith('K:') ? 'M' : type, child);
-    if (problem) out.push({ path: [...path, key], part: 'value', message: `${key} must be ${problem}`, advice: `Change the value to ${problem}.` });
+    const problem = valueMessage(key, type, child);
+    if (problem) out.push({ path: [...path, key], part: 'value', ...problem });
+    else if (type.startsWith('S:')) {
+      for (const { index, problem: reason } of itemProblems(type.slice(2), child)) out.push({ path: [...path, key, index], part: 'value', message: `${key}: ${reason}`, advice: 'Fix the item.' });
+    }
   }
   const missing = Object.keys(fields).filter((key) => fields[key]!.endsWith('!') && (map[key] === undefined || map[key] === null || map[key] === ''));
   const firstKey = Object.keys(map)[0];
   for (const key of missing) {
     const where: { path: ValuePath; part: 'key' | 'value' } = firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
     out.push({ ...where, message: `${label(block)} needs ${key}`, advice: `Add ${key}: the tools refuse the block without it.` });
+  }
+  for (const rule of BLOCK_RULES[block] ?? []) {
+    const problem = rule(map);
+    if (!problem) continue;
+    const where: { path: ValuePath; part: 'key' | 'value' } =
+      problem.field in map ? { path: [...path, problem.field], part: 'value' } : firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
+    out.push({ ...where, message: `${label(block)} ${problem.message}`, advice: problem.advice });
   }
 }
 
@@ -49,6 +61,9 @@ export function schemaProblems(format: MonitoringFormat, root: unknown, prefix: 
   for (const at of schemaBlocks(format, root, prefix)) {
     if (isObj(at.value)) fieldProblems(at, at.value, out);
     else if (at.value !== null && at.value !== undefined) out.push({ path: at.path, part: 'value', message: `${label(at.block)} must be a map of fields`, advice: 'Write it as field: value lines.' });
+  }
+  if (format === 'alertmanager-config') {
+    for (const problem of integrationProblems(root)) out.push({ ...problem, path: [...prefix, ...problem.path], part: problem.path.length > 4 ? 'key' : 'value' });
   }
   return out;
 }

@@ -3,10 +3,11 @@
  * (`units.ParseBase2Bytes`), Alertmanager URLs (absolute http/https with a host), one-of words. Prometheus durations
  * have their own rule (valid-monitoring-duration). Each returns what the value must be, or undefined when it is fine.
  */
+import { ITEM_CHECKS } from './schemaItems';
 import { isObj } from './walk';
 
 const KIND: Record<string, string> = { b: 'true or false', i: 'a whole number', n: 'a number', S: 'a list', M: 'a map of names to values', s: 'a single value (not a list or map)' };
-const SCALAR_TYPES = new Set(['s', 'x', 'U', 'r', 'l', 'd', 'g', 'z', 'u']);
+const SCALAR_TYPES = new Set(['s', 'x', 'U', 'r', 'l', 'd', 'g', 'z', 'u', 'T', 'Z']);
 
 const GO_DURATION = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 const SIZE = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:B|[KMGTPE]i?B))+)$/;
@@ -16,8 +17,16 @@ const URL_START = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/(?:[^/?#@]*@)?([^/?#]*))?/;
 const MAX_PATTERN_INPUT = 4096;
 
 function goDuration(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > MAX_PATTERN_INPUT) return undefined;
-  return GO_DURATION.test(value) ? undefined : `a Go duration such as 30s, 1m30s or 1.5h (units ns, us, ms, s, m, h), not "${value}"`;
+  // Alertmanager reads these as text (time.ParseDuration), so a bare number has no unit either.
+  const text = String(value);
+  if (text.length > MAX_PATTERN_INPUT) return undefined;
+  return GO_DURATION.test(text) ? undefined : `a Go duration such as 30s, 1m30s or 1.5h (units ns, us, ms, s, m, h), not "${text}"`;
+}
+
+function checked(kind: string, value: unknown): string | undefined {
+  const text = String(value);
+  if (text.length > MAX_PATTERN_INPUT) return undefined;
+  return ITEM_CHECKS[kind]?.(text);
 }
 
 function size(value: unknown): string | undefined {
@@ -40,10 +49,36 @@ function oneOf(words: string, value: unknown): string | undefined {
   return allowed.includes(String(value)) ? undefined : `one of ${allowed.filter(Boolean).join(', ')}, not "${String(value)}"`;
 }
 
+/** What each item of an `S:<kind>` list must be, by index (the list's own kind is checked as S). */
+export function itemProblems(kind: string, list: unknown): { index: number; problem: string }[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, index) => {
+    if (item === null || isObj(item) || Array.isArray(item)) return [];
+    const problem = checked(kind, item);
+    return problem ? [{ index, problem }] : [];
+  });
+}
+
+export interface ValueProblem {
+  message: string;
+  advice: string;
+}
+
+/** The problem of the value of field `key` of `type`, phrased for a diagnostic. */
+export function valueMessage(key: string, type: string, value: unknown): ValueProblem | undefined {
+  if ((type === 'T' || type === 'Z') && value !== null && value !== undefined && !isObj(value) && !Array.isArray(value)) {
+    const reason = checked(type, value);
+    return reason ? { message: `${key}: ${reason}`, advice: 'Fix the value.' } : undefined;
+  }
+  const must = valueProblem(type.startsWith('K:') ? 'M' : type.startsWith('S:') ? 'S' : type, value);
+  return must ? { message: `${key} must be ${must}`, advice: `Change the value to ${must}.` } : undefined;
+}
+
 /** What a value of `type` must be, when it is not (null and absent values are the tools' defaults). */
-export function valueProblem(type: string, value: unknown): string | undefined {
+function valueProblem(type: string, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (type.startsWith('E:')) return oneOf(type.slice(2), value);
+  if (type.startsWith('I:')) return oneOf(type.slice(2), typeof value === 'string' ? value.toUpperCase() : value);
   if (SCALAR_TYPES.has(type) && (isObj(value) || Array.isArray(value))) return KIND['s'];
   switch (type) {
     case 'b':

@@ -29,9 +29,9 @@ export const SERVICE_DISCOVERY_BLOCKS = {
   kubernetes_namespaces: { own_namespace: 'b', names: 'S' },
   kubernetes_selector: { role: 'E:endpoints|endpointslice|ingress|node|pod|service!', label: 's', field: 's' },
   kubernetes_attach_metadata: { node: 'b', namespace: 'b' },
-  file_sd_config: withFields(REFRESH, { files: 'S!' }),
-  dns_sd_config: withFields(REFRESH, { names: 'S!', type: 'E:SRV|A|AAAA|MX|NS|srv|a|aaaa|mx|ns', port: 'i' }),
-  http_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { url: 'U!' }),
+  file_sd_config: withFields(REFRESH, { files: 'S:sdfile!' }),
+  dns_sd_config: withFields(REFRESH, { names: 'S!', type: 'I:SRV|A|AAAA|MX|NS', port: 'i' }),
+  http_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { url: 'u!' }),
   consul_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, {
     server: 's', path_prefix: 's', token: 'x', datacenter: 's', namespace: 's', partition: 's', scheme: 'E:http|https',
     services: 'S', tags: 'S', node_meta: 'M', tag_separator: 's', allow_stale: 'b', filter: 's',
@@ -39,7 +39,7 @@ export const SERVICE_DISCOVERY_BLOCKS = {
   ec2_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, FILTERS, {
     region: 's', endpoint: 's', access_key: 's', secret_key: 'x', profile: 's', role_arn: 's', port: 'i',
   }),
-  sd_filter: { name: 's!', values: 'S' },
+  sd_filter: { name: 's', values: 'S' },
   azure_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, {
     environment: 's', authentication_method: 'E:OAuth|ManagedIdentity|SDK', subscription_id: 's!', tenant_id: 's', client_id: 's',
     client_secret: 'x', resource_group: 's', port: 'i',
@@ -53,8 +53,8 @@ export const SERVICE_DISCOVERY_BLOCKS = {
   }),
   docker_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, FILTERS, { host: 's!', port: 'i', host_networking_host: 's', match_first_network: 'b' }),
   dockerswarm_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, FILTERS, { host: 's!', role: 'E:services|tasks|nodes!', port: 'i' }),
-  eureka_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { server: 'U!' }),
+  eureka_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { server: 'u!' }),
   digitalocean_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { port: 'i' }),
-  hetzner_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { role: 'E:robot|hcloud!', port: 'i', label_selector: 's' }),
+  hetzner_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { role: 'E:robot|hcloud!', port: 'i' }),
   static_config: { targets: 'S', labels: 'M' },
 };
