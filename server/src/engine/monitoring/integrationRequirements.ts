@@ -67,8 +67,8 @@ export function integrationProblems(root: unknown): IntegrationProblem[] {
         if (!isObj(integration)) return;
         const at = firstKeyPath(['receivers', r, key, i], integration);
         for (const requirement of requirements.filter((req) => missing(integration, global, req))) {
-          const fallback = requirement.global ? ` (or ${requirement.global[0]} under global)` : '';
-          out.push({ path: at, message: `${key.replace(/_configs$/, '')} integration needs ${requirement.own.join(' or ')}${fallback}`, advice: `Add ${requirement.own[0]}${fallback}: Alertmanager refuses the configuration without it.` });
+          const fallback = requirement.global ? ` here, or ${requirement.global[0]} under global` : '';
+          out.push({ path: at, message: `${key.replace(/_configs$/, '')} integration needs ${requirement.own.join(' or ')}`, advice: `Add ${requirement.own[0]}${fallback}.` });
         }
         if (key === 'webex_configs' && !webexAuthorization(integration, global)) {
           out.push({ path: at, message: 'webex integration needs http_config.authorization (its bot token)', advice: 'Add http_config: {authorization: {credentials: <bot token>}}, here or under global.' });

@@ -95,6 +95,8 @@ export const PROMETHEUS_FIELD_DOCS: Readonly<Record<string, string>> = {
   sdk: 'Azure SDK default credentials (tenant_id).',
   workload_identity: 'Azure workload identity.',
   tenant_id: 'Azure tenant ID.',
+  scope: 'Azure scope of the token (for clouds without a default).',
+  token_file_path: 'File of the workload identity token.',
   credentials_file: 'Google service account credentials file.',
   required_matchers: 'Equality matchers that must be in a query for this endpoint to be read.',
   read_recent: 'Whether reads go to this endpoint for times local storage should have complete data for.',

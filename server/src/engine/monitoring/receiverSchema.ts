@@ -34,7 +34,7 @@ export const RECEIVER_BLOCKS = {
     api_key: 'x', api_key_file: 's', api_url: 'u', message: 's', description: 's', source: 's', details: 'M', entity: 's', responders: 'L:responder',
     actions: 's', tags: 's', note: 's', priority: 's', update_alerts: 'b',
   }),
-  responder: { id: 's', name: 's', username: 's', type: 's!' },
+  responder: { id: 's', name: 's', username: 's', type: 'E:team|teams|user|escalation|schedule!' },
   victorops_config: withFields(COMMON, {
     api_key: 'x', api_key_file: 's', api_url: 'u', routing_key: 's!', message_type: 's', entity_display_name: 's', state_message: 's', monitoring_tool: 's', custom_fields: 'M',
   }),

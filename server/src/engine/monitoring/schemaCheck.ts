@@ -17,8 +17,17 @@ export interface SchemaProblem {
   advice: string;
 }
 
+/** Blocks whose schema name reads badly in a message. */
+const LABELS: Readonly<Record<string, string>> = { root: 'the top level', time_of_day: 'times entry', time_range: 'time interval entry', sd_filter: 'filter', field_confirm: 'confirm' };
+
 function label(block: string): string {
-  return block === 'root' ? 'the top level' : block.replace(/_/g, ' ');
+  return LABELS[block] ?? block.replace(/_sd_config$/, ' SD config').replace(/_/g, ' ');
+}
+
+/** Where to report a problem of a whole map: its first key, or the map itself when it is empty. */
+function mapSpot(path: ValuePath, map: Record<string, unknown>): { path: ValuePath; part: 'key' | 'value' } {
+  const firstKey = Object.keys(map)[0];
+  return firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
 }
 
 function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unknown>, out: SchemaProblem[]): void {
@@ -36,22 +45,17 @@ function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unk
       continue;
     }
     const problem = valueMessage(key, type, child);
-    if (problem) out.push({ path: [...path, key], part: 'value', ...problem });
+    if (problem) out.push({ path: [...path, key], part: 'value', message: `${label(block)}: ${problem.message}`, advice: problem.advice });
     else if (type.startsWith('S:')) {
-      for (const { index, problem: reason } of itemProblems(type.slice(2), child)) out.push({ path: [...path, key, index], part: 'value', message: `${key}: ${reason}`, advice: 'Fix the item.' });
+      for (const { index, problem: reason } of itemProblems(type.slice(2), child)) out.push({ path: [...path, key, index], part: 'value', message: `${label(block)}: ${key}: ${reason}`, advice: 'Fix the item.' });
     }
   }
   const missing = Object.keys(fields).filter((key) => fields[key]!.endsWith('!') && (map[key] === undefined || map[key] === null || map[key] === ''));
-  const firstKey = Object.keys(map)[0];
-  for (const key of missing) {
-    const where: { path: ValuePath; part: 'key' | 'value' } = firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
-    out.push({ ...where, message: `${label(block)} needs ${key}`, advice: `Add ${key}: the tools refuse the block without it.` });
-  }
+  for (const key of missing) out.push({ ...mapSpot(path, map), message: `${label(block)} needs ${key}`, advice: `Add ${key}.` });
   for (const rule of BLOCK_RULES[block] ?? []) {
     const problem = rule(map);
     if (!problem) continue;
-    const where: { path: ValuePath; part: 'key' | 'value' } =
-      problem.field in map ? { path: [...path, problem.field], part: 'value' } : firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
+    const where = problem.field in map ? { path: [...path, problem.field], part: 'value' as const } : mapSpot(path, map);
     out.push({ ...where, message: `${label(block)} ${problem.message}`, advice: problem.advice });
   }
 }

@@ -32,13 +32,13 @@ function present(map: Record<string, unknown>, key: string): boolean {
 
 function oneOf(...keys: string[]): BlockRule {
   return (map) =>
-    keys.some((key) => present(map, key)) ? undefined : { field: keys[0]!, message: `needs one of ${keys.join(', ')}`, advice: `Add ${keys[0]}: the tools refuse the block without it.` };
+    keys.some((key) => present(map, key)) ? undefined : { field: keys[0]!, message: `needs one of ${keys.join(', ')}`, advice: `Add ${keys[0]}.` };
 }
 
 function timeRangeInOrder(map: Record<string, unknown>): BlockRuleProblem | undefined {
   const { start_time: start, end_time: end } = map;
   if (typeof start !== 'string' || typeof end !== 'string' || timeOfDayProblem(start) || timeOfDayProblem(end)) return undefined;
-  return minutesOf(start) < minutesOf(end) ? undefined : { field: 'end_time', message: `ends at ${end}, not after its start ${start}`, advice: 'Make end_time later than start_time; split a range over midnight in two (22:00–24:00 and 00:00–06:00).' };
+  return minutesOf(start) < minutesOf(end) ? undefined : { field: 'end_time', message: `${start}–${end} ends before it starts`, advice: 'Make end_time later than start_time; split a range over midnight in two (22:00–24:00 and 00:00–06:00).' };
 }
 
 /** Checks across the fields of a block, by block name. */

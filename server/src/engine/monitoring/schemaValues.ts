@@ -20,7 +20,7 @@ function goDuration(value: unknown): string | undefined {
   // Alertmanager reads these as text (time.ParseDuration), so a bare number has no unit either.
   const text = String(value);
   if (text.length > MAX_PATTERN_INPUT) return undefined;
-  return GO_DURATION.test(text) ? undefined : `a Go duration such as 30s, 1m30s or 1.5h (units ns, us, ms, s, m, h), not "${text}"`;
+  return GO_DURATION.test(text) ? undefined : 'a Go duration such as 30s, 1m30s or 1.5h (units ns, us, ms, s, m, h)';
 }
 
 function checked(kind: string, value: unknown): string | undefined {
@@ -32,21 +32,23 @@ function checked(kind: string, value: unknown): string | undefined {
 function size(value: unknown): string | undefined {
   const text = String(value);
   if (isObj(value) || Array.isArray(value) || text.length > MAX_PATTERN_INPUT) return undefined;
-  return SIZE.test(text) ? undefined : `a size with a unit such as 512KB, 10MiB or 1GB (B, KB, MB, GB, TB, KiB, MiB, GiB…), not "${text}"`;
+  return SIZE.test(text) ? undefined : 'a size with a unit such as 512KB, 10MiB or 1GB (B, KB, MB, GB, TB, KiB, MiB, GiB…)';
 }
 
 function alertmanagerUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '<secret>' || value.length > MAX_PATTERN_INPUT) return undefined;
   const match = URL_START.exec(value);
   const scheme = match?.[1]?.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return `an absolute http:// or https:// URL, not "${value}"`;
-  return match?.[2] ? undefined : `a URL with a host, not "${value}"`;
+  if (scheme !== 'http' && scheme !== 'https') return 'an absolute http:// or https:// URL';
+  return match?.[2] ? undefined : 'a URL with a host (http://host/…)';
 }
 
 function oneOf(words: string, value: unknown): string | undefined {
   if (isObj(value) || Array.isArray(value)) return KIND['s'];
+  // A template ({{ .Labels.x }}) is only known when the notification is sent.
+  if (String(value).includes('{{')) return undefined;
   const allowed = words.split('|');
-  return allowed.includes(String(value)) ? undefined : `one of ${allowed.filter(Boolean).join(', ')}, not "${String(value)}"`;
+  return allowed.includes(String(value)) ? undefined : `one of ${allowed.filter(Boolean).join(', ')}`;
 }
 
 /** What each item of an `S:<kind>` list must be, by index (the list's own kind is checked as S). */
@@ -64,6 +66,8 @@ export interface ValueProblem {
   advice: string;
 }
 
+const SHOWN_VALUE = new Set(['g', 'z', 'u']);
+
 /** The problem of the value of field `key` of `type`, phrased for a diagnostic. */
 export function valueMessage(key: string, type: string, value: unknown): ValueProblem | undefined {
   if ((type === 'T' || type === 'Z') && value !== null && value !== undefined && !isObj(value) && !Array.isArray(value)) {
@@ -71,7 +75,9 @@ export function valueMessage(key: string, type: string, value: unknown): ValuePr
     return reason ? { message: `${key}: ${reason}`, advice: 'Fix the value.' } : undefined;
   }
   const must = valueProblem(type.startsWith('K:') ? 'M' : type.startsWith('S:') ? 'S' : type, value);
-  return must ? { message: `${key} must be ${must}`, advice: `Change the value to ${must}.` } : undefined;
+  if (!must) return undefined;
+  const shown = SHOWN_VALUE.has(type) || type.startsWith('E:') || type.startsWith('I:') ? `, not "${String(value)}"` : '';
+  return { message: `${key} must be ${must}${shown}`, advice: `Change the value to ${must}.` };
 }
 
 /** What a value of `type` must be, when it is not (null and absent values are the tools' defaults). */
