@@ -16,11 +16,11 @@ const REQUIREMENTS: Readonly<Record<string, readonly Requirement[]>> = {
     { own: ['smarthost'], global: ['smtp_smarthost'] },
     { own: ['from'], global: ['smtp_from'] },
   ],
-  slack_configs: [{ own: ['api_url', 'api_url_file', 'app_token', 'app_token_file'], global: ['slack_api_url', 'slack_api_url_file'] }],
+  slack_configs: [{ own: ['api_url', 'api_url_file', 'app_token', 'app_token_file'], global: ['slack_api_url', 'slack_api_url_file', 'slack_app_token', 'slack_app_token_file'] }],
   opsgenie_configs: [{ own: ['api_key', 'api_key_file'], global: ['opsgenie_api_key', 'opsgenie_api_key_file'] }],
   victorops_configs: [{ own: ['api_key', 'api_key_file'], global: ['victorops_api_key', 'victorops_api_key_file'] }],
   wechat_configs: [
-    { own: ['api_secret', 'api_secret_file'], global: ['wechat_api_secret'] },
+    { own: ['api_secret', 'api_secret_file'], global: ['wechat_api_secret', 'wechat_api_secret_file'] },
     { own: ['corp_id'], global: ['wechat_api_corp_id'] },
   ],
   pushover_configs: [{ own: ['user_key', 'user_key_file'] }, { own: ['token', 'token_file'] }],
@@ -29,7 +29,7 @@ const REQUIREMENTS: Readonly<Record<string, readonly Requirement[]>> = {
   discord_configs: [{ own: ['webhook_url', 'webhook_url_file'] }],
   msteams_configs: [{ own: ['webhook_url', 'webhook_url_file'] }],
   msteamsv2_configs: [{ own: ['webhook_url', 'webhook_url_file'] }],
-  telegram_configs: [{ own: ['bot_token', 'bot_token_file'] }],
+  telegram_configs: [{ own: ['bot_token', 'bot_token_file'], global: ['telegram_bot_token', 'telegram_bot_token_file'] }],
   jira_configs: [{ own: ['api_url'], global: ['jira_api_url'] }],
 };
 

@@ -8,7 +8,11 @@ const COMMON = { send_resolved: 'b', http_config: 'B:http_config' };
 const NAMES = 'discord email incidentio jira msteams msteamsv2 opsgenie pagerduty pushover rocketchat slack sns telegram victorops webex webhook wechat';
 
 /** The integration lists of a receiver. */
-export const INTEGRATION_FIELDS = Object.fromEntries(NAMES.split(' ').map((name) => [`${name}_configs`, `L:${name}_config`]));
+export const INTEGRATION_FIELDS = {
+  ...Object.fromEntries(NAMES.split(' ').map((name) => [`${name}_configs`, `L:${name}_config`])),
+  // Alertmanager 0.29+: accepted as a whole until its fields are modelled.
+  mattermost_configs: 'A',
+};
 
 export const RECEIVER_BLOCKS = {
   email_config: {
