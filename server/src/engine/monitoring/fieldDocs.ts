@@ -31,6 +31,7 @@ const ANCHOR: Readonly<Record<string, string>> = {
   google_iam: 'remote_write',
   sigv4: 'sigv4_config',
   storage: 'tsdb',
+  tsdb_retention: 'tsdb',
   field_confirm: 'action_config',
   rocketchat_field_config: 'rocketchat_config',
   rocketchat_action_config: 'rocketchat_config',
@@ -68,6 +69,7 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
   'S:month': 'months or ranges (january:march, 1:3)',
   'S:day': 'days of the month or ranges (1:7, -1)',
   'S:year': 'years or ranges (2025:2027)',
+  'S:protocol': 'scrape protocols (PrometheusProto, OpenMetricsText1.0.0…)',
   'S:sdfile': 'file paths (.json, .yml, .yaml; * in the last segment)',
 };
 

@@ -4,8 +4,9 @@ import { SERVICE_DISCOVERY_BLOCKS, SERVICE_DISCOVERY_FIELDS } from './serviceDis
 import { withFields, type Schema } from './schemaTypes';
 
 const LIMITS = { sample_limit: 'i', label_limit: 'i', label_name_length_limit: 'i', label_value_length_limit: 'i', target_limit: 'i', keep_dropped_targets: 'i', body_size_limit: 'z' };
-const HISTOGRAMS = { scrape_protocols: 'S', scrape_native_histograms: 'b', always_scrape_classic_histograms: 'b', scrape_classic_histograms: 'b', convert_classic_histograms_to_nhcb: 'b' };
-const NAMING = { metric_name_validation_scheme: 'E:utf8|legacy', metric_name_escaping_scheme: 'E:allow-utf-8|underscores|dots|values', scrape_failure_log_file: 's' };
+const PROTOCOL = 'E:PrometheusProto|OpenMetricsText0.0.1|OpenMetricsText1.0.0|PrometheusText0.0.4|PrometheusText1.0.0';
+const HISTOGRAMS = { scrape_protocols: 'S:protocol', scrape_native_histograms: 'b', always_scrape_classic_histograms: 'b', scrape_classic_histograms: 'b', convert_classic_histograms_to_nhcb: 'b' };
+const NAMING = { metric_name_validation_scheme: 'E:utf8|legacy|', metric_name_escaping_scheme: 'E:allow-utf-8|underscores|dots|values|', scrape_failure_log_file: 's', extra_scrape_metrics: 'b' };
 const SIGV4 = { sigv4: 'B:sigv4' };
 
 export const PROMETHEUS_CONFIG: Schema = {
@@ -18,7 +19,7 @@ export const PROMETHEUS_CONFIG: Schema = {
   }),
   scrape_config: withFields(HTTP_CLIENT_FIELDS, SERVICE_DISCOVERY_FIELDS, LIMITS, HISTOGRAMS, NAMING, {
     job_name: 's', honor_labels: 'b', honor_timestamps: 'b', track_timestamps_staleness: 'b', scheme: 's', metrics_path: 's', params: 'M',
-    scrape_interval: 'd', scrape_timeout: 'd', fallback_scrape_protocol: 's', native_histogram_bucket_limit: 'i', native_histogram_min_bucket_factor: 'n',
+    scrape_interval: 'd', scrape_timeout: 'd', fallback_scrape_protocol: PROTOCOL, native_histogram_bucket_limit: 'i', native_histogram_min_bucket_factor: 'n',
     enable_compression: 'b', relabel_configs: 'L:relabel_config', metric_relabel_configs: 'L:relabel_config', static_configs: 'L:static_config',
   }),
   relabel_config: { source_labels: 'S', separator: 's', regex: 'r', modulus: 'i', target_label: 's', replacement: 's', action: 's' },
@@ -45,10 +46,11 @@ export const PROMETHEUS_CONFIG: Schema = {
   google_iam: { credentials_file: 's' },
   remote_read: withFields(HTTP_CLIENT_FIELDS, { url: 'U!', name: 's', remote_timeout: 'd', headers: 'M', required_matchers: 'M', read_recent: 'b', filter_external_labels: 'b' }),
   storage: { tsdb: 'B:tsdb', exemplars: 'B:exemplars' },
-  tsdb: { out_of_order_time_window: 'd' },
+  tsdb: { out_of_order_time_window: 'd', retention: 'B:tsdb_retention' },
+  tsdb_retention: { time: 'd', size: 'z' },
   exemplars: { max_exemplars: 'i' },
   tracing_config: {
-    client_type: 'E:grpc|http', endpoint: 's', sampling_fraction: 'n', insecure: 'b', headers: 'M', compression: 'E:gzip', timeout: 'd', tls_config: 'B:tls_config',
+    client_type: 'E:grpc|http', endpoint: 's!', sampling_fraction: 'n', insecure: 'b', headers: 'M', compression: 'E:gzip', timeout: 'd', tls_config: 'B:tls_config',
   },
   otlp: {
     promote_resource_attributes: 'S', promote_all_resource_attributes: 'b', ignore_resource_attributes: 'S', translation_strategy: 's',

@@ -14,6 +14,10 @@ export const ITEM_CHECKS: Readonly<Record<string, (text: string) => string | und
   day: dayOfMonthProblem,
   year: yearProblem,
   sdfile: (text) => (SD_FILE.test(text) ? undefined : `"${text}" is not a file discovery path: a .json, .yml or .yaml file, with * only in the last path segment`),
+  protocol: (text) =>
+    ['PrometheusProto', 'OpenMetricsText0.0.1', 'OpenMetricsText1.0.0', 'PrometheusText0.0.4', 'PrometheusText1.0.0'].includes(text)
+      ? undefined
+      : `${text} is not a scrape protocol (PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0; case-sensitive)`,
   T: timeOfDayProblem,
   Z: locationProblem,
 };
