@@ -33,7 +33,7 @@ const REQUIREMENTS: Readonly<Record<string, readonly Requirement[]>> = {
   jira_configs: [{ own: ['api_url'], global: ['jira_api_url'] }],
 };
 
-export interface IntegrationProblem {
+interface IntegrationProblem {
   path: ValuePath;
   message: string;
   advice: string;

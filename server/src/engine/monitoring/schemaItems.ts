@@ -22,7 +22,7 @@ export const ITEM_CHECKS: Readonly<Record<string, (text: string) => string | und
   Z: locationProblem,
 };
 
-export interface BlockRuleProblem {
+interface BlockRuleProblem {
   field: string;
   message: string;
   advice: string;

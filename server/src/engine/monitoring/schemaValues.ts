@@ -61,7 +61,7 @@ export function itemProblems(kind: string, list: unknown): { index: number; prob
   });
 }
 
-export interface ValueProblem {
+interface ValueProblem {
   message: string;
   advice: string;
 }
