@@ -30,6 +30,18 @@ function mapSpot(path: ValuePath, map: Record<string, unknown>): { path: ValuePa
   return firstKey === undefined ? { path, part: 'value' } : { path: [...path, firstKey], part: 'key' };
 }
 
+/** The required fields of each block, computed once per block (a scrape config has about 90 fields). */
+const requiredCache = new WeakMap<Readonly<Record<string, string>>, string[]>();
+
+function requiredOf(fields: Readonly<Record<string, string>>): string[] {
+  let required = requiredCache.get(fields);
+  if (!required) {
+    required = Object.keys(fields).filter((key) => fields[key]!.endsWith('!'));
+    requiredCache.set(fields, required);
+  }
+  return required;
+}
+
 function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unknown>, out: SchemaProblem[]): void {
   for (const [key, child] of Object.entries(map)) {
     const declared = fields[key];
@@ -50,7 +62,7 @@ function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unk
       for (const { index, problem: reason } of itemProblems(type.slice(2), child)) out.push({ path: [...path, key, index], part: 'value', message: `${label(block)}: ${key}: ${reason}`, advice: 'Fix the item.' });
     }
   }
-  const missing = Object.keys(fields).filter((key) => fields[key]!.endsWith('!') && (map[key] === undefined || map[key] === null || map[key] === ''));
+  const missing = requiredOf(fields).filter((key) => map[key] === undefined || map[key] === null || map[key] === '');
   for (const key of missing) out.push({ ...mapSpot(path, map), message: `${label(block)} needs ${key}`, advice: `Add ${key}.` });
   for (const rule of BLOCK_RULES[block] ?? []) {
     const problem = rule(map);
