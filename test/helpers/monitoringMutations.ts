@@ -25,6 +25,7 @@ export function mutationsOf(format: Format, text: string): Mutation[] {
     out.push(...once('job renamed to a duplicate', text, /job_name: (\S+)([\s\S]*?job_name: )\S+/, (_, first, between) => `job_name: ${first}${between}${first}`));
     out.push(...once('relabel target dropped', text, /^(\s*)target_label: \S+\n/m, () => ''));
     out.push(...once('static target field renamed', text, /- targets:/, () => '- target:'));
+    out.push(...once('static target with a scheme', text, /- targets: \['/, () => "- targets: ['http://"));
     out.push(...once('SD field renamed', text, /^(\s+)refresh_interval:/m, (_, indent) => `${indent}refresh_intervall:`));
     out.push(...once('file_sd files renamed', text, /- files:/, () => '- file:'));
     out.push(...once('file_sd path without extension', text, /(files: \[')([^']*)\.json'/, (_, head, file) => `${head}${file}'`));

@@ -18,6 +18,8 @@ export const ITEM_CHECKS: Readonly<Record<string, (text: string) => string | und
     ['PrometheusProto', 'OpenMetricsText0.0.1', 'OpenMetricsText1.0.0', 'PrometheusText0.0.4', 'PrometheusText1.0.0'].includes(text)
       ? undefined
       : `${text} is not a scrape protocol (PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0; case-sensitive)`,
+  // Prometheus refuses a scheme or a path in a static target ("is not a valid hostname").
+  target: (text) => (text.includes('/') ? `"${text}" is not a valid target: write host:port (the scheme goes in scheme, the path in metrics_path)` : undefined),
   T: timeOfDayProblem,
   Z: locationProblem,
 };
