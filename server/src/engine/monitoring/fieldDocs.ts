@@ -70,7 +70,6 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
   'S:day': 'days of the month or ranges (1:7, -1)',
   'S:year': 'years or ranges (2025:2027)',
   'S:protocol': 'scrape protocols (PrometheusProto, OpenMetricsText1.0.0…)',
-  'S:target': 'host:port targets',
   'S:sdfile': 'file paths (.json, .yml, .yaml; * in the last segment)',
 };
 

@@ -67,7 +67,7 @@ function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unk
   for (const rule of BLOCK_RULES[block] ?? []) {
     const problem = rule(map);
     if (!problem) continue;
-    const where = problem.field in map ? { path: [...path, problem.field], part: 'value' as const } : mapSpot(path, map);
+    const where = problem.field in map ? { path: [...path, problem.field, ...(problem.at ?? [])], part: 'value' as const } : mapSpot(path, map);
     out.push({ ...where, message: `${label(block)} ${problem.message}`, advice: problem.advice });
   }
 }

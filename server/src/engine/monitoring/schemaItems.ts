@@ -18,14 +18,14 @@ export const ITEM_CHECKS: Readonly<Record<string, (text: string) => string | und
     ['PrometheusProto', 'OpenMetricsText0.0.1', 'OpenMetricsText1.0.0', 'PrometheusText0.0.4', 'PrometheusText1.0.0'].includes(text)
       ? undefined
       : `${text} is not a scrape protocol (PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0; case-sensitive)`,
-  // Prometheus refuses a scheme or a path in a static target ("is not a valid hostname").
-  target: (text) => (text.includes('/') ? `"${text}" is not a valid target: write host:port (the scheme goes in scheme, the path in metrics_path)` : undefined),
   T: timeOfDayProblem,
   Z: locationProblem,
 };
 
 interface BlockRuleProblem {
   field: string;
+  /** Where inside the field, when not the field itself. */
+  at?: (string | number)[];
   message: string;
   advice: string;
 }
@@ -47,9 +47,30 @@ function timeRangeInOrder(map: Record<string, unknown>): BlockRuleProblem | unde
   return minutesOf(start) < minutesOf(end) ? undefined : { field: 'end_time', message: `${start}–${end} ends before it starts`, advice: 'Make end_time later than start_time; split a range over midnight in two (22:00–24:00 and 00:00–06:00).' };
 }
 
+/**
+ * Prometheus refuses a scheme or a path in a static target ("is not a valid hostname") unless relabelling rewrites
+ * the address first, as the blackbox exporter's configurations do.
+ */
+function staticTargetsAreHosts(map: Record<string, unknown>): BlockRuleProblem | undefined {
+  const relabel = map['relabel_configs'];
+  const groups = map['static_configs'];
+  if ((Array.isArray(relabel) && relabel.length > 0) || !Array.isArray(groups)) return undefined;
+  for (const [g, group] of groups.entries()) {
+    const targets: unknown = typeof group === 'object' && group !== null ? (group as Record<string, unknown>)['targets'] : undefined;
+    if (!Array.isArray(targets)) continue;
+    const t = targets.findIndex((target) => typeof target === 'string' && target.includes('/'));
+    if (t >= 0) {
+      return { field: 'static_configs', at: [g, 'targets', t], message: `target "${String(targets[t])}" is not a valid host:port`, advice: 'Write host:port: the scheme goes in scheme, the path in metrics_path (or rewrite __address__ with relabel_configs, as for the blackbox exporter).' };
+    }
+  }
+  return undefined;
+}
+
 /** Checks across the fields of a block, by block name. */
 export const BLOCK_RULES: Readonly<Record<string, readonly BlockRule[]>> = {
   time_of_day: [timeRangeInOrder],
+  scrape_config: [staticTargetsAreHosts],
+  alertmanager_config: [staticTargetsAreHosts],
   webhook_config: [oneOf('url', 'url_file')],
   oauth2: [oneOf('client_secret', 'client_secret_file', 'client_secret_ref', 'client_certificate_key', 'client_certificate_key_file', 'client_certificate_key_ref')],
 };

@@ -56,5 +56,5 @@ export const SERVICE_DISCOVERY_BLOCKS = {
   eureka_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { server: 'u!' }),
   digitalocean_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { port: 'i' }),
   hetzner_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { role: 'E:robot|hcloud!', port: 'i' }),
-  static_config: { targets: 'S:target', labels: 'M' },
+  static_config: { targets: 'S', labels: 'M' },
 };
