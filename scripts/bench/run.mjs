@@ -5,7 +5,7 @@
 //   npm run bench                      full run (about 3 minutes on 2 cores)
 //   npm run bench -- --quick           smoke run (< 60 s): small corpora, few samples
 //   npm run bench -- --only biome      one server (biome | yls)
-//   npm run bench -- --corpus big      some corpora (sample, files50, files1000, big)
+//   npm run bench -- --corpus big      some corpora (sample, files50, files1000, big, findings)
 //   npm run bench -- --out file.json   where the JSON goes (default scripts/bench/results/latest.json;
 //                                      --quick writes .bench/quick.json)
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { ensureCorpus, serviceName, writeBigFile, writeManyFiles } from './corpus.mjs';
+import { ensureCorpus, serviceName, writeBigFile, writeFindingsFile, writeManyFiles } from './corpus.mjs';
 import { startServer } from './lspClient.mjs';
 import { bigFile, manyFiles, sampleFiles } from './scenarios.mjs';
 import { printTable } from './table.mjs';
@@ -90,6 +90,14 @@ function corpora() {
       kind: 'big',
       dir: ensureCorpus(CORPUS_ROOT, `big${BIG_DOCS}`, (dir) => writeBigFile(dir, BIG_DOCS)),
       list: (dir) => [{ path: join(dir, 'all-in-one.yaml'), names: Array.from({ length: BIG_DOCS / 5 }, (_, n) => serviceName(n)) }],
+    },
+    {
+      // What generated manifests look like: the same size, with thousands of findings to collect and send on each edit.
+      id: 'findings',
+      label: `one file, ${BIG_DOCS.toLocaleString('en')} docs, thousands of findings`,
+      kind: 'big',
+      dir: ensureCorpus(CORPUS_ROOT, `findings${BIG_DOCS}`, (dir) => writeFindingsFile(dir, BIG_DOCS)),
+      list: (dir) => [{ path: join(dir, 'findings.yaml'), names: Array.from({ length: BIG_DOCS / 5 }, (_, n) => serviceName(n)) }],
     },
   ];
   return all.filter((c) => !corpusFilter || corpusFilter.includes(c.id));
