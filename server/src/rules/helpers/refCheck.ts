@@ -10,30 +10,55 @@ import { at } from '../../engine/k8s/values';
 import { createdElsewhere } from '../../engine/k8s/createdElsewhere';
 import { yamlScalar } from './scalarSource';
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for "did you mean" suggestions. With `atMost`, stops as soon as the distance
+ * must exceed it and returns `atMost + 1`: a suggestion is looked for among every ConfigMap or
+ * Secret of a namespace, thousands in generated manifests, and almost all are far off.
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
+  if (Math.abs(a.length - b.length) > atMost) return atMost + 1;
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
     row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]!;
       row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
       previous = current;
+      if (row[j]! < rowMin) rowMin = row[j]!;
     }
+    // A row's minimum never decreases in the rows below it.
+    if (rowMin > atMost) return atMost + 1;
   }
-  return row[b.length]!;
+  return Math.min(row[b.length]!, atMost + 1);
 }
 
 /** The candidate closest to `wanted` (case-insensitive match or at most 2 edits), if one stands out. */
 export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const lower = wanted.toLowerCase();
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === wanted.toLowerCase() ? 0 : editDistance(wanted, candidate);
+    const sameButCase = candidate.length === wanted.length && candidate.toLowerCase() === lower;
+    const d = sameButCase ? 0 : editDistance(wanted, candidate, bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
+}
+
+/**
+ * Suggestions among the names of a kind, remembered per names list: the index hands out the same
+ * list until an object of the kind changes, so re-checking hundreds of broken references after an
+ * edit elsewhere does not compare each with every name again.
+ */
+const suggestionsByNames = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function closestName(wanted: string, names: readonly string[]): string | undefined {
+  let known = suggestionsByNames.get(names);
+  if (!known) suggestionsByNames.set(names, (known = new Map()));
+  if (!known.has(wanted)) known.set(wanted, closest(wanted, names));
+  return known.get(wanted);
 }
 
 function renameFix(context: RuleContext, path: readonly (string | number)[], to: string, what: string): FindingFix[] {
@@ -81,8 +106,8 @@ function reportMissingObject(
   const id = path.join('/');
   if (seen.has(id)) return;
   seen.add(id);
-  const names = context.workspace.objectsOfKind(ref.kind, namespace).map((o) => o.identity.name ?? '');
-  const guess = closest(ref.name, names);
+  const names = context.workspace.namesOfKind(ref.kind, namespace);
+  const guess = closestName(ref.name, names);
   const hint = guess ? ` Did you mean ${guess}?` : '';
   context.report({
     path,
