@@ -26,7 +26,15 @@ export function ruleDocUri(code: string, docsRoot = defaultDocsRoot()): string |
   return docLinks.get(key);
 }
 
+let docsRoot: string | undefined;
+
+/** Found once: it was looked up (two existsSync calls) for each of a file's diagnostics on every publish. */
 function defaultDocsRoot(): string {
+  docsRoot ??= findDocsRoot();
+  return docsRoot;
+}
+
+function findDocsRoot(): string {
   for (const candidate of [path.resolve(__dirname, '../docs/rules'), path.resolve(__dirname, '../../../docs/rules')]) {
     if (existsSync(candidate)) return candidate;
   }
