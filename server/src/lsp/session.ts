@@ -268,7 +268,10 @@ export class Session {
 
   private remove(uri: string): void {
     this.parser.cancel(uri);
-    this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    const changedKeys = this.engine.index.removeFile(uri);
+    // The files that read what it defined are re-checked; nothing kept for it stays in the linter.
+    this.afterChange(changedKeys, EDIT_DEBOUNCE_MS);
+    this.engine.linter.forgetFile(uri);
     if (isConfigUri(uri)) this.configChanged();
   }
 

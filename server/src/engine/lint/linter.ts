@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
+import { withoutSelectorsKustomizeFills } from '../workspace/kustomizeAware';
 import type { Rule } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
@@ -48,6 +49,8 @@ export class Linter {
   private readonly groupCache = new Map<string, GroupResult>();
   /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
   private readonly keyUsers = new Map<string, Set<string>>();
+  /** File → the keys it is listed under in keyUsers: forgetting a file removes exactly those entries. */
+  private readonly keysOfFile = new Map<string, Set<string>>();
   /** Per file, the findings of each document at its last check (see documentFindings.ts). */
   private readonly fileFindings = new Map<string, FileFindings>();
 
@@ -182,12 +185,33 @@ export class Linter {
     return out;
   }
 
-  /** Drops cached rule results of objects no longer in the index (bounded memory). */
+  /**
+   * Drops what is kept for files no longer in the index (their findings, their places under
+   * dependency keys) and rule results whose facts changed since (bounded memory).
+   */
   prune(): void {
-    for (const uri of this.fileFindings.keys()) if (!this.index.getFile(uri)) this.fileFindings.delete(uri);
+    for (const uri of [...this.fileFindings.keys(), ...this.keysOfFile.keys()]) if (!this.index.getFile(uri)) this.forgetFile(uri);
     for (const [key, result] of this.groupCache) {
       if (!this.index.versions.isCurrent(result.snapshot)) this.groupCache.delete(key);
     }
+  }
+
+  /** Forgets a file removed from the index: its findings and its entries under every dependency key. */
+  forgetFile(uri: string): void {
+    this.fileFindings.delete(uri);
+    for (const key of this.keysOfFile.get(uri) ?? []) {
+      const users = this.keyUsers.get(key);
+      users?.delete(uri);
+      if (users?.size === 0) this.keyUsers.delete(key);
+    }
+    this.keysOfFile.delete(uri);
+  }
+
+  /** Entries kept per file (for tests of pruning): findings, and dependency keys listing the file. */
+  keptFor(uri: string): { findings: boolean; keys: number } {
+    let keys = 0;
+    for (const users of this.keyUsers.values()) if (users.has(uri)) keys++;
+    return { findings: this.fileFindings.has(uri), keys };
   }
 
   private syntaxFindings(doc: ManifestDocument): Finding[] {
@@ -211,8 +235,8 @@ export class Linter {
       cached = { partial, placed };
       this.schemaCache.set(doc.chunk, cached);
     }
-    const findings = shiftAll(cached.placed, doc.startLine);
-    return schema.adjust ? schema.adjust(doc, findings) : findings;
+    // The folder's kustomization may fill a required selector: the document's result depends on the folder key (computeGroup).
+    return withoutSelectorsKustomizeFills(this.index, doc.uri, shiftAll(cached.placed, doc.startLine));
   }
 
   private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string, options: LintSettings['ruleOptions']): GroupResult | undefined {
@@ -302,7 +326,12 @@ export class Linter {
     const sourceUris = new Set(chunks.length > 0 && c.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
     for (const key of keys) {
       const users = this.keyUsers.get(key) ?? new Set<string>();
-      for (const uri of sourceUris) users.add(uri);
+      for (const uri of sourceUris) {
+        users.add(uri);
+        const ofFile = this.keysOfFile.get(uri) ?? new Set<string>();
+        ofFile.add(key);
+        this.keysOfFile.set(uri, ofFile);
+      }
       this.keyUsers.set(key, users);
     }
     const found = byChunk.size > 0;
