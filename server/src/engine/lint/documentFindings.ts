@@ -45,13 +45,16 @@ export function reuseFindings(
   if (!moved) return entry;
   if (entry.findings.length === 0) return { ...entry, files };
   const findings: Finding[] = [];
+  let same = true;
   for (const finding of entry.findings) {
     const mapped = mapFindingRanges(finding, (uri, range) => {
       const i = entry.files.findIndex((f) => f.uri === uri);
       return i >= 0 ? relocateRange(entry.files[i]!, files[i], range) : undefined;
     });
     if (!mapped) return undefined;
+    if (mapped !== finding) same = false;
     findings.push(mapped);
   }
-  return { findings, snapshot: entry.snapshot, files };
+  // Nothing moved (the edit was below, or on the same line count): the same findings, new file versions.
+  return { findings: same ? entry.findings : findings, snapshot: entry.snapshot, files };
 }
