@@ -89,3 +89,38 @@ describe('bounded edit distance', () => {
     assert.equal(closest('abc', ['xyz', 'abcdef']), undefined);
   });
 });
+
+describe('re-running only the rules whose reads changed', () => {
+  const service = `apiVersion: v1
+kind: Service
+metadata: {name: worker}
+spec:
+  selector: {app: worker}
+  ports:
+    - {name: http, port: 80, targetPort: 8080}
+`;
+  const files = (worker: string): Record<string, string> => ({
+    'api.yaml': deployment('api', { configMap: 'settings' }).replace('api:1.0', 'api:latest'),
+    'svc.yaml': service,
+    'worker.yaml': worker,
+    'config.yaml': configMap('settingz'),
+  });
+  const all = (engine: ReturnType<typeof engineWith>) =>
+    ['api.yaml', 'svc.yaml', 'worker.yaml', 'config.yaml'].flatMap((name) => engine.linter.lintFile(uriOf(name)));
+
+  it('gives what a fresh check gives, finding for finding and in the same order, after each edit', () => {
+    const steps = [
+      deployment('worker', { args: '"--create-configmap=settings"' }),
+      deployment('worker', { args: '"--create-configmap=other"' }),
+      deployment('worker').replace('labels: {app: worker}', 'labels: {app: worker, tier: x}'),
+      deployment('worker').replace('    metadata: {labels: {app: worker}}\n', '    metadata: {labels: {app: worker}\n'),
+      deployment('worker'),
+    ];
+    const engine = engineWith(files(deployment('worker')));
+    assert.deepEqual(all(engine), all(engineWith(files(deployment('worker')))));
+    steps.forEach((text, i) => {
+      engine.index.setFile(uriOf('worker.yaml'), text, i + 2);
+      assert.deepEqual(all(engine), all(engineWith(files(text))), `after step ${i + 1}`);
+    });
+  });
+});

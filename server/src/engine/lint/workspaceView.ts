@@ -22,7 +22,7 @@ export interface WorkspaceView extends ObjectLookup {
   documentsOf(uri: string): readonly ManifestDocument[];
 }
 
-export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
+export function recordingView(index: WorkspaceIndex, nearUri: string, keys: { add(key: string): unknown }): WorkspaceView {
   return {
     lookup(kind, namespace, name) {
       keys.add(identityKey({ kind, namespace, name }));

@@ -134,7 +134,13 @@ export class WorkspaceIndex {
   /** The same array while the kind's list is current (callers may memoize on it, see refCheck's suggestions). */
   namesOfKind(kind: string, namespace: string): readonly string[] {
     const list = this.kindList(kind, namespace);
-    list.names ??= list.objects.map((o) => o.identity.name ?? '');
+    if (!list.names) {
+      const names = list.objects.map((o) => o.identity.name ?? '');
+      // A list rebuilt because one of its files changed usually names the same objects: the same array, then.
+      const earlier = list.earlierNames;
+      list.names = earlier && earlier.length === names.length && earlier.every((n, i) => n === names[i]) ? earlier : names;
+      list.earlierNames = undefined;
+    }
     return list.names;
   }
 
@@ -178,6 +184,7 @@ export class WorkspaceIndex {
       objects,
       postings: new Map(),
       checkedAt: this.fileGeneration,
+      earlierNames: cached?.names ?? cached?.earlierNames,
     };
     this.kindLists.set(key, list);
     return list;
@@ -362,6 +369,8 @@ interface KindList {
   postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
   /** The objects' names (built on first use). */
   names?: readonly string[];
+  /** The names of the list this one replaced, until `names` is built (see namesOfKind). */
+  earlierNames?: readonly string[] | undefined;
   /** For a workload kind, the objects' command lines (built on first use). */
   commandLines?: WorkloadCommandLine[];
   /** `fileGeneration` when `files` was last found current (the check is skipped until a file changes). */
