@@ -135,6 +135,17 @@ function machine() {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), commit: gitRev };
 }
 
+/** Issue #11's target on the findings-heavy file: edit → diagnostics p50 ≤ 60 ms and ≥ 200× yaml-language-server. */
+function printFindingsTarget(corpus) {
+  const ours = corpus?.biome?.editP50;
+  const theirs = corpus?.yls?.editP50;
+  if (typeof ours !== 'number') return;
+  const ratio = typeof theirs === 'number' ? theirs / ours : undefined;
+  const met = ours <= 60 && (ratio === undefined || ratio >= 200);
+  const against = ratio === undefined ? '' : `, ${Math.round(ratio)}× yaml-language-server (target ≥ 200×)`;
+  process.stdout.write(`findings-heavy file, edit → diagnostics p50: ${ours.toFixed(1)} ms (target ≤ 60 ms)${against}: ${met ? 'met' : 'MISSED'}\n`);
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
   const servers = Object.keys(SERVERS).filter((s) => !only || s === only);
@@ -148,6 +159,7 @@ async function main() {
     }
   }
   printTable(results, SERVERS);
+  printFindingsTarget(results.corpora.findings);
   const out = option('--out') ?? (quick ? join(ROOT, '.bench', 'quick.json') : join(ROOT, 'scripts', 'bench', 'results', 'latest.json'));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
