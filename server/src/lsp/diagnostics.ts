@@ -41,7 +41,19 @@ function findDocsRoot(): string {
   return path.resolve(__dirname, '../docs/rules');
 }
 
+/**
+ * One diagnostic per finding object: the linter keeps a finding as the same object while it does not
+ * move, so a publish after an edit converts only the findings that are new or moved.
+ */
+const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnosticOf.get(finding);
+  if (!diagnostic) diagnosticOf.set(finding, (diagnostic = newDiagnostic(finding)));
+  return diagnostic;
+}
+
+function newDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
