@@ -6,7 +6,7 @@ import type { SchemaChecker } from './engine/schema/schemaChecker';
 import type { ManifestDocument } from './engine/document/manifestDocument';
 import { allRules } from './rules';
 import { createSchemaChecker } from './engine/schema';
-import { kustomizeAwareSchema, standsAlone } from './engine/workspace/kustomizeAware';
+import { standsAlone } from './engine/workspace/kustomizeAware';
 
 export interface Engine {
   index: WorkspaceIndex;
@@ -21,11 +21,10 @@ export interface EngineOptions {
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const given = 'schema' in options ? options.schema : defaultSchemaChecker();
-  // Both wrappers read the index for a document's folder and file, so they take it lazily.
+  const schema = 'schema' in options ? options.schema : defaultSchemaChecker();
+  // Completeness reads the index for a document's file, so it takes it lazily.
   const indexRef = (): WorkspaceIndex => index;
-  const schema = given ? kustomizeAwareSchema(given, indexRef) : undefined;
-  const index: WorkspaceIndex = new WorkspaceIndex(given ? standsAlone(indexRef, completeness(given)) : undefined);
+  const index: WorkspaceIndex = new WorkspaceIndex(schema ? standsAlone(indexRef, completeness(schema)) : undefined);
   const linter = new Linter(index, options.rules ?? allRules, schema, options.onRuleError);
   return { index, linter, schema };
 }

@@ -3,7 +3,7 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
@@ -48,7 +48,8 @@ export class Session {
   readonly parser: SlicedParser;
   /** URIs of documents open in the editor (their text wins over the disk). */
   readonly open = new Set<string>();
-  private readonly published = new Map<string, string>();
+  /** What was last published per URI (a re-check caused by another file publishes only a change). */
+  private readonly published = new Map<string, PublishedDiagnostics>();
   private workspaceFolders: string[] = [];
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
@@ -267,7 +268,10 @@ export class Session {
 
   private remove(uri: string): void {
     this.parser.cancel(uri);
-    this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    const changedKeys = this.engine.index.removeFile(uri);
+    // The files that read what it defined are re-checked; nothing kept for it stays in the linter.
+    this.afterChange(changedKeys, EDIT_DEBOUNCE_MS);
+    this.engine.linter.forgetFile(uri);
     if (isConfigUri(uri)) this.configChanged();
   }
 
@@ -301,9 +305,8 @@ export class Session {
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
     // Re-checks caused by other files publish only when something changed; a new version always does.
-    const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
-    if (this.published.get(uri) === fingerprint) return;
-    this.published.set(uri, fingerprint);
+    if (samePublication(this.published.get(uri), file.version, diagnostics)) return;
+    this.published.set(uri, { version: file.version, diagnostics });
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
     // A small file's documents are parsed again on demand in moments; a large one's all at once would stall the outline.
@@ -339,7 +342,7 @@ export class Session {
     const version = this.engine.index.getFile(uri)?.version;
     const diagnostics = await this.configs.diagnosticsOf(uri);
     if (this.disposed || this.engine.index.getFile(uri)?.version !== version) return;
-    this.published.set(uri, `${version ?? ''}|${JSON.stringify(diagnostics)}`);
+    this.published.set(uri, { version, diagnostics });
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -348,6 +351,20 @@ export class Session {
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+interface PublishedDiagnostics {
+  version: number | undefined;
+  diagnostics: Diagnostic[];
+  /** The diagnostics serialized, made when first compared (most publications are new versions, never compared). */
+  json?: string;
+}
+
+/** True when `diagnostics` at `version` are what was last published (compared whole only for the same version). */
+function samePublication(last: PublishedDiagnostics | undefined, version: number | undefined, diagnostics: Diagnostic[]): boolean {
+  if (!last || last.version !== version || last.diagnostics.length !== diagnostics.length) return false;
+  last.json ??= JSON.stringify(last.diagnostics);
+  return last.json === JSON.stringify(diagnostics);
 }
 
 function isFileUri(uri: string): boolean {

@@ -11,7 +11,7 @@ export { missingRequired } from './required';
 export { loadKustomizeStore, kustomizeIdentity, KUSTOMIZATION_DEFAULTS } from './kustomize';
 export type { MissingField, SchemaChecker } from './schemaChecker';
 
-/** The linter's SchemaChecker over a schema store (kustomizeAware.ts adds `adjust` around it). */
+/** The linter's SchemaChecker over a schema store. */
 export function createSchemaChecker(store: SchemaStore = loadSchemaStore()): SchemaChecker {
   return {
     // Kustomization files are validated against the kustomize API (schemas/kustomize.json).

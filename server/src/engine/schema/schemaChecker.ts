@@ -11,8 +11,6 @@ export interface SchemaChecker {
    * of the document's text and `partial` only: the linter caches it per parsed chunk.
    */
   validateDocument(doc: ManifestDocument, partial: boolean): Finding[];
-  /** Adjusts a document's findings for facts outside it (its folder's kustomization), after the cache. */
-  adjust?(doc: ManifestDocument, findings: Finding[]): Finding[];
   /** Required fields missing from a rendered object. */
   missingRequired(value: unknown, apiVersion: string, kind: string): MissingField[];
 }

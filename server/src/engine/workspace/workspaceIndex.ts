@@ -7,8 +7,10 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectLabelKeys } from './labelKeys';
-import type { LabelsOf } from '../k8s/lookup';
+import { collectProjectionKeys, commandLineWords } from './projectionKeys';
+import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
+import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
+import { at } from '../k8s/values';
 import { kustomizationPatches } from './kustomization';
 
 export interface FileUpdate {
@@ -81,7 +83,7 @@ export class WorkspaceIndex {
     const removed = thenDocs.filter((d) => !kept.has(d.chunk));
     const added = nowDocs.filter((d) => !before.has(d.chunk));
     for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
-    collectLabelKeys(removed, added, changedKeys);
+    collectProjectionKeys(removed, added, changedKeys);
     if (!previous) {
       changedKeys.add(FILES_KEY);
       this.countFolders(uri, 1);
@@ -106,7 +108,7 @@ export class WorkspaceIndex {
       this.unregister(doc);
       this.collectKeys(doc, changedKeys);
     }
-    collectLabelKeys(docs, [], changedKeys);
+    collectProjectionKeys(docs, [], changedKeys);
     changedKeys.add(FILES_KEY);
     this.countFolders(uri, -1);
     this.fileMap.delete(uri);
@@ -127,6 +129,34 @@ export class WorkspaceIndex {
    */
   objectsOfKind(kind: string, namespace?: string): RenderedObject[] {
     return [...this.kindList(kind, namespace).objects];
+  }
+
+  /** The same array while the kind's list is current (callers may memoize on it, see refCheck's suggestions). */
+  namesOfKind(kind: string, namespace: string): readonly string[] {
+    const list = this.kindList(kind, namespace);
+    if (!list.names) {
+      const names = list.objects.map((o) => o.identity.name ?? '');
+      // A list rebuilt because one of its files changed usually names the same objects: the same array, then.
+      const earlier = list.earlierNames;
+      list.names = earlier && earlier.length === names.length && earlier.every((n, i) => n === names[i]) ? earlier : names;
+      list.earlierNames = undefined;
+    }
+    return list.names;
+  }
+
+  /** Command lines of the workloads of a namespace, computed once per version of each workload kind's list. */
+  commandLinesOf(namespace: string): WorkloadCommandLine[] {
+    const out: WorkloadCommandLine[] = [];
+    for (const kind of WORKLOAD_KINDS) {
+      const list = this.kindList(kind, namespace);
+      list.commandLines ??= list.objects.map((o) => ({
+        kind,
+        name: o.identity.name,
+        words: commandLineWords(at(o.value, ...(podSpecPath(kind) ?? []))).flat(),
+      }));
+      for (const line of list.commandLines) out.push(line);
+    }
+    return out;
   }
 
   /**
@@ -154,6 +184,7 @@ export class WorkspaceIndex {
       objects,
       postings: new Map(),
       checkedAt: this.fileGeneration,
+      earlierNames: cached?.names ?? cached?.earlierNames,
     };
     this.kindLists.set(key, list);
     return list;
@@ -336,6 +367,12 @@ interface KindList {
   objects: RenderedObject[];
   /** `label=value` → objects, per label projection. */
   postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
+  /** The objects' names (built on first use). */
+  names?: readonly string[];
+  /** The names of the list this one replaced, until `names` is built (see namesOfKind). */
+  earlierNames?: readonly string[] | undefined;
+  /** For a workload kind, the objects' command lines (built on first use). */
+  commandLines?: WorkloadCommandLine[];
   /** `fileGeneration` when `files` was last found current (the check is skipped until a file changes). */
   checkedAt: number;
 }
