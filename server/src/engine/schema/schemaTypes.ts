@@ -17,6 +17,11 @@ export interface ObjectSchema {
   readonly properties: Map<string, FieldSchema>;
   /** Required field names, sorted. */
   readonly required: readonly string[];
+  /**
+   * Fields it does not list are kept, not unknown: a custom resource's `x-kubernetes-preserve-unknown-fields`
+   * object (engine/crd/). Unset for every built-in type.
+   */
+  readonly preservesUnknownFields?: boolean;
 }
 
 export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'time';

@@ -143,6 +143,7 @@ class SchemaWalker {
       }
       const field = schema.properties.get(name);
       if (!field) {
+        if (schema.preservesUnknownFields) continue;
         if (!(this.partial && PATCH_DIRECTIVE.test(name))) this.unknownField(pair, name, schema);
         continue;
       }
@@ -194,6 +195,8 @@ class SchemaWalker {
 
   /** Other apiVersions of this kind whose schema has the field at the current path. */
   private versionsWithField(name: string): string[] {
+    // A custom resource may reuse a built-in kind name (Knative's Service): built-in versions are no advice for it.
+    if (!this.store.isKubernetesApiVersion(this.entry.apiVersion)) return [];
     const versions = this.store.apiVersionsOf(this.entry.kind);
     if (versions.length < 2) return [];
     const path = [...this.path, name];

@@ -33,6 +33,7 @@ export function kustomizeAwareSchema(schema: SchemaChecker, index: () => Workspa
   return {
     missingRequired: (value, apiVersion, kind) => schema.missingRequired(value, apiVersion, kind),
     validateDocument: (doc, partial) => schema.validateDocument(doc, partial),
+    dependencyKeys: (doc) => schema.dependencyKeys?.(doc) ?? [],
     // Not part of validateDocument, whose results are cached per chunk: the kustomization can change while the document does not.
     adjust(doc, findings) {
       if (!findings.some(isSelectorFilledByKustomize) || !folderAddsSelectors(index(), doc.uri)) return findings;

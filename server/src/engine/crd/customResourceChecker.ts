@@ -1,0 +1,107 @@
+/**
+ * The schema checker, extended to custom resources: a document of a kind Kubernetes does not define is
+ * validated against the schema its CRD gives (through CustomResourceSchemas: the workspace first),
+ * and gets one information-level finding per kind and file when no source has one. A CRD document is
+ * checked for the structural rules the API server enforces (crdStructure.ts).
+ *
+ * These findings depend on other files (the CRDs; for the no-schema note, the kind's other documents
+ * in the file): `dependencyKeys` names them, so the linter re-checks a custom resource when a CRD changes.
+ */
+import type { ManifestDocument } from '../document/manifestDocument';
+import type { SchemaChecker } from '../schema/schemaChecker';
+import type { KindEntry, SchemaStore } from '../schema/store';
+import type { SchemaNode } from '../schema/schemaTypes';
+import { SCHEMA_CODES, validateEntry } from '../schema/validate';
+import { ANY } from '../schema/schemaTypes';
+import type { Finding } from '../types';
+import { kindKey } from '../workspace/dependencyKeys';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { isCrdDocument } from './crdDefinition';
+import { crdStructureFindings } from './crdStructure';
+import { splitApiVersion, type CustomResourceSchemas } from './customResourceSchemas';
+import { CRD_SCHEMAS_KEY } from './workspaceCrds';
+
+export const NO_SCHEMA_CODE = 'schema-no-crd';
+
+/** The built-in ObjectMeta, which every custom resource's `metadata` is checked as. */
+export function objectMetaOf(store: SchemaStore): SchemaNode {
+  return store.lookup('v1', 'ConfigMap')?.schema.properties.get('metadata')?.type ?? ANY;
+}
+
+/**
+ * A custom resource: a Kubernetes document whose apiVersion and kind the built-in schemas do not serve,
+ * in a group that is not Kubernetes' own (there, an unserved pair is the built-in check's finding) or
+ * of a kind Kubernetes does not define (Gateway API's `gateway.networking.k8s.io`).
+ */
+export function isCustomResource(doc: ManifestDocument, store: SchemaStore): boolean {
+  const c = doc.class;
+  if (c.type !== 'kubernetes' || doc.items.length > 0 || store.lookup(c.apiVersion, c.kind)) return false;
+  return !store.isKubernetesApiVersion(c.apiVersion) || store.apiVersionsOf(c.kind).length === 0;
+}
+
+/** The schema store answering custom resource kinds too: completion and hover walk it as they walk built-in kinds. */
+export function storeWithCustomResources(store: SchemaStore, schemas: CustomResourceSchemas): SchemaStore {
+  const view = Object.create(store) as SchemaStore;
+  view.lookup = (apiVersion: string, kind: string): KindEntry | undefined => {
+    const builtIn = store.lookup(apiVersion, kind);
+    if (builtIn) return builtIn;
+    const [group, version] = splitApiVersion(apiVersion);
+    if (group === '') return undefined;
+    const found = schemas.schemaFor(group, version, kind);
+    return found ? { apiVersion, kind, schema: found.schema } : undefined;
+  };
+  return view;
+}
+
+export function customResourceAwareSchema(base: SchemaChecker, store: SchemaStore, schemas: CustomResourceSchemas, index: () => WorkspaceIndex): SchemaChecker {
+  const view = storeWithCustomResources(store, schemas);
+  const hasSchema = (doc: ManifestDocument): boolean => view.lookup(doc.identity!.apiVersion, doc.identity!.kind) !== undefined;
+  return {
+    missingRequired: (value, apiVersion, kind) => base.missingRequired(value, apiVersion, kind),
+    ...(base.adjust ? { adjust: base.adjust.bind(base) } : {}),
+    validateDocument(doc, partial) {
+      if (isCrdDocument(doc)) {
+        const findings = base.validateDocument(doc, partial);
+        return partial ? findings : [...findings, ...crdStructureFindings(doc, objectMetaOf(store))];
+      }
+      if (!isCustomResource(doc, store)) return base.validateDocument(doc, partial);
+      const { apiVersion, kind } = doc.identity!;
+      const entry = view.lookup(apiVersion, kind);
+      if (entry) return validateEntry(doc, view, entry, { partial });
+      return withoutSchema(doc, schemas, index());
+    },
+    dependencyKeys(doc) {
+      if (!isCustomResource(doc, store)) return [];
+      // Without a schema, the note goes on the kind's first document in the file: it moves when that one goes.
+      return hasSchema(doc) ? [CRD_SCHEMAS_KEY] : [CRD_SCHEMAS_KEY, kindKey(doc.identity!.kind)];
+    },
+  };
+}
+
+/** A served-elsewhere version is the API server's refusal (an error); an unknown kind is a note (info). */
+function withoutSchema(doc: ManifestDocument, schemas: CustomResourceSchemas, index: WorkspaceIndex): Finding[] {
+  const { apiVersion, kind } = doc.identity!;
+  const [group, version] = splitApiVersion(apiVersion);
+  const served = schemas.servedVersions(group, kind);
+  const range = doc.rangeOfPath(['apiVersion'], 'value');
+  if (served.length > 0 && !served.includes(version)) {
+    const message = `The CRD of ${kind} serves ${served.map((v) => `${group}/${v}`).join(', ')}, not ${apiVersion}: change apiVersion.`;
+    return [{ code: SCHEMA_CODES.apiVersion, severity: 'error', message, uri: doc.uri, range, data: { ruleId: SCHEMA_CODES.apiVersion, apiVersions: served.map((v) => `${group}/${v}`) } }];
+  }
+  if (!firstOfKindInFile(doc, index)) return [];
+  const reason = served.length > 0 ? ` (its CRD's schema for ${version} cannot be used; see the CRD's findings)` : '';
+  const message = `No schema for ${kind} ${apiVersion}${reason}: add its CRD to the workspace or to biomeManifests.crds.paths.`;
+  return [{ code: NO_SCHEMA_CODE, severity: 'info', message, uri: doc.uri, range: doc.headRange(), data: { ruleId: NO_SCHEMA_CODE } }];
+}
+
+/** Whether no earlier document of the file has the same apiVersion and kind. */
+function firstOfKindInFile(doc: ManifestDocument, index: WorkspaceIndex): boolean {
+  const file = index.getFile(doc.uri);
+  const { apiVersion, kind } = doc.identity!;
+  for (const other of file?.documents ?? []) {
+    if (other === doc || other.chunk === doc.chunk) return true;
+    const id = other.identity;
+    if (id && id.apiVersion === apiVersion && id.kind === kind) return false;
+  }
+  return true;
+}

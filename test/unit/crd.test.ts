@@ -1,0 +1,141 @@
+/**
+ * Custom resources checked from the CRDs in the workspace (engine/crd/): diagnostics from each served
+ * version's schema, live updates when a CRD changes, the note for kinds without a schema, the CRD's own
+ * structural rules, and bounded handling of hostile schemas.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
+import { REPO_ROOT } from './schemaFixtures';
+import type { Finding } from '../../server/src/engine/types';
+import { CustomResourceSchemas, type CustomResourceSchemaSource } from '../../server/src/engine/crd/customResourceSchemas';
+
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/crd');
+const CRD = readFileSync(join(FIXTURES, 'servicemonitor-crd.yaml'), 'utf8');
+const MONITOR = readFileSync(join(FIXTURES, 'servicemonitor.yaml'), 'utf8');
+
+/** `line code message` of a file's findings (1-based lines), schema codes only. */
+function schemaLines(findings: readonly Finding[], file: string): string[] {
+  return findings
+    .filter((f) => f.uri === uriOf(file) && f.code.startsWith('schema-'))
+    .map((f) => `${f.range.start.line + 1} ${f.code} ${f.message}`);
+}
+
+describe('custom resources from workspace CRDs', () => {
+  it('reports unknown fields, types, enums and missing required fields from the CRD schema', () => {
+    const engine = engineWith({ 'crd.yaml': CRD, 'monitor.yaml': MONITOR });
+    assert.deepEqual(schemaLines(lintAll(engine), 'monitor.yaml'), [
+      '5 schema-unknown-field Unknown field `labelz` in ObjectMeta; did you mean `labels`?',
+      '11 schema-unknown-field Unknown field `intervall` in ServiceMonitor.spec.endpoints[]; did you mean `interval`?',
+      '12 schema-enum `scheme` must be one of http, https; got "HTTP"; did you mean `http`?',
+      '14 schema-type `sampleLimit` must be an integer, got string "1000"; remove the quotes.',
+      '22 schema-unknown-field Unknown field `nmae` in ObjectMeta; did you mean `name`?',
+      '29 schema-required Missing required field `selector` in ServiceMonitor.spec at `spec`; add `selector:`.',
+    ]);
+  });
+
+  it('accepts what the API server accepts: int-or-string, preserved unknown fields, embedded objects, null, CRLF and flow style', () => {
+    const valid = [
+      'apiVersion: monitoring.coreos.com/v1',
+      'kind: ServiceMonitor',
+      'metadata: {name: ok, labels: {app: x}}',
+      'spec:',
+      '  selector: {matchLabels: {app: x}}',
+      '  endpoints:',
+      '    - {port: web, targetPort: web, interval: 15s, scheme: https}',
+      '    - port: metrics # a comment',
+      '      targetPort: 9090',
+      '      relabelings: [{action: drop, unknownButPreserved: 1}]',
+      '  extra: {deeply: {nested: [any]}}',
+      '  lastSeen: ~',
+      '  jobLabel: >-',
+      '    app',
+      '',
+    ].join('\r\n');
+    const engine = engineWith({ 'crd.yaml': CRD, 'ok.yaml': valid });
+    assert.deepEqual(schemaLines(lintAll(engine), 'ok.yaml'), []);
+  });
+
+  it('notes a kind without a schema once per kind and file, at info level', () => {
+    const two = `${MONITOR}\n---\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata: {name: p}\n`;
+    const findings = lintAll(engineWith({ 'monitor.yaml': two }));
+    const notes = findings.filter((f) => f.code === 'schema-no-crd');
+    assert.deepEqual(
+      notes.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`),
+      [
+        '2 info No schema for ServiceMonitor monitoring.coreos.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
+        '34 info No schema for PodMonitor monitoring.coreos.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
+      ],
+    );
+    assert.ok(findings.every((f) => f.severity !== 'error'), 'no error without a schema');
+  });
+
+  it('reports an apiVersion the CRD does not serve (a served: false version included)', () => {
+    const old = MONITOR.replace(/monitoring\.coreos\.com\/v1\n/g, 'monitoring.coreos.com/v1alpha1\n');
+    const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': CRD, 'old.yaml': old })), 'old.yaml');
+    assert.deepEqual(lines, [
+      '1 schema-api-version The CRD of ServiceMonitor serves monitoring.coreos.com/v1, not monitoring.coreos.com/v1alpha1: change apiVersion.',
+      '26 schema-api-version The CRD of ServiceMonitor serves monitoring.coreos.com/v1, not monitoring.coreos.com/v1alpha1: change apiVersion.',
+    ]);
+  });
+
+  it('updates a custom resource when its CRD is added, edited and deleted', () => {
+    const engine = engineWith({ 'monitor.yaml': MONITOR });
+    const codes = (): string[] => [...new Set(engine.linter.lintFile(uriOf('monitor.yaml')).map((f) => f.code).filter((c) => c.startsWith('schema-')))].sort();
+    assert.deepEqual(codes(), ['schema-no-crd']);
+    const changed = engine.index.setFile(uriOf('crd.yaml'), CRD).changedKeys;
+    assert.ok(engine.linter.dependentsOf(changed).has(uriOf('monitor.yaml')), 'the custom resource depends on the CRD');
+    assert.deepEqual(codes(), ['schema-enum', 'schema-required', 'schema-type', 'schema-unknown-field']);
+    // The CRD now allows HTTP too: the enum finding goes.
+    engine.index.setFile(uriOf('crd.yaml'), CRD.replace('enum: [http, https]', 'enum: [http, https, HTTP]'));
+    assert.deepEqual(codes(), ['schema-required', 'schema-type', 'schema-unknown-field']);
+    engine.index.removeFile(uriOf('crd.yaml'));
+    assert.deepEqual(codes(), ['schema-no-crd']);
+  });
+
+  it('a List of custom resources checks each item', () => {
+    const list = ['apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: monitoring.coreos.com/v1', '    kind: ServiceMonitor', '    metadata: {name: a}', '    spec: {selector: {}, jobLable: x}', ''].join('\n');
+    const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': CRD, 'list.yaml': list })), 'list.yaml');
+    assert.deepEqual(lines, ['7 schema-unknown-field Unknown field `jobLable` in ServiceMonitor.spec; did you mean `jobLabel`?']);
+  });
+
+  it('workspace CRDs win over later sources; a later source serves kinds the workspace lacks', () => {
+    const catalogHits: string[] = [];
+    const catalog: CustomResourceSchemaSource = {
+      schemaFor: (group, version, kind) => {
+        catalogHits.push(`${group}/${version}/${kind}`);
+        return undefined;
+      },
+      servedVersions: () => [],
+    };
+    const engine = engineWith({ 'crd.yaml': CRD, 'monitor.yaml': MONITOR.replace('kind: ServiceMonitor\nmetadata:\n  name: main-app', 'kind: Probe\nmetadata:\n  name: main-app') }, { customResourceSources: [catalog] });
+    lintAll(engine);
+    assert.ok(catalogHits.includes('monitoring.coreos.com/v1/Probe'), 'the catalog is asked for what the workspace lacks');
+    assert.ok(!catalogHits.includes('monitoring.coreos.com/v1/ServiceMonitor'), 'never for what the workspace has');
+    assert.ok(engine.customResources instanceof CustomResourceSchemas);
+  });
+});
+
+describe('CRD documents', () => {
+  it('are checked against the apiextensions schema and the structural rules', () => {
+    const broken = CRD.replace('name: servicemonitors.monitoring.coreos.com', 'name: monitors.monitoring.coreos.com')
+      .replace('      storage: false', '      storage: true')
+      .replace('                      honorLabels:\n                        type: boolean', '                      honorLabels:\n                        description: no type')
+      .replace('  scope: Namespaced', '  scope: Namespaced\n  scopes: typo');
+    const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': broken })), 'crd.yaml');
+    assert.deepEqual(lines, [
+      '14 schema-unknown-field Unknown field `scopes` in CustomResourceDefinitionSpec; did you mean `scope`?',
+      '5 schema-crd-structure A CustomResourceDefinition must be named `<spec.names.plural>.<spec.group>`: `servicemonitors.monitoring.coreos.com`, not `monitors.monitoring.coreos.com`.',
+      '15 schema-crd-structure Exactly one version must have `storage: true`; v1, v1alpha1 are.',
+      '60 schema-crd-structure `type` is missing: the API server requires it at every level, unless `x-kubernetes-preserve-unknown-fields` or `x-kubernetes-int-or-string` is set. (version v1, not a structural schema)',
+    ]);
+  });
+
+  it('a version without a schema is reported on the CRD', () => {
+    const noSchema = CRD.replace(/    - name: v1alpha1[\s\S]*$/, '    - name: v1alpha1\n      served: false\n      storage: false\n');
+    const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': noSchema })), 'crd.yaml');
+    assert.deepEqual(lines, ['115 schema-crd-structure Version v1alpha1 has no `schema.openAPIV3Schema`: apiextensions.k8s.io/v1 requires a schema for every version.']);
+  });
+});
