@@ -10,7 +10,8 @@ import { createSchemaChecker, loadSchemaStore } from './engine/schema';
 import { kustomizeAwareSchema, standsAlone } from './engine/workspace/kustomizeAware';
 import { CustomResourceSchemas, type CustomResourceSchemaSource } from './engine/crd/customResourceSchemas';
 import { WorkspaceCrdSchemas } from './engine/crd/workspaceCrds';
-import { customResourceAwareSchema, objectMetaOf } from './engine/crd/customResourceChecker';
+import { customResourceAwareSchema } from './engine/crd/customResourceChecker';
+import { objectMetaOf } from './engine/crd/crdDefinition';
 
 export interface Engine {
   index: WorkspaceIndex;

@@ -5,7 +5,8 @@
  */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
-import type { SchemaNode } from '../schema/schemaTypes';
+import { ANY, type SchemaNode } from '../schema/schemaTypes';
+import type { SchemaStore } from '../schema/store';
 import { convertCrdSchema, UnusableSchemaError, type ConvertedSchema } from './convertSchema';
 
 export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
@@ -38,6 +39,11 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The built-in ObjectMeta, which every custom resource's `metadata` is checked as (the API server does too). */
+export function objectMetaOf(store: SchemaStore): SchemaNode {
+  return store.lookup('v1', 'ConfigMap')?.schema.properties.get('metadata')?.type ?? ANY;
 }
 
 export function isCrdDocument(doc: ManifestDocument): boolean {

@@ -1,8 +1,8 @@
 /**
  * The schema checker, extended to custom resources: a document of a kind Kubernetes does not define is
  * validated against the schema its CRD gives (through CustomResourceSchemas: the workspace first),
- * and gets one information-level finding per kind and file when no source has one. A CRD document is
- * checked for the structural rules the API server enforces (crdStructure.ts).
+ * and gets one information-level finding per kind and file when no source has one. (A CRD document's
+ * own structural rules are part of the built-in checker: engine/schema/index.ts, crdStructure.ts.)
  *
  * These findings depend on other files (the CRDs; for the no-schema note, the kind's other documents
  * in the file): `dependencyKeys` names them, so the linter re-checks a custom resource when a CRD changes.
@@ -10,33 +10,43 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import type { KindEntry, SchemaStore } from '../schema/store';
-import type { SchemaNode } from '../schema/schemaTypes';
 import { SCHEMA_CODES, validateEntry } from '../schema/validate';
-import { ANY } from '../schema/schemaTypes';
 import type { Finding } from '../types';
 import { kindKey } from '../workspace/dependencyKeys';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isCrdDocument } from './crdDefinition';
-import { crdStructureFindings } from './crdStructure';
 import { splitApiVersion, type CustomResourceSchemas } from './customResourceSchemas';
 import { CRD_SCHEMAS_KEY } from './workspaceCrds';
 
-export const NO_SCHEMA_CODE = 'schema-no-crd';
+/** Not `schema-*`: the document is not wrong, it just cannot be checked. */
+export const NO_SCHEMA_CODE = 'no-crd-schema';
 
-/** The built-in ObjectMeta, which every custom resource's `metadata` is checked as. */
-export function objectMetaOf(store: SchemaStore): SchemaNode {
-  return store.lookup('v1', 'ConfigMap')?.schema.properties.get('metadata')?.type ?? ANY;
+/**
+ * Groups the API server serves itself that kubernetes.json lacks: the aggregator's and the metrics
+ * APIs. Their kinds are not custom resources (no CRD can be added for them).
+ */
+const SERVED_BY_KUBERNETES = new Set(['apiregistration.k8s.io', 'metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
+
+const builtInGroups = new WeakMap<SchemaStore, ReadonlySet<string>>();
+
+/** The core group, every group kubernetes.json has (at any version) and SERVED_BY_KUBERNETES. */
+function isBuiltInGroup(store: SchemaStore, group: string): boolean {
+  let groups = builtInGroups.get(store);
+  if (!groups) {
+    groups = new Set([...store.allApiVersions().map((v) => splitApiVersion(v)[0]), ...SERVED_BY_KUBERNETES, 'extensions']);
+    builtInGroups.set(store, groups);
+  }
+  return groups.has(group);
 }
 
 /**
- * A custom resource: a Kubernetes document whose apiVersion and kind the built-in schemas do not serve,
- * in a group that is not Kubernetes' own (there, an unserved pair is the built-in check's finding) or
- * of a kind Kubernetes does not define (Gateway API's `gateway.networking.k8s.io`).
+ * A custom resource: a Kubernetes document of a group that Kubernetes itself does not serve (Gateway
+ * API's `gateway.networking.k8s.io` is a CRD group though it ends in `.k8s.io`). In a built-in group,
+ * a kind or version the schemas do not know is the built-in checks' business (a newer release, a List).
  */
 export function isCustomResource(doc: ManifestDocument, store: SchemaStore): boolean {
   const c = doc.class;
-  if (c.type !== 'kubernetes' || doc.items.length > 0 || store.lookup(c.apiVersion, c.kind)) return false;
-  return !store.isKubernetesApiVersion(c.apiVersion) || store.apiVersionsOf(c.kind).length === 0;
+  if (c.type !== 'kubernetes' || doc.items.length > 0) return false;
+  return !isBuiltInGroup(store, splitApiVersion(c.apiVersion)[0]);
 }
 
 /** The schema store answering custom resource kinds too: completion and hover walk it as they walk built-in kinds. */
@@ -60,10 +70,6 @@ export function customResourceAwareSchema(base: SchemaChecker, store: SchemaStor
     missingRequired: (value, apiVersion, kind) => base.missingRequired(value, apiVersion, kind),
     ...(base.adjust ? { adjust: base.adjust.bind(base) } : {}),
     validateDocument(doc, partial) {
-      if (isCrdDocument(doc)) {
-        const findings = base.validateDocument(doc, partial);
-        return partial ? findings : [...findings, ...crdStructureFindings(doc, objectMetaOf(store))];
-      }
       if (!isCustomResource(doc, store)) return base.validateDocument(doc, partial);
       const { apiVersion, kind } = doc.identity!;
       const entry = view.lookup(apiVersion, kind);

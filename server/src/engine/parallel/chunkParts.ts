@@ -3,7 +3,6 @@ import { ManifestDocument } from '../document/manifestDocument';
 import { ParsedChunk, type ChunkParts, type PrecomputedFindings } from '../document/parsedChunk';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { hasSyntaxErrors, syntaxFindings } from '../lint/syntaxFindings';
-import { isCrdDocument } from '../crd/crdDefinition';
 
 /**
  * The findings the linter computes for the document of `chunk` when it starts at line 0 of `uri`;
@@ -12,8 +11,7 @@ import { isCrdDocument } from '../crd/crdDefinition';
 export function precomputedFindings(chunk: ParsedChunk, uri: string, schema: SchemaChecker | undefined): PrecomputedFindings {
   const doc = new ManifestDocument(uri, 0, 0, 0, chunk);
   const syntax = syntaxFindings(doc);
-  // A CRD's structural rules are checked by the main thread's checker (the worker's knows only built-in schemas).
-  if (!schema || doc.class.type !== 'kubernetes' || hasSyntaxErrors(doc) || isCrdDocument(doc)) return { syntax };
+  if (!schema || doc.class.type !== 'kubernetes' || hasSyntaxErrors(doc)) return { syntax };
   return { syntax, schema: schema.validateDocument(doc, false) };
 }
 
