@@ -8,7 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
-import { REPO_ROOT } from './schemaFixtures';
+import { parse, REPO_ROOT, store } from './schemaFixtures';
+import { caret } from '../helpers/caret';
+import { completion } from '../../server/src/lsp/completion';
+import { hover } from '../../server/src/lsp/hover';
+import { storeWithCustomResources } from '../../server/src/engine/crd/customResourceChecker';
 import type { Finding } from '../../server/src/engine/types';
 import { CustomResourceSchemas, type CustomResourceSchemaSource } from '../../server/src/engine/crd/customResourceSchemas';
 
@@ -134,8 +138,118 @@ describe('CRD documents', () => {
   });
 
   it('a version without a schema is reported on the CRD', () => {
-    const noSchema = CRD.replace(/    - name: v1alpha1[\s\S]*$/, '    - name: v1alpha1\n      served: false\n      storage: false\n');
+    const noSchema = CRD.replace(/ {4}- name: v1alpha1[\s\S]*$/, '    - name: v1alpha1\n      served: false\n      storage: false\n');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': noSchema })), 'crd.yaml');
     assert.deepEqual(lines, ['115 schema-crd-structure Version v1alpha1 has no `schema.openAPIV3Schema`: apiextensions.k8s.io/v1 requires a schema for every version.']);
+  });
+});
+
+describe('completion and hover on custom resources', () => {
+  const engine = engineWith({ 'crd.yaml': CRD });
+  const view = storeWithCustomResources(store(), engine.customResources);
+
+  it('completes the fields of the CRD schema, required first', () => {
+    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: a}\nspec:\n  endpoints:\n    - port: web\n      ^\n');
+    const labels = completion(parse(text), position, view).items.map((i) => i.label);
+    assert.deepEqual(labels.sort(), ['honorLabels', 'interval', 'path', 'relabelings', 'sampleLimit', 'scheme', 'targetPort']);
+    const { text: top, position: atSpec } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  ^\n');
+    const spec = completion(parse(top), atSpec, view).items;
+    assert.equal(spec.find((i) => i.label === 'selector')?.detail, 'ServiceMonitor.spec.selector (required)');
+    const { text: enumText, position: atEnum } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - scheme: ^\n');
+    assert.deepEqual(completion(parse(enumText), atEnum, view).items.map((i) => i.label), ['http', 'https']);
+  });
+
+  it('hovers a field with its description, default and the CRD it comes from', () => {
+    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - pa^th: /m\n');
+    const value = (hover(parse(text), position, view)?.contents as { value: string } | undefined)?.value;
+    assert.equal(
+      value,
+      [
+        '**path** `string` — optional, in ServiceMonitor.spec.endpoints[]',
+        'HTTP path from which to scrape for metrics.\n\nDefaults to `/metrics`.',
+        'Default: `/metrics`',
+        `ServiceMonitor (monitoring.coreos.com/v1): schema from [crd.yaml](${uriOf('crd.yaml')})`,
+      ].join('\n\n'),
+    );
+  });
+
+  it('the metadata of a custom resource completes as ObjectMeta', () => {
+    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  ^\n');
+    const labels = completion(parse(text), position, view).items.map((i) => i.label);
+    assert.ok(labels.includes('labels') && labels.includes('annotations') && labels.includes('namespace'), labels.join());
+  });
+});
+
+/** A CRD of kind `Hostile` whose v1 schema is `schema` (YAML lines, indented for `openAPIV3Schema:`). */
+function hostileCrd(schema: string): string {
+  return HOSTILE_HEAD + schema + '\n';
+}
+
+const HOSTILE_HEAD = hostileHead();
+
+function hostileHead(): string {
+  return [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: hostiles.example.com}',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Hostile, plural: hostiles}',
+    '  scope: Namespaced',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema:',
+    '        openAPIV3Schema: ',
+  ].join('\n');
+}
+
+const HOSTILE_CR = 'apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: h}\nspec: {a: 1}\n';
+const BAD_DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: "two"}\n';
+
+/** Lints a hostile CRD beside a custom resource of it and an unrelated broken Deployment. */
+function lintHostile(schema: string): { crd: string[]; cr: string[]; deployment: string[] } {
+  const engine = engineWith({ 'crd.yaml': hostileCrd(schema), 'cr.yaml': HOSTILE_CR, 'deploy.yaml': BAD_DEPLOYMENT });
+  const findings = lintAll(engine);
+  const of = (file: string): string[] => findings.filter((f) => f.uri === uriOf(file)).map((f) => `${f.code} ${f.message}`);
+  return { crd: of('crd.yaml'), cr: of('cr.yaml'), deployment: of('deploy.yaml').map((l) => l.split(' ')[0]!) };
+}
+
+describe('hostile CRD schemas', () => {
+  const unusable = 'no-crd-schema No usable schema for Hostile example.com/v1: its CRD\'s schema for v1 cannot be used (see the CRD\'s findings), so this resource is not checked.';
+
+  it('a cyclic schema (an alias to its own ancestor) is refused with a reason', () => {
+    const result = lintHostile('&root\n          type: object\n          properties:\n            spec: *root');
+    assert.ok(result.crd.includes('schema-crd-structure The schema of version v1 cannot be used: the schema is cyclic (a YAML alias refers to a schema that contains it). Its custom resources are not checked.'), result.crd.join('\n'));
+    assert.deepEqual(result.cr, [unusable]);
+    assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
+  });
+
+  it('a schema nested deeper than the bound is refused', () => {
+    let schema = '{type: string}';
+    for (let i = 0; i < 110; i++) schema = `{type: object, properties: {a: ${schema}}}`;
+    const result = lintHostile(schema);
+    assert.ok(result.crd.some((l) => l.includes('cannot be used: the schema is nested more than 100 levels deep')), result.crd.join('\n'));
+    assert.deepEqual(result.cr, [unusable]);
+    assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
+  });
+
+  it('a schema of more nodes than the bound (a 3 MB CRD, more than etcd stores) is refused', () => {
+    const lines = ['', '          type: object', '          properties:'];
+    for (let i = 0; i < 101_000; i++) lines.push(`            f${i}: {type: string}`);
+    const schema = lines.join('\n');
+    assert.ok(schema.length > 3_000_000, `${schema.length} characters`);
+    const result = lintHostile(schema);
+    assert.ok(result.crd.some((l) => l.includes('cannot be used: the schema has more than 100,000 nodes')), result.crd.slice(0, 3).join('\n'));
+    assert.deepEqual(result.cr, [unusable]);
+    assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
+  });
+
+  it('structural problems are listed up to a bound per version', () => {
+    const lines = ['', '          type: object', '          properties:'];
+    for (let i = 0; i < 500; i++) lines.push(`            f${i}: {description: untyped}`);
+    const result = lintHostile(lines.join('\n'));
+    assert.equal(result.crd.filter((l) => l.startsWith('schema-crd-structure `type` is missing')).length, 50);
   });
 });

@@ -7,8 +7,11 @@
 import { ANY, type FieldSchema, type ObjectSchema, type SchemaNode } from '../schema/schemaTypes';
 import type { ValuePath } from '../types';
 
-/** Far above real CRDs (prometheus-operator's Prometheus, the largest common one, has about 20,000). */
-export const MAX_SCHEMA_NODES = 200_000;
+/**
+ * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
+ * schema node takes at least 15 bytes of JSON. Real ones stay far below (prometheus-operator's Prometheus ≈ 10,000).
+ */
+export const MAX_SCHEMA_NODES = 100_000;
 /** Schema levels (each is two YAML levels: `properties:` and the field), far above real CRDs (≈ 30). */
 export const MAX_SCHEMA_DEPTH = 100;
 

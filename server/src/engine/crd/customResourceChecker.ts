@@ -58,7 +58,7 @@ export function storeWithCustomResources(store: SchemaStore, schemas: CustomReso
     const [group, version] = splitApiVersion(apiVersion);
     if (group === '') return undefined;
     const found = schemas.schemaFor(group, version, kind);
-    return found ? { apiVersion, kind, schema: found.schema } : undefined;
+    return found ? { apiVersion, kind, schema: found.schema, source: found.source.location } : undefined;
   };
   return view;
 }
@@ -95,8 +95,10 @@ function withoutSchema(doc: ManifestDocument, schemas: CustomResourceSchemas, in
     return [{ code: SCHEMA_CODES.apiVersion, severity: 'error', message, uri: doc.uri, range, data: { ruleId: SCHEMA_CODES.apiVersion, apiVersions: served.map((v) => `${group}/${v}`) } }];
   }
   if (!firstOfKindInFile(doc, index)) return [];
-  const reason = served.length > 0 ? ` (its CRD's schema for ${version} cannot be used; see the CRD's findings)` : '';
-  const message = `No schema for ${kind} ${apiVersion}${reason}: add its CRD to the workspace or to biomeManifests.crds.paths.`;
+  const message =
+    served.length > 0
+      ? `No usable schema for ${kind} ${apiVersion}: its CRD's schema for ${version} cannot be used (see the CRD's findings), so this resource is not checked.`
+      : `No schema for ${kind} ${apiVersion}: add its CRD to the workspace or to biomeManifests.crds.paths.`;
   return [{ code: NO_SCHEMA_CODE, severity: 'info', message, uri: doc.uri, range: doc.headRange(), data: { ruleId: NO_SCHEMA_CODE } }];
 }
 

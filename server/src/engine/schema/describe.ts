@@ -35,20 +35,23 @@ export function describeField(lines: readonly string[], line: number, character:
   if (!found) return undefined;
   const keyEnd = text.indexOf(':', shape.contentColumn);
   return {
-    markdown: fieldMarkdown(found.field, found.owner, apiReferenceUrl(entry.apiVersion, entry.kind), `${entry.kind} (${entry.apiVersion})`),
+    markdown: fieldMarkdown(found.field, found.owner, `${entry.kind} (${entry.apiVersion})`, entry.source ?? apiReferenceUrl(entry.apiVersion, entry.kind)),
     line,
     startCharacter: shape.contentColumn,
     endCharacter: keyEnd > 0 ? keyEnd : text.length,
   };
 }
 
-function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, url: string, kindLabel: string): string {
+/** `reference`: the API reference page of a built-in kind, or where a custom resource's schema came from. */
+function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, kindLabel: string, reference: string): string {
   const parts = [`**${field.name}** \`${typeLabel(field.type)}\` — ${field.required ? 'required' : 'optional'}, in ${owner.name}`];
   const description = field.description ?? (field.type.kind === 'object' ? field.type.description : undefined);
   if (description) parts.push(description);
   const fallback = field.type.kind !== 'object' && 'description' in field.type ? field.type.description : undefined;
   const stated = statedDefault(field.description ?? fallback);
   if (stated) parts.push(`Default: ${stated}`);
-  parts.push(`[${kindLabel} API reference](${url})`);
+  if (reference.startsWith('https://')) parts.push(`[${kindLabel} API reference](${reference})`);
+  else if (reference.startsWith('file:')) parts.push(`${kindLabel}: schema from [${reference.slice(reference.lastIndexOf('/') + 1)}](${reference})`);
+  else parts.push(`${kindLabel}: schema from ${reference}`);
   return parts.join('\n\n');
 }
