@@ -9,6 +9,7 @@ import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
+import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
@@ -60,6 +61,8 @@ export class Session {
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
+  /** Problems with `crds.paths` already logged. */
+  private readonly crdWarnings = new Set<string>();
   /** The `.biome-manifests.yaml` files and what they say. */
   readonly configs: ServerConfigs;
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
@@ -134,15 +137,49 @@ export class Session {
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
+    await this.configs.refresh(this.workspaceFolders);
+    const crdFiles = await this.loadCrdPaths();
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
-    const scanned = new Set(files.map((f) => pathToFileURL(f).href));
+    const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
       if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
       this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
+    // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * Indexes the CRD files of `crds.paths` (the editor's, relative to each workspace folder, and every
+   * config's) that the scan did not: their custom resources are checked against them. Read like every
+   * other file (bounded); a path that cannot be read is said once in the log. Returns the files.
+   */
+  private async loadCrdPaths(): Promise<string[]> {
+    const paths = await this.configs.crdPaths();
+    for (const folder of this.workspaceFolders) {
+      const root = uriToPath(folder);
+      if (root !== undefined) paths.push(...resolveCrdPaths((await this.settings.get(folder)).crdPaths, root));
+    }
+    if (paths.length === 0) return [];
+    const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
+    const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (this.disposed) break;
+      if (this.open.has(uri) || this.engine.index.getFile(uri)) continue;
+      const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
+      if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
+      else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
+    }
+    return files;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.crdWarnings.has(message)) return;
+    this.crdWarnings.add(message);
+    this.connection.console.warn(message);
   }
 
   /**
