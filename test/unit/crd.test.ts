@@ -253,3 +253,53 @@ describe('hostile CRD schemas', () => {
     assert.equal(result.crd.filter((l) => l.startsWith('schema-crd-structure `type` is missing')).length, 50);
   });
 });
+
+describe('string formats from the CRD', () => {
+  const formatsCrd = hostileCrd(
+    [
+      '',
+      '          type: object',
+      '          properties:',
+      '            spec:',
+      '              type: object',
+      '              properties:',
+      ...['uuid', 'ipv4', 'ipv6', 'cidr', 'mac', 'byte', 'date', 'date-time', 'hostname'].map((f) => `                ${f.replace('-', '')}: {type: string, format: ${f}}`),
+    ].join('\n'),
+  );
+  const resource = (spec: Record<string, string>): string =>
+    `apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: f}\nspec:\n${Object.entries(spec).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}\n`).join('')}`;
+  const check = (spec: Record<string, string>): string[] =>
+    lintAll(engineWith({ 'crd.yaml': formatsCrd, 'cr.yaml': resource(spec) }))
+      .filter((f) => f.uri === uriOf('cr.yaml'))
+      .map((f) => `${f.code} ${f.message}`);
+
+  it('accepts valid values of each checked format, and any string for an unchecked one', () => {
+    assert.deepEqual(
+      check({
+        uuid: '123e4567-e89b-12d3-a456-426614174000',
+        ipv4: '10.0.0.1',
+        ipv6: '2001:db8::8a2e:370:7334',
+        cidr: 'fd00::/8',
+        mac: '00:1a:2b:3c:4d:5e',
+        byte: 'aGVsbG8=',
+        date: '2024-05-01',
+        datetime: '2024-05-01T12:00:00.5+02:00',
+        hostname: 'not checked!',
+      }),
+      [],
+    );
+  });
+
+  it('reports invalid values with the format named', () => {
+    assert.deepEqual(check({ uuid: '123', ipv4: '10.0.0.01', ipv6: '1::2::3', cidr: '10.0.0.0/33', mac: 'zz', byte: 'abc', date: '2024-13-01', datetime: 'yesterday' }), [
+      'schema-type `uuid` must be a valid uuid (format `uuid`), got string "123".',
+      'schema-type `ipv4` must be a valid ipv4 (format `ipv4`), got string "10.0.0.01".',
+      'schema-type `ipv6` must be a valid ipv6 (format `ipv6`), got string "1::2::3".',
+      'schema-type `cidr` must be a CIDR such as `10.0.0.0/16` (format `cidr`), got string "10.0.0.0/33".',
+      'schema-type `mac` must be a valid mac (format `mac`), got string "zz".',
+      'schema-type `byte` must be base64-encoded data (format `byte`), got string "abc".',
+      'schema-type `date` must be a date such as `2024-05-01` (format `date`), got string "2024-13-01".',
+      'schema-type `datetime` must be an RFC 3339 timestamp such as `2024-05-01T12:00:00Z` (format `date-time`), got string "yesterday".',
+    ]);
+  });
+});

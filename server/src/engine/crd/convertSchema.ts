@@ -6,6 +6,7 @@
  */
 import { ANY, type FieldSchema, type ObjectSchema, type SchemaNode } from '../schema/schemaTypes';
 import type { ValuePath } from '../types';
+import { CHECKED_FORMATS } from '../schema/formats';
 
 /**
  * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
@@ -123,9 +124,11 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
 }
 
 function stringNode(raw: Raw, description: string | undefined): SchemaNode {
+  // `time` also takes the timestamps YAML 1.1 reads unquoted (the API server re-reads them as strings).
   const kind = raw.format === 'date-time' ? 'time' : 'string';
   const values = Array.isArray(raw.enum) ? raw.enum.filter((v): v is string => typeof v === 'string') : [];
-  return values.length > 0 ? { kind, enum: values, description } : { kind, description };
+  const format = typeof raw.format === 'string' && CHECKED_FORMATS.includes(raw.format) ? { format: raw.format } : {};
+  return { kind, description, ...(values.length > 0 ? { enum: values } : {}), ...format };
 }
 
 interface ObjectFlags {

@@ -30,7 +30,13 @@ export type SchemaNode =
   | ObjectSchema
   | { readonly kind: 'map'; readonly values: SchemaNode }
   | { readonly kind: 'array'; readonly items: SchemaNode }
-  | { readonly kind: ScalarKind; readonly enum?: readonly string[]; readonly description?: string }
+  | {
+      readonly kind: ScalarKind;
+      readonly enum?: readonly string[];
+      readonly description?: string;
+      /** A string format the API server checks (a CRD's `format: uuid`; see formats.ts); unset for built-in kinds. */
+      readonly format?: string;
+    }
   | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
   | { readonly kind: 'any'; readonly description?: string };
 

@@ -12,6 +12,7 @@ import type { KindEntry, SchemaStore } from './store';
 import { closestMatch } from './suggest';
 import { describeActual, scalarMatches, typeHint } from './values';
 import { apiLifecycle } from './apiLifecycle';
+import { describeFormat, matchesFormat } from './formats';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -116,6 +117,7 @@ class SchemaWalker {
         if (!isScalar(node)) return this.typeMismatch(node as Node, schema, label);
         if (!scalarMatches(schema.kind, node.value)) return this.typeMismatch(node, schema, label);
         if (schema.enum && typeof node.value === 'string') this.checkEnum(node, schema.enum, label);
+        if (schema.format && typeof node.value === 'string' && !matchesFormat(schema.format, node.value)) this.formatMismatch(node, schema.format, label);
     }
   }
 
@@ -223,6 +225,11 @@ class SchemaWalker {
     const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     const message = `\`${label}\` must be ${describeExpected(expected)}, got ${actual}${typeHint(expected, value, source)}.`;
     this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, {});
+  }
+
+  private formatMismatch(node: Node, format: string, label: string): void {
+    const message = `\`${label}\` must be ${describeFormat(format)} (format \`${format}\`), got ${describeActual((node as Node & { value: unknown }).value)}.`;
+    this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, { format });
   }
 
   private checkEnum(node: Node & { value: unknown }, allowed: readonly string[], label: string): void {
