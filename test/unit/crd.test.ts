@@ -303,3 +303,43 @@ describe('string formats from the CRD', () => {
     ]);
   });
 });
+
+describe('value bounds from the CRD', () => {
+  const boundsCrd = hostileCrd(
+    [
+      '',
+      '          type: object',
+      '          properties:',
+      '            spec:',
+      '              type: object',
+      '              properties:',
+      '                replicas: {type: integer, minimum: 1, maximum: 10}',
+      '                ratio: {type: number, minimum: 0, exclusiveMinimum: true}',
+      '                name: {type: string, minLength: 1, maxLength: 5}',
+      '                ports: {type: array, minItems: 1, maxItems: 2, items: {type: integer}}',
+    ].join('\n'),
+  );
+  const check = (spec: string): string[] =>
+    lintAll(engineWith({ 'crd.yaml': boundsCrd, 'cr.yaml': `apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: b}\nspec: ${spec}\n` }))
+      .filter((f) => f.uri === uriOf('cr.yaml'))
+      .map((f) => `${f.code} ${f.message}`);
+
+  it('accepts values on the bounds (characters counted as the API server counts them)', () => {
+    assert.deepEqual(check('{replicas: 10, ratio: 0.001, name: "ñandú", ports: [80, 443]}'), []);
+    assert.deepEqual(check('{replicas: 1, name: x, ports: [1]}'), []);
+  });
+
+  it('reports values past them', () => {
+    assert.deepEqual(check('{replicas: 11, ratio: 0, name: "", ports: []}'), [
+      'schema-type `replicas` must be at most 10, got 11.',
+      'schema-type `ratio` must be greater than 0, got 0.',
+      'schema-type `name` must be at least 1 character long, got 0.',
+      'schema-type `ports` must have at least 1 item, got 0.',
+    ]);
+    assert.deepEqual(check('{replicas: 0, name: toolong, ports: [1, 2, 3]}'), [
+      'schema-type `replicas` must be at least 1, got 0.',
+      'schema-type `name` must be at most 5 characters long, got 7.',
+      'schema-type `ports` must have at most 2 items, got 3.',
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
 import { ANY, type FieldSchema, type ObjectSchema, type SchemaNode } from '../schema/schemaTypes';
 import type { ValuePath } from '../types';
 import { CHECKED_FORMATS } from '../schema/formats';
+import { boundsOf } from '../schema/constraints';
 
 /**
  * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
@@ -106,6 +107,7 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
       return stringNode(raw, description);
     case 'integer':
     case 'number':
+      return withBounds({ kind: type, description }, raw);
     case 'boolean':
       return { kind: type, description };
     case 'array':
@@ -113,7 +115,7 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
         walk.problems.push({ path, message: 'An array schema must have `items`.' });
         return { kind: 'array', items: ANY };
       }
-      return { kind: 'array', items: convertNode(raw.items, [...path, 'items'], `${name}[]`, depth + 1, walk) };
+      return withBounds({ kind: 'array', items: convertNode(raw.items, [...path, 'items'], `${name}[]`, depth + 1, walk) }, raw);
     case 'object':
     case undefined:
       return objectNode(raw, path, name, depth, walk, { description, preserve, embedded });
@@ -128,7 +130,13 @@ function stringNode(raw: Raw, description: string | undefined): SchemaNode {
   const kind = raw.format === 'date-time' ? 'time' : 'string';
   const values = Array.isArray(raw.enum) ? raw.enum.filter((v): v is string => typeof v === 'string') : [];
   const format = typeof raw.format === 'string' && CHECKED_FORMATS.includes(raw.format) ? { format: raw.format } : {};
-  return { kind, description, ...(values.length > 0 ? { enum: values } : {}), ...format };
+  return withBounds({ kind, description, ...(values.length > 0 ? { enum: values } : {}), ...format }, raw);
+}
+
+/** The node with the raw schema's value bounds, if it states any. */
+function withBounds<T extends SchemaNode>(node: T, raw: Raw): T {
+  const bounds = boundsOf(raw);
+  return bounds ? { ...node, bounds } : node;
 }
 
 interface ObjectFlags {

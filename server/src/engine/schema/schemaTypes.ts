@@ -1,4 +1,5 @@
 /** The compiled form of schemas/kubernetes.json that validation, completion and hover walk. */
+import type { ValueBounds } from './constraints';
 
 export interface FieldSchema {
   readonly name: string;
@@ -29,13 +30,15 @@ export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-s
 export type SchemaNode =
   | ObjectSchema
   | { readonly kind: 'map'; readonly values: SchemaNode }
-  | { readonly kind: 'array'; readonly items: SchemaNode }
+  | { readonly kind: 'array'; readonly items: SchemaNode; readonly bounds?: ValueBounds }
   | {
       readonly kind: ScalarKind;
       readonly enum?: readonly string[];
       readonly description?: string;
       /** A string format the API server checks (a CRD's `format: uuid`; see formats.ts); unset for built-in kinds. */
       readonly format?: string;
+      /** A CRD's `minimum`, `maxLength`, … (constraints.ts); unset for built-in kinds. */
+      readonly bounds?: ValueBounds;
     }
   | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
   | { readonly kind: 'any'; readonly description?: string };

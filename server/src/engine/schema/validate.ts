@@ -13,6 +13,7 @@ import { closestMatch } from './suggest';
 import { describeActual, scalarMatches, typeHint } from './values';
 import { apiLifecycle } from './apiLifecycle';
 import { describeFormat, matchesFormat } from './formats';
+import { itemsBoundProblem, scalarBoundProblem } from './constraints';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -110,14 +111,16 @@ class SchemaWalker {
         else this.typeMismatch(node as Node, schema, label);
         return;
       case 'array':
-        if (isSeq(node)) this.visitItems(node.items, schema.items, label);
-        else this.typeMismatch(node as Node, schema, label);
+        if (!isSeq(node)) return this.typeMismatch(node as Node, schema, label);
+        this.checkBound(node, schema.bounds && itemsBoundProblem(schema.bounds, node.items.length), label);
+        this.visitItems(node.items, schema.items, label);
         return;
       default:
         if (!isScalar(node)) return this.typeMismatch(node as Node, schema, label);
         if (!scalarMatches(schema.kind, node.value)) return this.typeMismatch(node, schema, label);
         if (schema.enum && typeof node.value === 'string') this.checkEnum(node, schema.enum, label);
         if (schema.format && typeof node.value === 'string' && !matchesFormat(schema.format, node.value)) this.formatMismatch(node, schema.format, label);
+        this.checkBound(node, schema.bounds && scalarBoundProblem(schema.bounds, node.value), label);
     }
   }
 
@@ -225,6 +228,11 @@ class SchemaWalker {
     const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     const message = `\`${label}\` must be ${describeExpected(expected)}, got ${actual}${typeHint(expected, value, source)}.`;
     this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, {});
+  }
+
+  /** A CRD bound (`minimum`, `maxItems`, …) the value breaks: the API server refuses the object. */
+  private checkBound(node: Node, problem: string | undefined, label: string): void {
+    if (problem) this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), `\`${label}\` ${problem}.`, {});
   }
 
   private formatMismatch(node: Node, format: string, label: string): void {
