@@ -111,8 +111,13 @@ describe('project config in the language server', () => {
     const before = (await current(deployment)).map((d) => String(d.code));
     assert.ok(before.includes('no-replicas-with-hpa'), before.join());
     fs.writeFileSync(path.join(root, nested), 'rules:\n  no-replicas-with-hpa: off\n');
-    // The language status item learns which files are in effect.
-    const status = new Promise<IndexStatus>((resolve) => client.connection.onNotification(IndexStatusNotification, resolve));
+    // The language status item learns which files are in effect. Its first update may come before the config
+    // is read (it is sent 500 ms after the file event; on a loaded machine the re-scan takes longer): wait for the one naming it.
+    const status = new Promise<IndexStatus>((resolve) =>
+      client.connection.onNotification(IndexStatusNotification, (s: IndexStatus) => {
+        if (s.configFiles.includes(path.join(root, nested))) resolve(s);
+      }),
+    );
     let recheck = client.diagnostics(uriOf(deployment));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(nested), type: FileChangeType.Created }] });
     assert.ok(!(await recheck).some((d) => d.code === 'no-replicas-with-hpa'));

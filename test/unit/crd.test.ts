@@ -14,7 +14,7 @@ import { completion } from '../../server/src/lsp/completion';
 import { hover } from '../../server/src/lsp/hover';
 import { storeWithCustomResources } from '../../server/src/engine/crd/customResourceChecker';
 import type { Finding } from '../../server/src/engine/types';
-import { CustomResourceSchemas, type CustomResourceSchemaSource } from '../../server/src/engine/crd/customResourceSchemas';
+import { CustomResourceSchemas, type CustomResourceSchema, type CustomResourceSchemaSource } from '../../server/src/engine/crd/customResourceSchemas';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/crd');
 const CRD = readFileSync(join(FIXTURES, 'servicemonitor-crd.yaml'), 'utf8');
@@ -106,18 +106,22 @@ describe('custom resources from workspace CRDs', () => {
   });
 
   it('workspace CRDs win over later sources; a later source serves kinds the workspace lacks', () => {
-    const catalogHits: string[] = [];
+    const catalogAsked: string[] = [];
+    const probe = { kind: 'object' as const, id: 'Probe', name: 'Probe', description: undefined, properties: new Map(), required: [] };
     const catalog: CustomResourceSchemaSource = {
-      schemaFor: (group, version, kind) => {
-        catalogHits.push(`${group}/${version}/${kind}`);
-        return undefined;
+      schemaFor: (_group, _version, kind) => (kind === 'Probe' || kind === 'ServiceMonitor' ? { schema: probe, source: { type: 'catalog', location: 'test-catalog' } } : undefined),
+      servedVersions: (group, kind) => {
+        catalogAsked.push(`${group}/${kind}`);
+        return kind === 'Probe' || kind === 'ServiceMonitor' ? ['v1'] : [];
       },
-      servedVersions: () => [],
     };
-    const engine = engineWith({ 'crd.yaml': CRD, 'monitor.yaml': MONITOR.replace('kind: ServiceMonitor\nmetadata:\n  name: main-app', 'kind: Probe\nmetadata:\n  name: main-app') }, { customResourceSources: [catalog] });
-    lintAll(engine);
-    assert.ok(catalogHits.includes('monitoring.coreos.com/v1/Probe'), 'the catalog is asked for what the workspace lacks');
-    assert.ok(!catalogHits.includes('monitoring.coreos.com/v1/ServiceMonitor'), 'never for what the workspace has');
+    const probeText = MONITOR.replace('kind: ServiceMonitor\nmetadata:\n  name: main-app', 'kind: Probe\nmetadata:\n  name: main-app');
+    const engine = engineWith({ 'crd.yaml': CRD, 'monitor.yaml': probeText }, { customResourceSources: [catalog] });
+    const findings = lintAll(engine).filter((f) => f.uri === uriOf('monitor.yaml'));
+    assert.ok(catalogAsked.includes('monitoring.coreos.com/Probe'), 'the catalog is asked for what the workspace lacks');
+    assert.ok(!catalogAsked.includes('monitoring.coreos.com/ServiceMonitor'), 'never for what the workspace has');
+    // The Probe is checked against the catalog's (empty) schema: its spec is unknown there.
+    assert.ok(findings.some((f) => f.code === 'schema-unknown-field' && f.message.startsWith('Unknown field `spec` in Probe')), findings.map((f) => f.message).join('\n'));
     assert.ok(engine.customResources instanceof CustomResourceSchemas);
   });
 });
@@ -341,5 +345,26 @@ describe('value bounds from the CRD', () => {
       'schema-type `name` must be at most 5 characters long, got 7.',
       'schema-type `ports` must have at most 2 items, got 3.',
     ]);
+  });
+});
+
+describe('the source chain', () => {
+  const schemaOf = (name: string): CustomResourceSchema => ({
+    schema: { kind: 'object', id: name, name, description: undefined, properties: new Map(), required: [] },
+    source: { type: 'catalog', location: name },
+  });
+  const source = (name: string, served: Record<string, string[]>): CustomResourceSchemaSource => ({
+    schemaFor: (group, version, kind) => (served[`${group}/${kind}`]?.includes(version) ? schemaOf(name) : undefined),
+    servedVersions: (group, kind) => served[`${group}/${kind}`] ?? [],
+  });
+
+  it('the first source that knows a kind decides for all its versions', () => {
+    const chain = new CustomResourceSchemas([source('workspace', { 'g/K': ['v1'] }), source('catalog', { 'g/K': ['v1', 'v2'], 'g/Other': ['v1'] })]);
+    assert.equal(chain.schemaFor('g', 'v1', 'K')?.source.location, 'workspace');
+    assert.equal(chain.schemaFor('g', 'v2', 'K'), undefined, 'the workspace CRD serves no v2: the catalog is not asked');
+    assert.deepEqual(chain.servedVersions('g', 'K'), ['v1']);
+    assert.equal(chain.schemaFor('g', 'v1', 'Other')?.source.location, 'catalog');
+    chain.addSource(source('later', { 'g/Third': ['v1'] }));
+    assert.equal(chain.schemaFor('g', 'v1', 'Third')?.source.location, 'later');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Where custom resources get their schemas: one look-up by (group, version, kind) over a list of
- * sources, the first that knows the kind answering. The workspace's CRDs (workspaceCrds.ts) come
+ * sources, the first that knows the kind answering for all its versions. The workspace's CRDs (workspaceCrds.ts) come
  * first; a bundled catalog of operator CRDs plugs in after them, so a CRD in the workspace always
  * wins over the catalog's copy. See docs/ARCHITECTURE.md, "Custom resources".
  */
@@ -40,10 +40,13 @@ export class CustomResourceSchemas implements CustomResourceSchemaSource {
     this.sources.push(source);
   }
 
+  /**
+   * The schema from the first source that knows the kind at all: that source decides for every version
+   * (a workspace CRD without v2 means the cluster serves no v2, whatever a catalog's newer copy has).
+   */
   schemaFor(group: string, version: string, kind: string): CustomResourceSchema | undefined {
     for (const source of this.sources) {
-      const found = source.schemaFor(group, version, kind);
-      if (found) return found;
+      if (source.servedVersions(group, kind).length > 0) return source.schemaFor(group, version, kind);
     }
     return undefined;
   }
