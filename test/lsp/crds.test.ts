@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CompletionList, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
+import { CompletionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CompletionList, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from './harness';
 import { REPO_ROOT } from '../helpers/paths';
 
@@ -81,7 +81,7 @@ describe('custom resources over LSP', () => {
 });
 
 describe('biomeManifests.crds.paths over LSP', () => {
-  it('reads a CRD from outside the workspace', async () => {
+  it('reads a CRD from outside the workspace, again when the settings change', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-lsp-crd-paths-'));
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-lsp-crd-vendor-'));
     fs.writeFileSync(path.join(root, 'monitor.yaml'), MONITOR);
@@ -90,6 +90,11 @@ describe('biomeManifests.crds.paths over LSP', () => {
     try {
       const uri = pathToFileURL(path.join(root, 'monitor.yaml')).href;
       assert.deepEqual(summary(await client.open(uri, MONITOR)), CHECKED);
+      // Outside the workspace no watcher sees the file: a settings change re-reads it.
+      fs.writeFileSync(path.join(elsewhere, 'servicemonitor.yaml'), CRD.replace('enum: [http, https]', 'enum: [http, https, HTTP]'));
+      const reread = client.diagnostics(uri);
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      assert.deepEqual(summary(await reread), CHECKED.filter((c) => c !== '11:14 schema-enum'));
     } finally {
       await client.stop();
       fs.rmSync(root, { recursive: true, force: true });

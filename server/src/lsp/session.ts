@@ -138,7 +138,7 @@ export class Session {
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
     await this.configs.refresh(this.workspaceFolders);
-    const crdFiles = await this.loadCrdPaths();
+    const crdFiles = await this.loadCrdPaths(new Set(files));
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
     const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
@@ -153,10 +153,10 @@ export class Session {
 
   /**
    * Indexes the CRD files of `crds.paths` (the editor's, relative to each workspace folder, and every
-   * config's) that the scan did not: their custom resources are checked against them. Read like every
-   * other file (bounded); a path that cannot be read is said once in the log. Returns the files.
+   * config's) that the scan did not (`scanned`): their custom resources are checked against them. Read
+   * again on each load, like every other file (bounded); a path that cannot be read is said once in the log.
    */
-  private async loadCrdPaths(): Promise<string[]> {
+  private async loadCrdPaths(scanned: ReadonlySet<string>): Promise<string[]> {
     const paths = await this.configs.crdPaths();
     for (const folder of this.workspaceFolders) {
       const root = uriToPath(folder);
@@ -168,7 +168,7 @@ export class Session {
     for (const file of files) {
       const uri = pathToFileURL(file).href;
       if (this.disposed) break;
-      if (this.open.has(uri) || this.engine.index.getFile(uri)) continue;
+      if (this.open.has(uri) || scanned.has(file)) continue;
       const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
       if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
       else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
