@@ -177,6 +177,15 @@ describe('completion and hover on custom resources', () => {
     );
   });
 
+  it('completes the kinds and apiVersions the CRDs serve', () => {
+    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ^\n');
+    assert.deepEqual(completion(parse(text), position, view).items.map((i) => i.label), ['ServiceMonitor']);
+    const { text: v, position: atVersion } = caret('apiVersion: ^\nkind: ServiceMonitor\n');
+    assert.deepEqual(completion(parse(v), atVersion, view).items.map((i) => i.label), ['monitoring.coreos.com/v1'], 'served versions only');
+    const { text: any, position: atAny } = caret('apiVersion: ^\n');
+    assert.ok(completion(parse(any), atAny, view).items.some((i) => i.label === 'monitoring.coreos.com/v1'));
+  });
+
   it('the metadata of a custom resource completes as ObjectMeta', () => {
     const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  ^\n');
     const labels = completion(parse(text), position, view).items.map((i) => i.label);

@@ -60,6 +60,19 @@ export function storeWithCustomResources(store: SchemaStore, schemas: CustomReso
     const found = schemas.schemaFor(group, version, kind);
     return found ? { apiVersion, kind, schema: found.schema, source: found.source.location } : undefined;
   };
+  // apiVersion ↔ kind completion offers the custom resource kinds too (built-in answers first).
+  const served = (): { apiVersion: string; kind: string }[] =>
+    schemas.kinds().flatMap((k) => k.versions.map((v) => ({ apiVersion: `${k.group}/${v}`, kind: k.kind })));
+  view.apiVersionsOf = (kind: string) => {
+    const builtIn = store.apiVersionsOf(kind);
+    return builtIn.length > 0 ? builtIn : served().filter((s) => s.kind === kind).map((s) => s.apiVersion).sort();
+  };
+  view.kindsOf = (apiVersion: string) => {
+    const builtIn = store.kindsOf(apiVersion);
+    return builtIn.length > 0 ? builtIn : served().filter((s) => s.apiVersion === apiVersion).map((s) => s.kind).sort();
+  };
+  view.allApiVersions = () => [...new Set([...store.allApiVersions(), ...served().map((s) => s.apiVersion)])].sort();
+  view.allKinds = () => [...new Set([...store.allKinds(), ...served().map((s) => s.kind)])].sort();
   return view;
 }
 

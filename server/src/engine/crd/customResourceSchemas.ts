@@ -25,6 +25,14 @@ export interface CustomResourceSchemaSource {
   schemaFor(group: string, version: string, kind: string): CustomResourceSchema | undefined;
   /** The versions this source serves `kind` of `group` at, sorted; empty when it does not know the kind. */
   servedVersions(group: string, kind: string): readonly string[];
+  /** Every kind the source serves, for `apiVersion`/`kind` completion; optional (a large catalog may omit it). */
+  kinds?(): readonly ServedKind[];
+}
+
+export interface ServedKind {
+  readonly group: string;
+  readonly kind: string;
+  readonly versions: readonly string[];
 }
 
 /** The chain of sources, in priority order (workspace first). */
@@ -49,6 +57,18 @@ export class CustomResourceSchemas implements CustomResourceSchemaSource {
       if (source.servedVersions(group, kind).length > 0) return source.schemaFor(group, version, kind);
     }
     return undefined;
+  }
+
+  /** Every kind of every source that lists them, each from the first source that knows it. */
+  kinds(): ServedKind[] {
+    const seen = new Map<string, ServedKind>();
+    for (const source of this.sources) {
+      for (const served of source.kinds?.() ?? []) {
+        const key = `${served.group}/${served.kind}`;
+        if (!seen.has(key)) seen.set(key, served);
+      }
+    }
+    return [...seen.values()];
   }
 
   /** The versions of the first source that knows the kind (the one whose schemas `schemaFor` answers with). */

@@ -9,7 +9,7 @@ import type { SchemaNode } from '../schema/schemaTypes';
 import { kindKey } from '../workspace/dependencyKeys';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compiledVersion, crdOf, CRD_KIND, type CrdDefinition, type CrdVersion } from './crdDefinition';
-import type { CustomResourceSchema, CustomResourceSchemaSource } from './customResourceSchemas';
+import type { CustomResourceSchema, CustomResourceSchemaSource, ServedKind } from './customResourceSchemas';
 
 /** Bumped by the index whenever a CRD document is added, edited or removed. */
 export const CRD_SCHEMAS_KEY = kindKey(CRD_KIND);
@@ -42,6 +42,14 @@ export class WorkspaceCrdSchemas implements CustomResourceSchemaSource {
   servedVersions(group: string, kind: string): readonly string[] {
     this.refresh();
     return this.versionsByKind.get(`${group}/${kind}`) ?? [];
+  }
+
+  kinds(): ServedKind[] {
+    this.refresh();
+    return [...this.versionsByKind].map(([key, versions]) => {
+      const slash = key.lastIndexOf('/');
+      return { group: key.slice(0, slash), kind: key.slice(slash + 1), versions };
+    });
   }
 
   /** The CRD document that defines `kind` of `group` (the first by URI when several do). */
