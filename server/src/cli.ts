@@ -9,6 +9,7 @@ import { canStream, streamingReport } from './cli/stream';
 import { baselineStep } from './cli/baseline';
 import { changedKeys, changesSince, type ChangeSet } from './cli/changedSince';
 import { createEngine, type Engine } from './setup';
+import { expandCrdPaths } from './engine/crd/crdPaths';
 import { loadFiles } from './cli/load';
 import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
@@ -102,6 +103,9 @@ async function check(args: CheckArgs): Promise<number> {
     // The config file is checked above by its own schema, not as a manifest.
     if (configs.excluded(file) || path.basename(file) === CONFIG_FILE_NAME) targets.report.delete(file);
   }
+  // CRDs of `crds.paths`: read for their schemas (context), reported only when named too.
+  const crdProblem = (file: string, reason: string): void => void process.stderr.write(`biome-manifests: crds.paths: ${displayPath(file)}: ${reason}\n`);
+  for (const file of await expandCrdPaths(configs.crdPaths, exclude, crdProblem)) if (!targets.report.has(file)) targets.context.add(file);
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });

@@ -3,12 +3,14 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { samePublication, type PublishedDiagnostics } from './publication';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
+import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
@@ -61,6 +63,8 @@ export class Session {
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
+  /** Problems with `crds.paths` already logged. */
+  private readonly crdWarnings = new Set<string>();
   /** The `.biome-manifests.yaml` files and what they say. */
   readonly configs: ServerConfigs;
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
@@ -135,15 +139,49 @@ export class Session {
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
+    await this.configs.refresh(this.workspaceFolders);
+    const crdFiles = await this.loadCrdPaths(new Set(files));
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
-    const scanned = new Set(files.map((f) => pathToFileURL(f).href));
+    const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
       if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
       this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
+    // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * Indexes the CRD files of `crds.paths` (the editor's, relative to each workspace folder, and every
+   * config's) that the scan did not (`scanned`): their custom resources are checked against them. Read
+   * again on each load, like every other file (bounded); a path that cannot be read is said once in the log.
+   */
+  private async loadCrdPaths(scanned: ReadonlySet<string>): Promise<string[]> {
+    const paths = await this.configs.crdPaths();
+    for (const folder of this.workspaceFolders) {
+      const root = uriToPath(folder);
+      if (root !== undefined) paths.push(...resolveCrdPaths((await this.settings.get(folder)).crdPaths, root));
+    }
+    if (paths.length === 0) return [];
+    const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
+    const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (this.disposed) break;
+      if (this.open.has(uri) || scanned.has(file)) continue;
+      const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
+      if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
+      else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
+    }
+    return files;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.crdWarnings.has(message)) return;
+    this.crdWarnings.add(message);
+    this.connection.console.warn(message);
   }
 
   /**
@@ -351,20 +389,6 @@ export class Session {
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
-}
-
-interface PublishedDiagnostics {
-  version: number | undefined;
-  diagnostics: Diagnostic[];
-  /** The diagnostics serialized, made when first compared (most publications are new versions, never compared). */
-  json?: string;
-}
-
-/** True when `diagnostics` at `version` are what was last published (compared whole only for the same version). */
-function samePublication(last: PublishedDiagnostics | undefined, version: number | undefined, diagnostics: Diagnostic[]): boolean {
-  if (!last || last.version !== version || last.diagnostics.length !== diagnostics.length) return false;
-  last.json ??= JSON.stringify(last.diagnostics);
-  return last.json === JSON.stringify(diagnostics);
 }
 
 function isFileUri(uri: string): boolean {

@@ -22,6 +22,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { codeActions } from './codeActions';
 import { codeLenses, completionAt, definitionAt, hoverAt, referencesAt, type InsightDeps } from './insight';
 import { loadSchemaStore } from '../engine/schema';
+import { storeWithCustomResources } from '../engine/crd/customResourceChecker';
 import type { ManifestFile } from '../engine/document/manifestFile';
 import type { InsightSettings } from '../engine/insight/types';
 import { VERSION } from '../version';
@@ -200,7 +201,8 @@ function registerSymbolsAndActions(connection: Connection, session: Session): vo
 function registerInsight(connection: Connection, session: Session): void {
   const insight: InsightDeps = {
     index: session.engine.index,
-    store: loadSchemaStore(),
+    // Custom resources complete and hover from their CRDs like built-in kinds from kubernetes.json.
+    store: storeWithCustomResources(loadSchemaStore(), session.engine.customResources),
     onError: (id, error) => connection.console.error(`${id} failed: ${errorText(error)}`),
   };
   /** Runs a cursor feature on the indexed file with the resource's settings. */

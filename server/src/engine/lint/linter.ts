@@ -7,7 +7,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { folderKey, identityKey } from '../workspace/dependencyKeys';
+import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
 import { withoutSelectorsKustomizeFills } from '../workspace/kustomizeAware';
 import type { Rule } from './rule';
@@ -32,7 +32,8 @@ interface PlacedFindings {
 
 export class Linter {
   private readonly syntaxCache = new WeakMap<ParsedChunk, PlacedFindings>();
-  private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings }>();
+  /** `snapshot`: versions of the keys the schema checker named for the document (a custom resource's CRDs). */
+  private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings; snapshot: VersionSnapshot | undefined }>();
   private readonly groupCache = new Map<string, GroupResult>();
   /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
   private readonly keyUsers = new Map<string, Set<string>>();
@@ -110,8 +111,10 @@ export class Linter {
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     const suppressions = new SuppressionTracker(file.uri, directivesOf(doc), (line) => directiveTarget(doc, line));
     for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
+    let schemaSnapshot: VersionSnapshot | undefined;
     // A List whose items are checked as resources is not validated as a whole too (each finding once).
     if (hasSchema(doc) && this.schema && doc.items.length === 0) {
+      schemaSnapshot = this.schemaSnapshot(doc);
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -123,7 +126,7 @@ export class Linter {
     const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION, settings.ruleOptions);
     if (!result) {
       for (const f of suppressions.findings(settings)) out.push(f);
-      return { findings: out, snapshot: undefined, files, standsAlone: true };
+      return { findings: out, snapshot: schemaSnapshot, files, standsAlone: true };
     }
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -137,7 +140,27 @@ export class Linter {
       if (at.uri === file.uri) files[0] = at;
       else files.push(at);
     }
-    return { findings: out, snapshot: result.snapshot, files, standsAlone: this.standsAlone(doc) };
+    const snapshot = schemaSnapshot ? [...result.snapshot, ...schemaSnapshot] : result.snapshot;
+    return { findings: out, snapshot, files, standsAlone: this.standsAlone(doc) };
+  }
+
+  /**
+   * The versions of the facts outside the document that its schema findings read (a custom
+   * resource's CRDs), with the file recorded as their user: a change of a CRD re-checks it.
+   */
+  private schemaSnapshot(doc: ManifestDocument): VersionSnapshot | undefined {
+    const keys = this.schema?.dependencyKeys?.(doc) ?? [];
+    if (keys.length === 0) return undefined;
+    const ofFile = this.keysOfFile.get(doc.uri) ?? new Set<string>();
+    for (const key of keys) {
+      const users = this.keyUsers.get(key) ?? new Set<string>();
+      users.add(doc.uri);
+      this.keyUsers.set(key, users);
+      ofFile.add(key);
+    }
+    // Listed under the file too, so that forgetting the file removes it from these keys (forgetFile).
+    this.keysOfFile.set(doc.uri, ofFile);
+    return this.index.versions.snapshot(keys);
   }
 
   /**
@@ -216,10 +239,13 @@ export class Linter {
     const schema = this.schema!;
     const partial = this.index.isPatch(doc);
     let cached = this.schemaCache.get(doc.chunk);
-    if (!cached || cached.partial !== partial) {
-      const precomputed = partial ? undefined : doc.chunk.precomputed?.schema;
+    if (!cached || cached.partial !== partial || (cached.snapshot && !this.index.versions.isCurrent(cached.snapshot))) {
+      const keys = schema.dependencyKeys?.(doc) ?? [];
+      // The parse worker checks with the built-in schemas only: a custom resource's findings are made here.
+      const precomputed = partial || keys.length > 0 ? undefined : doc.chunk.precomputed?.schema;
+      const snapshot = keys.length > 0 ? this.index.versions.snapshot(keys) : undefined;
       const placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
-      cached = { partial, placed };
+      cached = { partial, placed, snapshot };
       this.schemaCache.set(doc.chunk, cached);
     }
     // The folder's kustomization may fill a required selector: the document's result depends on the folder key (computeGroup).
