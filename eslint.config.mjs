@@ -53,7 +53,7 @@ export default tseslint.config(
   // per folder (a later block replaces an earlier one's options, so each block carries the yaml guards).
   layer(['server/src/**/*.ts'], []),
   layer(['server/src/engine/**/*.ts'], ENGINE),
-  layer(['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts'], [...ENGINE, LINT]),
+  layer(['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts', 'server/src/engine/crd/**/*.ts'], [...ENGINE, LINT]),
   layer(['server/src/rules/**/*.ts'], RULES),
   layer(['server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'], [forbid('.', 'Bundled into the client too: it imports nothing.')]),
   layer(['client/src/**/*.ts'], CLIENT, []),
