@@ -30,6 +30,9 @@ export const PACKAGES = [
  */
 const CLUSTER_SCOPED = new Set(['GatewayClass', 'NodePool', 'NodeClaim', 'EC2NodeClass', 'Bundle', 'CertificateRequestPolicy']);
 
+/** Types the packages model as kinds (they carry apiVersion and kind) that no CRD serves: embedded or duck types. */
+const NOT_CRDS = new Set(['EmbeddedPersistentVolumeClaim', 'PodScalable', 'EventPolicySelector', 'ChannelTemplateSpec']);
+
 /** Nesting deeper than this (recursive types such as JSONSchemaProps) is left open rather than unrolled. */
 const MAX_DEPTH = 40;
 
@@ -50,7 +53,7 @@ function kindFiles(pkg) {
         const text = readFileSync(join(versionDir, file), 'utf8');
         const model = /export declare class (\w+) extends Model<(I\w+)>/.exec(text);
         const typeMeta = /"apiVersion": "([^"]+)";\s*"kind": "([^"]+)";/.exec(text);
-        if (!model || !typeMeta || typeMeta[2].endsWith('List')) continue;
+        if (!model || !typeMeta || typeMeta[2].endsWith('List') || NOT_CRDS.has(typeMeta[2])) continue;
         found.push({ pkg, file: join(versionDir, file), interfaceName: model[2], apiVersion: typeMeta[1], kind: typeMeta[2] });
       }
     }
@@ -109,6 +112,8 @@ class Converter {
       return { anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true };
     }
     if (members.length === 1) return { ...this.schemaOf(members[0], stack, depth), ...nullable };
+    // Istio's oneOfs (`uri: A & (Exclude<A, …> | …)`, a union of intersections) are left open: converting each
+    // member unrolls the nested ones exponentially, and open accepts every value the API does.
     return { 'x-kubernetes-preserve-unknown-fields': true };
   }
 
