@@ -12,6 +12,8 @@ import { CustomResourceSchemas, type CustomResourceSchemaSource } from './engine
 import { WorkspaceCrdSchemas } from './engine/crd/workspaceCrds';
 import { customResourceAwareSchema } from './engine/crd/customResourceChecker';
 import { objectMetaOf } from './engine/crd/crdDefinition';
+import { CatalogSchemaSource } from './engine/crd/catalogSource';
+import { sharedCatalog } from './engine/crd/catalog';
 
 export interface Engine {
   index: WorkspaceIndex;
@@ -36,7 +38,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Loaded on first need: an engine without a schema checker never reads kubernetes.json.
   let objectMeta: SchemaNode | undefined;
   const crds = new WorkspaceCrdSchemas(indexRef, () => (objectMeta ??= objectMetaOf(loadSchemaStore())));
-  const customResources = new CustomResourceSchemas([crds, ...(options.customResourceSources ?? [])]);
+  // After the workspace's CRDs: the bundled operator catalog, unless the caller names its own sources.
+  const catalog = (): CustomResourceSchemaSource => new CatalogSchemaSource(sharedCatalog(), () => (objectMeta ??= objectMetaOf(loadSchemaStore())));
+  const customResources = new CustomResourceSchemas([crds, ...(options.customResourceSources ?? [catalog()])]);
   const schema = given ? customResourceAwareSchema(given, loadSchemaStore(), customResources, indexRef) : undefined;
   const index: WorkspaceIndex = new WorkspaceIndex(given ? standsAlone(indexRef, completeness(given)) : undefined);
   const linter = new Linter(index, options.rules ?? allRules, schema, options.onRuleError);

@@ -71,7 +71,7 @@ describe('custom resources over LSP', () => {
     const crd = uriOf('crds/hover-crd.yaml');
     await client.open(crd, CRD);
     const uri = uriOf('app/typing.yaml');
-    const text = 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: t}\nspec:\n  selector: {}\n  endpoints:\n    - interval: 30s\n      \n';
+    const text = 'apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: t}\nspec:\n  selector: {}\n  endpoints:\n    - interval: 30s\n      \n';
     await client.open(uri, text);
     const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 8 } })) as Hover | null;
     assert.match((hover?.contents as { value: string }).value, /Interval at which Prometheus scrapes the metrics from the target\./);

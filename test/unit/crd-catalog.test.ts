@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { catalogKinds, catalogSchema, CrdCatalog, type CatalogKindRef, type OpenApiV3Schema } from '../../server/src/engine/crd/catalog';
 import catalogIndex from '../../server/src/engine/crd/catalogIndex.json';
 import { REPO_ROOT } from './schemaFixtures';
+import { createEngine } from '../../server/src/setup';
 
 const CATALOG_DIR = join(REPO_ROOT, 'schemas', 'catalog');
 
@@ -141,5 +142,25 @@ describe('CRD catalog', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the catalog as a source of custom resource schemas (after the workspace)', () => {
+  const monitor = (group: string, field: string) =>
+    `apiVersion: ${group}/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\nspec:\n  selector: {matchLabels: {app: web}}\n  endpoints:\n    - port: http\n      ${field}: 30s\n`;
+  const schemaCodes = (files: Record<string, string>): string[] => {
+    const engine = createEngine();
+    for (const [name, text] of Object.entries(files)) engine.index.setFile(`file:///w/${name}`, text);
+    return engine.linter.lintFile('file:///w/sm.yaml').filter((f) => f.code.startsWith('schema-') || f.code === 'no-crd-schema').map((f) => `${f.range.start.line + 1} ${f.code}`);
+  };
+
+  it('checks a ServiceMonitor without its CRD in the workspace: a typo is an error, the valid field is not', () => {
+    assert.deepEqual(schemaCodes({ 'sm.yaml': monitor('monitoring.coreos.com', 'intervall') }), ['9 schema-unknown-field']);
+    assert.deepEqual(schemaCodes({ 'sm.yaml': monitor('monitoring.coreos.com', 'interval') }), []);
+  });
+
+  it('a CRD in the workspace wins over the catalog for its kind', () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: servicemonitors.monitoring.coreos.com\nspec:\n  group: monitoring.coreos.com\n  names: {kind: ServiceMonitor, plural: servicemonitors}\n  scope: Namespaced\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          x-kubernetes-preserve-unknown-fields: true\n`;
+    assert.deepEqual(schemaCodes({ 'sm.yaml': monitor('monitoring.coreos.com', 'intervall'), 'crd.yaml': crd }), [], 'the workspace CRD keeps unknown fields');
   });
 });

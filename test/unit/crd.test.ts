@@ -42,7 +42,7 @@ describe('custom resources from workspace CRDs', () => {
 
   it('accepts what the API server accepts: int-or-string, preserved unknown fields, embedded objects, null, CRLF and flow style', () => {
     const valid = [
-      'apiVersion: monitoring.coreos.com/v1',
+      'apiVersion: monitoring.example.com/v1',
       'kind: ServiceMonitor',
       'metadata: {name: ok, labels: {app: x}}',
       'spec:',
@@ -63,25 +63,25 @@ describe('custom resources from workspace CRDs', () => {
   });
 
   it('notes a kind without a schema once per kind and file, at info level', () => {
-    const two = `${MONITOR}\n---\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata: {name: p}\n`;
+    const two = `${MONITOR}\n---\napiVersion: monitoring.example.com/v1\nkind: PodMonitor\nmetadata: {name: p}\n`;
     const findings = lintAll(engineWith({ 'monitor.yaml': two }));
     const notes = findings.filter((f) => f.code === 'no-crd-schema');
     assert.deepEqual(
       notes.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.message}`),
       [
-        '2 info No schema for ServiceMonitor monitoring.coreos.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
-        '34 info No schema for PodMonitor monitoring.coreos.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
+        '2 info No schema for ServiceMonitor monitoring.example.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
+        '34 info No schema for PodMonitor monitoring.example.com/v1: add its CRD to the workspace or to biomeManifests.crds.paths.',
       ],
     );
     assert.ok(findings.every((f) => f.severity !== 'error'), 'no error without a schema');
   });
 
   it('reports an apiVersion the CRD does not serve (a served: false version included)', () => {
-    const old = MONITOR.replace(/monitoring\.coreos\.com\/v1\n/g, 'monitoring.coreos.com/v1alpha1\n');
+    const old = MONITOR.replace(/monitoring\.example\.com\/v1\n/g, 'monitoring.example.com/v1alpha1\n');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': CRD, 'old.yaml': old })), 'old.yaml');
     assert.deepEqual(lines, [
-      '1 schema-api-version The CRD of ServiceMonitor serves monitoring.coreos.com/v1, not monitoring.coreos.com/v1alpha1: change apiVersion.',
-      '26 schema-api-version The CRD of ServiceMonitor serves monitoring.coreos.com/v1, not monitoring.coreos.com/v1alpha1: change apiVersion.',
+      '1 schema-api-version The CRD of ServiceMonitor serves monitoring.example.com/v1, not monitoring.example.com/v1alpha1: change apiVersion.',
+      '26 schema-api-version The CRD of ServiceMonitor serves monitoring.example.com/v1, not monitoring.example.com/v1alpha1: change apiVersion.',
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('custom resources from workspace CRDs', () => {
   });
 
   it('a List of custom resources checks each item', () => {
-    const list = ['apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: monitoring.coreos.com/v1', '    kind: ServiceMonitor', '    metadata: {name: a}', '    spec: {selector: {}, jobLable: x}', ''].join('\n');
+    const list = ['apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: monitoring.example.com/v1', '    kind: ServiceMonitor', '    metadata: {name: a}', '    spec: {selector: {}, jobLable: x}', ''].join('\n');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': CRD, 'list.yaml': list })), 'list.yaml');
     assert.deepEqual(lines, ['7 schema-unknown-field Unknown field `jobLable` in ServiceMonitor.spec; did you mean `jobLabel`?']);
   });
@@ -118,8 +118,8 @@ describe('custom resources from workspace CRDs', () => {
     const probeText = MONITOR.replace('kind: ServiceMonitor\nmetadata:\n  name: main-app', 'kind: Probe\nmetadata:\n  name: main-app');
     const engine = engineWith({ 'crd.yaml': CRD, 'monitor.yaml': probeText }, { customResourceSources: [catalog] });
     const findings = lintAll(engine).filter((f) => f.uri === uriOf('monitor.yaml'));
-    assert.ok(catalogAsked.includes('monitoring.coreos.com/Probe'), 'the catalog is asked for what the workspace lacks');
-    assert.ok(!catalogAsked.includes('monitoring.coreos.com/ServiceMonitor'), 'never for what the workspace has');
+    assert.ok(catalogAsked.includes('monitoring.example.com/Probe'), 'the catalog is asked for what the workspace lacks');
+    assert.ok(!catalogAsked.includes('monitoring.example.com/ServiceMonitor'), 'never for what the workspace has');
     // The Probe is checked against the catalog's (empty) schema: its spec is unknown there.
     assert.ok(findings.some((f) => f.code === 'schema-unknown-field' && f.message.startsWith('Unknown field `spec` in Probe')), findings.map((f) => f.message).join('\n'));
     assert.ok(engine.customResources instanceof CustomResourceSchemas);
@@ -128,14 +128,14 @@ describe('custom resources from workspace CRDs', () => {
 
 describe('CRD documents', () => {
   it('are checked against the apiextensions schema and the structural rules', () => {
-    const broken = CRD.replace('name: servicemonitors.monitoring.coreos.com', 'name: monitors.monitoring.coreos.com')
+    const broken = CRD.replace('name: servicemonitors.monitoring.example.com', 'name: monitors.monitoring.example.com')
       .replace('      storage: false', '      storage: true')
       .replace('                      honorLabels:\n                        type: boolean', '                      honorLabels:\n                        description: no type')
       .replace('  scope: Namespaced', '  scope: Namespaced\n  scopes: typo');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': broken })), 'crd.yaml');
     assert.deepEqual(lines, [
       '14 schema-unknown-field Unknown field `scopes` in CustomResourceDefinitionSpec; did you mean `scope`?',
-      '5 schema-crd-structure A CustomResourceDefinition must be named `<spec.names.plural>.<spec.group>`: `servicemonitors.monitoring.coreos.com`, not `monitors.monitoring.coreos.com`.',
+      '5 schema-crd-structure A CustomResourceDefinition must be named `<spec.names.plural>.<spec.group>`: `servicemonitors.monitoring.example.com`, not `monitors.monitoring.example.com`.',
       '15 schema-crd-structure Exactly one version must have `storage: true`; v1, v1alpha1 are.',
       '60 schema-crd-structure `type` is missing: the API server requires it at every level, unless `x-kubernetes-preserve-unknown-fields` or `x-kubernetes-int-or-string` is set. (version v1, not a structural schema)',
     ]);
@@ -153,18 +153,18 @@ describe('completion and hover on custom resources', () => {
   const view = storeWithCustomResources(store(), engine.customResources);
 
   it('completes the fields of the CRD schema, required first', () => {
-    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: a}\nspec:\n  endpoints:\n    - port: web\n      ^\n');
+    const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: a}\nspec:\n  endpoints:\n    - port: web\n      ^\n');
     const labels = completion(parse(text), position, view).items.map((i) => i.label);
     assert.deepEqual(labels.sort(), ['honorLabels', 'interval', 'path', 'relabelings', 'sampleLimit', 'scheme', 'targetPort']);
-    const { text: top, position: atSpec } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  ^\n');
+    const { text: top, position: atSpec } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nspec:\n  ^\n');
     const spec = completion(parse(top), atSpec, view).items;
     assert.equal(spec.find((i) => i.label === 'selector')?.detail, 'ServiceMonitor.spec.selector (required)');
-    const { text: enumText, position: atEnum } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - scheme: ^\n');
+    const { text: enumText, position: atEnum } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - scheme: ^\n');
     assert.deepEqual(completion(parse(enumText), atEnum, view).items.map((i) => i.label), ['http', 'https']);
   });
 
   it('hovers a field with its description, default and the CRD it comes from', () => {
-    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - pa^th: /m\n');
+    const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - pa^th: /m\n');
     const value = (hover(parse(text), position, view)?.contents as { value: string } | undefined)?.value;
     assert.equal(
       value,
@@ -172,22 +172,23 @@ describe('completion and hover on custom resources', () => {
         '**path** `string` — optional, in ServiceMonitor.spec.endpoints[]',
         'HTTP path from which to scrape for metrics.\n\nDefaults to `/metrics`.',
         'Default: `/metrics`',
-        `ServiceMonitor (monitoring.coreos.com/v1): schema from [crd.yaml](${uriOf('crd.yaml')})`,
+        `ServiceMonitor (monitoring.example.com/v1): schema from [crd.yaml](${uriOf('crd.yaml')})`,
       ].join('\n\n'),
     );
   });
 
   it('completes the kinds and apiVersions the CRDs serve', () => {
-    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ^\n');
+    const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ^\n');
     assert.deepEqual(completion(parse(text), position, view).items.map((i) => i.label), ['ServiceMonitor']);
     const { text: v, position: atVersion } = caret('apiVersion: ^\nkind: ServiceMonitor\n');
-    assert.deepEqual(completion(parse(v), atVersion, view).items.map((i) => i.label), ['monitoring.coreos.com/v1'], 'served versions only');
+    // The workspace's CRD and the bundled catalog's prometheus-operator both serve a ServiceMonitor; served versions only.
+    assert.deepEqual(completion(parse(v), atVersion, view).items.map((i) => i.label).sort(), ['monitoring.coreos.com/v1', 'monitoring.example.com/v1']);
     const { text: any, position: atAny } = caret('apiVersion: ^\n');
-    assert.ok(completion(parse(any), atAny, view).items.some((i) => i.label === 'monitoring.coreos.com/v1'));
+    assert.ok(completion(parse(any), atAny, view).items.some((i) => i.label === 'monitoring.example.com/v1'));
   });
 
   it('the metadata of a custom resource completes as ObjectMeta', () => {
-    const { text, position } = caret('apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  ^\n');
+    const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata:\n  ^\n');
     const labels = completion(parse(text), position, view).items.map((i) => i.label);
     assert.ok(labels.includes('labels') && labels.includes('annotations') && labels.includes('namespace'), labels.join());
   });
