@@ -81,22 +81,34 @@ export class SlicedParser {
     const headStart = wanted > 0 ? new HeadStart(pool, wanted) : undefined;
     const run: Run = { cancelled: false, pool, stopWorker: this.shareWithWorker(uri, text, indexed, pool, headStart) };
     this.runs.set(uri, run);
-    const finish = (file: ManifestFile): boolean => {
+    const finish = (update: FileUpdate): boolean => {
       if (run.cancelled) return false;
       this.runs.delete(uri);
       run.stopWorker?.();
       run.pool.clear();
-      onIndexed(this.index.setParsed(file));
+      onIndexed(update);
       return true;
     };
     const start = (): Promise<boolean> => {
       if (run.cancelled) return Promise.resolve(false);
-      const steps = parseManifestFileSteps(uri, text, version, indexed, pool, run.stopWorker ? this.likeTheWorker(uri) : undefined);
+      const onParsed = run.stopWorker ? this.likeTheWorker(uri) : undefined;
+      const steps = this.parseAndIndexSteps(parseManifestFileSteps(uri, text, version, indexed, pool, onParsed));
       const first = runSlice(steps, FIRST_SLICE_MS);
       if (first.done) return Promise.resolve(finish(first.value));
       return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
     };
     return run.stopWorker && headStart ? headStart.reached.then(start) : start();
+  }
+
+  /**
+   * The parse, then the index update, as one run of steps: indexing a cold 5,000-document file
+   * (keys and label signatures of every document) is work of its own, done in slices too. The
+   * index changes in the last step only (WorkspaceIndex.setParsedSteps), and a cancelled run stops
+   * before it.
+   */
+  private *parseAndIndexSteps(parse: Generator<void, ManifestFile, void>): Generator<void, FileUpdate, void> {
+    const file = yield* parse;
+    return yield* this.index.setParsedSteps(file);
   }
 
   /**

@@ -24,15 +24,29 @@ function signature(doc: ManifestDocument): { key: string; signature: string } | 
 
 /** Adds the labels keys whose label signatures differ between the removed and the added documents. */
 export function collectLabelKeys(removed: Iterable<ManifestDocument>, added: Iterable<ManifestDocument>, into: Set<string>): void {
+  const steps = collectLabelKeySteps(removed, added, into, Infinity);
+  while (!steps.next().done) continue;
+}
+
+/** `collectLabelKeys` in steps: yields after every `stepDocuments` documents (a signature reads the plain value). */
+export function* collectLabelKeySteps(
+  removed: Iterable<ManifestDocument>,
+  added: Iterable<ManifestDocument>,
+  into: Set<string>,
+  stepDocuments: number,
+): Generator<void, void, void> {
   const counts = new Map<string, Map<string, number>>();
-  const count = (doc: ManifestDocument, delta: number): void => {
+  let done = 0;
+  const count = (doc: ManifestDocument, delta: number): boolean => {
     const sig = signature(doc);
-    if (!sig) return;
-    const byKey = counts.get(sig.key) ?? new Map<string, number>();
-    byKey.set(sig.signature, (byKey.get(sig.signature) ?? 0) + delta);
-    counts.set(sig.key, byKey);
+    if (sig) {
+      const byKey = counts.get(sig.key) ?? new Map<string, number>();
+      byKey.set(sig.signature, (byKey.get(sig.signature) ?? 0) + delta);
+      counts.set(sig.key, byKey);
+    }
+    return ++done % stepDocuments === 0;
   };
-  for (const doc of removed) count(doc, -1);
-  for (const doc of added) count(doc, 1);
+  for (const doc of removed) if (count(doc, -1)) yield;
+  for (const doc of added) if (count(doc, 1)) yield;
   for (const [key, byKey] of counts) if ([...byKey.values()].some((n) => n !== 0)) into.add(key);
 }

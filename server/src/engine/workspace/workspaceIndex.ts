@@ -7,9 +7,12 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectLabelKeys } from './labelKeys';
+import { collectLabelKeys, collectLabelKeySteps } from './labelKeys';
 import type { LabelsOf } from '../k8s/lookup';
 import { kustomizationPatches } from './kustomization';
+
+/** Documents worked through between two yields of `setParsedSteps` (a few milliseconds). */
+const INDEX_STEP_DOCUMENTS = 256;
 
 export interface FileUpdate {
   file: ManifestFile;
@@ -70,18 +73,41 @@ export class WorkspaceIndex {
    * the documents whose chunks differ from the indexed version's, whichever version it was parsed against.
    */
   setParsed(file: ManifestFile): FileUpdate {
+    const steps = this.setParsedSteps(file);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `setParsed` in steps, for the server to run in slices. Working out what changed is the costly
+   * part for a cold 5,000-document file (the keys and label signatures of every document): it yields
+   * every INDEX_STEP_DOCUMENTS documents. The index itself changes in the last step, at once, so a
+   * request answered between two steps sees the previous version of the file, never half of each.
+   */
+  *setParsedSteps(file: ManifestFile): Generator<void, FileUpdate, void> {
     const uri = file.uri;
     const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
     // List items are resources of the file like its documents (a List's items follow its chunk).
-    const nowDocs = [...withItems(file.documents)];
+    const nowDocs: ManifestDocument[] = [];
+    for (const doc of withItems(file.documents)) nowDocs.push(doc);
     const thenDocs = previous ? [...withItems(previous.documents)] : [];
     const kept = new Set(nowDocs.map((d) => d.chunk));
     const before = new Set(thenDocs.map((d) => d.chunk));
     const removed = thenDocs.filter((d) => !kept.has(d.chunk));
     const added = nowDocs.filter((d) => !before.has(d.chunk));
-    for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
-    collectLabelKeys(removed, added, changedKeys);
+    yield;
+    let done = 0;
+    for (const doc of [...removed, ...added]) {
+      this.collectKeys(doc, changedKeys);
+      if (++done % INDEX_STEP_DOCUMENTS === 0) yield;
+    }
+    yield* collectLabelKeySteps(removed, added, changedKeys, INDEX_STEP_DOCUMENTS);
+    // Changed meanwhile (removed, or set by a caller that does not step): the keys above compare with
+    // a version that is gone; compare with the current one, at once.
+    if (this.fileMap.get(uri) !== previous) return this.setParsed(file);
     if (!previous) {
       changedKeys.add(FILES_KEY);
       this.countFolders(uri, 1);
