@@ -3,7 +3,7 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
@@ -13,6 +13,7 @@ import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
+import { ALWAYS_CHECKED_CHARS, checkedPart, partlyCheckedDiagnostic } from './largeFiles';
 import { SlicedParser, type SlicedParserOptions } from './slicedParser';
 import { runSliced } from './slices';
 import { withItems, type ManifestFile } from '../engine/document/manifestFile';
@@ -65,6 +66,10 @@ export class Session {
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
   onConfigsChanged: () => void = () => undefined;
   private configTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The editor's latest text per open file (a large one waits for its settings; see updateOpen). */
+  private readonly latestOpenText = new Map<string, string>();
+  /** Open files checked only in part (over maxFileSizeMb), with the diagnostic saying so, for that version. */
+  private readonly partlyChecked = new Map<string, { version: number; diagnostic: Diagnostic }>();
 
   constructor(
     private readonly connection: Connection,
@@ -179,16 +184,39 @@ export class Session {
 
   didOpen(uri: string, text: string, version: number): void {
     this.open.add(uri);
-    this.update(uri, text, version, 0);
+    this.updateOpen(uri, text, version, 0);
   }
 
   didChange(uri: string, text: string, version: number): void {
     this.lastEditAt = performance.now();
-    this.update(uri, text, version, EDIT_DEBOUNCE_MS);
+    this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
+  }
+
+  /**
+   * The editor's text of an open file: a large one is first cut to what the settings let the server
+   * check (lsp/largeFiles.ts); the settings are asked for, so a newer text may arrive meanwhile, and
+   * then this one is dropped. Small texts are indexed at once, as before.
+   */
+  private updateOpen(uri: string, text: string, version: number, delayMs: number): void {
+    this.latestOpenText.set(uri, text);
+    if (text.length <= ALWAYS_CHECKED_CHARS) {
+      this.partlyChecked.delete(uri);
+      this.update(uri, text, version, delayMs);
+      return;
+    }
+    void this.settings.get(uri).then((settings) => {
+      if (this.latestOpenText.get(uri) !== text || !this.open.has(uri) || this.disposed) return;
+      const part = checkedPart(text, settings.maxFileSizeMb);
+      if (part.omitted) this.partlyChecked.set(uri, { version, diagnostic: partlyCheckedDiagnostic(part.omitted) });
+      else this.partlyChecked.delete(uri);
+      this.update(uri, part.text, version, delayMs);
+    });
   }
 
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.latestOpenText.delete(uri);
+    this.partlyChecked.delete(uri);
     const settings = await this.settings.get(uri);
     if (settings.diagnosticsScope === 'open' || !isFileUri(uri)) {
       this.queue.cancel(uri);
@@ -300,6 +328,8 @@ export class Session {
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
+    const partly = this.partlyChecked.get(uri);
+    if (partly && partly.version === file.version) diagnostics.unshift(partly.diagnostic);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
     if (this.published.get(uri) === fingerprint) return;
