@@ -25,7 +25,8 @@ const SMALL = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\ndata:\
 for (const mb of sizes) {
   const dir = join(ROOT, '.bench', 'large', `${mb}mb`);
   mkdirSync(dir, { recursive: true });
-  const text = readFileSync(writeBigFile(dir, mb * DOCUMENTS_PER_MB), 'utf8');
+  const documents = Math.round(mb * DOCUMENTS_PER_MB);
+  const text = readFileSync(writeBigFile(dir, documents), 'utf8');
   // An empty workspace folder: the file reaches the server only as an editor's open document.
   const folder = join(ROOT, '.bench', 'large', 'empty');
   mkdirSync(folder, { recursive: true });
@@ -50,6 +51,6 @@ for (const mb of sizes) {
   const rss = server.peakRssMiB();
   await server.stop();
   const size = (text.length / 1048576).toFixed(1);
-  console.log(`${size} MB (${mb * DOCUMENTS_PER_MB} documents): open → diagnostics ${(opened.ms / 1000).toFixed(2)} s, ` +
+  console.log(`${size} MB (${documents} documents): open → diagnostics ${(opened.ms / 1000).toFixed(2)} s, ` +
     `${opened.count} diagnostics, hover on another file during the open ${hover.ms.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MiB`);
 }

@@ -9,7 +9,6 @@ import { baselineStep } from './cli/baseline';
 import { changedKeys, changesSince } from './cli/changedSince';
 import { createEngine } from './setup';
 import { loadFiles } from './cli/load';
-import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
@@ -109,7 +108,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`biome-manifests: ${changes}\n`);
     return 2;
   }
-  const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  const skipped = loadFiles(engine, [...targets.report, ...targets.context], targets.report);
   const touched = changes && changedKeys(engine.index, changes);
   const results: FileFindings[] = [];
   const checked = [...targets.report].sort();
@@ -170,8 +169,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Not in the parse worker, which runs this same bundle (engine/parallel/parseWorker.ts).
-if (require.main === module && isMainThread) {
+if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

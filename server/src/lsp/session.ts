@@ -14,10 +14,9 @@ import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
 import { ALWAYS_CHECKED_CHARS, checkedPart, partlyCheckedDiagnostic } from './largeFiles';
-import { SlicedParser, type SlicedParserOptions } from './slicedParser';
+import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
-import { withItems, type ManifestFile } from '../engine/document/manifestFile';
-import { ParseWorker } from '../engine/parallel/parseWorker';
+import { withItems } from '../engine/document/manifestFile';
 import { setFormatAssociations } from '../engine/monitoring/associations';
 import { isConfigUri, ServerConfigs } from './projectConfigs';
 import { ParsedChunk } from '../engine/document/parsedChunk';
@@ -35,12 +34,6 @@ const PRUNE_EVERY = 50;
  */
 const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
-/** Background work (see buildMissingAsts): slices this short, this far apart. */
-const BACKGROUND_SLICE_MS = 2;
-const BACKGROUND_PAUSE_MS = 10;
-/** …and not within this long after an edit. */
-const BACKGROUND_QUIET_MS = 500;
-
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
@@ -54,10 +47,6 @@ export class Session {
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
-  /** When the user last typed (background work waits for a quiet moment). */
-  private lastEditAt = 0;
-  /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
-  private readonly parseWorker: ParseWorker;
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
@@ -74,17 +63,13 @@ export class Session {
   constructor(
     private readonly connection: Connection,
     configurationSupported: () => boolean,
-    parserOptions: SlicedParserOptions = {},
   ) {
     this.engine = createEngine({
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
-    this.parseWorker = new ParseWorker((error) =>
-      connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    this.parser = new SlicedParser(this.engine.index);
     this.configs = new ServerConfigs(this.engine.index, (message) => {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
@@ -98,7 +83,6 @@ export class Session {
     this.disposed = true;
     if (this.configTimer) clearTimeout(this.configTimer);
     this.queue.dispose();
-    this.parseWorker.dispose();
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -188,7 +172,6 @@ export class Session {
   }
 
   didChange(uri: string, text: string, version: number): void {
-    this.lastEditAt = performance.now();
     this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
   }
 
@@ -336,26 +319,6 @@ export class Session {
     this.published.set(uri, fingerprint);
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
-    // A small file's documents are parsed again on demand in moments; a large one's all at once would stall the outline.
-    if (this.open.has(uri) && file.text.length > RELEASE_FILE_MAX_CHARS) void this.buildMissingAsts(uri, file);
-  }
-
-  /**
-   * After an open file's diagnostics: builds the ASTs its documents lack (those the parse worker
-   * delivered), so that the outline or the code lenses do not parse hundreds at once. Background
-   * work: short slices with pauses between them, so requests and edits never wait behind it.
-   */
-  private async buildMissingAsts(uri: string, file: ManifestFile): Promise<void> {
-    const missing = file.documents.filter((doc) => !doc.chunk.hasAst);
-    for (let next = 0; next < missing.length; ) {
-      // While the user types, edits get the CPU: their checks, not this, decide how fast diagnostics follow.
-      const sinceEdit = performance.now() - this.lastEditAt;
-      await new Promise((resolve) => setTimeout(resolve, sinceEdit < BACKGROUND_QUIET_MS ? BACKGROUND_QUIET_MS - sinceEdit : BACKGROUND_PAUSE_MS));
-      if (this.disposed || !this.open.has(uri) || this.engine.index.getFile(uri) !== file) return;
-      if (performance.now() - this.lastEditAt < BACKGROUND_QUIET_MS) continue;
-      const start = performance.now();
-      while (next < missing.length && performance.now() - start < BACKGROUND_SLICE_MS) void missing[next++]!.chunk.yaml;
-    }
   }
 
   /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */

@@ -30,19 +30,15 @@ import { renderManifests } from './render';
 import { listServices } from './services';
 import { resourceGraph } from './graph';
 import { IndexStatusReporter } from './indexStatus';
-import type { SlicedParserOptions } from './slicedParser';
 import { isConfigUri } from './projectConfigs';
 import { configCompletionAt, configHoverAt } from './configInsight';
 
-/**
- * Wires the server onto `connection` and starts listening; returns the session (for tests, which
- * may also pass parser options: see SlicedParserOptions).
- */
-export function startServer(connection: Connection, parserOptions: SlicedParserOptions = {}): Session {
+/** Wires the server onto `connection` and starts listening; returns the session (for tests). */
+export function startServer(connection: Connection): Session {
   let configurationSupported = false;
   let dynamicWatchSupported = false;
   let progressSupported = false;
-  const session = new Session(connection, () => configurationSupported, parserOptions);
+  const session = new Session(connection, () => configurationSupported);
   /**
    * A notification has no answer to carry an error: a throw or a rejection in its handler would be
    * unhandled and end the server. Each is caught here and logged.

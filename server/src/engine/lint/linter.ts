@@ -193,9 +193,7 @@ export class Linter {
   private syntaxFindings(doc: ManifestDocument): Finding[] {
     let placed = this.syntaxCache.get(doc.chunk);
     if (!placed) {
-      // Parsed by the worker: its findings were computed there, as if the document started at line 0.
-      const precomputed = doc.chunk.precomputed?.syntax;
-      placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: syntaxFindings(doc) };
+      placed = { startLine: doc.startLine, findings: syntaxFindings(doc) };
       this.syntaxCache.set(doc.chunk, placed);
     }
     return shiftAll(placed, doc.startLine);
@@ -206,8 +204,7 @@ export class Linter {
     const partial = this.index.isPatch(doc);
     let cached = this.schemaCache.get(doc.chunk);
     if (!cached || cached.partial !== partial) {
-      const precomputed = partial ? undefined : doc.chunk.precomputed?.schema;
-      const placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
+      const placed = { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
       cached = { partial, placed };
       this.schemaCache.set(doc.chunk, cached);
     }
