@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeBigFile } from './corpus.mjs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
 const OUT = join(ROOT, 'out');
@@ -96,12 +97,36 @@ async function hoverDuringCheck(client) {
   await client.close(small);
 }
 
+/**
+ * Issue #16: a hover on another open file while a 5,000-document file (the bench's big corpus) is
+ * opened, parsed, indexed and checked in slices must not wait for more than one slice or so.
+ */
+async function hoverDuringOpen(client) {
+  const small = 'file:///targets/open/small.yaml';
+  await client.open(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\n');
+  const hoverAt = { textDocument: { uri: small }, position: { line: 1, character: 2 } };
+  await client.connection.sendRequest('textDocument/hover', hoverAt);
+  const text = readFileSync(writeBigFile(join(ROOT, '.bench', 'targets', 'big'), 5000), 'utf8');
+  const big = 'file:///targets/open/all-in-one.yaml';
+  const published = client.diagnostics(big, 1, HANG_GUARD_MS);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'yaml', version: 1, text } });
+  // As the bench does: 200 ms into the open, when the file is being parsed and indexed.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const started = performance.now();
+  await client.connection.sendRequest('textDocument/hover', hoverAt);
+  record('LSP: hover on another file 200 ms into the open of a 5,000-document file', performance.now() - started, 200);
+  await published;
+  await client.close(big);
+  await client.close(small);
+}
+
 validateTarget();
 engineTargets();
 const client = await startClient({});
 try {
   await lspTargets(client);
   await hoverDuringCheck(client);
+  await hoverDuringOpen(client);
 } finally {
   await client.stop();
 }
