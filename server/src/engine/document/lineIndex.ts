@@ -1,9 +1,9 @@
 import type { Position } from '../types';
 
-/** Maps offsets in a text to line/character positions and back (binary search over line starts). */
 /** Characters scanned per step by `LineIndex.steps` and `splitDocumentSteps` (about a millisecond). */
 export const STEP_CHARS = 256 * 1024;
 
+/** Maps offsets in a text to line/character positions and back (binary search over line starts). */
 export class LineIndex {
   private readonly lineStarts: number[];
 

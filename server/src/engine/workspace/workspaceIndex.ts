@@ -91,8 +91,7 @@ export class WorkspaceIndex {
     const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
     // List items are resources of the file like its documents (a List's items follow its chunk).
-    const nowDocs: ManifestDocument[] = [];
-    for (const doc of withItems(file.documents)) nowDocs.push(doc);
+    const nowDocs = [...withItems(file.documents)];
     const thenDocs = previous ? [...withItems(previous.documents)] : [];
     const kept = new Set(nowDocs.map((d) => d.chunk));
     const before = new Set(thenDocs.map((d) => d.chunk));
