@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ensureCorpus, serviceName, writeFindingsFile } from './corpus.mjs';
+import { ensureCorpus, serviceName, writeBigFile, writeFindingsFile } from './corpus.mjs';
 import { percentile } from './scenarios.mjs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -130,6 +130,29 @@ async function findingsEditTarget(client) {
   await client.close(uri);
 }
 
+/**
+ * Issue #16: a hover on another open file while a 5,000-document file (the bench's big corpus) is
+ * opened, parsed, indexed and checked in slices must not wait for more than one slice or so.
+ */
+async function hoverDuringOpen(client) {
+  const small = 'file:///targets/open/small.yaml';
+  await client.open(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\n');
+  const hoverAt = { textDocument: { uri: small }, position: { line: 1, character: 2 } };
+  await client.connection.sendRequest('textDocument/hover', hoverAt);
+  const text = readFileSync(writeBigFile(join(ROOT, '.bench', 'targets', 'big'), 5000), 'utf8');
+  const big = 'file:///targets/open/all-in-one.yaml';
+  const published = client.diagnostics(big, 1, HANG_GUARD_MS);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'yaml', version: 1, text } });
+  // As the bench does: 200 ms into the open, when the file is being parsed and indexed.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const started = performance.now();
+  await client.connection.sendRequest('textDocument/hover', hoverAt);
+  record('LSP: hover on another file 200 ms into the open of a 5,000-document file', performance.now() - started, 200);
+  await published;
+  await client.close(big);
+  await client.close(small);
+}
+
 if (!onlyFindings) {
   validateTarget();
   engineTargets();
@@ -139,6 +162,7 @@ try {
   if (!onlyFindings) {
     await lspTargets(client);
     await hoverDuringCheck(client);
+    await hoverDuringOpen(client);
   }
   await findingsEditTarget(client);
 } finally {

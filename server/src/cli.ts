@@ -11,7 +11,6 @@ import { changedKeys, changesSince, type ChangeSet } from './cli/changedSince';
 import { createEngine, type Engine } from './setup';
 import { expandCrdPaths } from './engine/crd/crdPaths';
 import { loadFiles } from './cli/load';
-import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
@@ -114,7 +113,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`biome-manifests: ${changes}\n`);
     return 2;
   }
-  const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  const skipped = loadFiles(engine, [...targets.report, ...targets.context], targets.report);
   const checked = [...targets.report].sort();
   const lint = (): Iterable<FileFindings> => lintEach(engine, checked, skipped, configs);
   const outcome = canStream(args) ? streamReport(args, lint(), targets) : await batchReport(args, engine, [...lint()], checked, changes, targets);
@@ -205,8 +204,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Not in the parse worker, which runs this same bundle (engine/parallel/parseWorker.ts).
-if (require.main === module && isMainThread) {
+if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -3,7 +3,7 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { samePublication, type PublishedDiagnostics } from './publication';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
@@ -15,10 +15,10 @@ import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
-import { SlicedParser, type SlicedParserOptions } from './slicedParser';
+import { ALWAYS_CHECKED_CHARS, checkedPart, partlyCheckedDiagnostic } from './largeFiles';
+import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
-import { withItems, type ManifestFile } from '../engine/document/manifestFile';
-import { ParseWorker } from '../engine/parallel/parseWorker';
+import { withItems } from '../engine/document/manifestFile';
 import { setFormatAssociations } from '../engine/monitoring/associations';
 import { isConfigUri, ServerConfigs } from './projectConfigs';
 import { ParsedChunk } from '../engine/document/parsedChunk';
@@ -36,12 +36,6 @@ const PRUNE_EVERY = 50;
  */
 const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
-/** Background work (see buildMissingAsts): slices this short, this far apart. */
-const BACKGROUND_SLICE_MS = 2;
-const BACKGROUND_PAUSE_MS = 10;
-/** …and not within this long after an edit. */
-const BACKGROUND_QUIET_MS = 500;
-
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
@@ -56,10 +50,6 @@ export class Session {
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
-  /** When the user last typed (background work waits for a quiet moment). */
-  private lastEditAt = 0;
-  /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
-  private readonly parseWorker: ParseWorker;
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
@@ -70,21 +60,21 @@ export class Session {
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
   onConfigsChanged: () => void = () => undefined;
   private configTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The editor's latest text per open file (a large one waits for its settings; see updateOpen). */
+  private readonly latestOpenText = new Map<string, string>();
+  /** Open files checked only in part (over maxFileSizeMb), with the diagnostic saying so, for that version. */
+  private readonly partlyChecked = new Map<string, { version: number; diagnostic: Diagnostic }>();
 
   constructor(
     private readonly connection: Connection,
     configurationSupported: () => boolean,
-    parserOptions: SlicedParserOptions = {},
   ) {
     this.engine = createEngine({
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
-    this.parseWorker = new ParseWorker((error) =>
-      connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    this.parser = new SlicedParser(this.engine.index);
     this.configs = new ServerConfigs(this.engine.index, (message) => {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
@@ -98,7 +88,6 @@ export class Session {
     this.disposed = true;
     if (this.configTimer) clearTimeout(this.configTimer);
     this.queue.dispose();
-    this.parseWorker.dispose();
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -218,16 +207,38 @@ export class Session {
 
   didOpen(uri: string, text: string, version: number): void {
     this.open.add(uri);
-    this.update(uri, text, version, 0);
+    this.updateOpen(uri, text, version, 0);
   }
 
   didChange(uri: string, text: string, version: number): void {
-    this.lastEditAt = performance.now();
-    this.update(uri, text, version, EDIT_DEBOUNCE_MS);
+    this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
+  }
+
+  /**
+   * The editor's text of an open file: a large one is first cut to what the settings let the server
+   * check (lsp/largeFiles.ts); the settings are asked for, so a newer text may arrive meanwhile, and
+   * then this one is dropped. Small texts are indexed at once, as before.
+   */
+  private updateOpen(uri: string, text: string, version: number, delayMs: number): void {
+    this.latestOpenText.set(uri, text);
+    if (text.length <= ALWAYS_CHECKED_CHARS) {
+      this.partlyChecked.delete(uri);
+      this.update(uri, text, version, delayMs);
+      return;
+    }
+    void this.settings.get(uri).then((settings) => {
+      if (this.latestOpenText.get(uri) !== text || !this.open.has(uri) || this.disposed) return;
+      const part = checkedPart(text, settings.maxFileSizeMb);
+      if (part.omitted) this.partlyChecked.set(uri, { version, diagnostic: partlyCheckedDiagnostic(part.omitted) });
+      else this.partlyChecked.delete(uri);
+      this.update(uri, part.text, version, delayMs);
+    });
   }
 
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.latestOpenText.delete(uri);
+    this.partlyChecked.delete(uri);
     const settings = await this.settings.get(uri);
     if (settings.diagnosticsScope === 'open' || !isFileUri(uri)) {
       this.queue.cancel(uri);
@@ -342,31 +353,13 @@ export class Session {
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
+    const partly = this.partlyChecked.get(uri);
+    if (partly && partly.version === file.version) diagnostics.unshift(partly.diagnostic);
     // Re-checks caused by other files publish only when something changed; a new version always does.
     if (samePublication(this.published.get(uri), file.version, diagnostics)) return;
     this.published.set(uri, { version: file.version, diagnostics });
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
-    // A small file's documents are parsed again on demand in moments; a large one's all at once would stall the outline.
-    if (this.open.has(uri) && file.text.length > RELEASE_FILE_MAX_CHARS) void this.buildMissingAsts(uri, file);
-  }
-
-  /**
-   * After an open file's diagnostics: builds the ASTs its documents lack (those the parse worker
-   * delivered), so that the outline or the code lenses do not parse hundreds at once. Background
-   * work: short slices with pauses between them, so requests and edits never wait behind it.
-   */
-  private async buildMissingAsts(uri: string, file: ManifestFile): Promise<void> {
-    const missing = file.documents.filter((doc) => !doc.chunk.hasAst);
-    for (let next = 0; next < missing.length; ) {
-      // While the user types, edits get the CPU: their checks, not this, decide how fast diagnostics follow.
-      const sinceEdit = performance.now() - this.lastEditAt;
-      await new Promise((resolve) => setTimeout(resolve, sinceEdit < BACKGROUND_QUIET_MS ? BACKGROUND_QUIET_MS - sinceEdit : BACKGROUND_PAUSE_MS));
-      if (this.disposed || !this.open.has(uri) || this.engine.index.getFile(uri) !== file) return;
-      if (performance.now() - this.lastEditAt < BACKGROUND_QUIET_MS) continue;
-      const start = performance.now();
-      while (next < missing.length && performance.now() - start < BACKGROUND_SLICE_MS) void missing[next++]!.chunk.yaml;
-    }
   }
 
   /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */

@@ -32,7 +32,6 @@ import { renderManifests } from './render';
 import { listServices } from './services';
 import { resourceGraph } from './graph';
 import { IndexStatusReporter } from './indexStatus';
-import type { SlicedParserOptions } from './slicedParser';
 import { isConfigUri } from './projectConfigs';
 import { configCompletionAt, configHoverAt } from './configInsight';
 
@@ -43,13 +42,10 @@ interface ClientSupport {
   progress: boolean;
 }
 
-/**
- * Wires the server onto `connection` and starts listening; returns the session (for tests, which
- * may also pass parser options: see SlicedParserOptions).
- */
-export function startServer(connection: Connection, parserOptions: SlicedParserOptions = {}): Session {
+/** Wires the server onto `connection` and starts listening; returns the session (for tests). */
+export function startServer(connection: Connection): Session {
   const support: ClientSupport = { configuration: false, dynamicWatch: false, progress: false };
-  const session = new Session(connection, () => support.configuration, parserOptions);
+  const session = new Session(connection, () => support.configuration);
   const indexStatus = registerIndexStatus(connection, session);
   registerLifecycle(connection, session, support, indexStatus);
   const documents = registerDocuments(connection, session, indexStatus);

@@ -227,9 +227,7 @@ export class Linter {
   private syntaxFindings(doc: ManifestDocument): Finding[] {
     let placed = this.syntaxCache.get(doc.chunk);
     if (!placed) {
-      // Parsed by the worker: its findings were computed there, as if the document started at line 0.
-      const precomputed = doc.chunk.precomputed?.syntax;
-      placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: syntaxFindings(doc) };
+      placed = { startLine: doc.startLine, findings: syntaxFindings(doc) };
       this.syntaxCache.set(doc.chunk, placed);
     }
     return shiftAll(placed, doc.startLine);
@@ -241,10 +239,8 @@ export class Linter {
     let cached = this.schemaCache.get(doc.chunk);
     if (!cached || cached.partial !== partial || (cached.snapshot && !this.index.versions.isCurrent(cached.snapshot))) {
       const keys = schema.dependencyKeys?.(doc) ?? [];
-      // The parse worker checks with the built-in schemas only: a custom resource's findings are made here.
-      const precomputed = partial || keys.length > 0 ? undefined : doc.chunk.precomputed?.schema;
       const snapshot = keys.length > 0 ? this.index.versions.snapshot(keys) : undefined;
-      const placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
+      const placed = { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
       cached = { partial, placed, snapshot };
       this.schemaCache.set(doc.chunk, cached);
     }

@@ -56,22 +56,36 @@ const PROJECTIONS: readonly Projection[] = [
 
 /** Adds the keys of the projections that differ between the removed and the added documents. */
 export function collectProjectionKeys(removed: Iterable<ManifestDocument>, added: Iterable<ManifestDocument>, into: Set<string>): void {
+  const steps = collectProjectionKeySteps(removed, added, into, Infinity);
+  while (!steps.next().done) continue;
+}
+
+/** `collectProjectionKeys` in steps: yields after every `stepDocuments` documents (a projection reads the plain value). */
+export function* collectProjectionKeySteps(
+  removed: Iterable<ManifestDocument>,
+  added: Iterable<ManifestDocument>,
+  into: Set<string>,
+  stepDocuments: number,
+): Generator<void, void, void> {
   const counts = new Map<string, Map<string, number>>();
-  const count = (doc: ManifestDocument, delta: number): void => {
+  let done = 0;
+  const count = (doc: ManifestDocument, delta: number): boolean => {
     const id = doc.identity;
-    if (!id) return;
-    const value = doc.plain().value;
-    for (const projection of PROJECTIONS) {
-      const projected = projection(id, value);
-      if (!projected) continue;
-      // Per file and name: a document moved within its file is the same fact; one renamed is not.
-      const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
-      const byKey = counts.get(projected.key) ?? new Map<string, number>();
-      byKey.set(signature, (byKey.get(signature) ?? 0) + delta);
-      counts.set(projected.key, byKey);
+    if (id) {
+      const value = doc.plain().value;
+      for (const projection of PROJECTIONS) {
+        const projected = projection(id, value);
+        if (!projected) continue;
+        // Per file and name: a document moved within its file is the same fact; one renamed is not.
+        const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
+        const byKey = counts.get(projected.key) ?? new Map<string, number>();
+        byKey.set(signature, (byKey.get(signature) ?? 0) + delta);
+        counts.set(projected.key, byKey);
+      }
     }
+    return ++done % stepDocuments === 0;
   };
-  for (const doc of removed) count(doc, -1);
-  for (const doc of added) count(doc, 1);
+  for (const doc of removed) if (count(doc, -1)) yield;
+  for (const doc of added) if (count(doc, 1)) yield;
   for (const [key, byKey] of counts) if ([...byKey.values()].some((n) => n !== 0)) into.add(key);
 }
