@@ -22,6 +22,8 @@ export interface PhaseBlocking {
   longestBlockMs: number;
   /** The latest the sampler's tick came (event-loop delay, wall clock, includes waiting for a CPU), ms. */
   longestDelayMs: number;
+  /** All the thread computed during the phase, ms. */
+  cpuMs: number;
   wallMs: number;
 }
 
@@ -43,13 +45,18 @@ class Sampler {
   longestBlockMs = 0;
   longestDelayMs = 0;
   private lastAt = performance.now();
-  private lastCpu = threadCpuMs();
+  private readonly firstCpu = threadCpuMs();
+  private lastCpu = this.firstCpu;
   private readonly timer = setInterval(() => this.tick(), RESOLUTION_MS);
 
   /** Takes the last sample (a block that ended the work is seen by the tick after it), then stops. */
   async stop(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3 * RESOLUTION_MS));
     clearInterval(this.timer);
+  }
+
+  get cpuMs(): number {
+    return this.lastCpu - this.firstCpu;
   }
 
   private tick(): void {
@@ -76,13 +83,13 @@ export class HostBlockingMonitor {
       await sampler.stop();
       await profile?.(phase);
       const round = (ms: number): number => Math.round(ms * 10) / 10;
-      this.phases.push({ phase, longestBlockMs: round(sampler.longestBlockMs), longestDelayMs: round(sampler.longestDelayMs), wallMs: Math.round(performance.now() - started) });
+      this.phases.push({ phase, longestBlockMs: round(sampler.longestBlockMs), longestDelayMs: round(sampler.longestDelayMs), cpuMs: Math.round(sampler.cpuMs), wallMs: Math.round(performance.now() - started) });
     }
   }
 
   /** One line per phase, for the test's output and its failure message. */
   report(): string {
-    return this.phases.map((p) => `${p.phase}: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms) in ${p.wallMs} ms`).join('\n');
+    return this.phases.map((p) => `${p.phase}: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms), ${p.cpuMs} ms of CPU in ${p.wallMs} ms`).join('\n');
   }
 
   /** The phases with a block over the bound. */
