@@ -42,6 +42,7 @@ async function lookAround(uri: vscode.Uri, editor: vscode.TextEditor): Promise<v
   await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', uri);
   for (const line of [middle.line, doc.lineCount - 1, 0]) {
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    // A user's pace: the workbench asks for what the new viewport shows (lenses, sticky scroll) in the meantime.
     await pause(100);
   }
 }
