@@ -2,7 +2,7 @@
  * Documentation generated from rule metadata: docs/rules/<id>.md per rule and built-in code, and
  * the README's rule table. A unit test regenerates both and fails when the committed files are stale.
  */
-import type { Rule, RuleExample } from '../engine/lint/rule';
+import type { InvalidExample, Rule, RuleExample } from '../engine/lint/rule';
 import { BUILTIN_CODES, type BuiltinCode } from './builtinCodes';
 
 const MAX_EXAMPLE_LINES = 60;
@@ -22,6 +22,20 @@ function exampleBlocks(example: RuleExample): string {
     return `${heading}\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
   });
   return note + blocks.join('\n\n');
+}
+
+/** An invalid example, with the message it yields and where (TRANSITION: a bare example for unconverted rules). */
+function invalidBlocks(example: RuleExample | InvalidExample): string {
+  if (typeof example === 'string' || !('example' in example)) return exampleBlocks(example);
+  const where = example.file ? `${example.file}:` : '';
+  return `${exampleBlocks(example.example)}\n\n→ \`${example.messageId}\` at ${where}${example.line}:${example.column}`;
+}
+
+function messagesSection(rule: Rule): string {
+  const messages = Object.entries(rule.messages ?? {});
+  if (messages.length === 0) return '';
+  const rows = messages.map(([id, text]) => `| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`);
+  return `\n## Messages\n\n| id | message |\n|---|---|\n${rows.join('\n')}\n`;
 }
 
 function optionsSection(rule: Rule): string {
@@ -47,12 +61,12 @@ ${rule.rationale}
 ## How to fix
 
 ${rule.remediation}
-${optionsSection(rule)}
+${messagesSection(rule)}${optionsSection(rule)}
 ## Examples
 
 ### Reported
 
-${rule.invalid.map(exampleBlocks).join('\n\n')}
+${rule.invalid.map(invalidBlocks).join('\n\n')}
 
 ### Not reported
 

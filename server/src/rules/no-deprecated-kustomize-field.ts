@@ -94,7 +94,7 @@ resources:
         path: [field],
         message: `\`${field}\` is deprecated in kustomize v5 and will be removed; use \`${deprecation.replacement}\`.${how}`,
         ...(fix ? { fixes: [fix] } : {}),
-        data: { field, replacement: deprecation.replacement },
+        payload: { field, replacement: deprecation.replacement },
       });
     }
   },
