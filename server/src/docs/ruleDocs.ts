@@ -24,15 +24,14 @@ function exampleBlocks(example: RuleExample): string {
   return note + blocks.join('\n\n');
 }
 
-/** An invalid example, with the message it yields and where (TRANSITION: a bare example for unconverted rules). */
-function invalidBlocks(example: RuleExample | InvalidExample): string {
-  if (typeof example === 'string' || !('example' in example)) return exampleBlocks(example);
+/** An invalid example, with the message it yields and where. */
+function invalidBlocks(example: InvalidExample): string {
   const where = example.file ? `${example.file}:` : '';
   return `${exampleBlocks(example.example)}\n\n→ \`${example.messageId}\` at ${where}${example.line}:${example.column}`;
 }
 
 function messagesSection(rule: Rule): string {
-  const messages = Object.entries(rule.messages ?? {});
+  const messages: [string, string][] = Object.entries(rule.messages);
   if (messages.length === 0) return '';
   const rows = messages.map(([id, text]) => `| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`);
   return `\n## Messages\n\n| id | message |\n|---|---|\n${rows.join('\n')}\n`;

@@ -53,9 +53,7 @@ export type MessageData = Readonly<Record<string, string | number>>;
 
 export interface Report<MessageId extends string = string> {
   /** Which of the rule's `messages`; its `{{placeholders}}` are filled from `data`. */
-  messageId?: MessageId;
-  /** TRANSITION: the text of a rule not converted to `messages` yet. */
-  message?: string;
+  messageId: MessageId;
   data?: MessageData;
   /** Where the finding goes: a path into the rendered object (default `[]`, the object's head). */
   path?: ValuePath;
@@ -103,7 +101,7 @@ interface RuleMetadata<MessageId extends string> {
   /** Each yields no finding of this rule. */
   readonly valid: readonly RuleExample[];
   /** Each yields exactly the one finding it describes. */
-  readonly invalid: readonly (InvalidExample<NoInfer<MessageId>> | RuleExample)[]; // TRANSITION: bare examples until pinned
+  readonly invalid: readonly InvalidExample<NoInfer<MessageId>>[];
 }
 
 export interface ObjectRule<MessageId extends string = string> extends RuleMetadata<MessageId> {
@@ -122,15 +120,7 @@ export interface MonitoringRule<MessageId extends string = string> extends RuleM
   check(context: RuleContext<MessageId>): void;
 }
 
-/** TRANSITION: a rule not yet converted (checks the target's type itself, reports `message` text). */
-export interface LegacyRule extends Omit<RuleMetadata<string>, 'messages' | 'invalid'> {
-  readonly target?: undefined;
-  readonly messages?: undefined;
-  readonly invalid: readonly RuleExample[];
-  check(context: RuleContext): void;
-}
-
-export type Rule = ObjectRule | ConfigRule | MonitoringRule | LegacyRule;
+export type Rule = ObjectRule | ConfigRule | MonitoringRule;
 
 /** A rule that checks rendered Kubernetes objects of `kinds` (`'*'`: every kind). */
 export function objectRule<MessageId extends string>(rule: Omit<ObjectRule<MessageId>, 'target'>): ObjectRule<MessageId> {

@@ -48,7 +48,7 @@ function findingOf(rule: Rule, report: Report, origin: Origin): RawFinding {
     range,
     data: { ruleId: rule.id, ...(report.payload ?? {}), ...(report.fixes ? { fixes: report.fixes } : {}) },
   };
-  if (report.messageId !== undefined) finding.messageId = report.messageId;
+  finding.messageId = report.messageId;
   if (report.related) finding.related = report.related;
   if (rule.defaultSeverity === 'off') finding.defaultOff = true;
   if (report.severity) finding.explicitSeverity = true;
@@ -57,8 +57,7 @@ function findingOf(rule: Rule, report: Report, origin: Origin): RawFinding {
 
 /** The report's text: its message filled with its data (an unknown id is a bug in the rule: it throws, and is logged). */
 function messageOf(rule: Rule, report: Report): string {
-  if (report.messageId === undefined) return report.message ?? '';
-  const template = rule.messages?.[report.messageId];
+  const template = (rule.messages as Readonly<Record<string, string>>)[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message ${report.messageId}`);
   return formatMessage(template, report.data);
 }

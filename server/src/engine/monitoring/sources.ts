@@ -14,10 +14,8 @@ import { sourceOffsets } from './scalarOffset';
 export interface Problem<MessageId extends string = string> {
   path: ValuePath;
   /** One of the rule's messages, filled with `data` (see engine/lint/rule.ts). */
-  messageId?: MessageId;
+  messageId: MessageId;
   data?: MessageData;
-  /** TRANSITION: the text of a rule not converted to messages yet. */
-  message?: string;
   part?: NodePart;
   /** A span inside the scalar value at `path` (offsets into its value, e.g. into a PromQL expression). */
   span?: { start: number; end: number };
@@ -82,10 +80,8 @@ function spanOffsets(node: Node | undefined, text: string, span: { start: number
 
 /** The report of `problem`, before its location is narrowed. */
 function reportOf<MessageId extends string>(problem: Problem<MessageId>, path: ValuePath, part: NodePart): Report<MessageId> {
-  const report: Report<MessageId> = { path, part };
-  if (problem.messageId !== undefined) report.messageId = problem.messageId;
+  const report: Report<MessageId> = { path, part, messageId: problem.messageId };
   if (problem.data) report.data = problem.data;
-  if (problem.message !== undefined) report.message = problem.message;
   if (problem.severity) report.severity = problem.severity;
   return report;
 }
