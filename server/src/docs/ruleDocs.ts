@@ -4,6 +4,7 @@
  */
 import type { InvalidExample, Rule, RuleExample } from '../engine/lint/rule';
 import { BUILTIN_CODES, type BuiltinCode } from './builtinCodes';
+import { formerIdsOf } from '../engine/lint/ruleAliases';
 
 const MAX_EXAMPLE_LINES = 60;
 const MAX_LINE_LENGTH = 160;
@@ -44,6 +45,12 @@ function optionsSection(rule: Rule): string {
   return `\n## Options\n\n| option | meaning | default |\n|---|---|---|\n${rows.join('\n')}\n`;
 }
 
+/** For a renamed rule, its old id (still accepted wherever an id is written). */
+function formerIdLine(id: string): string {
+  const former = formerIdsOf(id);
+  return former.length === 0 ? '' : `- Formerly: ${former.map((f) => `\`${f}\``).join(', ')} (still accepted in settings, suppressions and baselines)\n`;
+}
+
 export function ruleDoc(rule: Rule): string {
   const severity = rule.defaultSeverity === 'off' ? 'off (turn it on in `biomeManifests.rules`)' : rule.defaultSeverity;
   return `# ${rule.id}
@@ -52,7 +59,7 @@ ${rule.summary}
 
 - Default severity: ${severity}
 - Applies to: ${rule.kinds.map((k) => `\`${k}\``).join(', ')}
-
+${formerIdLine(rule.id)}
 ## Why
 
 ${rule.rationale}

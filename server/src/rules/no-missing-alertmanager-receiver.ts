@@ -5,7 +5,7 @@ import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { routes } from '../engine/monitoring/walk';
 
 export const rule = monitoringRule({
-  id: 'alertmanager-receiver-exists',
+  id: 'no-missing-alertmanager-receiver',
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
   messages: {

@@ -4,7 +4,7 @@ import { containerPorts, WORKLOAD_KINDS, type ContainerPort } from '../engine/k8
 import { PROBE_LABEL, probeHandler, probesOf } from '../engine/k8s/probes';
 
 export const rule = objectRule({
-  id: 'probe-port-declared',
+  id: 'no-undeclared-probe-port',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
   messages: {

@@ -14,7 +14,7 @@ function durationOf(value: unknown, fallback: string): { text: string; ms: numbe
 }
 
 export const rule = monitoringRule({
-  id: 'scrape-timeout-within-interval',
+  id: 'no-scrape-timeout-over-interval',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
   messages: {

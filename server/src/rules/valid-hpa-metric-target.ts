@@ -72,7 +72,7 @@ function metricProblem(metric: Record<string, unknown>, index: number): Problem 
 }
 
 export const rule = objectRule({
-  id: 'hpa-metric-target',
+  id: 'valid-hpa-metric-target',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages,

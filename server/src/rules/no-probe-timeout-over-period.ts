@@ -3,7 +3,7 @@ import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { PROBE_LABEL, probesOf, probeTiming } from '../engine/k8s/probes';
 
 export const rule = objectRule({
-  id: 'probe-timeout-below-period',
+  id: 'no-probe-timeout-over-period',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
   messages: {

@@ -2,7 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, UNSCALABLE_KINDS } from '../engine/k8s/hpa';
 
 export const rule = objectRule({
-  id: 'hpa-target-scalable',
+  id: 'no-unscalable-hpa-target',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {

@@ -10,7 +10,7 @@ function matches(uri: string, base: string, glob: (path: string) => boolean): bo
 }
 
 export const rule = configRule({
-  id: 'rule-files-exist',
+  id: 'no-missing-rule-files',
   defaultSeverity: 'warning',
   kinds: ['prometheus-config'],
   messages: {

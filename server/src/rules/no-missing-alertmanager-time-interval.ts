@@ -7,7 +7,7 @@ import { routes } from '../engine/monitoring/walk';
 const KEYS = ['mute_time_intervals', 'active_time_intervals'];
 
 export const rule = monitoringRule({
-  id: 'alertmanager-time-interval-exists',
+  id: 'no-missing-alertmanager-time-interval',
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
   messages: {

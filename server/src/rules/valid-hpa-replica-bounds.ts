@@ -22,7 +22,7 @@ function swapFix(context: ObjectRuleContext, min: number, max: number): FindingF
 }
 
 export const rule = objectRule({
-  id: 'hpa-replica-bounds',
+  id: 'valid-hpa-replica-bounds',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {

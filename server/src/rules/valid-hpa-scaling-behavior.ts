@@ -15,7 +15,7 @@ function checkRange(context: ObjectRuleContext<'outOfRange'>, path: ValuePath, f
 }
 
 export const rule = objectRule({
-  id: 'hpa-scaling-behavior',
+  id: 'valid-hpa-scaling-behavior',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {

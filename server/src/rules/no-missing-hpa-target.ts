@@ -2,7 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
 
 export const rule = objectRule({
-  id: 'hpa-target-exists',
+  id: 'no-missing-hpa-target',
   defaultSeverity: 'warning',
   kinds: [HPA_KIND],
   messages: {
