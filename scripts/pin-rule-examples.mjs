@@ -23,9 +23,11 @@ function pinOf(rule, example, source) {
   const files = filesOf(example);
   const file = fileOf(finding);
   const defaultFile = files['example.yaml'] !== undefined ? 'example.yaml' : Object.keys(files)[0];
-  const parts = [`example: ${source}`, `messageId: '${finding.messageId}'`];
-  if (file !== defaultFile) parts.push(`file: '${file}'`);
-  parts.push(`line: ${finding.range.start.line + 1}`, `column: ${finding.range.start.character + 1}`);
+  const parts = [`example: ${source}`];
+  const where = [`messageId: '${finding.messageId}'`];
+  if (file !== defaultFile) where.push(`file: '${file}'`);
+  where.push(`line: ${finding.range.start.line + 1}`, `column: ${finding.range.start.character + 1}`);
+  parts.push(where.join(', '));
   const fix = finding.data?.fixes?.[0];
   if (fix) parts.push(`output: ${literal(applyFix(example, fix)[file])}`);
   return `{\n      ${parts.join(',\n      ')},\n    }`;

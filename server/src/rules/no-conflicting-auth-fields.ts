@@ -65,9 +65,7 @@ export const rule = monitoringRule({
     bearer_token: abc
     bearer_token_file: /etc/prometheus/token
 `,
-      messageId: 'bothSet',
-      line: 4,
-      column: 5,
+      messageId: 'bothSet', line: 4, column: 5,
     },
     {
       example: `scrape_configs:
@@ -77,9 +75,7 @@ export const rule = monitoringRule({
       password: secret
       password_file: /etc/prometheus/password
 `,
-      messageId: 'bothSet',
-      line: 6,
-      column: 7,
+      messageId: 'bothSet', line: 6, column: 7,
     },
     {
       example: `global:
@@ -92,9 +88,7 @@ remote_write:
     authorization:
       credentials_file: /etc/prometheus/token
 `,
-      messageId: 'bothSet',
-      line: 8,
-      column: 5,
+      messageId: 'bothSet', line: 8, column: 5,
     },
   ],
   check(context) {

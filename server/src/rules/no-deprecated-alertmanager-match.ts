@@ -58,9 +58,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'deprecatedField',
-      line: 4,
-      column: 7,
+      messageId: 'deprecatedField', line: 4, column: 7,
       output: `route:
   receiver: team
   routes:
@@ -82,9 +80,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'deprecatedFields',
-      line: 4,
-      column: 7,
+      messageId: 'deprecatedFields', line: 4, column: 7,
       output: `route:
   receiver: team
   routes:

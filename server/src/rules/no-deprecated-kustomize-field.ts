@@ -73,9 +73,7 @@ patches:
 commonLabels:
   app: main-app
 `),
-      messageId: 'deprecatedFieldFix',
-      line: 3,
-      column: 1,
+      messageId: 'deprecatedFieldFix', line: 3, column: 1,
       output: `resources:
   - deployment.yaml
 labels:
@@ -95,9 +93,7 @@ labels:
     spec:
       replicas: 3
 `),
-      messageId: 'deprecatedFieldFix',
-      line: 1,
-      column: 1,
+      messageId: 'deprecatedFieldFix', line: 1, column: 1,
       output: `patches:
   - path: replicas-patch.yaml
   - patch: |-
@@ -115,9 +111,7 @@ labels:
 resources:
   - configmap.yaml
 `),
-      messageId: 'deprecatedFieldFix',
-      line: 1,
-      column: 1,
+      messageId: 'deprecatedFieldFix', line: 1, column: 1,
       output: `resources:
   - configmap.yaml
   - ../base

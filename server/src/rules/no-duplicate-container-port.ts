@@ -56,9 +56,7 @@ spec:
             - name: app
               containerPort: 8080
 `,
-      messageId: 'duplicateName',
-      line: 20,
-      column: 21,
+      messageId: 'duplicateName', line: 20, column: 21,
     },
     {
       example: `apiVersion: v1
@@ -76,9 +74,7 @@ spec:
       ports:
         - containerPort: 8080
 `,
-      messageId: 'duplicatePort',
-      line: 14,
-      column: 26,
+      messageId: 'duplicatePort', line: 14, column: 26,
     },
   ],
   check(context) {

@@ -49,9 +49,7 @@ spec:
         - name: LOG_LEVEL
           value: debug
 `,
-      messageId: 'duplicateEnv',
-      line: 14,
-      column: 17,
+      messageId: 'duplicateEnv', line: 14, column: 17,
       output: `apiVersion: v1
 kind: Pod
 metadata:

@@ -29,9 +29,7 @@ export const rule = monitoringRule({
     static_configs:
       - targets: ['api:9090']
 `,
-      messageId: 'duplicateJob',
-      line: 5,
-      column: 15,
+      messageId: 'duplicateJob', line: 5, column: 15,
     },
   ],
   check(context) {

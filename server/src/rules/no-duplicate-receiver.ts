@@ -34,9 +34,7 @@ receivers:
     slack_configs:
       - channel: '#team'
 `,
-      messageId: 'duplicateReceiver',
-      line: 7,
-      column: 11,
+      messageId: 'duplicateReceiver', line: 7, column: 11,
     },
   ],
   check(context) {

@@ -36,9 +36,7 @@ data:
 stringData:
   JWT_SECRET: supersecret2
 `,
-      messageId: 'inDataAndStringData',
-      line: 6,
-      column: 3,
+      messageId: 'inDataAndStringData', line: 6, column: 3,
       output: `apiVersion: v1
 kind: Secret
 metadata:

@@ -46,9 +46,7 @@ spec:
         httpGet: { path: /healthz, port: 8080 }
         periodSeconds: 10
 `,
-      messageId: 'identicalProbes',
-      line: 14,
-      column: 7,
+      messageId: 'identicalProbes', line: 14, column: 7,
     },
   ],
   check(context) {

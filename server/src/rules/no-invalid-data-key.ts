@@ -55,9 +55,7 @@ metadata:
 stringData:
   db password: hunter2
 `,
-      messageId: 'badCharacter',
-      line: 6,
-      column: 3,
+      messageId: 'badCharacter', line: 6, column: 3,
     },
   ],
   check(context) {

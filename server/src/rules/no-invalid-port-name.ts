@@ -46,9 +46,7 @@ spec:
         - name: my-very-long-port-name
           containerPort: 80
 `,
-      messageId: 'invalidPortName',
-      line: 10,
-      column: 17,
+      messageId: 'invalidPortName', line: 10, column: 17,
     },
     {
       example: `apiVersion: v1
@@ -62,9 +60,7 @@ spec:
     - port: 80
       targetPort: HTTP_PORT
 `,
-      messageId: 'invalidTargetPortName',
-      line: 10,
-      column: 19,
+      messageId: 'invalidTargetPortName', line: 10, column: 19,
     },
   ],
   check(context) {

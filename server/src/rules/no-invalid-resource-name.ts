@@ -99,9 +99,7 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'notRfc1035Label',
-      line: 4,
-      column: 9,
+      messageId: 'notRfc1035Label', line: 4, column: 9,
     },
     {
       example: `apiVersion: v1
@@ -114,9 +112,7 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'notRfc1035Label',
-      line: 4,
-      column: 9,
+      messageId: 'notRfc1035Label', line: 4, column: 9,
     },
   ],
   check(context) {

@@ -72,9 +72,7 @@ metadata:
 data:
   JWT_SECRET: supersecret
 `,
-      messageId: 'badLength',
-      line: 6,
-      column: 25,
+      messageId: 'badLength', line: 6, column: 25,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -91,9 +89,7 @@ metadata:
 data:
   SIGNING_KEY: "3q2-7w_"
 `,
-      messageId: 'urlSafe',
-      line: 6,
-      column: 20,
+      messageId: 'urlSafe', line: 6, column: 20,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -112,9 +108,7 @@ data:
 stringData:
   MODE: strict
 `,
-      messageId: 'badCharacter',
-      line: 6,
-      column: 25,
+      messageId: 'badCharacter', line: 6, column: 25,
       output: `apiVersion: v1
 kind: Secret
 metadata:

@@ -56,9 +56,7 @@ export const rule = configRule({
   - configmap.yaml
   - ..
 `),
-      messageId: 'ownFolder',
-      line: 3,
-      column: 5,
+      messageId: 'ownFolder', line: 3, column: 5,
     },
   ],
   check(context) {

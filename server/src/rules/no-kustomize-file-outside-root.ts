@@ -23,10 +23,7 @@ export const rule = configRule({
         'base/configmap.yaml': CONFIGMAP_EXAMPLE,
       },
     },
-      messageId: 'outsideRoot',
-      file: 'kustomization.yaml',
-      line: 2,
-      column: 5,
+      messageId: 'outsideRoot', file: 'kustomization.yaml', line: 2, column: 5,
     },
   ],
   check(context) {

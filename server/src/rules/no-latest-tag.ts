@@ -68,9 +68,7 @@ spec:
     - name: web
       image: nginx:latest
 `,
-      messageId: 'latestTag',
-      line: 8,
-      column: 14,
+      messageId: 'latestTag', line: 8, column: 14,
     },
     {
       example: `apiVersion: v1
@@ -82,9 +80,7 @@ spec:
     - name: web
       image: registry:5000/team/web
 `,
-      messageId: 'noTag',
-      line: 8,
-      column: 14,
+      messageId: 'noTag', line: 8, column: 14,
     },
   ],
   check(context) {

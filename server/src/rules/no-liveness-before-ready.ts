@@ -45,9 +45,7 @@ spec:
         httpGet: { path: /live, port: 8080 }
         initialDelaySeconds: 10
 `,
-      messageId: 'restartBeforeReady',
-      line: 12,
-      column: 7,
+      messageId: 'restartBeforeReady', line: 12, column: 7,
     },
   ],
   check(context) {

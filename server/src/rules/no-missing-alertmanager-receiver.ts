@@ -39,9 +39,7 @@ receivers:
   - name: team
   - name: pager
 `,
-      messageId: 'unknownReceiverDidYouMean',
-      line: 5,
-      column: 17,
+      messageId: 'unknownReceiverDidYouMean', line: 5, column: 17,
     },
     {
       example: `route:
@@ -49,9 +47,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'noRootReceiver',
-      line: 1,
-      column: 1,
+      messageId: 'noRootReceiver', line: 1, column: 1,
     },
   ],
   check(context) {

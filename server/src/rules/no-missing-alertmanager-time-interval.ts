@@ -50,9 +50,7 @@ time_intervals:
 receivers:
   - name: team
 `,
-      messageId: 'unknownInterval',
-      line: 6,
-      column: 31,
+      messageId: 'unknownInterval', line: 6, column: 31,
     },
   ],
   check(context) {

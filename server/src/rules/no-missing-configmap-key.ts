@@ -105,9 +105,7 @@ data:
 `,
       },
     },
-      messageId: 'keyMissing',
-      line: 31,
-      column: 22,
+      messageId: 'keyMissing', line: 31, column: 22,
     },
   ],
   check(context) {

@@ -103,9 +103,7 @@ data:
 `,
       },
     },
-      messageId: 'objectMissingDidYouMean',
-      line: 26,
-      column: 19,
+      messageId: 'objectMissingDidYouMean', line: 26, column: 19,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

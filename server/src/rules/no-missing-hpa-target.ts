@@ -56,9 +56,7 @@ spec:
         - name: web
           image: web:1.0.0
 `,
-      messageId: 'missingTarget',
-      line: 6,
-      column: 66,
+      messageId: 'missingTarget', line: 6, column: 66,
     },
   ],
   check(context) {

@@ -45,9 +45,7 @@ patches:
         'deployment.yaml': CONFIGMAP_EXAMPLE,
       },
     },
-      messageId: 'missingFile',
-      line: 4,
-      column: 11,
+      messageId: 'missingFile', line: 4, column: 11,
     },
   ],
   check(context) {

@@ -57,9 +57,7 @@ scrape_configs: []
 `,
       },
     },
-      messageId: 'noMatchingFile',
-      line: 4,
-      column: 5,
+      messageId: 'noMatchingFile', line: 4, column: 5,
     },
   ],
   check(context) {

@@ -118,9 +118,7 @@ data:
 `,
       },
     },
-      messageId: 'keyMissingDidYouMean',
-      line: 22,
-      column: 24,
+      messageId: 'keyMissingDidYouMean', line: 22, column: 24,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

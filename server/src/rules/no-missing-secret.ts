@@ -116,9 +116,7 @@ data:
 `,
       },
     },
-      messageId: 'objectMissingDidYouMean',
-      line: 21,
-      column: 25,
+      messageId: 'objectMissingDidYouMean', line: 21, column: 25,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -62,9 +62,7 @@ data:
 `,
       },
     },
-      messageId: 'oversized',
-      line: 2,
-      column: 1,
+      messageId: 'oversized', line: 2, column: 1,
     },
   ],
   check(context) {

@@ -63,9 +63,7 @@ spec:
       ports:
         - containerPort: 80800
 `,
-      messageId: 'containerPort',
-      line: 10,
-      column: 26,
+      messageId: 'containerPort', line: 10, column: 26,
     },
   ],
   check(context) {

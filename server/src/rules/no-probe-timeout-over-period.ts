@@ -39,9 +39,7 @@ spec:
         httpGet: { path: /live, port: 8080 }
         timeoutSeconds: 10
 `,
-      messageId: 'timeoutNotBelowPeriod',
-      line: 11,
-      column: 25,
+      messageId: 'timeoutNotBelowPeriod', line: 11, column: 25,
     },
   ],
   check(context) {

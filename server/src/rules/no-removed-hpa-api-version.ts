@@ -101,9 +101,7 @@ spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
   maxReplicas: 10
 `,
-      messageId: 'removedVersion',
-      line: 1,
-      column: 13,
+      messageId: 'removedVersion', line: 1, column: 13,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -135,9 +133,7 @@ spec:
         targetAverageValue: "100"
   # comment after the metrics
 `,
-      messageId: 'removedMetricShape',
-      line: 1,
-      column: 13,
+      messageId: 'removedMetricShape', line: 1, column: 13,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -54,9 +54,7 @@ spec:
         - name: web
           image: web:1.0.0
 `,
-      messageId: 'replicasWithHpa',
-      line: 15,
-      column: 3,
+      messageId: 'replicasWithHpa', line: 15, column: 3,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -45,9 +45,7 @@ scrape_configs:
   - job_name: api
     scrape_timeout: 30s
 `,
-      messageId: 'jobTimeout',
-      line: 5,
-      column: 21,
+      messageId: 'jobTimeout', line: 5, column: 21,
     },
     {
       example: `global:
@@ -55,9 +53,7 @@ scrape_configs:
   scrape_timeout: 15s
 scrape_configs: []
 `,
-      messageId: 'globalTimeout',
-      line: 3,
-      column: 19,
+      messageId: 'globalTimeout', line: 3, column: 19,
     },
   ],
   check(context) {

@@ -81,9 +81,7 @@ data:
 `,
       },
     },
-      messageId: 'literalCredential',
-      line: 19,
-      column: 22,
+      messageId: 'literalCredential', line: 19, column: 22,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -134,9 +132,7 @@ spec:
 `,
       },
     },
-      messageId: 'literalCredential',
-      line: 19,
-      column: 22,
+      messageId: 'literalCredential', line: 19, column: 22,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -72,9 +72,7 @@ metadata:
 data:
   JWT_SECRET: c3VwZXJzZWNyZXQK
 `,
-      messageId: 'trailingNewline',
-      line: 6,
-      column: 15,
+      messageId: 'trailingNewline', line: 6, column: 15,
       output: `apiVersion: v1
 kind: Secret
 metadata:

@@ -79,9 +79,7 @@ spec:
         - name: main-app
           image: azora/main-app:1.0.0
 `,
-      messageId: 'labelMissing',
-      line: 9,
-      column: 7,
+      messageId: 'labelMissing', line: 9, column: 7,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -68,9 +68,7 @@ spec:
           path: /live
           port: htpp
 `,
-      messageId: 'unknownPortName',
-      line: 15,
-      column: 17,
+      messageId: 'unknownPortName', line: 15, column: 17,
     },
     {
       example: `apiVersion: v1
@@ -87,9 +85,7 @@ spec:
         tcpSocket:
           port: 9090
 `,
-      messageId: 'undeclaredPort',
-      line: 13,
-      column: 17,
+      messageId: 'undeclaredPort', line: 13, column: 17,
     },
   ],
   check(context) {

@@ -87,9 +87,7 @@ spec:
 `,
       },
     },
-      messageId: 'targetPortScraped',
-      line: 4,
-      column: 19,
+      messageId: 'targetPortScraped', line: 4, column: 19,
       output: `scrape_configs:
   - job_name: main-app
     static_configs:

@@ -42,9 +42,7 @@ spec:
     static_configs:
       - targets: ['api-gateway:3000']
 `,
-      messageId: 'unknownService',
-      line: 4,
-      column: 19,
+      messageId: 'unknownService', line: 4, column: 19,
     },
   ],
   check(context) {

@@ -129,9 +129,7 @@ patches:
         'deployment.yaml': DEPLOYMENT,
       },
     },
-      messageId: 'unmatchedTarget',
-      line: 4,
-      column: 5,
+      messageId: 'unmatchedTarget', line: 4, column: 5,
     },
   ],
   check(context) {

@@ -95,9 +95,7 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'noMatch',
-      line: 23,
-      column: 3,
+      messageId: 'noMatch', line: 23, column: 3,
     },
   ],
   check(context) {

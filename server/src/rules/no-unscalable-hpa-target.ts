@@ -36,9 +36,7 @@ spec:
     name: fluentd
   maxReplicas: 10
 `,
-      messageId: 'daemonSet',
-      line: 8,
-      column: 11,
+      messageId: 'daemonSet', line: 8, column: 11,
     },
   ],
   check(context) {

@@ -97,9 +97,7 @@ metadata:
 spec:
   priorityLevelConfiguration: { name: leader-election }
 `,
-      messageId: 'removed',
-      line: 1,
-      column: 13,
+      messageId: 'removed', line: 1, column: 13,
       output: `apiVersion: flowcontrol.apiserver.k8s.io/v1
 kind: FlowSchema
 metadata:
@@ -116,9 +114,7 @@ metadata:
 spec:
   backend: { serviceName: web, servicePort: 80 }
 `,
-      messageId: 'removed',
-      line: 1,
-      column: 13,
+      messageId: 'removed', line: 1, column: 13,
     },
   ],
   check(context) {

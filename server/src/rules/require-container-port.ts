@@ -42,9 +42,7 @@ spec:
         - name: smtp
           containerPort:
 `,
-      messageId: 'emptyContainerPort',
-      line: 11,
-      column: 11,
+      messageId: 'emptyContainerPort', line: 11, column: 11,
     },
   ],
   check(context) {

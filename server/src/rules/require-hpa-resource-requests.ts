@@ -114,9 +114,7 @@ spec:
       },
       note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
     },
-      messageId: 'containersWithoutRequest',
-      line: 11,
-      column: 15,
+      messageId: 'containersWithoutRequest', line: 11, column: 15,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -62,9 +62,7 @@ spec:
     - port: 80
       targetPort: http
 `,
-      messageId: 'containerWithout',
-      line: 9,
-      column: 7,
+      messageId: 'containerWithout', line: 9, column: 7,
       output: `apiVersion: v1
 kind: Pod
 metadata:

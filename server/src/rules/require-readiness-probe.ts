@@ -69,9 +69,7 @@ spec:
     - port: 80
       targetPort: 8080
 `,
-      messageId: 'containerWithout',
-      line: 12,
-      column: 11,
+      messageId: 'containerWithout', line: 12, column: 11,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

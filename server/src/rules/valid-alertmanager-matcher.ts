@@ -47,9 +47,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidMatcher',
-      line: 4,
-      column: 18,
+      messageId: 'invalidMatcher', line: 4, column: 18,
     },
     {
       example: `route:
@@ -60,9 +58,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidMatcher',
-      line: 4,
-      column: 18,
+      messageId: 'invalidMatcher', line: 4, column: 18,
     },
     {
       example: `route:
@@ -74,9 +70,7 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidRegex',
-      line: 5,
-      column: 26,
+      messageId: 'invalidRegex', line: 5, column: 26,
     },
   ],
   check(context) {

@@ -114,9 +114,7 @@ spec:
           type: Utilization
           averageValue: 500m
 `,
-      messageId: 'missingTargetValue',
-      line: 13,
-      column: 11,
+      messageId: 'missingTargetValue', line: 13, column: 11,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -130,9 +128,7 @@ spec:
     - type: Resource
       resource: { name: memory, target: { type: Utilization, averageUtilization: 0 } }
 `,
-      messageId: 'lowUtilization',
-      line: 10,
-      column: 62,
+      messageId: 'lowUtilization', line: 10, column: 62,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -146,9 +142,7 @@ spec:
     - type: Pods
       resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
 `,
-      messageId: 'typeFieldMismatch',
-      line: 9,
-      column: 7,
+      messageId: 'typeFieldMismatch', line: 9, column: 7,
     },
   ],
   check(context) {

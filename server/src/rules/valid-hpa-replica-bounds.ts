@@ -61,9 +61,7 @@ spec:
   minReplicas: 10
   maxReplicas: 2
 `,
-      messageId: 'maxBelowMin',
-      line: 8,
-      column: 16,
+      messageId: 'maxBelowMin', line: 8, column: 16,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -84,9 +82,7 @@ spec:
   minReplicas: 0
   maxReplicas: 5
 `,
-      messageId: 'lowMinReplicas',
-      line: 7,
-      column: 16,
+      messageId: 'lowMinReplicas', line: 7, column: 16,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -98,9 +94,7 @@ spec:
   minReplicas: 3
   maxReplicas: 3
 `,
-      messageId: 'fixedReplicas',
-      line: 8,
-      column: 16,
+      messageId: 'fixedReplicas', line: 8, column: 16,
     },
   ],
   check(context) {

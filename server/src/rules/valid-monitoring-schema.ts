@@ -37,9 +37,7 @@ scrape_configs:
   scrape_intervall: 15s
 scrape_configs: []
 `,
-      messageId: 'prometheus',
-      line: 2,
-      column: 3,
+      messageId: 'prometheus', line: 2, column: 3,
     },
     {
       example: `route:
@@ -48,9 +46,7 @@ scrape_configs: []
 receivers:
   - name: team
 `,
-      messageId: 'alertmanager',
-      line: 3,
-      column: 3,
+      messageId: 'alertmanager', line: 3, column: 3,
     },
     {
       example: `groups:
@@ -60,9 +56,7 @@ receivers:
         expr: up == 0
         labels: severity=page
 `,
-      messageId: 'prometheus',
-      line: 6,
-      column: 17,
+      messageId: 'prometheus', line: 6, column: 17,
     },
   ],
   check(context) {

@@ -64,9 +64,7 @@ spec:
         httpGet: { path: /live, port: 8080 }
         successThreshold: 3
 `,
-      messageId: 'successThresholdNotOne',
-      line: 11,
-      column: 27,
+      messageId: 'successThresholdNotOne', line: 11, column: 27,
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -93,9 +91,7 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         periodSeconds: 0
 `,
-      messageId: 'belowOne',
-      line: 11,
-      column: 24,
+      messageId: 'belowOne', line: 11, column: 24,
     },
     {
       example: `apiVersion: v1
@@ -110,9 +106,7 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         terminationGracePeriodSeconds: 30
 `,
-      messageId: 'gracePeriodOnReadiness',
-      line: 11,
-      column: 9,
+      messageId: 'gracePeriodOnReadiness', line: 11, column: 9,
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -140,9 +134,7 @@ spec:
     - name: web
       image: web:1.0.0
 `,
-      messageId: 'probeOnInitContainer',
-      line: 9,
-      column: 7,
+      messageId: 'probeOnInitContainer', line: 9, column: 7,
       output: `apiVersion: v1
 kind: Pod
 metadata:

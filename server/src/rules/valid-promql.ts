@@ -33,9 +33,7 @@ export const rule = monitoringRule({
       - alert: Down
         expr: up{job="api"} ==
 `,
-      messageId: 'invalidPromql',
-      line: 5,
-      column: 31,
+      messageId: 'invalidPromql', line: 5, column: 31,
     },
     {
       example: `groups:
@@ -44,9 +42,7 @@ export const rule = monitoringRule({
       - record: job:errors:rate5m
         expr: sum by (job) (rate(http_errors_total))
 `,
-      messageId: 'invalidPromql',
-      line: 5,
-      column: 34,
+      messageId: 'invalidPromql', line: 5, column: 34,
     },
     {
       example: `apiVersion: monitoring.coreos.com/v1
@@ -61,9 +57,7 @@ spec:
           expr: >
             histogram_quantile(0.99, rate(latency_bucket[5m]) > 1
 `,
-      messageId: 'invalidPromql',
-      line: 11,
-      column: 66,
+      messageId: 'invalidPromql', line: 11, column: 66,
     },
   ],
   check(context) {

@@ -42,9 +42,7 @@ export const rule = monitoringRule({
         regex: '(?!canary-).*'
         action: keep
 `,
-      messageId: 'invalidRelabelConfig',
-      line: 5,
-      column: 17,
+      messageId: 'invalidRelabelConfig', line: 5, column: 17,
     },
     {
       example: `scrape_configs:
@@ -54,9 +52,7 @@ export const rule = monitoringRule({
         action: hashmod
         target_label: __tmp_hash
 `,
-      messageId: 'invalidRelabelConfig',
-      line: 5,
-      column: 9,
+      messageId: 'invalidRelabelConfig', line: 5, column: 9,
     },
     {
       example: `scrape_configs:
@@ -65,9 +61,7 @@ export const rule = monitoringRule({
       - source_labels: [__name__]
         action: replace
 `,
-      messageId: 'invalidRelabelConfig',
-      line: 5,
-      column: 9,
+      messageId: 'invalidRelabelConfig', line: 5, column: 9,
     },
   ],
   check(context) {

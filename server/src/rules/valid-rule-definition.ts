@@ -41,9 +41,7 @@ export const rule = monitoringRule({
         expr: sum(rate(http_requests_total[5m]))
         for: 5m
 `,
-      messageId: 'namedRule',
-      line: 6,
-      column: 9,
+      messageId: 'namedRule', line: 6, column: 9,
     },
     {
       example: `groups:
@@ -53,9 +51,7 @@ export const rule = monitoringRule({
         record: job:up
         expr: up == 0
 `,
-      messageId: 'namedRule',
-      line: 4,
-      column: 9,
+      messageId: 'namedRule', line: 4, column: 9,
     },
     {
       example: `groups:
@@ -66,9 +62,7 @@ export const rule = monitoringRule({
         annotations:
           summary: '{{ $labels.instance is down'
 `,
-      messageId: 'namedRule',
-      line: 7,
-      column: 11,
+      messageId: 'namedRule', line: 7, column: 11,
     },
   ],
   check(context) {
