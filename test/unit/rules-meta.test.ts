@@ -13,12 +13,23 @@ import type { Finding } from '../../server/src/engine/types';
 import { applyFix, fileOf, filesOf, findingsOf } from '../helpers/ruleExamples';
 import { REPO_ROOT } from '../helpers/paths';
 
+/**
+ * Messages no invalid example shows yet (rule → message ids), from when rules first declared their messages.
+ * The list may only shrink: a new message comes with an example that pins it.
+ */
+const UNPINNED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'unit', 'rules-unpinned-messages.json'), 'utf8')) as Record<string, string[]>;
+
 describe('rule registry', () => {
   it('lists every rule file once, under its id', () => {
     const dir = path.join(REPO_ROOT, 'server', 'src', 'rules');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
     assert.deepEqual(allRules.map((r) => r.id).sort(), files);
     assert.equal(new Set(allRules.map((r) => r.id)).size, allRules.length);
+  });
+
+  it('lists unpinned messages of existing rules only', () => {
+    const ids = new Set(allRules.map((r) => r.id));
+    assert.deepEqual(Object.keys(UNPINNED).filter((id) => !ids.has(id)), []);
   });
 });
 
@@ -68,6 +79,11 @@ for (const rule of allRules) {
       const messages: [string, string][] = Object.entries(rule.messages);
       assert.ok(messages.length > 0, 'declares its messages');
       for (const [id, text] of messages) assert.ok(/^[a-z][A-Za-z0-9]*$/.test(id) && text.length > 20, `message ${id}`);
+    });
+    it('pins every message with an invalid example (but the listed old ones)', () => {
+      const pinned = new Set(rule.invalid.map((example) => example.messageId));
+      const unpinned = Object.keys(rule.messages).filter((id) => !pinned.has(id));
+      assert.deepEqual(unpinned, UNPINNED[rule.id] ?? [], 'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it');
     });
     rule.valid.forEach((example, i) => {
       it(`valid example ${i + 1} yields nothing`, () => {
