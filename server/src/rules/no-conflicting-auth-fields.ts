@@ -90,6 +90,17 @@ remote_write:
 `,
       messageId: 'bothSet', line: 8, column: 5,
     },
+    {
+      example: `scrape_configs:
+  - job_name: api
+    basic_auth: { username: prometheus, password: secret }
+    authorization: { credentials: token }
+    oauth2: { client_id: prometheus, client_secret: secret, token_url: https://auth.example.com/token }
+    static_configs:
+      - targets: ['api.example.com:443']
+`,
+      messageId: 'allSet', line: 5, column: 5,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-config')) {

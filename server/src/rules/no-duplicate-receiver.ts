@@ -36,6 +36,19 @@ receivers:
 `,
       messageId: 'duplicateReceiver', line: 7, column: 11,
     },
+    {
+      example: `route:
+  receiver: team
+receivers:
+  - name: team
+time_intervals:
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '20:00', end_time: '23:59' }] }]
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '00:00', end_time: '06:00' }] }]
+`,
+      messageId: 'duplicateInterval', line: 8, column: 11,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {

@@ -57,6 +57,16 @@ stringData:
 `,
       messageId: 'badCharacter', line: 6, column: 3,
     },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  ..hidden: value
+`,
+      messageId: 'dotDotPrefix', line: 6, column: 3,
+    },
   ],
   check(context) {
     const object = context.target.object;

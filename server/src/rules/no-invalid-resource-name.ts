@@ -114,6 +114,23 @@ spec:
 `,
       messageId: 'notRfc1035Label', line: 4, column: 9,
     },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: App_Settings
+data: {}
+`,
+      messageId: 'notDnsSubdomain', line: 4, column: 9,
+    },
+    {
+      example: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: Team.Apps
+`,
+      messageId: 'notRfc1123Label', line: 4, column: 9,
+    },
   ],
   check(context) {
     const object = context.target.object;

@@ -65,6 +65,49 @@ spec:
 `,
       messageId: 'containerPort', line: 10, column: 26,
     },
+    {
+      example: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 70000
+`,
+      messageId: 'servicePort', line: 9, column: 13,
+    },
+    {
+      example: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      nodePort: 99999
+`,
+      messageId: 'nodePort', line: 11, column: 17,
+    },
+    {
+      example: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      ports:
+        - containerPort: 8080
+          hostPort: 70000
+`,
+      messageId: 'hostPort', line: 11, column: 21,
+    },
   ],
   check(context) {
     const object = context.target.object;

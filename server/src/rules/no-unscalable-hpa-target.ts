@@ -38,6 +38,18 @@ spec:
 `,
       messageId: 'daemonSet', line: 8, column: 11,
     },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: jobs
+spec:
+  scaleTargetRef: { apiVersion: batch/v1, kind: Job, name: nightly }
+  minReplicas: 1
+  maxReplicas: 3
+`,
+      messageId: 'notScalable', line: 6, column: 49,
+    },
   ],
   check(context) {
     const hpa = context.target.object;

@@ -44,6 +44,21 @@ spec:
 `,
       messageId: 'emptyContainerPort', line: 11, column: 11,
     },
+    {
+      example: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      ports:
+        - name: http
+          protocol: TCP
+`,
+      messageId: 'noContainerPort', line: 10, column: 11,
+    },
   ],
   check(context) {
     const object = context.target.object;

@@ -72,6 +72,15 @@ receivers:
 `,
       messageId: 'invalidRegex', line: 5, column: 26,
     },
+    {
+      example: `route:
+  receiver: team
+  matchers: ['severity="critical"']
+receivers:
+  - name: team
+`,
+      messageId: 'matchersOnRootRoute', line: 3, column: 3,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {

@@ -96,6 +96,17 @@ spec:
 `,
       messageId: 'fixedReplicas', line: 8, column: 16,
     },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 0
+`,
+      messageId: 'lowMaxReplicas', line: 7, column: 16,
+    },
   ],
   check(context) {
     const hpa = context.target.object;

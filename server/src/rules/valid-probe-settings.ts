@@ -148,6 +148,21 @@ spec:
       image: web:1.0.0
 `,
     },
+    {
+      example: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      livenessProbe:
+        httpGet: { path: /healthz, port: 8080 }
+        initialDelaySeconds: -5
+`,
+      messageId: 'belowZero', line: 11, column: 30,
+    },
   ],
   check(context) {
     for (const ref of probesOf(context.target.object)) {
