@@ -13,6 +13,7 @@ import { closestMatch } from './suggest';
 import { describeActual, scalarMatches, typeHint } from './values';
 import { apiLifecycle } from './apiLifecycle';
 import { metadataOnlyEntry } from './metadataOnly';
+import { fieldRemovedIn } from './fieldVersions';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -182,6 +183,8 @@ class SchemaWalker {
   }
 
   private unknownField(pair: Pair, name: string, schema: ObjectSchema): void {
+    // A field an older supported release has: no-field-removed-in-target judges it against the target release.
+    if (fieldRemovedIn(schema.id, name)) return;
     const range = this.doc.rangeOfPair(pair, 'key');
     const otherVersions = this.versionsWithField(name);
     if (otherVersions.length > 0) {
