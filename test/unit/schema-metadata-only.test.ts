@@ -10,11 +10,12 @@ function findings(text: string): string[] {
   );
 }
 
+// Served by 1.29–1.33, gone from k8s.io/api since: no package has its schema.
 const ALPHA = [
-  'apiVersion: admissionregistration.k8s.io/v1alpha1',
-  'kind: MutatingAdmissionPolicy',
+  'apiVersion: networking.k8s.io/v1alpha1',
+  'kind: ServiceCIDR',
   'metadata:',
-  '  name: add-label',
+  '  name: extra',
   '  lables: {team: a}',
   'spec:',
   '  anythingTheSchemaDoesNotKnow: true',
@@ -22,8 +23,8 @@ const ALPHA = [
 ].join('\n');
 
 describe('metadata of kinds without a schema', () => {
-  it('reports an unknown metadata field of an alpha API kubernetes-models lacks, and nothing else', () => {
-    assert.equal(store().lookup('admissionregistration.k8s.io/v1alpha1', 'MutatingAdmissionPolicy'), undefined);
+  it('reports an unknown metadata field of an alpha API no package has a schema for, and nothing else', () => {
+    assert.equal(store().lookup('networking.k8s.io/v1alpha1', 'ServiceCIDR'), undefined);
     assert.deepEqual(findings(ALPHA), ['5:3 schema-unknown-field Unknown field `lables` in ObjectMeta; did you mean `labels`?']);
     assert.deepEqual(findings(ALPHA.replace('lables', 'labels')), []);
   });
@@ -64,5 +65,38 @@ describe('items of a kind: List without their own kind', () => {
       '9:4 schema-required Missing required field `apiVersion` in List item at `items[2]`; add `apiVersion:`.',
       '10:3 schema-type `items[3]` must be an object (List item), got integer 5.',
     ]);
+  });
+});
+
+describe('alpha and beta kinds from @kubernetes/client-node', () => {
+  const POLICY = [
+    'apiVersion: admissionregistration.k8s.io/v1alpha1',
+    'kind: MutatingAdmissionPolicy',
+    'metadata: {name: add-label}',
+    'spec:',
+    '  failurePolicy: Fail',
+    '  reinvocationPolicy: Never',
+    '  matchConstraints:',
+    '    resourceRules: [{apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}]',
+    '  mutations:',
+    '    - patchType: ApplyConfiguration',
+    '      applyConfiguration: {expression: "Object{metadata: Object.metadata{labels: {\\"a\\": \\"b\\"}}}"}',
+    '',
+  ].join('\n');
+
+  it('checks a served alpha kind kubernetes-models lacks against its own schema', () => {
+    assert.ok(store().lookup('admissionregistration.k8s.io/v1alpha1', 'MutatingAdmissionPolicy'));
+    assert.deepEqual(findings(POLICY), []);
+    assert.deepEqual(findings(POLICY.replace('reinvocationPolicy', 'reinvocationPolicie')), [
+      '6:3 schema-unknown-field Unknown field `reinvocationPolicie` in MutatingAdmissionPolicySpec; did you mean `reinvocationPolicy`?',
+    ]);
+  });
+
+  it('types quantities of beta kinds as quantities (numbers and strings), integers as integers', () => {
+    const slice = (capacity: string, count: string) =>
+      `apiVersion: resource.k8s.io/v1beta2\nkind: ResourceSlice\nmetadata: {name: s}\nspec:\n  driver: gpu.example.com\n  nodeName: n1\n  pool: {name: p, generation: ${count}, resourceSliceCount: 1}\n  devices:\n    - name: gpu-0\n      capacity: {memory: {value: ${capacity}}}\n`;
+    assert.deepEqual(findings(slice('80Gi', '1')), []);
+    assert.deepEqual(findings(slice('4', '1')), []);
+    assert.deepEqual(findings(slice('lots', '1.5')).map((f) => f.split(' ').slice(0, 2).join(' ')), ['7:31 schema-type', '10:34 schema-type']);
   });
 });
