@@ -1,5 +1,5 @@
 /**
- * The schema of a document whose kind has none (an alpha API kubernetes-models lacks, a custom
+ * The schema of a document whose kind has none (an alpha version only older releases serve, a custom
  * resource without its CRD): the API server validates every object's `metadata` as ObjectMeta
  * (a `kind: List`'s as ListMeta) whatever its kind, so that much is checked; every other top-level
  * field is accepted as it is, since nothing here knows its shape.
