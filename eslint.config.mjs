@@ -66,17 +66,12 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 400 }], 'max-lines-per-function': ['error', { max: 60 }] },
   },
   { files: ['server/src/rules/*.ts'], rules: { 'max-lines': ['error', { max: 150 }] } },
-  // Where a budget is wrong, an allow-list entry with its reason.
-  {
-    // Wiring every LSP handler onto the session in one place; to be split into registerX functions (issue #11).
-    files: ['server/src/lsp/startServer.ts'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
+  // Where a budget is wrong, an allow-list entry here with its reason (none today).
   // The layers (docs/ARCHITECTURE.md), enforced: imports only point down. One `no-restricted-imports`
   // per folder (a later block replaces an earlier one's options, so each block carries the yaml guards).
   layer(['server/src/**/*.ts'], []),
   layer(['server/src/engine/**/*.ts'], ENGINE),
-  layer(['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts'], [...ENGINE, LINT]),
+  layer(['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts', 'server/src/engine/crd/**/*.ts'], [...ENGINE, LINT]),
   layer(['server/src/rules/**/*.ts'], RULES),
   layer(['server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'], [forbid('.', 'Bundled into the client too: it imports nothing.')]),
   layer(['client/src/**/*.ts'], CLIENT, []),

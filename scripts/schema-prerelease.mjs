@@ -5,10 +5,10 @@
 // name, type and format (attributeTypeMap, .js) and its docs and optionality (.d.ts). Only kinds
 // still in k8s.io/api at that release are taken (the lifecycle's `inTree` ends there), so the
 // models are the ones that release serves.
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { schemaSourcesRequire } from './schemaSources.mjs';
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
@@ -24,7 +24,7 @@ function groupPrefix(group) {
 }
 
 export function clientNodeModels(root) {
-  const require = createRequire(join(root, 'package.json'));
+  const require = schemaSourcesRequire(root);
   const pkgJson = require.resolve('@kubernetes/client-node/package.json');
   const { version } = JSON.parse(readFileSync(pkgJson, 'utf8'));
   return { dir: join(dirname(pkgJson), 'dist', 'gen', 'models'), version };

@@ -2,6 +2,7 @@
 // @kubernetes-models/apimachinery) for generate-schemas.mjs and versions-generate.mjs: every
 // interface / type alias of the .d.ts files with its JSDoc, keyed by OpenAPI definition name.
 import { createRequire } from 'node:module';
+import { schemaSourcesRequire } from './schemaSources.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
@@ -75,7 +76,7 @@ export function readModelTypes(modelsDir) {
 
 /** The package's version and the directory it is installed in. */
 export function modelsPackage(root) {
-  const require = createRequire(join(root, 'package.json'));
+  const require = schemaSourcesRequire(root);
   const dir = dirname(require.resolve('kubernetes-models/package.json'));
   const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   return { dir, version };

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { countTests } from './testCounts.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -29,8 +30,10 @@ function run(label, command, args) {
   });
 }
 
-function count(output, pattern, key) {
-  for (const match of output.matchAll(pattern)) totals[key] += Number(match[1]);
+/** Adds a layer's tests (node:test summaries and e2e suite lines alike: see testCounts.mjs) to the totals. */
+function count(output) {
+  const layer = countTests(output);
+  for (const key of Object.keys(totals)) totals[key] += layer[key];
 }
 
 /** Compiled tests whose source still exists (out/ may hold tests deleted since the last build). */
@@ -49,13 +52,10 @@ if (!only) await run('lint', 'npx', ['eslint', '.']);
 await run('build', 'node', ['scripts/build.mjs']);
 const files = ['unit', 'lsp', 'cli'].flatMap((layer) => testFiles(join('out', 'test', layer))).sort();
 const nodeTests = await run('unit, LSP and CLI tests', process.execPath, ['--test', '--test-concurrency=2', ...files]);
-count(nodeTests, /^# pass (\d+)$/gm, 'passed');
-count(nodeTests, /^# fail (\d+)$/gm, 'failed');
-count(nodeTests, /^# (?:skipped|todo) (\d+)$/gm, 'skipped');
+count(nodeTests);
 if (!only && existsSync('scripts/test-e2e.mjs')) {
   const e2e = await run('end-to-end tests in VS Code', process.execPath, ['scripts/test-e2e.mjs']);
-  count(e2e, /^e2e: (\d+) passed/gm, 'passed');
-  count(e2e, /^e2e: \d+ passed, (\d+) failed/gm, 'failed');
-  count(e2e, /^e2e: \d+ passed, \d+ failed, (\d+) skipped/gm, 'skipped');
+  // Its mocha suites print `e2e: N passed, …`, its Try-it suite (node:test) `# pass N`: both count.
+  count(e2e);
 }
 console.log(`\nall layers: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -215,6 +215,40 @@ export function writeBigFile(dir, documents, seed = 7) {
 }
 
 /**
+ * The documents of service `n` with the mistakes generated manifests really carry, several per
+ * service: Secret keys and ConfigMaps that do not exist, a port declared twice, a probe on a port
+ * the container does not name, a Service targeting an undeclared port, a `:latest` image.
+ */
+function findingsHeavyDocs(n, rand) {
+  const name = serviceName(n);
+  const port = 3000 + (n % 50);
+  let [deployment, service, hpa, configMap, secret] = serviceDocs(n, rand, undefined);
+  if (n % 2 === 0) deployment = deployment.replace('key: DB_PASSWORD\n', 'key: DB_PASSWORD_MISSING\n');
+  if (n % 3 === 0) deployment = deployment.replace(`configMapRef:\n                name: ${name}-config\n`, `configMapRef:\n                name: ${name}-settings\n`);
+  if (n % 4 === 1) {
+    deployment = deployment.replace(
+      `              containerPort: ${port}\n`,
+      `              containerPort: ${port}\n            - name: http-alt\n              containerPort: ${port}\n`,
+    );
+  }
+  if (n % 5 === 2) deployment = deployment.replace('path: /ready\n              port: http\n', 'path: /ready\n              port: metrics\n');
+  if (n % 2 === 1) service = service.replace(`targetPort: ${port}\n`, `targetPort: ${port + 1000}\n`);
+  if (n % 3 === 1) deployment = deployment.replace(/image: (\S+):[^\n]+\n/, 'image: $1:latest\n');
+  return [deployment, service, hpa, configMap, secret];
+}
+
+/** One file of `documents` documents with thousands of findings (see findingsHeavyDocs). */
+export function writeFindingsFile(dir, documents, seed = 11) {
+  const rand = prng(seed);
+  mkdirSync(dir, { recursive: true });
+  const all = [];
+  for (let n = 0; all.length < documents; n++) all.push(...findingsHeavyDocs(n, rand));
+  const path = join(dir, 'findings.yaml');
+  writeFileSync(path, all.slice(0, documents).join('---\n'));
+  return path;
+}
+
+/**
  * Writes (or reuses) the corpora under `root`: a marker file holds the parameters, so a changed
  * generator or size regenerates.
  */

@@ -5,7 +5,7 @@
 //   npm run bench                      full run (about 3 minutes on 2 cores)
 //   npm run bench -- --quick           smoke run (< 60 s): small corpora, few samples
 //   npm run bench -- --only biome      one server (biome | yls)
-//   npm run bench -- --corpus big      some corpora (sample, files50, files1000, big)
+//   npm run bench -- --corpus big      some corpora (sample, files50, files1000, big, findings)
 //   npm run bench -- --out file.json   where the JSON goes (default scripts/bench/results/latest.json;
 //                                      --quick writes .bench/quick.json)
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { ensureCorpus, serviceName, writeBigFile, writeManyFiles } from './corpus.mjs';
+import { ensureCorpus, serviceName, writeBigFile, writeFindingsFile, writeManyFiles } from './corpus.mjs';
 import { startServer } from './lspClient.mjs';
 import { bigFile, manyFiles, sampleFiles } from './scenarios.mjs';
 import { printTable } from './table.mjs';
@@ -91,6 +91,14 @@ function corpora() {
       dir: ensureCorpus(CORPUS_ROOT, `big${BIG_DOCS}`, (dir) => writeBigFile(dir, BIG_DOCS)),
       list: (dir) => [{ path: join(dir, 'all-in-one.yaml'), names: Array.from({ length: BIG_DOCS / 5 }, (_, n) => serviceName(n)) }],
     },
+    {
+      // What generated manifests look like: the same size, with thousands of findings to collect and send on each edit.
+      id: 'findings',
+      label: `one file, ${BIG_DOCS.toLocaleString('en')} docs, thousands of findings`,
+      kind: 'big',
+      dir: ensureCorpus(CORPUS_ROOT, `findings${BIG_DOCS}`, (dir) => writeFindingsFile(dir, BIG_DOCS)),
+      list: (dir) => [{ path: join(dir, 'findings.yaml'), names: Array.from({ length: BIG_DOCS / 5 }, (_, n) => serviceName(n)) }],
+    },
   ];
   return all.filter((c) => !corpusFilter || corpusFilter.includes(c.id));
 }
@@ -127,6 +135,17 @@ function machine() {
   return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), commit: gitRev };
 }
 
+/** Issue #11's target on the findings-heavy file: edit → diagnostics p50 ≤ 60 ms and ≥ 200× yaml-language-server. */
+function printFindingsTarget(corpus) {
+  const ours = corpus?.biome?.editP50;
+  const theirs = corpus?.yls?.editP50;
+  if (typeof ours !== 'number') return;
+  const ratio = typeof theirs === 'number' ? theirs / ours : undefined;
+  const met = ours <= 60 && (ratio === undefined || ratio >= 200);
+  const against = ratio === undefined ? '' : `, ${Math.round(ratio)}× yaml-language-server (target ≥ 200×)`;
+  process.stdout.write(`findings-heavy file, edit → diagnostics p50: ${ours.toFixed(1)} ms (target ≤ 60 ms)${against}: ${met ? 'met' : 'MISSED'}\n`);
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
   const servers = Object.keys(SERVERS).filter((s) => !only || s === only);
@@ -140,6 +159,7 @@ async function main() {
     }
   }
   printTable(results, SERVERS);
+  printFindingsTarget(results.corpora.findings);
   const out = option('--out') ?? (quick ? join(ROOT, '.bench', 'quick.json') : join(ROOT, 'scripts', 'bench', 'results', 'latest.json'));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');

@@ -9,8 +9,8 @@ import { canStream, streamingReport } from './cli/stream';
 import { baselineStep } from './cli/baseline';
 import { changedKeys, changesSince, type ChangeSet } from './cli/changedSince';
 import { createEngine, type Engine } from './setup';
+import { expandCrdPaths } from './engine/crd/crdPaths';
 import { loadFiles } from './cli/load';
-import { isMainThread } from 'node:worker_threads';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
@@ -102,6 +102,9 @@ async function check(args: CheckArgs): Promise<number> {
     // The config file is checked above by its own schema, not as a manifest.
     if (configs.excluded(file) || path.basename(file) === CONFIG_FILE_NAME) targets.report.delete(file);
   }
+  // CRDs of `crds.paths`: read for their schemas (context), reported only when named too.
+  const crdProblem = (file: string, reason: string): void => void process.stderr.write(`biome-manifests: crds.paths: ${displayPath(file)}: ${reason}\n`);
+  for (const file of await expandCrdPaths(configs.crdPaths, exclude, crdProblem)) if (!targets.report.has(file)) targets.context.add(file);
   const engine = createEngine({
     onRuleError: (id, error) => process.stderr.write(`biome-manifests: rule ${id} failed: ${String(error)}\n`),
   });
@@ -110,7 +113,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`biome-manifests: ${changes}\n`);
     return 2;
   }
-  const skipped = await loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  const skipped = loadFiles(engine, [...targets.report, ...targets.context], targets.report);
   const checked = [...targets.report].sort();
   const lint = (): Iterable<FileFindings> => lintEach(engine, checked, skipped, configs);
   const outcome = canStream(args) ? streamReport(args, lint(), targets) : await batchReport(args, engine, [...lint()], checked, changes, targets);
@@ -201,8 +204,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Not in the parse worker, which runs this same bundle (engine/parallel/parseWorker.ts).
-if (require.main === module && isMainThread) {
+if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

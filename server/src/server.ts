@@ -2,10 +2,8 @@
  * Entry point of the language server: `node dist/server.js --stdio` (any LSP client) or node IPC
  * (the VS Code client). The transport is chosen from the command line by vscode-languageserver.
  */
-import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
 
-// All handlers are wired in lsp/startServer.ts (add new ones there). The parse worker runs this
-// same bundle (engine/parallel/parseWorker.ts): there, no server starts.
-if (isMainThread) startServer(createConnection(ProposedFeatures.all));
+// All handlers are wired in lsp/startServer.ts (add new ones there).
+startServer(createConnection(ProposedFeatures.all));

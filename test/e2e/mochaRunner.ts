@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function runMochaIn(testsRoot: string, timeoutMs = 60_000): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec' });
+  // BIOME_E2E_GREP runs only the tests whose full title matches (while working on one test).
+  const grep = process.env.BIOME_E2E_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: timeoutMs, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = (fs.readdirSync(testsRoot, { recursive: true }) as string[]).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(testsRoot, f));
   return new Promise((resolve, reject) => {

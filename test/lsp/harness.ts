@@ -48,8 +48,6 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Receives every byte the server writes to the client, from the first (for tests that search all output). */
   wire?: (chunk: Buffer) => void;
-  /** Documents the parse worker delivers before the main thread starts a shared parse (SlicedParserOptions). */
-  workerHeadStart?: number;
   /** Receives the text of each `window/showMessage` notification, from the first. */
   onShowMessage?: (message: string) => void;
 }
@@ -58,7 +56,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, { workerHeadStart: options.workerHeadStart });
+  startServer(serverConnection);
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; version: number | undefined; resolve: (d: Diagnostic[]) => void }[] = [];

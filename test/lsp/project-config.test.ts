@@ -111,12 +111,18 @@ describe('project config in the language server', () => {
     const before = (await current(deployment)).map((d) => String(d.code));
     assert.ok(before.includes('no-replicas-with-hpa'), before.join());
     fs.writeFileSync(path.join(root, nested), 'rules:\n  no-replicas-with-hpa: off\n');
-    // The language status item learns which files are in effect.
-    const status = new Promise<IndexStatus>((resolve) => client.connection.onNotification(IndexStatusNotification, resolve));
+    // The language status item learns which files are in effect. A status sent for an earlier change may still
+    // arrive first (under load it did): wait for the one that knows the new file.
+    const nestedPath = path.join(root, nested);
+    const status = new Promise<IndexStatus>((resolve) =>
+      client.connection.onNotification(IndexStatusNotification, (s: IndexStatus) => {
+        if (s.configFiles.includes(nestedPath)) resolve(s);
+      }),
+    );
     let recheck = client.diagnostics(uriOf(deployment));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(nested), type: FileChangeType.Created }] });
     assert.ok(!(await recheck).some((d) => d.code === 'no-replicas-with-hpa'));
-    assert.deepEqual((await status).configFiles, [path.join(root, '.biome-manifests.yaml'), path.join(root, nested)]);
+    assert.deepEqual((await status).configFiles, [path.join(root, '.biome-manifests.yaml'), nestedPath]);
     fs.rmSync(path.join(root, nested));
     recheck = client.diagnostics(uriOf(deployment));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(nested), type: FileChangeType.Deleted }] });

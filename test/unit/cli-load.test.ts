@@ -1,7 +1,6 @@
 /**
- * The CLI's load (cli/load.ts) shares the parse with a worker thread when there is much to parse.
- * The findings must be exactly those of a plain single-threaded load, and the worker must really
- * have parsed part of the files.
+ * The CLI's load (cli/load.ts) runs each file's AST checks at once and releases its ASTs. The
+ * findings must be exactly those of a plain load that keeps every AST.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +10,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../server/src/setup';
 import { loadFiles } from '../../server/src/cli/load';
-import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
 import { SAMPLE_DIR } from '../helpers/paths';
 import { assertSameFindings } from '../helpers/corpus';
 
@@ -28,7 +26,7 @@ function serviceFile(i: number): string {
   ].join('---\n');
 }
 
-describe('CLI load with the parse worker', () => {
+describe('CLI load', () => {
   let root: string;
   let files: string[];
   before(() => {
@@ -42,18 +40,13 @@ describe('CLI load with the parse worker', () => {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('finds exactly what a single-threaded load finds, with part of the files parsed by the worker', async () => {
-    const size = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-    assert.ok(size > 1024 * 1024, `enough text for the worker (${size} bytes)`);
+  it('finds exactly what a plain load that keeps every AST finds', () => {
     const plain = createEngine();
     for (const file of files) plain.index.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
-    const shared = createEngine();
-    const restoredBefore = ParsedChunk.restored;
-    const skipped = await loadFiles(shared, files, new Set(files));
-    const restored = ParsedChunk.restored - restoredBefore;
+    const loaded = createEngine();
+    const skipped = loadFiles(loaded, files, new Set(files));
     assert.equal(skipped.size, 0);
-    assert.ok(restored > 50, `the worker parsed part of the files (${restored} documents)`);
-    const findings = assertSameFindings(plain, shared, files);
+    const findings = assertSameFindings(plain, loaded, files);
     assert.ok(findings > 40, `the files have findings (${findings})`);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A document nested thousands of levels deep overflows yaml's recursion at a point that depends on
- * how much stack the caller left (deep inside the server's handlers, or in the parse worker with a
- * stack of its own). What it reports must not: one nesting error, at the same place, however deep
+ * how much stack the caller left (deep inside the server's handlers, or at the top of a CLI run).
+ * What it reports must not: one nesting error, at the same place, however deep
  * the call.
  */
 import { describe, it } from 'node:test';

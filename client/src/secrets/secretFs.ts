@@ -8,6 +8,8 @@ import type { Ctx } from '../ctx';
 import { SecretSaveRequest, SecretViewRequest } from '../../../server/src/protocol';
 
 export const SECRET_SCHEME = 'biome-secret';
+/** How long after the last edit of a source its open decoded views re-read it. */
+const VIEW_REFRESH_DELAY_MS = 300;
 
 export interface SecretRef {
   source: string;
@@ -41,16 +43,32 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   private readonly mtimes = new Map<string, number>();
   private readonly subscription: vscode.Disposable;
 
+  /** Sources edited since their views last re-read them, with the timer that will refresh them. */
+  private readonly pendingRefresh = new Map<string, ReturnType<typeof setTimeout>>();
+
   constructor(private readonly ctx: Ctx) {
-    // When a source changes (an edit there, or our own re-encode), open views re-read it.
+    // When a source changes (an edit there, or our own re-encode), open views re-read it: once typing pauses,
+    // since each re-read sends the whole source to the server (a keystroke each in a large file was a
+    // full-text request each, and the server's parses of them delayed the file's diagnostics).
     this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
       const source = e.document.uri.toString();
-      for (const doc of vscode.workspace.textDocuments) {
-        if (doc.uri.scheme !== SECRET_SCHEME || doc.isDirty || refOf(doc.uri).source !== source) continue;
-        this.mtimes.set(doc.uri.toString(), Date.now());
-        this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: doc.uri }]);
-      }
+      if (e.document.uri.scheme === SECRET_SCHEME || !this.hasCleanView(source)) return;
+      clearTimeout(this.pendingRefresh.get(source));
+      this.pendingRefresh.set(source, setTimeout(() => this.refreshViews(source), VIEW_REFRESH_DELAY_MS));
     });
+  }
+
+  private hasCleanView(source: string): boolean {
+    return vscode.workspace.textDocuments.some((doc) => doc.uri.scheme === SECRET_SCHEME && !doc.isDirty && refOf(doc.uri).source === source);
+  }
+
+  private refreshViews(source: string): void {
+    this.pendingRefresh.delete(source);
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== SECRET_SCHEME || doc.isDirty || refOf(doc.uri).source !== source) continue;
+      this.mtimes.set(doc.uri.toString(), Date.now());
+      this.changed.fire([{ type: vscode.FileChangeType.Changed, uri: doc.uri }]);
+    }
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -109,6 +127,7 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
   }
 
   dispose(): void {
+    for (const timer of this.pendingRefresh.values()) clearTimeout(timer);
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -67,6 +67,20 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     remediation: 'Use an apiVersion that serves the kind and its fields (the message names them).',
   },
   {
+    id: 'schema-crd-structure',
+    severity: 'error',
+    summary: 'A CustomResourceDefinition breaks a rule the API server enforces beyond its schema, or its schema cannot be used.',
+    rationale: 'The API server refuses a CRD whose name is not `<plural>.<group>`, that has a version without a schema, not exactly one storage version, or a schema that is not structural (a level without `type`, an array without `items`). A schema that is cyclic, nested more than 100 levels or of more than 100,000 nodes is not used, and its custom resources are not checked.',
+    remediation: 'Fix the CRD as the message says; regenerate it with controller-gen if it is generated.',
+  },
+  {
+    id: 'no-crd-schema',
+    severity: 'info',
+    summary: 'A custom resource whose kind no CRD in the workspace (or in `crds.paths`) defines: only its `metadata` is checked.',
+    rationale: 'Without a schema, a typo such as `intervall:` in a ServiceMonitor is silent (only `metadata`, the same ObjectMeta for every kind, is checked); the note says so once per kind and file instead of leaving it unsaid.',
+    remediation: 'Add the CRD to the workspace, or its file or folder to `biomeManifests.crds.paths` / `crds.paths` in `.biome-manifests.yaml`; or set this code to `off`.',
+  },
+  {
     id: 'suppression-missing-reason',
     severity: 'warning',
     summary: 'A `# biome-manifests-ignore` comment gives no reason after `--`.',

@@ -26,14 +26,34 @@ export function ruleDocUri(code: string, docsRoot = defaultDocsRoot()): string |
   return docLinks.get(key);
 }
 
+let docsRoot: string | undefined;
+
+/** Found once: it was looked up (two existsSync calls) for each of a file's diagnostics on every publish. */
 function defaultDocsRoot(): string {
+  docsRoot ??= findDocsRoot();
+  return docsRoot;
+}
+
+function findDocsRoot(): string {
   for (const candidate of [path.resolve(__dirname, '../docs/rules'), path.resolve(__dirname, '../../../docs/rules')]) {
     if (existsSync(candidate)) return candidate;
   }
   return path.resolve(__dirname, '../docs/rules');
 }
 
+/**
+ * One diagnostic per finding object: the linter keeps a finding as the same object while it does not
+ * move, so a publish after an edit converts only the findings that are new or moved.
+ */
+const diagnosticOf = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnosticOf.get(finding);
+  if (!diagnostic) diagnosticOf.set(finding, (diagnostic = newDiagnostic(finding)));
+  return diagnostic;
+}
+
+function newDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],

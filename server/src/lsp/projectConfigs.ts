@@ -83,7 +83,17 @@ export class ServerConfigs {
     return parsed.errors.map((e) => ({ range: e.range, message: e.message, severity: 1, source: 'biome-manifests', code: 'config' }));
   }
 
-  /** Recomputes `inEffect` for the folders; true when it or any exclude list in effect changed since the last call. */
+  /** The `crds.paths` of every config file in effect, absolute (each relative to its file's folder). */
+  async crdPaths(): Promise<string[]> {
+    const out: string[] = [];
+    for (const file of this.inEffect) {
+      const { config } = await this.resolver.load(file, this.index.getFile(pathToFileURL(file).href)?.text);
+      for (const p of config.crdPaths) out.push(path.resolve(path.dirname(file), p));
+    }
+    return out;
+  }
+
+  /** Recomputes `inEffect` for the folders; true when it, any exclude list or any `crds.paths` in effect changed since the last call. */
   async refresh(folders: readonly string[]): Promise<boolean> {
     const found = new Set<string>();
     for (const folder of folders) {
@@ -98,7 +108,7 @@ export class ServerConfigs {
     }
     this.inEffect = [...found].sort();
     // Kept, not recomputed: after invalidate() the old files read as their new text.
-    const key = JSON.stringify([this.inEffect, await this.excludes(this.inEffect)]);
+    const key = JSON.stringify([this.inEffect, await this.excludes(this.inEffect), await this.crdPaths()]);
     const changed = key !== this.scannedKey;
     this.scannedKey = key;
     return changed;

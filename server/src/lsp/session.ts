@@ -3,20 +3,22 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { samePublication, type PublishedDiagnostics } from './publication';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
+import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
 import { toBoundedDiagnostics } from './diagnostics';
-import { SlicedParser, type SlicedParserOptions } from './slicedParser';
+import { ALWAYS_CHECKED_CHARS, checkedPart, partlyCheckedDiagnostic } from './largeFiles';
+import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
-import { withItems, type ManifestFile } from '../engine/document/manifestFile';
-import { ParseWorker } from '../engine/parallel/parseWorker';
+import { withItems } from '../engine/document/manifestFile';
 import { setFormatAssociations } from '../engine/monitoring/associations';
 import { isConfigUri, ServerConfigs } from './projectConfigs';
 import { ParsedChunk } from '../engine/document/parsedChunk';
@@ -34,12 +36,6 @@ const PRUNE_EVERY = 50;
  */
 const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
-/** Background work (see buildMissingAsts): slices this short, this far apart. */
-const BACKGROUND_SLICE_MS = 2;
-const BACKGROUND_PAUSE_MS = 10;
-/** …and not within this long after an edit. */
-const BACKGROUND_QUIET_MS = 500;
-
 export class Session {
   readonly engine: Engine;
   readonly settings: SettingsCache;
@@ -48,38 +44,37 @@ export class Session {
   readonly parser: SlicedParser;
   /** URIs of documents open in the editor (their text wins over the disk). */
   readonly open = new Set<string>();
-  private readonly published = new Map<string, string>();
+  /** What was last published per URI (a re-check caused by another file publishes only a change). */
+  private readonly published = new Map<string, PublishedDiagnostics>();
   private workspaceFolders: string[] = [];
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
-  /** When the user last typed (background work waits for a quiet moment). */
-  private lastEditAt = 0;
-  /** Parses half of a large cold file on the second core (see engine/parallel/parseWorker.ts). */
-  private readonly parseWorker: ParseWorker;
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
   private readonly globErrorsReported = new Set<string>();
+  /** Problems with `crds.paths` already logged. */
+  private readonly crdWarnings = new Set<string>();
   /** The `.biome-manifests.yaml` files and what they say. */
   readonly configs: ServerConfigs;
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
   onConfigsChanged: () => void = () => undefined;
   private configTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The editor's latest text per open file (a large one waits for its settings; see updateOpen). */
+  private readonly latestOpenText = new Map<string, string>();
+  /** Open files checked only in part (over maxFileSizeMb), with the diagnostic saying so, for that version. */
+  private readonly partlyChecked = new Map<string, { version: number; diagnostic: Diagnostic }>();
 
   constructor(
     private readonly connection: Connection,
     configurationSupported: () => boolean,
-    parserOptions: SlicedParserOptions = {},
   ) {
     this.engine = createEngine({
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
-    this.parseWorker = new ParseWorker((error) =>
-      connection.console.warn(`parse worker failed, parsing on one thread: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    this.parser = new SlicedParser(this.engine.index, this.parseWorker, this.engine.schema, parserOptions);
+    this.parser = new SlicedParser(this.engine.index);
     this.configs = new ServerConfigs(this.engine.index, (message) => {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
@@ -93,7 +88,6 @@ export class Session {
     this.disposed = true;
     if (this.configTimer) clearTimeout(this.configTimer);
     this.queue.dispose();
-    this.parseWorker.dispose();
   }
 
   setWorkspaceFolders(uris: string[]): void {
@@ -134,15 +128,49 @@ export class Session {
       }
       if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
     }
+    await this.configs.refresh(this.workspaceFolders);
+    const crdFiles = await this.loadCrdPaths(new Set(files));
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
-    const scanned = new Set(files.map((f) => pathToFileURL(f).href));
+    const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
       if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
       this.remove(file.uri);
       this.clearDiagnostics(file.uri);
     }
+    // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * Indexes the CRD files of `crds.paths` (the editor's, relative to each workspace folder, and every
+   * config's) that the scan did not (`scanned`): their custom resources are checked against them. Read
+   * again on each load, like every other file (bounded); a path that cannot be read is said once in the log.
+   */
+  private async loadCrdPaths(scanned: ReadonlySet<string>): Promise<string[]> {
+    const paths = await this.configs.crdPaths();
+    for (const folder of this.workspaceFolders) {
+      const root = uriToPath(folder);
+      if (root !== undefined) paths.push(...resolveCrdPaths((await this.settings.get(folder)).crdPaths, root));
+    }
+    if (paths.length === 0) return [];
+    const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
+    const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      if (this.disposed) break;
+      if (this.open.has(uri) || scanned.has(file)) continue;
+      const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
+      if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
+      else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
+    }
+    return files;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.crdWarnings.has(message)) return;
+    this.crdWarnings.add(message);
+    this.connection.console.warn(message);
   }
 
   /**
@@ -179,16 +207,38 @@ export class Session {
 
   didOpen(uri: string, text: string, version: number): void {
     this.open.add(uri);
-    this.update(uri, text, version, 0);
+    this.updateOpen(uri, text, version, 0);
   }
 
   didChange(uri: string, text: string, version: number): void {
-    this.lastEditAt = performance.now();
-    this.update(uri, text, version, EDIT_DEBOUNCE_MS);
+    this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
+  }
+
+  /**
+   * The editor's text of an open file: a large one is first cut to what the settings let the server
+   * check (lsp/largeFiles.ts); the settings are asked for, so a newer text may arrive meanwhile, and
+   * then this one is dropped. Small texts are indexed at once, as before.
+   */
+  private updateOpen(uri: string, text: string, version: number, delayMs: number): void {
+    this.latestOpenText.set(uri, text);
+    if (text.length <= ALWAYS_CHECKED_CHARS) {
+      this.partlyChecked.delete(uri);
+      this.update(uri, text, version, delayMs);
+      return;
+    }
+    void this.settings.get(uri).then((settings) => {
+      if (this.latestOpenText.get(uri) !== text || !this.open.has(uri) || this.disposed) return;
+      const part = checkedPart(text, settings.maxFileSizeMb);
+      if (part.omitted) this.partlyChecked.set(uri, { version, diagnostic: partlyCheckedDiagnostic(part.omitted) });
+      else this.partlyChecked.delete(uri);
+      this.update(uri, part.text, version, delayMs);
+    });
   }
 
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.latestOpenText.delete(uri);
+    this.partlyChecked.delete(uri);
     const settings = await this.settings.get(uri);
     if (settings.diagnosticsScope === 'open' || !isFileUri(uri)) {
       this.queue.cancel(uri);
@@ -267,7 +317,10 @@ export class Session {
 
   private remove(uri: string): void {
     this.parser.cancel(uri);
-    this.afterChange(this.engine.index.removeFile(uri), EDIT_DEBOUNCE_MS);
+    const changedKeys = this.engine.index.removeFile(uri);
+    // The files that read what it defined are re-checked; nothing kept for it stays in the linter.
+    this.afterChange(changedKeys, EDIT_DEBOUNCE_MS);
+    this.engine.linter.forgetFile(uri);
     if (isConfigUri(uri)) this.configChanged();
   }
 
@@ -300,32 +353,13 @@ export class Session {
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
     const diagnostics = toBoundedDiagnostics(findings.value);
+    const partly = this.partlyChecked.get(uri);
+    if (partly && partly.version === file.version) diagnostics.unshift(partly.diagnostic);
     // Re-checks caused by other files publish only when something changed; a new version always does.
-    const fingerprint = `${file.version ?? ''}|${JSON.stringify(diagnostics)}`;
-    if (this.published.get(uri) === fingerprint) return;
-    this.published.set(uri, fingerprint);
+    if (samePublication(this.published.get(uri), file.version, diagnostics)) return;
+    this.published.set(uri, { version: file.version, diagnostics });
     if (this.disposed) return;
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
-    // A small file's documents are parsed again on demand in moments; a large one's all at once would stall the outline.
-    if (this.open.has(uri) && file.text.length > RELEASE_FILE_MAX_CHARS) void this.buildMissingAsts(uri, file);
-  }
-
-  /**
-   * After an open file's diagnostics: builds the ASTs its documents lack (those the parse worker
-   * delivered), so that the outline or the code lenses do not parse hundreds at once. Background
-   * work: short slices with pauses between them, so requests and edits never wait behind it.
-   */
-  private async buildMissingAsts(uri: string, file: ManifestFile): Promise<void> {
-    const missing = file.documents.filter((doc) => !doc.chunk.hasAst);
-    for (let next = 0; next < missing.length; ) {
-      // While the user types, edits get the CPU: their checks, not this, decide how fast diagnostics follow.
-      const sinceEdit = performance.now() - this.lastEditAt;
-      await new Promise((resolve) => setTimeout(resolve, sinceEdit < BACKGROUND_QUIET_MS ? BACKGROUND_QUIET_MS - sinceEdit : BACKGROUND_PAUSE_MS));
-      if (this.disposed || !this.open.has(uri) || this.engine.index.getFile(uri) !== file) return;
-      if (performance.now() - this.lastEditAt < BACKGROUND_QUIET_MS) continue;
-      const start = performance.now();
-      while (next < missing.length && performance.now() - start < BACKGROUND_SLICE_MS) void missing[next++]!.chunk.yaml;
-    }
   }
 
   /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */
@@ -339,7 +373,7 @@ export class Session {
     const version = this.engine.index.getFile(uri)?.version;
     const diagnostics = await this.configs.diagnosticsOf(uri);
     if (this.disposed || this.engine.index.getFile(uri)?.version !== version) return;
-    this.published.set(uri, `${version ?? ''}|${JSON.stringify(diagnostics)}`);
+    this.published.set(uri, { version, diagnostics });
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

@@ -21,7 +21,10 @@ export interface ServerSettings {
    * nearest `.biome-manifests.yaml`'s (see withProjectConfig), else (undefined) the newest supported. Live.
    */
   kubernetesVersion: string | undefined;
-  /** CRD paths from `.biome-manifests.yaml` (absolute). */
+  /**
+   * CRD files or folders: `biomeManifests.crds.paths` as written (relative to the workspace folder), plus
+   * those of `.biome-manifests.yaml` made absolute (see withProjectConfig). Read when the workspace loads.
+   */
   crdPaths: string[];
   /** Glob → monitoring format (`files.associations`); read when the workspace loads. */
   fileAssociations: Record<string, string>;
@@ -67,6 +70,8 @@ export function parseSettings(raw: unknown): ServerSettings {
   // Empty (the default) leaves the choice to the project config file, then to the newest supported release.
   settings.kubernetesVersion = parseKubernetesVersion(raw.kubernetesVersion);
   if (typeof raw.maxFileSizeMb === 'number' && raw.maxFileSizeMb > 0) settings.maxFileSizeMb = raw.maxFileSizeMb;
+  const crds = raw.crds;
+  if (isRecord(crds) && Array.isArray(crds.paths)) settings.crdPaths = crds.paths.filter((p): p is string => typeof p === 'string' && p !== '');
   const files = raw.files;
   if (isRecord(files) && isRecord(files.associations)) {
     settings.fileAssociations = Object.fromEntries(Object.entries(files.associations).filter((e): e is [string, string] => typeof e[1] === 'string'));

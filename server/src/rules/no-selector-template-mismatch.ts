@@ -1,25 +1,11 @@
 import type { Rule } from '../engine/lint/rule';
 import { fix, insertAfterEntry } from './helpers/edits';
 import { podLabelsPath } from '../engine/k8s/podSpec';
+import { expressionMatches } from '../engine/k8s/labelSelector';
 import { yamlKey, yamlScalar } from './helpers/scalarSource';
 import { at, list, record, str } from '../engine/k8s/values';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
-
-/** Whether one `matchExpressions` entry holds for `labels`. */
-export function expressionMatches(expression: unknown, labels: Record<string, unknown>): boolean {
-  const key = str(at(expression, 'key'));
-  const operator = str(at(expression, 'operator'));
-  const values = list(at(expression, 'values')).map(String);
-  if (key === undefined) return true;
-  const has = labels[key] !== undefined;
-  const value = has ? String(labels[key]) : undefined;
-  if (operator === 'In') return value !== undefined && values.includes(value);
-  if (operator === 'NotIn') return value === undefined || !values.includes(value);
-  if (operator === 'Exists') return has;
-  if (operator === 'DoesNotExist') return !has;
-  return true;
-}
 
 export const rule: Rule = {
   id: 'no-selector-template-mismatch',

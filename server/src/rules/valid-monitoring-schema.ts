@@ -11,7 +11,7 @@ export const rule: Rule = {
   kinds: kindsFor(...MONITORING_FORMATS),
   summary: 'Prometheus, rule-file and Alertmanager fields are known fields with the right kind of value.',
   rationale:
-    'Prometheus and Alertmanager read their configuration strictly: an unknown field (`scrape_intervall`, `groupby`, a field at the wrong level) or a list where a single value belongs is refused at start-up ("field not found in type"), and a reload keeps the previous configuration without saying so in the editor. Service-discovery blocks and receiver integrations are accepted as a whole (their own fields are not checked yet).',
+    'Prometheus and Alertmanager read their configuration strictly: an unknown field (`scrape_intervall`, `groupby`, a field at the wrong level) or a list where a single value belongs is refused at start-up ("field not found in type"), and a reload keeps the previous configuration without saying so in the editor. This holds inside every block: service discovery, TLS and auth, remote write queues, receiver integrations and time intervals, whose values are read as the tools read them (roles, sizes, URLs, weekdays, times), with the fields the tools require.',
   remediation: 'Fix the field name (the message suggests the closest known one) or move it to the block it belongs to; give the value the kind the message names.',
   valid: [
     `global:

@@ -121,6 +121,36 @@ describe('commands', () => {
       });
     });
 
+    it('after "Set Grafana URL…", saves the URL in user settings and goes on to open Grafana (issue #15)', async () => {
+      // The user's answers and the browser, stubbed on the vscode API object the extension shares with the tests.
+      const window = vscode.window as { showWarningMessage: unknown; showInputBox: typeof vscode.window.showInputBox };
+      const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+      const originals = { warning: window.showWarningMessage, input: window.showInputBox, open: env.openExternal };
+      const warnings: string[] = [];
+      const offered: (string | undefined)[] = [];
+      const opened: (vscode.Uri | string)[] = [];
+      window.showWarningMessage = async (message: string, ...actions: string[]) => {
+        warnings.push(message);
+        return actions.includes('Set Grafana URL…') ? 'Set Grafana URL…' : undefined;
+      };
+      window.showInputBox = async (options?: vscode.InputBoxOptions) => (offered.push(options?.value), 'http://localhost:3000');
+      env.openExternal = async (target: vscode.Uri | string) => (opened.push(target), true);
+      try {
+        const first = await run<Grafana>('openGrafana', { service: 'main-app' });
+        assert.equal(first.status, 'no-grafana-url');
+        await waitFor('Grafana to open once the URL is set', () => (opened.length > 0 ? true : undefined), { timeoutMs: 15_000 });
+        assert.equal(warnings.length, 1, warnings.join('\n'));
+        assert.deepEqual(offered, ['http://localhost:3000'], 'the workspace Grafana\'s port-forward address is offered');
+        const saved = vscode.workspace.getConfiguration('biomeManifests.grafana').inspect<string>('url');
+        assert.equal(saved?.globalValue, 'http://localhost:3000');
+        assert.deepEqual(opened.map(String), ['http://localhost:3000/d/service-overview?var-service=main-app&from=now-1h&to=now&orgId=1']);
+      } finally {
+        window.showWarningMessage = originals.warning;
+        window.showInputBox = originals.input;
+        env.openExternal = originals.open;
+      }
+    });
+
     it('links the dashboard discovered in the workspace with the Prometheus job', async () => {
       await setGrafana('url', 'http://localhost:3000/');
       const result = await run<Grafana>('copyGrafanaLink', { service: 'main-app' });

@@ -23,7 +23,7 @@ const TOP_DOCS: Record<string, string> = {
   overrides: 'A list of `{ files, rules }`: rule levels for paths matching `files` (later entries win).',
 };
 const NESTED_DOCS: Record<string, Record<string, string>> = {
-  crds: { paths: 'CRD files or folders, relative to this file.' },
+  crds: { paths: 'CRD files or folders, relative to this file: custom resources are checked against their schemas.' },
   files: { associations: 'Glob → file type, as the `biomeManifests.files.associations` setting.' },
   override: { files: 'Globs of paths this override applies to, relative to this file.', rules: 'Rule id → level for those paths.' },
   rule: { level: '`error`, `warning`, `info`, `hint` or `off`.', options: "The rule's options (see its documentation)." },

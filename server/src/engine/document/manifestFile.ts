@@ -1,8 +1,8 @@
 /** A file of one or more YAML documents, parsed per document and cached per version. */
 import { ManifestDocument } from './manifestDocument';
 import { ParsedChunk, parseDocumentSteps } from './parsedChunk';
-import { splitDocuments } from './split';
-import { LineIndex } from './lineIndex';
+import { splitDocumentSteps } from './split';
+import { LineIndex, STEP_CHARS } from './lineIndex';
 import { resplit } from './resplit';
 import { fileNameOf } from './fileName';
 
@@ -72,8 +72,9 @@ export function* parseManifestFileSteps(
   // which the reused chunks slice, instead of holding two copies of the file.
   if (previous && previous.text === text) text = previous.text;
   const around = previous ? resplit(previous.text, previous.lines, previous.documents, text) : undefined;
-  const lines = around?.lines ?? new LineIndex(text);
-  const slices = around?.slices ?? splitDocuments(text);
+  // A cold text is scanned in steps: for a 5 MB file the line index and the split are 20-40 ms of work.
+  const lines = around?.lines ?? (yield* LineIndex.steps(text));
+  const slices = around?.slices ?? (yield* splitDocumentSteps(text, STEP_CHARS));
   const reusable = new Map<string, ParsedChunk[]>();
   for (const doc of around?.replaced ?? previous?.documents ?? []) {
     const list = reusable.get(doc.text);

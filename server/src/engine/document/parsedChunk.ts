@@ -2,7 +2,7 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, YAMLWarning, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import { isMap, isScalar } from './yamlGuards';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass, type ImpliedIdentity } from './classify';
@@ -10,7 +10,6 @@ import { checkStructure } from './structureCheck';
 import { quickPlainValue } from './plainValue';
 import { aliasExpansion, MAX_ALIAS_EXPANSION } from './aliasExpansion';
 import { fastParse } from './fastYaml/fastParse';
-import type { Finding } from '../types';
 
 /** Upper bound on alias expansion when a document is converted to plain values (alias bombs). */
 export const MAX_ALIAS_COUNT = 1000;
@@ -171,37 +170,9 @@ export interface PlainValue {
  */
 const RELEASE_MAX_CHARS = 256 * 1024;
 
-/** A YAML error as plain data (it crosses to and from the parse worker). */
-export interface ErrorParts {
-  pos: [number, number];
-  code: YAMLError['code'];
-  message: string;
-}
-
-/**
- * Findings of the checks that walk a document's AST (syntax; schema as a whole object, not a
- * patch), placed as if the document started at line 0: computed where the document was parsed.
- */
-export interface PrecomputedFindings {
-  syntax: Finding[];
-  schema?: Finding[];
-}
-
-/** A chunk parsed elsewhere (the parse worker), as plain data: everything but its text and AST. */
-export interface ChunkParts {
-  class: DocumentClass;
-  plain: PlainValue;
-  tooDeep: boolean;
-  errors: ErrorParts[];
-  warnings: ErrorParts[];
-  precomputed: PrecomputedFindings;
-}
-
 export class ParsedChunk {
   /** ASTs parsed again after a release, since the process started (for tests and benchmarks). */
   static reparses = 0;
-  /** Chunks restored from parts parsed elsewhere, since the process started (for tests). */
-  static restored = 0;
   /** Internal errors of the fast parser that fell back to yaml's parse, in this thread (none expected). */
   static fastParserFallbacks = 0;
   /** Told of each such error (the language server logs it at debug level). */
@@ -212,37 +183,19 @@ export class ParsedChunk {
   /** The parse errors and warnings, structure errors included; kept when the AST is released. */
   readonly errors: readonly YAMLError[];
   readonly warnings: readonly YAMLError[];
-  /**
-   * Findings of the AST checks computed where the chunk was parsed (the parse worker, or the main
-   * thread while sharing a parse with it): the linter uses these instead of walking the AST.
-   */
-  precomputed: PrecomputedFindings | undefined;
   private ast: Document.Parsed | undefined;
   private plain: PlainValue | undefined;
   /** Nested deeper than the engine's walkers may recurse (reported as an error; no plain value). */
   private readonly tooDeep: boolean;
 
-  /**
-   * `source`: the document when it was parsed elsewhere, as an AST (in steps, see
-   * parseDocumentSteps) or as parts (by the parse worker: the chunk starts without its AST).
-   */
+  /** `source`: the document when it was parsed already (in steps, see parseDocumentSteps). */
   constructor(
     readonly text: string,
     fileName: string,
-    source?: Document.Parsed | ChunkParts,
+    source?: Document.Parsed,
     /** For an item of a typed List: the apiVersion and kind it has when it does not say. */
     implied?: ImpliedIdentity,
   ) {
-    if (source && !(source instanceof Document)) {
-      ParsedChunk.restored++;
-      this.tooDeep = source.tooDeep;
-      this.errors = source.errors.map((e) => new YAMLParseError(e.pos, e.code, e.message));
-      this.warnings = source.warnings.map((e) => new YAMLWarning(e.pos, e.code, e.message));
-      this.plain = source.plain;
-      this.class = source.class;
-      this.precomputed = source.precomputed;
-      return;
-    }
     const ast = source ?? parseSafely(text);
     const structure = checkStructure(ast);
     this.tooDeep = structure.tooDeep;
@@ -258,26 +211,13 @@ export class ParsedChunk {
     this.ast = ast;
     this.errors = ast.errors;
     this.warnings = ast.warnings;
-    this.precomputed = undefined;
     this.class = classify(this, fileName, implied);
-  }
-
-  /** This chunk as parts (see ChunkParts), with the findings of the AST checks given. */
-  toParts(precomputed: PrecomputedFindings): ChunkParts {
-    const parts = (list: readonly YAMLError[]): ErrorParts[] => list.map((e) => ({ pos: e.pos, code: e.code, message: e.message }));
-    const { tooDeep } = this;
-    return { class: this.class, plain: this.value(), tooDeep, errors: parts(this.errors), warnings: parts(this.warnings), precomputed };
   }
 
   /** Line starts of the text, computed when first needed (most documents never place a finding). */
   get lines(): LineIndex {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
-  }
-
-  /** False while the AST is released (or was never built here: a chunk from the parse worker). */
-  get hasAst(): boolean {
-    return this.ast !== undefined;
   }
 
   /** The AST; parsed again from the text when it was released. */

@@ -22,12 +22,26 @@ function isMarkerAt(text: string, offset: number): boolean {
 }
 
 export function splitDocuments(text: string): DocumentSlice[] {
+  const steps = splitDocumentSteps(text, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `splitDocuments` in steps: yields after each `stepChars` characters scanned (a cold 5 MB file is split in slices). */
+export function* splitDocumentSteps(text: string, stepChars: number): Generator<void, DocumentSlice[], void> {
   const slices: DocumentSlice[] = [];
   let start = 0;
   let startLine = 0;
   let line = 0;
   let offset = 0;
+  let nextYield = stepChars;
   while (offset <= text.length) {
+    if (offset >= nextYield) {
+      nextYield = offset + stepChars;
+      yield;
+    }
     if (offset > 0 && isMarkerAt(text, offset)) {
       slices.push({ start, end: offset, startLine });
       start = offset;

@@ -3,8 +3,7 @@
  * controller from another resource in the workspace, or by a workload that is told their name.
  */
 import type { RenderedObject } from '../render/render';
-import { containersOf, WORKLOAD_KINDS } from './podSpec';
-import { at, list, str } from './values';
+import { at, str } from './values';
 import type { RefKind } from './podRefs';
 import type { ObjectLookup } from './lookup';
 
@@ -23,22 +22,20 @@ function mentions(text: string, name: string): boolean {
   return new RegExp(`(^|[=\\s,:/"'])${escaped}($|[\\s,"'])`).test(text);
 }
 
-/** True when a workload other than `self` passes `name` on its command line (a cert generator Job). */
-function namedOnCommandLine(workspace: Pick<ObjectLookup, 'objectsOfKind'>, self: RenderedObject, namespace: string, name: string): boolean {
-  for (const kind of WORKLOAD_KINDS) {
-    for (const object of workspace.objectsOfKind(kind, namespace)) {
-      if (object.identity.kind === self.identity.kind && object.identity.name === self.identity.name) continue;
-      for (const { container } of containersOf(object, true)) {
-        const words = [...list(container.command), ...list(container.args)].filter((w): w is string => typeof w === 'string');
-        if (words.some((word) => mentions(word, name))) return true;
-      }
-    }
+/**
+ * True when a workload other than `self` passes `name` on its command line (a cert generator Job).
+ * Reads only command lines: an edit elsewhere in a workload does not re-check every missing reference.
+ */
+function namedOnCommandLine(workspace: Pick<ObjectLookup, 'commandLinesOf'>, self: RenderedObject, namespace: string, name: string): boolean {
+  for (const line of workspace.commandLinesOf(namespace)) {
+    if (line.kind === self.identity.kind && line.name === self.identity.name) continue;
+    if (line.words.some((word) => mentions(word, name))) return true;
   }
   return false;
 }
 
 /** Whether the `kind` named `name` in `namespace` is created by something other than a manifest of it. */
-export function createdElsewhere(workspace: Pick<ObjectLookup, 'objectsOfKind'>, self: RenderedObject, kind: RefKind, namespace: string, name: string): boolean {
+export function createdElsewhere(workspace: Pick<ObjectLookup, 'objectsOfKind' | 'commandLinesOf'>, self: RenderedObject, kind: RefKind, namespace: string, name: string): boolean {
   if (kind === 'ConfigMap' && CLUSTER_CONFIGMAPS.has(name)) return true;
   if (kind === 'Secret') {
     for (const producer of SECRET_PRODUCERS) {

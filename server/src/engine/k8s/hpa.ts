@@ -48,7 +48,11 @@ export function resolveHpaTarget(workspace: ObjectLookup, hpa: RenderedObject): 
 /** The HPAs of the workload's namespace whose scaleTargetRef names it. */
 export function hpasTargeting(workspace: ObjectLookup, workload: RenderedObject): RenderedObject[] {
   const { kind, name, namespace } = workload.identity;
-  if (!name) return [];
+  return name ? hpasScaling(workspace, namespace, kind, name) : [];
+}
+
+/** The HPAs of `namespace` whose scaleTargetRef names `kind` `name` (whether or not the workspace defines it). */
+export function hpasScaling(workspace: Pick<ObjectLookup, 'objectsOfKind'>, namespace: string, kind: string, name: string): RenderedObject[] {
   return workspace.objectsOfKind(HPA_KIND, namespace).filter((hpa) => {
     const ref = hpaTargetRef(hpa);
     return ref?.kind === kind && ref.name === name;

@@ -34,6 +34,8 @@ export function reuseFindings(
   current: (uri: string) => ManifestFile | undefined,
 ): DocumentFindings | undefined {
   if (entry.snapshot && !versions.isCurrent(entry.snapshot)) return undefined;
+  // No ranges to move: kept as it is (most documents of a large file; one new object each per keystroke otherwise).
+  if (entry.findings.length === 0) return entry;
   let moved = false;
   const files: ManifestFile[] = [];
   for (const then of entry.files) {
@@ -43,15 +45,17 @@ export function reuseFindings(
     files.push(now);
   }
   if (!moved) return entry;
-  if (entry.findings.length === 0) return { ...entry, files };
   const findings: Finding[] = [];
+  let same = true;
   for (const finding of entry.findings) {
     const mapped = mapFindingRanges(finding, (uri, range) => {
       const i = entry.files.findIndex((f) => f.uri === uri);
       return i >= 0 ? relocateRange(entry.files[i]!, files[i], range) : undefined;
     });
     if (!mapped) return undefined;
+    if (mapped !== finding) same = false;
     findings.push(mapped);
   }
-  return { findings, snapshot: entry.snapshot, files };
+  // Nothing moved (the edit was below, or on the same line count): the same findings, new file versions.
+  return { findings: same ? entry.findings : findings, snapshot: entry.snapshot, files };
 }

@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
+import { withoutSelectorsKustomizeFills } from '../workspace/kustomizeAware';
 import type { Rule } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
@@ -16,7 +17,8 @@ import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, directivesOf, directiveTarget } from './suppression';
 import { annotationReasonFindings, SuppressionTracker } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
-import { mapFindingRanges, relocateRange, shiftFinding } from './shift';
+import { mergeRerun, NO_RULE_SNAPSHOTS, placeFindings, relocateGroup, withChunks, type GroupResult } from './groupResult';
+import { shiftFinding } from './shift';
 import { withItems, type ManifestFile } from '../document/manifestFile';
 import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
@@ -28,26 +30,15 @@ interface PlacedFindings {
   findings: RawFinding[];
 }
 
-interface GroupResult {
-  snapshot: VersionSnapshot;
-  chunks: ParsedChunk[];
-  /** Findings by the chunk they are in, with ranges as of `files` (NO_FINDINGS when none). */
-  byChunk: ReadonlyMap<ParsedChunk, RawFinding[]>;
-  /** The file versions the ranges were computed against, by URI (NO_FILES when no findings). */
-  files: ReadonlyMap<string, ManifestFile>;
-  objectIgnores: string[];
-}
-
-// Shared by the results without findings (most of them): an empty Map still takes ≈ 180 bytes.
-const NO_FINDINGS: ReadonlyMap<ParsedChunk, RawFinding[]> = new Map();
-const NO_FILES: ReadonlyMap<string, ManifestFile> = new Map();
-
 export class Linter {
   private readonly syntaxCache = new WeakMap<ParsedChunk, PlacedFindings>();
-  private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings }>();
+  /** `snapshot`: versions of the keys the schema checker named for the document (a custom resource's CRDs). */
+  private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings; snapshot: VersionSnapshot | undefined }>();
   private readonly groupCache = new Map<string, GroupResult>();
   /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
   private readonly keyUsers = new Map<string, Set<string>>();
+  /** File → the keys it is listed under in keyUsers: forgetting a file removes exactly those entries. */
+  private readonly keysOfFile = new Map<string, Set<string>>();
   /** Per file, the findings of each document at its last check (see documentFindings.ts). */
   private readonly fileFindings = new Map<string, FileFindings>();
 
@@ -120,8 +111,10 @@ export class Linter {
     if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
     const suppressions = new SuppressionTracker(file.uri, directivesOf(doc), (line) => directiveTarget(doc, line));
     for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
+    let schemaSnapshot: VersionSnapshot | undefined;
     // Each finding once: see checkedAsWhole.
     if (hasSchema(doc) && this.schema && checkedAsWhole(doc)) {
+      schemaSnapshot = this.schemaSnapshot(doc);
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
       for (const f of this.schemaFindings(doc)) {
@@ -133,7 +126,7 @@ export class Linter {
     const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION, settings.ruleOptions);
     if (!result) {
       for (const f of suppressions.findings(settings)) out.push(f);
-      return { findings: out, snapshot: undefined, files, standsAlone: true };
+      return { findings: out, snapshot: schemaSnapshot, files, standsAlone: true };
     }
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -147,7 +140,27 @@ export class Linter {
       if (at.uri === file.uri) files[0] = at;
       else files.push(at);
     }
-    return { findings: out, snapshot: result.snapshot, files, standsAlone: this.standsAlone(doc) };
+    const snapshot = schemaSnapshot ? [...result.snapshot, ...schemaSnapshot] : result.snapshot;
+    return { findings: out, snapshot, files, standsAlone: this.standsAlone(doc) };
+  }
+
+  /**
+   * The versions of the facts outside the document that its schema findings read (a custom
+   * resource's CRDs), with the file recorded as their user: a change of a CRD re-checks it.
+   */
+  private schemaSnapshot(doc: ManifestDocument): VersionSnapshot | undefined {
+    const keys = this.schema?.dependencyKeys?.(doc) ?? [];
+    if (keys.length === 0) return undefined;
+    const ofFile = this.keysOfFile.get(doc.uri) ?? new Set<string>();
+    for (const key of keys) {
+      const users = this.keyUsers.get(key) ?? new Set<string>();
+      users.add(doc.uri);
+      this.keyUsers.set(key, users);
+      ofFile.add(key);
+    }
+    // Listed under the file too, so that forgetting the file removes it from these keys (forgetFile).
+    this.keysOfFile.set(doc.uri, ofFile);
+    return this.index.versions.snapshot(keys);
   }
 
   /**
@@ -182,20 +195,39 @@ export class Linter {
     return out;
   }
 
-  /** Drops cached rule results of objects no longer in the index (bounded memory). */
+  /**
+   * Drops what is kept for files no longer in the index (their findings, their places under
+   * dependency keys) and rule results whose facts changed since (bounded memory).
+   */
   prune(): void {
-    for (const uri of this.fileFindings.keys()) if (!this.index.getFile(uri)) this.fileFindings.delete(uri);
+    for (const uri of [...this.fileFindings.keys(), ...this.keysOfFile.keys()]) if (!this.index.getFile(uri)) this.forgetFile(uri);
     for (const [key, result] of this.groupCache) {
       if (!this.index.versions.isCurrent(result.snapshot)) this.groupCache.delete(key);
     }
   }
 
+  /** Forgets a file removed from the index: its findings and its entries under every dependency key. */
+  forgetFile(uri: string): void {
+    this.fileFindings.delete(uri);
+    for (const key of this.keysOfFile.get(uri) ?? []) {
+      const users = this.keyUsers.get(key);
+      users?.delete(uri);
+      if (users?.size === 0) this.keyUsers.delete(key);
+    }
+    this.keysOfFile.delete(uri);
+  }
+
+  /** Entries kept per file (for tests of pruning): findings, and dependency keys listing the file. */
+  keptFor(uri: string): { findings: boolean; keys: number } {
+    let keys = 0;
+    for (const users of this.keyUsers.values()) if (users.has(uri)) keys++;
+    return { findings: this.fileFindings.has(uri), keys };
+  }
+
   private syntaxFindings(doc: ManifestDocument): Finding[] {
     let placed = this.syntaxCache.get(doc.chunk);
     if (!placed) {
-      // Parsed by the worker: its findings were computed there, as if the document started at line 0.
-      const precomputed = doc.chunk.precomputed?.syntax;
-      placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: syntaxFindings(doc) };
+      placed = { startLine: doc.startLine, findings: syntaxFindings(doc) };
       this.syntaxCache.set(doc.chunk, placed);
     }
     return shiftAll(placed, doc.startLine);
@@ -205,14 +237,15 @@ export class Linter {
     const schema = this.schema!;
     const partial = this.index.isPatch(doc);
     let cached = this.schemaCache.get(doc.chunk);
-    if (!cached || cached.partial !== partial) {
-      const precomputed = partial ? undefined : doc.chunk.precomputed?.schema;
-      const placed = precomputed ? { startLine: 0, findings: precomputed } : { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
-      cached = { partial, placed };
+    if (!cached || cached.partial !== partial || (cached.snapshot && !this.index.versions.isCurrent(cached.snapshot))) {
+      const keys = schema.dependencyKeys?.(doc) ?? [];
+      const snapshot = keys.length > 0 ? this.index.versions.snapshot(keys) : undefined;
+      const placed = { startLine: doc.startLine, findings: schema.validateDocument(doc, partial) };
+      cached = { partial, placed, snapshot };
       this.schemaCache.set(doc.chunk, cached);
     }
-    const findings = shiftAll(cached.placed, doc.startLine);
-    return schema.adjust ? schema.adjust(doc, findings) : findings;
+    // The folder's kustomization may fill a required selector: the document's result depends on the folder key (computeGroup).
+    return withoutSelectorsKustomizeFills(this.index, doc.uri, shiftAll(cached.placed, doc.startLine));
   }
 
   private groupResultFor(doc: ManifestDocument, done: Set<string>, version: string, options: LintSettings['ruleOptions']): GroupResult | undefined {
@@ -227,13 +260,14 @@ export class Linter {
     if (optionsKey !== '{}') key += `|options ${optionsKey}`;
     const cached = this.groupCache.get(key);
     if (cached && done.has(key)) return cached;
-    const relocated = cached && this.isFresh(cached, doc) ? this.relocate(cached) : undefined;
+    const fileOf = (uri: string): ManifestFile | undefined => this.index.getFile(uri);
+    const relocated = cached && this.isFresh(cached, doc) ? relocateGroup(cached, fileOf) : undefined;
     if (relocated) {
       this.groupCache.set(key, relocated);
       done.add(key);
       return relocated;
     }
-    const result = this.computeGroup(doc, version, options);
+    const result = (cached && this.rerunChangedRules(cached, doc, version, options)) ?? this.computeGroup(doc, version, options);
     this.groupCache.set(key, result);
     done.add(key);
     return result;
@@ -243,70 +277,84 @@ export class Linter {
     return this.index.versions.isCurrent(result.snapshot) && result.chunks.includes(doc.chunk);
   }
 
-  /** The cached result with its ranges moved to the current file versions, or undefined if stale. */
-  private relocate(result: GroupResult): GroupResult | undefined {
-    let moved = false;
-    const files = new Map<string, ManifestFile>();
-    for (const [uri, then] of result.files) {
-      const now = this.index.getFile(uri);
-      if (!now) return undefined;
-      files.set(uri, now);
-      if (now !== then) moved = true;
-    }
-    if (!moved) return result;
-    const byChunk = new Map<ParsedChunk, RawFinding[]>();
-    for (const [chunk, findings] of result.byChunk) {
-      const mapped: RawFinding[] = [];
-      for (const finding of findings) {
-        const m = mapFindingRanges(finding, (uri, range) => relocateRange(result.files.get(uri)!, files.get(uri), range));
-        if (!m) return undefined;
-        mapped.push(m);
-      }
-      byChunk.set(chunk, mapped);
-    }
-    return { ...result, byChunk, files };
-  }
-
   private computeGroup(doc: ManifestDocument, version: string, options: LintSettings['ruleOptions']): GroupResult {
     const keys = new Set<string>();
+    const keysByRule = new Map<string, Set<string>>();
     const c = doc.class;
     let findings: { doc: ManifestDocument; finding: RawFinding }[];
     let objectIgnores: string[] = [];
     let chunks: ParsedChunk[];
+    const ownKeys: string[] = [];
     if (c.type === 'kubernetes') {
-      keys.add(identityKey(c));
-      keys.add(folderKey(folderOf(doc.uri)));
+      ownKeys.push(identityKey(c), folderKey(folderOf(doc.uri)));
+      for (const key of ownKeys) keys.add(key);
       const object = this.index.renderedOf(doc);
       chunks = object.sources.map((s) => s.chunk);
       objectIgnores = annotationSuppressions(object.value);
-      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version, options);
+      findings = runRulesOn({ type: 'object', object }, this.index, this.rules, keys, this.schema, this.onRuleError, version, options, { keysByRule });
     } else {
       chunks = [doc.chunk];
       const target = { type: 'config' as const, doc, value: doc.plain().value };
       findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError, version, options);
     }
-    const byChunk = new Map<ParsedChunk, RawFinding[]>();
-    const files = new Map<string, ManifestFile>();
-    const noteFile = (uri: string): void => {
-      const file = this.index.getFile(uri);
-      if (file) files.set(uri, file);
-    };
-    for (const { doc: at, finding } of findings) {
-      const list = byChunk.get(at.chunk);
-      if (list) list.push(finding);
-      else byChunk.set(at.chunk, [finding]);
-      noteFile(finding.uri);
-      for (const r of finding.related ?? []) noteFile(r.uri);
-      for (const fix of finding.data?.fixes ?? []) for (const f of fix.edits) noteFile(f.uri);
-    }
-    const sourceUris = new Set(chunks.length > 0 && c.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
+    this.noteKeyUsers(keys, doc, chunks);
+    const versions = this.index.versions;
+    // Config documents run every rule again when anything they read changes (they are few).
+    const ruleSnapshots = c.type === 'kubernetes' && keysByRule.size > 0 ? new Map([...keysByRule].map(([id, read]) => [id, versions.snapshot(read)])) : NO_RULE_SNAPSHOTS;
+    const placed = placeFindings(withChunks(findings), (uri) => this.index.getFile(uri));
+    return { snapshot: versions.snapshot(keys), ownSnapshot: versions.snapshot(ownKeys), ruleSnapshots, chunks, ...placed, objectIgnores };
+  }
+
+  /**
+   * When the object is the same (same documents, own keys unchanged) and only what some rules read
+   * changed (a workload's command line, a kind's names, pod labels elsewhere), runs those rules
+   * alone and keeps the others' findings: after an edit that breaks one Deployment, the workloads
+   * with a missing reference re-run one rule, not all of them.
+   */
+  private rerunChangedRules(cached: GroupResult, doc: ManifestDocument, version: string, options: LintSettings['ruleOptions']): GroupResult | undefined {
+    const versions = this.index.versions;
+    if (doc.class.type !== 'kubernetes' || cached.ruleSnapshots.size === 0 || !versions.isCurrent(cached.ownSnapshot)) return undefined;
+    const object = this.index.renderedOf(doc);
+    if (object.sources.length !== cached.chunks.length || object.sources.some((s, i) => s.chunk !== cached.chunks[i])) return undefined;
+    const fileOf = (uri: string): ManifestFile | undefined => this.index.getFile(uri);
+    const kept = relocateGroup(cached, fileOf);
+    if (!kept) return undefined;
+    const rerun = new Set<string>();
+    for (const [id, snapshot] of cached.ruleSnapshots) if (!versions.isCurrent(snapshot)) rerun.add(id);
+    if (rerun.size === 0) return undefined;
+    const keysByRule = new Map<string, Set<string>>();
+    const fresh = runRulesOn({ type: 'object', object }, this.index, this.rules, new Set(), this.schema, this.onRuleError, version, options, { only: rerun, keysByRule });
+    const ruleSnapshots = new Map(cached.ruleSnapshots);
+    for (const id of rerun) ruleSnapshots.delete(id);
+    for (const [id, read] of keysByRule) ruleSnapshots.set(id, versions.snapshot(read));
+    const keys = new Set<string>();
+    for (const snapshot of [cached.ownSnapshot, ...ruleSnapshots.values()]) for (let i = 0; i < snapshot.length; i += 2) keys.add(snapshot[i] as string);
+    this.noteKeyUsers(keys, doc, cached.chunks);
+    const placed = mergeRerun(kept, rerun, withChunks(fresh), this.ruleOrder(), fileOf);
+    return { ...kept, snapshot: versions.snapshot(keys), ruleSnapshots, ...placed };
+  }
+
+  private ruleOrderCache: Map<string, number> | undefined;
+
+  /** Rule id → its place in the rule list: the order a full run reports findings in. */
+  private ruleOrder(): ReadonlyMap<string, number> {
+    this.ruleOrderCache ??= new Map(this.rules.map((rule, i) => [rule.id, i]));
+    return this.ruleOrderCache;
+  }
+
+  /** Lists the files of the checked object under every key its result read (see dependentsOf). */
+  private noteKeyUsers(keys: Iterable<string>, doc: ManifestDocument, chunks: readonly ParsedChunk[]): void {
+    const sourceUris = new Set(chunks.length > 0 && doc.class.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
     for (const key of keys) {
       const users = this.keyUsers.get(key) ?? new Set<string>();
-      for (const uri of sourceUris) users.add(uri);
+      for (const uri of sourceUris) {
+        users.add(uri);
+        const ofFile = this.keysOfFile.get(uri) ?? new Set<string>();
+        ofFile.add(key);
+        this.keysOfFile.set(uri, ofFile);
+      }
       this.keyUsers.set(key, users);
     }
-    const found = byChunk.size > 0;
-    return { snapshot: this.index.versions.snapshot(keys), chunks, byChunk: found ? byChunk : NO_FINDINGS, files: found ? files : NO_FILES, objectIgnores };
   }
 }
 

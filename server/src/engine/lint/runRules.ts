@@ -54,6 +54,14 @@ function findingOf(rule: Rule, report: Report, origin: Origin): RawFinding {
   return finding;
 }
 
+/** Which rules to run (all by default), and where to note what each read. */
+export interface RuleRun {
+  /** Only these rule ids (the others' results are kept by the caller); no rendered-object schema check. */
+  only?: ReadonlySet<string>;
+  /** Filled with the keys each rule read, for the rules that read any. */
+  keysByRule?: Map<string, Set<string>>;
+}
+
 export function runRulesOn(
   target: RuleTarget,
   index: WorkspaceIndex,
@@ -63,12 +71,19 @@ export function runRulesOn(
   onRuleError: (ruleId: string, error: unknown) => void,
   kubernetesVersion: string = NEWEST_KUBERNETES_VERSION,
   configured: LintSettings['ruleOptions'] = {},
+  run: RuleRun = {},
 ): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   const kind = kindOf(target);
   const locate = locateFor(target);
   const nearUri = target.type === 'object' ? (target.object.sources[0]?.uri ?? '') : target.doc.uri;
-  const workspace = recordingView(index, nearUri, keys);
+  let ruleKeys = new Set<string>();
+  const workspace = recordingView(index, nearUri, {
+    add: (key: string) => {
+      keys.add(key);
+      ruleKeys.add(key);
+    },
+  });
   // One context for all the rules of the target (thousands of targets × 37 rules otherwise).
   let current: Rule = rules[0]!;
   const context: RuleContext & { options: Readonly<Record<string, unknown>> } = {
@@ -83,6 +98,7 @@ export function runRulesOn(
     },
   };
   for (const rule of rulesForKind(rules, kind)) {
+    if (run.only && !run.only.has(rule.id)) continue;
     current = rule;
     context.options = optionsFor(rule, configured);
     try {
@@ -90,8 +106,12 @@ export function runRulesOn(
     } catch (error) {
       onRuleError(rule.id, error);
     }
+    if (ruleKeys.size > 0) {
+      run.keysByRule?.set(rule.id, ruleKeys);
+      ruleKeys = new Set();
+    }
   }
-  if (target.type === 'object' && schema && target.object.sources.length > 1) {
+  if (target.type === 'object' && schema && target.object.sources.length > 1 && !run.only) {
     out.push(...renderedMissingRequired(target, schema));
   }
   return out;

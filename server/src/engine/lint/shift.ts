@@ -18,18 +18,28 @@ function shiftRange(range: Range, delta: number): Range {
   };
 }
 
-/** Applies `mapRange` to every range of a finding; returns undefined when one cannot be mapped. */
+/**
+ * Applies `mapRange` to every range of a finding; returns undefined when one cannot be mapped, and
+ * the finding itself when no range moved (an edit below a document leaves its findings as they were:
+ * thousands of them are kept, not copied, on every keystroke).
+ */
 export function mapFindingRanges<T extends Finding>(
   finding: T,
   mapRange: (uri: string, range: Range) => Range | undefined,
 ): T | undefined {
-  const range = mapRange(finding.uri, finding.range);
+  let moved = false;
+  const map = (uri: string, range: Range): Range | undefined => {
+    const mapped = mapRange(uri, range);
+    if (mapped && mapped !== range) moved = true;
+    return mapped;
+  };
+  const range = map(finding.uri, finding.range);
   if (!range) return undefined;
   const out: T = { ...finding, range };
   if (finding.related) {
     const related = [];
     for (const r of finding.related) {
-      const mapped = mapRange(r.uri, r.range);
+      const mapped = map(r.uri, r.range);
       if (!mapped) return undefined;
       related.push({ ...r, range: mapped });
     }
@@ -42,7 +52,7 @@ export function mapFindingRanges<T extends Finding>(
       for (const file of fix.edits) {
         const edits = [];
         for (const edit of file.edits) {
-          const mapped = mapRange(file.uri, edit.range);
+          const mapped = map(file.uri, edit.range);
           if (!mapped) return undefined;
           edits.push({ ...edit, range: mapped });
         }
@@ -52,7 +62,7 @@ export function mapFindingRanges<T extends Finding>(
     }
     out.data = { ...finding.data, fixes };
   }
-  return out;
+  return moved ? out : finding;
 }
 
 /** Shifts a finding whose ranges all lie in one document by `delta` lines. */

@@ -2,7 +2,7 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { diskPathKind } from '../workspace/kustomizePaths';
-import { labelsKey } from '../workspace/labelKeys';
+import { commandLinesKey, labelsKey, namesKey } from '../workspace/projectionKeys';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -22,7 +22,7 @@ export interface WorkspaceView extends ObjectLookup {
   documentsOf(uri: string): readonly ManifestDocument[];
 }
 
-export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<string>): WorkspaceView {
+export function recordingView(index: WorkspaceIndex, nearUri: string, keys: { add(key: string): unknown }): WorkspaceView {
   return {
     lookup(kind, namespace, name) {
       keys.add(identityKey({ kind, namespace, name }));
@@ -31,6 +31,14 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: Set<
     objectsOfKind(kind, namespace) {
       keys.add(kindKey(kind, namespace));
       return index.objectsOfKind(kind, namespace);
+    },
+    namesOfKind(kind, namespace) {
+      keys.add(namesKey(kind, namespace));
+      return index.namesOfKind(kind, namespace);
+    },
+    commandLinesOf(namespace) {
+      keys.add(commandLinesKey(namespace));
+      return index.commandLinesOf(namespace);
     },
     objectsOfKindByLabels(kind, namespace, selector, labelsOf) {
       keys.add(labelsKey(kind, namespace));

@@ -1,28 +1,31 @@
 /** The schema block at a path of a monitoring file, for completion (keys of the block) and hover (a field's docs). */
 import type { ValuePath } from '../types';
-import { blockDocsUrl, FIELD_DOCS, TYPE_NAMES } from './fieldDocs';
+import { blockDocsUrl, fieldDescription, TYPE_NAMES } from './fieldDocs';
 import type { MonitoringFormat } from './formats';
-import { SCHEMAS } from './schemaCheck';
+import { SCHEMAS } from './schemaWalk';
+import { baseType } from './schemaTypes';
 
 /** The block a path leads to (the map at `path`), or undefined outside the schema. */
 export function blockAt(format: MonitoringFormat, path: ValuePath): string | undefined {
   const schema = SCHEMAS[format];
   let block = 'root';
-  let pendingList: string | undefined;
+  let pending: { block: string; step: 'number' | 'string' } | undefined;
   for (const step of path) {
-    if (pendingList !== undefined) {
-      if (typeof step !== 'number') return undefined;
-      block = pendingList;
-      pendingList = undefined;
+    if (pending !== undefined) {
+      if (typeof step !== pending.step) return undefined;
+      block = pending.block;
+      pending = undefined;
       continue;
     }
-    const type = typeof step === 'string' ? schema[block]?.[step] : undefined;
-    if (!type) return undefined;
+    const declared = typeof step === 'string' ? schema[block]?.[step] : undefined;
+    if (!declared) return undefined;
+    const type = baseType(declared);
     if (type.startsWith('B:')) block = type.slice(2);
-    else if (type.startsWith('L:')) pendingList = type.slice(2);
+    else if (type.startsWith('L:')) pending = { block: type.slice(2), step: 'number' };
+    else if (type.startsWith('K:')) pending = { block: type.slice(2), step: 'string' };
     else return undefined;
   }
-  return pendingList === undefined ? block : undefined;
+  return pending === undefined ? block : undefined;
 }
 
 export interface FieldDoc {
@@ -32,14 +35,24 @@ export interface FieldDoc {
   markdown: string;
 }
 
+function typeName(type: string): string {
+  const block = type.slice(2).replace(/_/g, ' ');
+  if (type.startsWith('B:')) return block;
+  if (type.startsWith('L:')) return `list of ${block}`;
+  if (type.startsWith('K:')) return `map of names to ${block}`;
+  if (type.startsWith('S:')) return TYPE_NAMES[type] ?? 'list of strings';
+  if (type.startsWith('E:') || type.startsWith('I:')) return `one of ${type.slice(2).split('|').filter(Boolean).join(', ')}`;
+  return TYPE_NAMES[type] ?? 'value';
+}
+
 /** Markdown for a field of a block: its type, its one-line description when known, and the docs link. */
 export function fieldDoc(format: MonitoringFormat, block: string, field: string): FieldDoc | undefined {
-  const type = SCHEMAS[format][block]?.[field];
-  if (!type) return undefined;
-  const typeName = type.startsWith('B:') ? type.slice(2).replace(/_/g, ' ') : type.startsWith('L:') ? `list of ${type.slice(2).replace(/_/g, ' ')}` : TYPE_NAMES[type]!;
-  const description = FIELD_DOCS[field];
-  const markdown = [`**${field}**: ${typeName}`, description, `[Documentation](${blockDocsUrl(format, block)})`].filter(Boolean).join('\n\n');
-  return { field, block, type: typeName, markdown };
+  const declared = SCHEMAS[format][block]?.[field];
+  if (!declared) return undefined;
+  const name = `${typeName(baseType(declared))}${declared.endsWith('!') ? ', required' : ''}`;
+  const description = fieldDescription(format, block, field);
+  const markdown = [`**${field}**: ${name}`, description, `[Documentation](${blockDocsUrl(format, block)})`].filter(Boolean).join('\n\n');
+  return { field, block, type: name, markdown };
 }
 
 /** The fields of a block, for completion. */

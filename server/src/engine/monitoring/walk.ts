@@ -23,7 +23,7 @@ export function* mapsIn(parent: At<unknown>, key: string): Generator<At> {
   }
 }
 
-export function mapAt(parent: At<unknown>, key: string): At | undefined {
+function mapAt(parent: At<unknown>, key: string): At | undefined {
   if (!isObj(parent.value)) return undefined;
   const value = parent.value[key];
   return isObj(value) ? { value, path: [...parent.path, key] } : undefined;

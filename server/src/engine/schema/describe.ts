@@ -72,6 +72,11 @@ function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, entry: KindEntry
   if (since) parts.push(since);
   const gate = featureGateOf(description);
   if (gate) parts.push(`Feature gate: \`${gate}\``);
-  parts.push(`[${entry.kind} (${entry.apiVersion}) API reference](${apiReferenceUrl(entry.apiVersion, entry.kind)})`);
+  // The API reference page of a built-in kind, or where a custom resource's schema came from.
+  const kindLabel = `${entry.kind} (${entry.apiVersion})`;
+  const reference = entry.source ?? apiReferenceUrl(entry.apiVersion, entry.kind);
+  if (reference.startsWith('https://')) parts.push(`[${kindLabel} API reference](${reference})`);
+  else if (reference.startsWith('file:')) parts.push(`${kindLabel}: schema from [${reference.slice(reference.lastIndexOf('/') + 1)}](${reference})`);
+  else parts.push(`${kindLabel}: schema from ${reference}`);
   return parts.join('\n\n');
 }

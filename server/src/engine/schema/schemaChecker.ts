@@ -8,11 +8,15 @@ export type { MissingField };
 export interface SchemaChecker {
   /**
    * Schema findings for one document; `partial` skips required-field checks (patches). A function
-   * of the document's text and `partial` only: the linter caches it per parsed chunk.
+   * of the document's text, `partial` and the facts `dependencyKeys` names: the linter caches it per
+   * parsed chunk until one of those keys is bumped.
    */
   validateDocument(doc: ManifestDocument, partial: boolean): Finding[];
-  /** Adjusts a document's findings for facts outside it (its folder's kustomization), after the cache. */
-  adjust?(doc: ManifestDocument, findings: Finding[]): Finding[];
+  /**
+   * Dependency keys (engine/workspace/dependencyKeys.ts) of facts outside the document that its
+   * `validateDocument` findings read: a custom resource's CRDs. None (or absent) for built-in kinds.
+   */
+  dependencyKeys?(doc: ManifestDocument): readonly string[];
   /** Required fields missing from a rendered object. */
   missingRequired(value: unknown, apiVersion: string, kind: string): MissingField[];
 }

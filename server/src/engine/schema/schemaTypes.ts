@@ -1,4 +1,5 @@
 /** The compiled form of schemas/kubernetes.json that validation, completion and hover walk. */
+import type { ValueBounds } from './constraints';
 
 export interface FieldSchema {
   readonly name: string;
@@ -17,6 +18,11 @@ export interface ObjectSchema {
   readonly properties: Map<string, FieldSchema>;
   /** Required field names, sorted. */
   readonly required: readonly string[];
+  /**
+   * Fields it does not list are kept, not unknown: a custom resource's `x-kubernetes-preserve-unknown-fields`
+   * object (engine/crd/). Unset for every built-in type.
+   */
+  readonly preservesUnknownFields?: boolean;
 }
 
 export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'time';
@@ -24,8 +30,16 @@ export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-s
 export type SchemaNode =
   | ObjectSchema
   | { readonly kind: 'map'; readonly values: SchemaNode }
-  | { readonly kind: 'array'; readonly items: SchemaNode }
-  | { readonly kind: ScalarKind; readonly enum?: readonly string[]; readonly description?: string }
+  | { readonly kind: 'array'; readonly items: SchemaNode; readonly bounds?: ValueBounds }
+  | {
+      readonly kind: ScalarKind;
+      readonly enum?: readonly string[];
+      readonly description?: string;
+      /** A string format the API server checks (a CRD's `format: uuid`; see formats.ts); unset for built-in kinds. */
+      readonly format?: string;
+      /** A CRD's `minimum`, `maxLength`, … (constraints.ts); unset for built-in kinds. */
+      readonly bounds?: ValueBounds;
+    }
   | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
   | { readonly kind: 'any'; readonly description?: string };
 

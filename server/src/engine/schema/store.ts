@@ -13,6 +13,8 @@ export interface KindEntry {
   readonly apiVersion: string;
   readonly kind: string;
   readonly schema: ObjectSchema;
+  /** A custom resource's schema source (its CRD's file URI, or a catalog id), shown in hovers; unset for built-in kinds. */
+  readonly source?: string;
 }
 
 export class SchemaStore {

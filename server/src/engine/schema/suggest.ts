@@ -1,13 +1,20 @@
 /** "Did you mean …?" for misspelled field names and enum values. */
 
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions). With `atMost`, stops as soon as
+ * the distance must exceed it and returns `atMost + 1`: suggestions are looked for among every ConfigMap or Secret
+ * of a namespace, thousands in generated manifests, and almost all are far off. (A row's minimum bounds every row
+ * below it: a transposition skipping a row costs what a substitution into that row would.)
+ */
+export function editDistance(a: string, b: string, atMost = Infinity): number {
+  if (Math.abs(a.length - b.length) > atMost) return atMost + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array<number>(rows * cols);
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
@@ -15,9 +22,11 @@ export function editDistance(a: string, b: string): number {
         best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
       }
       d[i * cols + j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > atMost) return atMost + 1;
   }
-  return d[rows * cols - 1]!;
+  return Math.min(d[rows * cols - 1]!, atMost + 1);
 }
 
 /**

@@ -14,6 +14,8 @@ import { describeActual, scalarMatches, typeHint } from './values';
 import { apiLifecycle } from './apiLifecycle';
 import { metadataOnlyEntry } from './metadataOnly';
 import { fieldRemovedIn } from './fieldVersions';
+import { describeFormat, matchesFormat } from './formats';
+import { itemsBoundProblem, scalarBoundProblem } from './constraints';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -116,13 +118,16 @@ class SchemaWalker {
         else this.typeMismatch(node as Node, schema, label);
         return;
       case 'array':
-        if (isSeq(node)) this.visitItems(node.items, schema.items, label);
-        else this.typeMismatch(node as Node, schema, label);
+        if (!isSeq(node)) return this.typeMismatch(node as Node, schema, label);
+        this.checkBound(node, schema.bounds && itemsBoundProblem(schema.bounds, node.items.length), label);
+        this.visitItems(node.items, schema.items, label);
         return;
       default:
         if (!isScalar(node)) return this.typeMismatch(node as Node, schema, label);
         if (!scalarMatches(schema.kind, node.value)) return this.typeMismatch(node, schema, label);
         if (schema.enum && typeof node.value === 'string') this.checkEnum(node, schema.enum, label);
+        if (schema.format && typeof node.value === 'string' && !matchesFormat(schema.format, node.value)) this.formatMismatch(node, schema.format, label);
+        this.checkBound(node, schema.bounds && scalarBoundProblem(schema.bounds, node.value), label);
     }
   }
 
@@ -150,6 +155,7 @@ class SchemaWalker {
       }
       const field = schema.properties.get(name);
       if (!field) {
+        if (schema.preservesUnknownFields) continue;
         if (!(this.partial && PATCH_DIRECTIVE.test(name))) this.unknownField(pair, name, schema);
         continue;
       }
@@ -203,6 +209,8 @@ class SchemaWalker {
 
   /** Other apiVersions of this kind whose schema has the field at the current path. */
   private versionsWithField(name: string): string[] {
+    // A custom resource may reuse a built-in kind name (Knative's Service): built-in versions are no advice for it.
+    if (!this.store.isKubernetesApiVersion(this.entry.apiVersion)) return [];
     const versions = this.store.apiVersionsOf(this.entry.kind);
     if (versions.length < 2) return [];
     const path = [...this.path, name];
@@ -229,6 +237,16 @@ class SchemaWalker {
     const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     const message = `\`${label}\` must be ${describeExpected(expected)}, got ${actual}${typeHint(expected, value, source)}.`;
     this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, {});
+  }
+
+  /** A CRD bound (`minimum`, `maxItems`, …) the value breaks: the API server refuses the object. */
+  private checkBound(node: Node, problem: string | undefined, label: string): void {
+    if (problem) this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), `\`${label}\` ${problem}.`, {});
+  }
+
+  private formatMismatch(node: Node, format: string, label: string): void {
+    const message = `\`${label}\` must be ${describeFormat(format)} (format \`${format}\`), got ${describeActual((node as Node & { value: unknown }).value)}.`;
+    this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), message, { format });
   }
 
   private checkEnum(node: Node & { value: unknown }, allowed: readonly string[], label: string): void {

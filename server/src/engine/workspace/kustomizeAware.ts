@@ -5,7 +5,6 @@
  */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
-import type { SchemaChecker } from '../schema/schemaChecker';
 import { patchLikeName } from '../render/group';
 import { kustomizationAddsSelectors } from './kustomization';
 import { KUSTOMIZATION_NAMES } from './kustomizePaths';
@@ -28,17 +27,14 @@ function isSelectorFilledByKustomize(finding: Finding): boolean {
   return finding.code === 'schema-required' && data?.field === 'selector' && SELECTOR_SPECS.has(String(data.typeName));
 }
 
-/** The schema checker, minus the `selector` a folder's kustomization adds to its resources. */
-export function kustomizeAwareSchema(schema: SchemaChecker, index: () => WorkspaceIndex): SchemaChecker {
-  return {
-    missingRequired: (value, apiVersion, kind) => schema.missingRequired(value, apiVersion, kind),
-    validateDocument: (doc, partial) => schema.validateDocument(doc, partial),
-    // Not part of validateDocument, whose results are cached per chunk: the kustomization can change while the document does not.
-    adjust(doc, findings) {
-      if (!findings.some(isSelectorFilledByKustomize) || !folderAddsSelectors(index(), doc.uri)) return findings;
-      return findings.filter((f) => !isSelectorFilledByKustomize(f));
-    },
-  };
+/**
+ * A document's schema findings minus the missing `selector` its folder's kustomization adds. Not
+ * part of validateDocument, whose results are a function of the document alone: the result that
+ * holds these findings depends on the folder's key (bumped when its kustomization changes).
+ */
+export function withoutSelectorsKustomizeFills(index: WorkspaceIndex, uri: string, findings: Finding[]): Finding[] {
+  if (!findings.some(isSelectorFilledByKustomize) || !folderAddsSelectors(index, uri)) return findings;
+  return findings.filter((f) => !isSelectorFilledByKustomize(f));
 }
 
 /**

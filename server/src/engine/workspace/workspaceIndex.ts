@@ -7,9 +7,15 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectLabelKeys } from './labelKeys';
-import type { LabelsOf } from '../k8s/lookup';
+import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords } from './projectionKeys';
+import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
+import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
+import { at } from '../k8s/values';
 import { kustomizationPatches } from './kustomization';
+import { buildPostings, type KindList } from './kindList';
+
+/** Documents worked through between two yields of `setParsedSteps` (a few milliseconds). */
+const INDEX_STEP_DOCUMENTS = 256;
 
 export interface FileUpdate {
   file: ManifestFile;
@@ -70,6 +76,20 @@ export class WorkspaceIndex {
    * the documents whose chunks differ from the indexed version's, whichever version it was parsed against.
    */
   setParsed(file: ManifestFile): FileUpdate {
+    const steps = this.setParsedSteps(file);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `setParsed` in steps, for the server to run in slices. Working out what changed is the costly
+   * part for a cold 5,000-document file (the keys and label signatures of every document): it yields
+   * every INDEX_STEP_DOCUMENTS documents. The index itself changes in the last step, at once, so a
+   * request answered between two steps sees the previous version of the file, never half of each.
+   */
+  *setParsedSteps(file: ManifestFile): Generator<void, FileUpdate, void> {
     const uri = file.uri;
     const previous = this.fileMap.get(uri);
     const changedKeys = new Set<string>();
@@ -80,8 +100,16 @@ export class WorkspaceIndex {
     const before = new Set(thenDocs.map((d) => d.chunk));
     const removed = thenDocs.filter((d) => !kept.has(d.chunk));
     const added = nowDocs.filter((d) => !before.has(d.chunk));
-    for (const doc of [...removed, ...added]) this.collectKeys(doc, changedKeys);
-    collectLabelKeys(removed, added, changedKeys);
+    yield;
+    let done = 0;
+    for (const doc of [...removed, ...added]) {
+      this.collectKeys(doc, changedKeys);
+      if (++done % INDEX_STEP_DOCUMENTS === 0) yield;
+    }
+    yield* collectProjectionKeySteps(removed, added, changedKeys, INDEX_STEP_DOCUMENTS);
+    // Changed meanwhile (removed, or set by a caller that does not step): the keys above compare with
+    // a version that is gone; compare with the current one, at once.
+    if (this.fileMap.get(uri) !== previous) return this.setParsed(file);
     if (!previous) {
       changedKeys.add(FILES_KEY);
       this.countFolders(uri, 1);
@@ -106,7 +134,7 @@ export class WorkspaceIndex {
       this.unregister(doc);
       this.collectKeys(doc, changedKeys);
     }
-    collectLabelKeys(docs, [], changedKeys);
+    collectProjectionKeys(docs, [], changedKeys);
     changedKeys.add(FILES_KEY);
     this.countFolders(uri, -1);
     this.fileMap.delete(uri);
@@ -127,6 +155,34 @@ export class WorkspaceIndex {
    */
   objectsOfKind(kind: string, namespace?: string): RenderedObject[] {
     return [...this.kindList(kind, namespace).objects];
+  }
+
+  /** The same array while the kind's list is current (callers may memoize on it, see refCheck's suggestions). */
+  namesOfKind(kind: string, namespace: string): readonly string[] {
+    const list = this.kindList(kind, namespace);
+    if (!list.names) {
+      const names = list.objects.map((o) => o.identity.name ?? '');
+      // A list rebuilt because one of its files changed usually names the same objects: the same array, then.
+      const earlier = list.earlierNames;
+      list.names = earlier && earlier.length === names.length && earlier.every((n, i) => n === names[i]) ? earlier : names;
+      list.earlierNames = undefined;
+    }
+    return list.names;
+  }
+
+  /** Command lines of the workloads of a namespace, computed once per version of each workload kind's list. */
+  commandLinesOf(namespace: string): WorkloadCommandLine[] {
+    const out: WorkloadCommandLine[] = [];
+    for (const kind of WORKLOAD_KINDS) {
+      const list = this.kindList(kind, namespace);
+      list.commandLines ??= list.objects.map((o) => ({
+        kind,
+        name: o.identity.name,
+        words: commandLineWords(at(o.value, ...(podSpecPath(kind) ?? []))).flat(),
+      }));
+      for (const line of list.commandLines) out.push(line);
+    }
+    return out;
   }
 
   /**
@@ -154,6 +210,7 @@ export class WorkspaceIndex {
       objects,
       postings: new Map(),
       checkedAt: this.fileGeneration,
+      earlierNames: cached?.names ?? cached?.earlierNames,
     };
     this.kindLists.set(key, list);
     return list;
@@ -328,33 +385,7 @@ export class WorkspaceIndex {
   }
 }
 
-/** The rendered objects of one kind (and namespace), cached until the kind, the layout or a file of it changes. */
-interface KindList {
-  kindVersion: number;
-  layout: number;
-  files: Map<string, ManifestFile | undefined>;
-  objects: RenderedObject[];
-  /** `label=value` → objects, per label projection. */
-  postings: Map<LabelsOf, Map<string, RenderedObject[]>>;
-  /** `fileGeneration` when `files` was last found current (the check is skipped until a file changes). */
-  checkedAt: number;
-}
-
 export type { LabelsOf };
-
-function buildPostings(objects: readonly RenderedObject[], labelsOf: LabelsOf): Map<string, RenderedObject[]> {
-  const postings = new Map<string, RenderedObject[]>();
-  for (const object of objects) {
-    for (const [key, value] of Object.entries(labelsOf(object) ?? {})) {
-      if (value === undefined) continue;
-      const label = `${key}=${String(value)}`;
-      const list = postings.get(label);
-      if (list) list.push(object);
-      else postings.set(label, [object]);
-    }
-  }
-  return postings;
-}
 
 function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   const set = map.get(key);

@@ -12,14 +12,30 @@ import { yamlScalar } from './scalarSource';
 import { editDistance } from '../../engine/schema/suggest';
 
 /** The candidate closest to `wanted` (case-insensitive match or at most 2 edits), if one stands out. */
-function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const lower = wanted.toLowerCase();
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === wanted.toLowerCase() ? 0 : editDistance(wanted, candidate);
+    const sameButCase = candidate.length === wanted.length && candidate.toLowerCase() === lower;
+    const d = sameButCase ? 0 : editDistance(wanted, candidate, bestDistance - 1);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
+}
+
+/**
+ * Suggestions among the names of a kind, remembered per names list: the index hands out the same
+ * list until an object of the kind changes, so re-checking hundreds of broken references after an
+ * edit elsewhere does not compare each with every name again.
+ */
+const suggestionsByNames = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function closestName(wanted: string, names: readonly string[]): string | undefined {
+  let known = suggestionsByNames.get(names);
+  if (!known) suggestionsByNames.set(names, (known = new Map()));
+  if (!known.has(wanted)) known.set(wanted, closest(wanted, names));
+  return known.get(wanted);
 }
 
 function renameFix(context: RuleContext, path: readonly (string | number)[], to: string, what: string): FindingFix[] {
@@ -67,8 +83,8 @@ function reportMissingObject(
   const id = path.join('/');
   if (seen.has(id)) return;
   seen.add(id);
-  const names = context.workspace.objectsOfKind(ref.kind, namespace).map((o) => o.identity.name ?? '');
-  const guess = closest(ref.name, names);
+  const names = context.workspace.namesOfKind(ref.kind, namespace);
+  const guess = closestName(ref.name, names);
   const hint = guess ? ` Did you mean ${guess}?` : '';
   context.report({
     path,

@@ -1,0 +1,91 @@
+/**
+ * Keys for one projection of every object of a kind. A result that reads only that projection
+ * depends on its key, bumped when the projection of some document changes, not on every edit of an
+ * object of the kind:
+ * - labels: a Service reads every workload of its namespace to find the ones its selector picks,
+ *   but only their labels (plus the identities it selected);
+ * - names: a "did you mean" suggestion reads the names of every ConfigMap or Secret;
+ * - command lines: "is this Secret created by a Job that is told its name" reads the command and
+ *   args of every workload of the namespace.
+ * So editing a Deployment's annotation re-checks that Deployment and what selects it, not every
+ * workload with a missing reference in the namespace.
+ */
+import type { ManifestDocument, ResourceIdentity } from '../document/manifestDocument';
+import { podLabelsPath, podSpecPath } from '../k8s/podSpec';
+import { at, list, record } from '../k8s/values';
+
+export function labelsKey(kind: string, namespace: string): string {
+  return `labels:${kind}/${namespace}`;
+}
+
+export function namesKey(kind: string, namespace: string): string {
+  return `names:${kind}/${namespace}`;
+}
+
+export function commandLinesKey(namespace: string): string {
+  return `command-lines:${namespace}`;
+}
+
+/** The words (command, then args) of each container and init container of a pod spec, as written. */
+export function commandLineWords(spec: unknown): string[][] {
+  const out: string[][] = [];
+  for (const field of ['containers', 'initContainers']) {
+    for (const item of list(at(spec, field))) {
+      const container = record(item);
+      if (!container) continue;
+      out.push([...list(container.command), ...list(container.args)].filter((w): w is string => typeof w === 'string'));
+    }
+  }
+  return out;
+}
+
+type Projection = (id: ResourceIdentity, value: unknown) => { key: string; signature: unknown } | undefined;
+
+const PROJECTIONS: readonly Projection[] = [
+  // The same projection the label postings use (podLabels): one definition of where pod labels live.
+  (id, value) => {
+    const path = podLabelsPath(id.kind);
+    return { key: labelsKey(id.kind, id.namespace), signature: (path ? at(value, ...path) : undefined) ?? null };
+  },
+  (id) => ({ key: namesKey(id.kind, id.namespace), signature: null }),
+  (id, value) => {
+    const path = podSpecPath(id.kind);
+    return path ? { key: commandLinesKey(id.namespace), signature: [id.kind, commandLineWords(at(value, ...path))] } : undefined;
+  },
+];
+
+/** Adds the keys of the projections that differ between the removed and the added documents. */
+export function collectProjectionKeys(removed: Iterable<ManifestDocument>, added: Iterable<ManifestDocument>, into: Set<string>): void {
+  const steps = collectProjectionKeySteps(removed, added, into, Infinity);
+  while (!steps.next().done) continue;
+}
+
+/** `collectProjectionKeys` in steps: yields after every `stepDocuments` documents (a projection reads the plain value). */
+export function* collectProjectionKeySteps(
+  removed: Iterable<ManifestDocument>,
+  added: Iterable<ManifestDocument>,
+  into: Set<string>,
+  stepDocuments: number,
+): Generator<void, void, void> {
+  const counts = new Map<string, Map<string, number>>();
+  let done = 0;
+  const count = (doc: ManifestDocument, delta: number): boolean => {
+    const id = doc.identity;
+    if (id) {
+      const value = doc.plain().value;
+      for (const projection of PROJECTIONS) {
+        const projected = projection(id, value);
+        if (!projected) continue;
+        // Per file and name: a document moved within its file is the same fact; one renamed is not.
+        const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
+        const byKey = counts.get(projected.key) ?? new Map<string, number>();
+        byKey.set(signature, (byKey.get(signature) ?? 0) + delta);
+        counts.set(projected.key, byKey);
+      }
+    }
+    return ++done % stepDocuments === 0;
+  };
+  for (const doc of removed) if (count(doc, -1)) yield;
+  for (const doc of added) if (count(doc, 1)) yield;
+  for (const [key, byKey] of counts) if ([...byKey.values()].some((n) => n !== 0)) into.add(key);
+}

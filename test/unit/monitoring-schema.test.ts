@@ -1,0 +1,111 @@
+/**
+ * The monitoring schemas inside every block: service discovery, HTTP client, remote write, storage, receiver
+ * integrations and time intervals. Fields newer than Debian's promtool/amtool (so not in the differential test)
+ * are checked here, with the tools' own error cases; every field has a description for hover and completion.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { engineWith, lintAll } from '../helpers/engineHarness';
+import { FIXTURES_DIR } from '../helpers/paths';
+import { caret } from '../helpers/caret';
+import { completion } from '../../server/src/lsp/completion';
+import { hover } from '../../server/src/lsp/hover';
+import { SCHEMAS } from '../../server/src/engine/monitoring/schemaWalk';
+import { fieldDescription } from '../../server/src/engine/monitoring/fieldDocs';
+import { MONITORING_FORMATS } from '../../server/src/engine/monitoring/formats';
+import { parse, store } from './schemaFixtures';
+
+const NAME = { prometheus: 'prometheus.yml', alertmanager: 'alertmanager.yml' } as const;
+
+/** Errors as `line code: message`. */
+function errors(kind: keyof typeof NAME, text: string): string[] {
+  return lintAll(engineWith({ [NAME[kind]]: text }))
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`);
+}
+
+function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES_DIR, 'monitoring', name), 'utf8');
+}
+
+const POD_SD = 'scrape_configs:\n  - job_name: pods\n    kubernetes_sd_configs:\n';
+
+describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
+  it('accepts the fixtures newer than the Debian tools', () => {
+    assert.deepEqual(errors('prometheus', fixture('valid-prometheus3.prometheus.yml')), []);
+    assert.deepEqual(errors('alertmanager', fixture('valid-alertmanager028.alertmanager.yml')), []);
+  });
+
+  it('checks kubernetes_sd_configs field by field: role, namespaces, selectors, attach_metadata', () => {
+    assert.match(errors('prometheus', `${POD_SD}      - role: pods\n`).join('\n'), /^4 valid-monitoring-schema: Kubernetes SD config: role must be one of endpoints, endpointslice, ingress, node, pod, service, not "pods"/);
+    assert.match(errors('prometheus', `${POD_SD}      - namespaces:\n          names: [a]\n`).join('\n'), /^4 .*Kubernetes SD config needs role/);
+    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        namespace:\n          names: [a]\n`).join('\n'), /^5 .*Unknown field namespace in kubernetes SD config.*Did you mean namespaces\?/);
+    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        selectors:\n          - role: pod\n            lable: app=a\n`).join('\n'), /^7 .*Unknown field lable in kubernetes selector.*Did you mean label\?/);
+    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        attach_metadata:\n          nodes: true\n`).join('\n'), /^6 .*Unknown field nodes in kubernetes attach metadata/);
+  });
+
+  it('reads flow maps and CRLF line ends the same way', () => {
+    const flow = 'scrape_configs:\n  - {job_name: pods, kubernetes_sd_configs: [{role: pod, namespace: {names: [a]}}]}\n';
+    assert.match(errors('prometheus', flow).join('\n'), /^2 .*Unknown field namespace in kubernetes SD config/);
+    assert.deepEqual(errors('prometheus', flow.replace(/\n/g, '\r\n')), errors('prometheus', flow));
+  });
+
+  it('checks HTTP headers as a map of blocks, and durations inside service discovery', () => {
+    const headers = 'scrape_configs:\n  - job_name: a\n    http_headers:\n      X-Org:\n        value: [a]\n';
+    assert.match(errors('prometheus', headers).join('\n'), /^5 .*Unknown field value in http header.*Did you mean values\?/);
+    const refresh = 'scrape_configs:\n  - job_name: a\n    consul_sd_configs:\n      - server: consul:8500\n        refresh_interval: 30\n';
+    assert.match(errors('prometheus', refresh).join('\n'), /^5 valid-monitoring-duration: refresh_interval: 30 has no unit/);
+  });
+
+  it('checks the Alertmanager 0.26-0.28 integrations and what they need', () => {
+    const teams = 'route:\n  receiver: t\nreceivers:\n  - name: t\n    msteamsv2_configs:\n      - webhook_url: https://x.example.org/w\n        summary: s\n';
+    assert.match(errors('alertmanager', teams).join('\n'), /^7 .*Unknown field summary in msteamsv2 config/);
+    const jira = 'global:\n  jira_api_url: https://x.atlassian.net\nroute:\n  receiver: j\nreceivers:\n  - name: j\n    jira_configs:\n      - issue_type: Bug\n';
+    assert.match(errors('alertmanager', jira).join('\n'), /^8 .*Jira config needs project/);
+    const noUrl = jira.replace(/global:\n.*\n/, '').replace('issue_type: Bug', 'issue_type: Bug\n        project: OPS');
+    assert.match(errors('alertmanager', noUrl).join('\n'), /Jira integration needs api_url.*Add api_url here, or jira_api_url under global\./);
+    const webhook = 'route:\n  receiver: w\nreceivers:\n  - name: w\n    webhook_configs:\n      - url: https://x.example.org/h\n        timeout: 10\n';
+    assert.match(errors('alertmanager', webhook).join('\n'), /^7 .*timeout must be a Go duration/);
+  });
+
+  it('leaves templated words alone and secrets given as <secret>', () => {
+    const text = 'route:\n  receiver: o\nreceivers:\n  - name: o\n    opsgenie_configs:\n      - api_key: k\n        responders:\n          - name: \'{{ .CommonLabels.team }}\'\n            type: \'{{ .CommonLabels.kind }}\'\n    slack_configs:\n      - api_url: <secret>\n';
+    assert.deepEqual(errors('alertmanager', text), []);
+  });
+});
+
+describe('monitoring schema: documentation', () => {
+  it('has a one-line description for every field of every block', () => {
+    const missing: string[] = [];
+    for (const format of MONITORING_FORMATS) {
+      for (const [block, fields] of Object.entries(SCHEMAS[format])) {
+        for (const field of Object.keys(fields)) if (!fieldDescription(format, block, field)) missing.push(`${format} ${block}.${field}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('hovers on a field inside service discovery with its type, its line and the anchor of its block', () => {
+    const { text, position } = caret(`${POD_SD}      - ro^le: pod\n`);
+    const result = hover(parse(text, 'file:///w/prometheus.yml'), position, store());
+    assert.equal(
+      (result?.contents as { value: string } | undefined)?.value,
+      '**role**: one of endpoints, endpointslice, ingress, node, pod, service, required\n\nThe kind of object to discover: endpoints, endpointslice, service, pod, node or ingress.\n\n[Documentation](https://prometheus.io/docs/prometheus/latest/configuration/configuration/#kubernetes_sd_config)',
+    );
+  });
+
+  it('completes the fields of a receiver integration, a time interval and a header block', () => {
+    const labels = (marked: string, uri: string): string[] => {
+      const { text, position } = caret(marked);
+      return completion(parse(text, uri), position, store()).items.map((i) => i.label);
+    };
+    const slack = labels('receivers:\n  - name: a\n    slack_configs:\n      - channel: x\n        ^\n', 'file:///w/alertmanager.yml');
+    assert.ok(slack.includes('api_url') && slack.includes('actions') && slack.includes('send_resolved') && !slack.includes('channel'));
+    const interval = labels('time_intervals:\n  - name: a\n    time_intervals:\n      - ^\n', 'file:///w/alertmanager.yml');
+    assert.deepEqual(interval.sort(), ['days_of_month', 'location', 'months', 'times', 'weekdays', 'years']);
+    const header = labels('scrape_configs:\n  - job_name: a\n    http_headers:\n      X-Org:\n        ^\n', 'file:///w/prometheus.yml');
+    assert.deepEqual(header.sort(), ['files', 'secrets', 'values']);
+  });
+});

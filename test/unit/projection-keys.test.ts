@@ -1,0 +1,127 @@
+/**
+ * Projection keys: a result that reads one projection of every object of a kind (names, command
+ * lines, pod labels) is re-checked when that projection changes, not on any edit of such an object.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { engineWith, summarize, uriOf } from '../helpers/engineHarness';
+import { closest } from '../../server/src/rules/helpers/refCheck';
+import { editDistance } from '../../server/src/engine/schema/suggest';
+
+const deployment = (name: string, extra: { configMap?: string; annotation?: string; args?: string } = {}) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  annotations: {example.com/note: "${extra.annotation ?? 'none'}"}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+        - name: ${name}
+          image: ${name}:1.0
+${extra.args ? `          args: [${extra.args}]\n` : ''}${extra.configMap ? `          envFrom:\n            - configMapRef: {name: ${extra.configMap}}\n` : ''}`;
+
+const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\ndata: {a: "1"}\n`;
+
+function workspace() {
+  return engineWith({
+    'api.yaml': deployment('api', { configMap: 'settings' }),
+    'worker.yaml': deployment('worker'),
+    'other-config.yaml': configMap('unrelated'),
+  });
+}
+
+describe('projection keys', () => {
+  it('does not re-check a missing ConfigMap when another workload changes elsewhere than its command line', () => {
+    const engine = workspace();
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), ['api.yaml:15 no-missing-configmap']);
+    const { changedKeys } = engine.index.setFile(uriOf('worker.yaml'), deployment('worker', { annotation: 'edited' }), 2);
+    assert.ok(changedKeys.has('kind:Deployment/default'), 'the edit changes a Deployment');
+    assert.ok(!engine.linter.dependentsOf(changedKeys).has(uriOf('api.yaml')));
+  });
+
+  it('re-checks it when another workload names the ConfigMap on its command line (it may create it)', () => {
+    const engine = workspace();
+    engine.linter.lintFile(uriOf('api.yaml'));
+    const { changedKeys } = engine.index.setFile(uriOf('worker.yaml'), deployment('worker', { args: '"--create-configmap=settings"' }), 2);
+    assert.ok(engine.linter.dependentsOf(changedKeys).has(uriOf('api.yaml')));
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), []);
+  });
+
+  it('re-checks it when a ConfigMap is renamed, and suggests the new name', () => {
+    const engine = workspace();
+    assert.ok(!engine.linter.lintFile(uriOf('api.yaml'))[0]!.message.includes('Did you mean'));
+    const { changedKeys } = engine.index.setFile(uriOf('other-config.yaml'), configMap('setings'), 2);
+    assert.ok(engine.linter.dependentsOf(changedKeys).has(uriOf('api.yaml')));
+    const [finding] = engine.linter.lintFile(uriOf('api.yaml'));
+    assert.match(finding!.message, /Did you mean setings\?/);
+  });
+
+  it('keeps the suggestion right when a ConfigMap changes but keeps its name', () => {
+    const engine = workspace();
+    engine.index.setFile(uriOf('other-config.yaml'), configMap('setings'), 2);
+    assert.match(engine.linter.lintFile(uriOf('api.yaml'))[0]!.message, /Did you mean setings\?/);
+    const { changedKeys } = engine.index.setFile(uriOf('other-config.yaml'), configMap('setings').replace('"1"', '"2"'), 3);
+    assert.ok(!engine.linter.dependentsOf(changedKeys).has(uriOf('api.yaml')), 'names unchanged: no re-check');
+    assert.match(engine.linter.lintFile(uriOf('api.yaml'))[0]!.message, /Did you mean setings\?/);
+  });
+});
+
+describe('bounded edit distance', () => {
+  it('equals the full distance up to the bound, and exceeds the bound beyond it', () => {
+    const words = ['', 'a', 'ab', 'settings', 'setings', 'Settings', 'app-config', 'app-confg', 'api-config', 'cart-12-config', 'cart-21-config', 'x'.repeat(30)];
+    for (const a of words) {
+      for (const b of words) {
+        const full = editDistance(a, b);
+        for (const bound of [0, 1, 2, 5]) {
+          const bounded = editDistance(a, b, bound);
+          if (full <= bound) assert.equal(bounded, full, `${a} → ${b} within ${bound}`);
+          else assert.ok(bounded > bound, `${a} → ${b} beyond ${bound}`);
+        }
+      }
+    }
+  });
+
+  it('suggests what the unbounded search suggested: the first closest within two edits, case-insensitive first', () => {
+    assert.equal(closest('setings', ['app', 'settings', 'setting']), 'settings');
+    assert.equal(closest('SETTINGS', ['settingz', 'settings']), 'settings');
+    assert.equal(closest('abc', ['xyz', 'abcdef']), undefined);
+  });
+});
+
+describe('re-running only the rules whose reads changed', () => {
+  const service = `apiVersion: v1
+kind: Service
+metadata: {name: worker}
+spec:
+  selector: {app: worker}
+  ports:
+    - {name: http, port: 80, targetPort: 8080}
+`;
+  const files = (worker: string): Record<string, string> => ({
+    'api.yaml': deployment('api', { configMap: 'settings' }).replace('api:1.0', 'api:latest'),
+    'svc.yaml': service,
+    'worker.yaml': worker,
+    'config.yaml': configMap('settingz'),
+  });
+  const all = (engine: ReturnType<typeof engineWith>) =>
+    ['api.yaml', 'svc.yaml', 'worker.yaml', 'config.yaml'].flatMap((name) => engine.linter.lintFile(uriOf(name)));
+
+  it('gives what a fresh check gives, finding for finding and in the same order, after each edit', () => {
+    const steps = [
+      deployment('worker', { args: '"--create-configmap=settings"' }),
+      deployment('worker', { args: '"--create-configmap=other"' }),
+      deployment('worker').replace('labels: {app: worker}', 'labels: {app: worker, tier: x}'),
+      deployment('worker').replace('    metadata: {labels: {app: worker}}\n', '    metadata: {labels: {app: worker}\n'),
+      deployment('worker'),
+    ];
+    const engine = engineWith(files(deployment('worker')));
+    assert.deepEqual(all(engine), all(engineWith(files(deployment('worker')))));
+    steps.forEach((text, i) => {
+      engine.index.setFile(uriOf('worker.yaml'), text, i + 2);
+      assert.deepEqual(all(engine), all(engineWith(files(text))), `after step ${i + 1}`);
+    });
+  });
+});
