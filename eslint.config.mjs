@@ -66,7 +66,13 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 400 }], 'max-lines-per-function': ['error', { max: 60 }] },
   },
   { files: ['server/src/rules/*.ts'], rules: { 'max-lines': ['error', { max: 150 }] } },
-  // Where a budget is wrong, an allow-list entry here with its reason (none today).
+  // Where a budget is wrong, an allow-list entry here with its reason.
+  {
+    // Rules whose invalid examples pin the text after their fix (the whole example again, issue #11 part 4): the
+    // examples, not the code, pass 150 lines. A looser bound, not none: the code part must stay small.
+    files: ['server/src/rules/no-invalid-resource-name.ts', 'server/src/rules/no-missing-secret-key.ts', 'server/src/rules/no-missing-secret.ts', 'server/src/rules/no-removed-hpa-api-version.ts', 'server/src/rules/no-secret-in-env-value.ts', 'server/src/rules/no-undeclared-target-port.ts', 'server/src/rules/no-unmatched-patch-target.ts', 'server/src/rules/require-hpa-resource-requests.ts', 'server/src/rules/valid-hpa-metric-target.ts', 'server/src/rules/valid-probe-settings.ts'],
+    rules: { 'max-lines': ['error', { max: 220 }] },
+  },
   // The layers (docs/ARCHITECTURE.md), enforced: imports only point down. One `no-restricted-imports`
   // per folder (a later block replaces an earlier one's options, so each block carries the yaml guards).
   layer(['server/src/**/*.ts'], []),

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
 import { internalErrorMessage } from '../../server/src/cli/report';
 import { BUGS_URL } from '../../server/src/links';
+import { allRules } from '../../server/src/rules';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const DEPLOYMENT = 'examples/biome-sample/biome/main-app-deployment.yaml';
@@ -128,10 +129,14 @@ describe('check output formats', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps the JSON contract: the same keys in the same order', () => {
-    const report = JSON.parse(cli(['check', DEPLOYMENT, '--format', 'json']).stdout) as { findings: object[] };
+  it('keeps the JSON contract: the same keys in the same order, and a rule finding adds its messageId last', () => {
+    const report = JSON.parse(cli(['check', DEPLOYMENT, '--format', 'json']).stdout) as { findings: { code: string; messageId?: string }[] };
     assert.deepEqual(Object.keys(report), ['files', 'findings']);
-    assert.deepEqual(Object.keys(report.findings[0]!), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    const finding = report.findings[0]!;
+    const rule = allRules.find((r) => r.id === finding.code);
+    assert.ok(rule, `${finding.code} is a rule`);
+    assert.deepEqual(Object.keys(finding), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'messageId']);
+    assert.ok(finding.messageId! in rule.messages, `${finding.messageId} is a message of ${rule.id}`);
   });
 
   it('exit 3 says it is a bug and where to report it', () => {

@@ -23,6 +23,7 @@ interface SarifResult {
   message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[];
   partialFingerprints: Record<string, string>;
+  properties?: { messageId?: string };
   fixes?: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[];
 }
 interface SarifRule {
@@ -87,6 +88,11 @@ describe('--format sarif', () => {
     }
     const replicas = run.results.find((r) => r.ruleId === 'no-replicas-with-hpa')!;
     assert.equal(replicas.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text, '');
+    // Every result of the sample is a rule's: each names which of the rule's messages it is.
+    assert.deepEqual(
+      [...new Set(run.results.map((r) => `${r.ruleId} ${r.properties?.messageId ?? '(none)'}`))].sort(),
+      ['no-latest-tag latestTag', 'no-replicas-with-hpa replicasWithHpa', 'no-unexposed-scrape-port targetPortScraped', 'no-unknown-scrape-target unknownService', 'require-hpa-resource-requests containerWithoutRequest', 'require-readiness-probe containerWithout'],
+    );
   });
 
   it('keeps fingerprints when unrelated lines are added above the findings', () => {

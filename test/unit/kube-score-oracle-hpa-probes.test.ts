@@ -28,7 +28,7 @@ interface Row {
 const ROWS: Row[] = [
   {
     topic: 'HPA scaleTargetRef resolves to a workload in the set',
-    rules: ['hpa-target-exists', 'hpa-target-scalable'],
+    rules: ['no-missing-hpa-target', 'no-unscalable-hpa-target'],
     finding: ['hpa-has-no-target.yaml'],
     none: [
       'hpa-autoscalingv1-targets-deployment.yaml',
@@ -40,7 +40,7 @@ const ROWS: Row[] = [
   },
   {
     topic: 'HPA minReplicas is legal for the API',
-    rules: ['hpa-replica-bounds'],
+    rules: ['valid-hpa-replica-bounds'],
     finding: [],
     none: ['hpa-min-replicas-ok.yaml', 'hpa-min-replicas-nok.yaml'],
   },

@@ -72,6 +72,6 @@ data:
     receivers:
       - name: teams
 `;
-    assert.deepEqual(codes({ 'cm.yaml': text }), ['8 alertmanager-receiver-exists']);
+    assert.deepEqual(codes({ 'cm.yaml': text }), ['8 no-missing-alertmanager-receiver']);
   });
 });

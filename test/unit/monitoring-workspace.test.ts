@@ -50,10 +50,10 @@ describe('rule_files cross-link', () => {
     const config = 'global:\n  evaluation_interval: 30s\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n';
     const engine = engineWith({ 'prometheus.yml': config });
     const uri = `${TEST_FOLDER}/prometheus.yml`;
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => `${f.range.start.line + 1} ${f.code}`), ['4 rule-files-exist']);
+    assert.deepEqual(engine.linter.lintFile(uri).map((f) => `${f.range.start.line + 1} ${f.code}`), ['4 no-missing-rule-files']);
     engine.index.setFile(`${TEST_FOLDER}/rules/api.yml`, 'groups:\n  - name: api\n    rules: []\n');
     assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), []);
     engine.index.removeFile(`${TEST_FOLDER}/rules/api.yml`);
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), ['rule-files-exist']);
+    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), ['no-missing-rule-files']);
   });
 });

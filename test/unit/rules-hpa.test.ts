@@ -7,11 +7,11 @@ import { applyEdits } from '../helpers/applyEdits';
 import type { Finding } from '../../server/src/engine/types';
 
 const HPA_RULES = [
-  'hpa-replica-bounds',
-  'hpa-metric-target',
-  'hpa-scaling-behavior',
-  'hpa-target-exists',
-  'hpa-target-scalable',
+  'valid-hpa-replica-bounds',
+  'valid-hpa-metric-target',
+  'valid-hpa-scaling-behavior',
+  'no-missing-hpa-target',
+  'no-unscalable-hpa-target',
   'require-hpa-resource-requests',
   'no-replicas-with-hpa',
   'no-removed-hpa-api-version',
@@ -135,14 +135,14 @@ describe('HPA target resolution', () => {
   it('warns when the target lives in another namespace, and says so', () => {
     const deployment = DEPLOYMENT.replace('  name: web\n', '  name: web\n  namespace: shop\n');
     const findings = ours(lintAll(engineWith({ 'web-hpa.yaml': HPA, 'web-deployment.yaml': deployment })));
-    assert.deepEqual(summarize(findings), ['web-hpa.yaml:9 hpa-target-exists']);
+    assert.deepEqual(summarize(findings), ['web-hpa.yaml:9 no-missing-hpa-target']);
     assert.match(findings[0]!.message, /a Deployment web exists in namespace shop, but an HPA only scales objects of its own namespace/);
   });
 
   it('rejects a DaemonSet target', () => {
     const hpa = HPA.replace('kind: Deployment', 'kind: DaemonSet');
     const findings = ours(lintAll(engineWith({ 'web-hpa.yaml': hpa })));
-    assert.deepEqual(findings.map((f) => `${f.severity} ${f.code}`).sort(), ['error hpa-target-scalable', 'warning hpa-target-exists']);
+    assert.deepEqual(findings.map((f) => `${f.severity} ${f.code}`).sort(), ['error no-unscalable-hpa-target', 'warning no-missing-hpa-target']);
   });
 });
 
@@ -210,12 +210,12 @@ spec:
   });
 });
 
-describe('hpa-replica-bounds', () => {
+describe('valid-hpa-replica-bounds', () => {
   it('only warns about minReplicas 0 with an External metric (scale to zero), and says min = max can never scale', () => {
     const zero = HPA.replace('minReplicas: 2', 'minReplicas: 0').replace('- type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 50', '- type: External\n      external:\n        metric: { name: queue }\n        target: { type: Value, value: "10" }');
-    const findings = lintAll(engineWith({ 'hpa.yaml': zero })).filter((f) => f.code === 'hpa-replica-bounds');
-    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['10 warning hpa-replica-bounds']);
-    const same = lintAll(engineWith({ 'hpa.yaml': HPA.replace('maxReplicas: 5', 'maxReplicas: 2') })).filter((f) => f.code === 'hpa-replica-bounds');
-    assert.deepEqual(same.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['11 info hpa-replica-bounds']);
+    const findings = lintAll(engineWith({ 'hpa.yaml': zero })).filter((f) => f.code === 'valid-hpa-replica-bounds');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['10 warning valid-hpa-replica-bounds']);
+    const same = lintAll(engineWith({ 'hpa.yaml': HPA.replace('maxReplicas: 5', 'maxReplicas: 2') })).filter((f) => f.code === 'valid-hpa-replica-bounds');
+    assert.deepEqual(same.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['11 info valid-hpa-replica-bounds']);
   });
 });

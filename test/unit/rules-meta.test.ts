@@ -1,28 +1,23 @@
 /**
- * The rule meta-test: every rule's metadata is complete, its file name is its id, each invalid
- * example yields exactly one finding of the rule, each valid one none, and each fix clears it.
+ * The rule meta-test: every rule's metadata is complete, its file name is its id, each valid example
+ * yields no finding, and each invalid example yields exactly the finding it pins (message id, line,
+ * column, and for a fix the text after it); every fix clears its finding.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../server/src/rules';
-import type { Rule, RuleExample } from '../../server/src/engine/lint/rule';
-import { engineWith, lintAll } from '../helpers/engineHarness';
-import { applyEdits } from '../helpers/applyEdits';
+import type { InvalidExample, Rule, RuleExample } from '../../server/src/engine/lint/rule';
+import type { Finding } from '../../server/src/engine/types';
+import { applyFix, fileOf, filesOf, findingsOf } from '../helpers/ruleExamples';
 import { REPO_ROOT } from '../helpers/paths';
 
-function filesOf(example: RuleExample): Record<string, string> {
-  return typeof example === 'string' ? { 'example.yaml': example } : example.files;
-}
-
-function findingsOf(rule: Rule, example: RuleExample) {
-  // Every rule on, so off-by-default rules are exercised too.
-  const engine = engineWith(filesOf(example));
-  const kubernetesVersion = typeof example === 'string' ? undefined : example.kubernetesVersion;
-  const rules = { [rule.id]: rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity } as const;
-  return { engine, findings: lintAll(engine, { rules, ruleOptions: {}, kubernetesVersion }).filter((f) => f.code === rule.id) };
-}
+/**
+ * Messages no invalid example shows yet (rule → message ids), from when rules first declared their messages.
+ * The list may only shrink: a new message comes with an example that pins it.
+ */
+const UNPINNED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'unit', 'rules-unpinned-messages.json'), 'utf8')) as Record<string, string[]>;
 
 describe('rule registry', () => {
   it('lists every rule file once, under its id', () => {
@@ -31,7 +26,45 @@ describe('rule registry', () => {
     assert.deepEqual(allRules.map((r) => r.id).sort(), files);
     assert.equal(new Set(allRules.map((r) => r.id)).size, allRules.length);
   });
+
+  it('lists unpinned messages of existing rules only', () => {
+    const ids = new Set(allRules.map((r) => r.id));
+    assert.deepEqual(Object.keys(UNPINNED).filter((id) => !ids.has(id)), []);
+  });
 });
+
+/** Every fix of `finding` clears it (checked with the rule alone, like the examples). */
+function assertFixesClear(rule: Rule, example: RuleExample, finding: Finding): void {
+  for (const fix of finding.data?.fixes ?? []) {
+    const fixed = applyFix(example, fix);
+    const after = findingsOf(rule, { files: fixed });
+    assert.deepEqual(after.map((f) => f.message), [], `fix "${fix.title}" leaves:\n${Object.values(fixed).join('\n---\n')}`);
+  }
+}
+
+function assertPinned(rule: Rule, pinned: InvalidExample): void {
+  const findings = findingsOf(rule, pinned.example);
+  assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
+  const finding = findings[0]!;
+  const files = filesOf(pinned.example);
+  const file = pinned.file ?? (files['example.yaml'] !== undefined ? 'example.yaml' : Object.keys(files)[0]);
+  const where = `${fileOf(finding)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  assert.deepEqual(
+    { messageId: finding.messageId, where },
+    { messageId: pinned.messageId, where: `${file}:${pinned.line}:${pinned.column}` },
+    finding.message,
+  );
+  assert.ok(pinned.messageId in rule.messages, `the rule declares message ${pinned.messageId}`);
+  assert.doesNotMatch(finding.message, /\{\{\s*\w+\s*\}\}/, 'every placeholder is filled');
+  const first = finding.data?.fixes?.[0];
+  if (!first) {
+    assert.equal(pinned.output, undefined, 'an example without a fix pins no output');
+    return;
+  }
+  assert.notEqual(pinned.output, undefined, `the finding has a fix ("${first.title}"): pin its output`);
+  assert.equal(applyFix(pinned.example, first)[file!], pinned.output, `the text after fix "${first.title}"`);
+  assertFixesClear(rule, pinned.example, finding);
+}
 
 for (const rule of allRules) {
   describe(`rule ${rule.id}`, () => {
@@ -42,27 +75,24 @@ for (const rule of allRules) {
       assert.ok(rule.rationale.length > 20, 'rationale');
       assert.match(rule.remediation, /\.$/, 'remediation ends with a period');
       assert.ok(rule.valid.length > 0 && rule.invalid.length > 0, 'has valid and invalid examples');
+      assert.ok(['object', 'config', 'monitoring'].includes(rule.target), 'declares its target');
+      const messages: [string, string][] = Object.entries(rule.messages);
+      assert.ok(messages.length > 0, 'declares its messages');
+      for (const [id, text] of messages) assert.ok(/^[a-z][A-Za-z0-9]*$/.test(id) && text.length > 20, `message ${id}`);
+    });
+    it('pins every message with an invalid example (but the listed old ones)', () => {
+      const pinned = new Set(rule.invalid.map((example) => example.messageId));
+      const unpinned = Object.keys(rule.messages).filter((id) => !pinned.has(id));
+      assert.deepEqual(unpinned, UNPINNED[rule.id] ?? [], 'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it');
     });
     rule.valid.forEach((example, i) => {
       it(`valid example ${i + 1} yields nothing`, () => {
-        assert.deepEqual(findingsOf(rule, example).findings.map((f) => f.message), []);
+        assert.deepEqual(findingsOf(rule, example).map((f) => f.message), []);
       });
     });
     rule.invalid.forEach((example, i) => {
-      it(`invalid example ${i + 1} yields exactly one finding, and each fix clears it`, () => {
-        const { findings } = findingsOf(rule, example);
-        assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
-        const finding = findings[0]!;
-        assert.ok(finding.message.length > 20);
-        for (const fix of finding.data?.fixes ?? []) {
-          const fixed: Record<string, string> = {};
-          for (const [name, text] of Object.entries(filesOf(example))) {
-            const edits = fix.edits.filter((e) => e.uri.endsWith(`/${name}`)).flatMap((e) => e.edits);
-            fixed[name] = applyEdits(text, edits);
-          }
-          const after = findingsOf(rule, { ...(typeof example === 'string' ? {} : example), files: fixed }).findings;
-          assert.deepEqual(after.map((f) => f.message), [], `fix "${fix.title}" leaves:\n${Object.values(fixed).join('\n---\n')}`);
-        }
+      it(`invalid example ${i + 1} yields exactly the finding it pins, and each fix clears it`, () => {
+        assertPinned(rule, example);
       });
     });
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness';
 import type { Finding } from '../../server/src/engine/types';
 
-const RULES = ['no-unmatched-service-monitor', 'service-monitor-port-exists', 'no-unmatched-pod-monitor', 'scaled-object-target-exists', 'no-hpa-with-scaled-object'];
+const RULES = ['no-unmatched-service-monitor', 'no-missing-service-monitor-port', 'no-unmatched-pod-monitor', 'no-missing-scaled-object-target', 'no-hpa-with-scaled-object'];
 
 function findings(files: Record<string, string>): Finding[] {
   return lintAll(engineWith(files)).filter((f) => RULES.includes(f.code));
@@ -114,7 +114,7 @@ describe('ServiceMonitor rules', () => {
   it('report an endpoint port that names no port of the selected Service, at the value, naming the ports', () => {
     const files = { 'main-app.yaml': APP, 'm.yaml': serviceMonitor('    matchLabels:\n      app: main-app', '"9464"') };
     const found = findings(files);
-    assert.deepEqual(summarize(found), ['m.yaml:11 service-monitor-port-exists']);
+    assert.deepEqual(summarize(found), ['m.yaml:11 no-missing-service-monitor-port']);
     assert.equal(found[0]!.range.start.character, 12);
     assert.equal(
       found[0]!.message,
@@ -125,14 +125,14 @@ describe('ServiceMonitor rules', () => {
 
   it('check every endpoint, and stay silent when the selector picks nothing (the other rule says so)', () => {
     const twoEndpoints = serviceMonitor('    matchLabels:\n      app: main-app').replace('  endpoints:\n', '  endpoints:\n    - port: http\n    - port: metrcis\n');
-    assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'm.yaml': twoEndpoints })), ['m.yaml:12 service-monitor-port-exists']);
+    assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'm.yaml': twoEndpoints })), ['m.yaml:12 no-missing-service-monitor-port']);
     const none = serviceMonitor('    matchLabels:\n      app: nothing', 'nope');
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'm.yaml': none })), ['m.yaml:7 no-unmatched-service-monitor']);
   });
 
   it('read CRLF files and a multi-document file alike', () => {
     const monitor = serviceMonitor('    matchLabels: { app: main-app }', 'metric');
-    assert.deepEqual(summarize(findings({ 'all.yaml': crlf(`${APP}---\n${monitor}`) })), ['all.yaml:51 service-monitor-port-exists']);
+    assert.deepEqual(summarize(findings({ 'all.yaml': crlf(`${APP}---\n${monitor}`) })), ['all.yaml:51 no-missing-service-monitor-port']);
   });
 
   it('leave a ServiceMonitor of another API group alone', () => {
@@ -218,7 +218,7 @@ describe('KEDA ScaledObject rules', () => {
 
   it('report a target that is not defined, at the name, and the kind that was not given', () => {
     const found = findings({ 'main-app.yaml': APP, 'so.yaml': scaledObject('    kind: StatefulSet\n    name: main-app') });
-    assert.deepEqual(summarize(found), ['so.yaml:9 scaled-object-target-exists']);
+    assert.deepEqual(summarize(found), ['so.yaml:9 no-missing-scaled-object-target']);
     assert.equal(
       found[0]!.message,
       'ScaledObject main-app scales StatefulSet main-app, which is not defined in namespace biome in this workspace: KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
@@ -246,6 +246,6 @@ describe('KEDA ScaledObject rules', () => {
 
   it('read a flow-style, CRLF, multi-document file', () => {
     const flow = `apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: { name: main-app, namespace: biome }\nspec: { scaleTargetRef: { name: main-ap }, triggers: [{ type: cpu, metricType: Utilization, metadata: { value: "50" } }] }\n`;
-    assert.deepEqual(summarize(findings({ 'all.yaml': crlf(`${APP}---\n${flow}`) })), ['all.yaml:45 scaled-object-target-exists']);
+    assert.deepEqual(summarize(findings({ 'all.yaml': crlf(`${APP}---\n${flow}`) })), ['all.yaml:45 no-missing-scaled-object-target']);
   });
 });

@@ -7,8 +7,8 @@ import type { Finding } from '../../server/src/engine/types';
 
 const PROBE_RULES = [
   'valid-probe-settings',
-  'probe-port-declared',
-  'probe-timeout-below-period',
+  'no-undeclared-probe-port',
+  'no-probe-timeout-over-period',
   'no-liveness-before-ready',
   'no-identical-liveness-readiness',
   'require-readiness-probe',
@@ -78,8 +78,8 @@ describe('probe rules on the sample', () => {
 
   it('errors on the patch line when the base no longer declares the named probe port', () => {
     const base = sampleText('biome/ai-personalization-deployment.yaml').replace('- name: http', '- name: web');
-    const findings = lintAll(sampleEngine({ 'biome/ai-personalization-deployment.yaml': base })).filter((f) => f.code === 'probe-port-declared');
-    assert.deepEqual(lines(findings), ['ai-personalization-probes.yaml:13 error probe-port-declared', 'ai-personalization-probes.yaml:19 error probe-port-declared']);
+    const findings = lintAll(sampleEngine({ 'biome/ai-personalization-deployment.yaml': base })).filter((f) => f.code === 'no-undeclared-probe-port');
+    assert.deepEqual(lines(findings), ['ai-personalization-probes.yaml:13 error no-undeclared-probe-port', 'ai-personalization-probes.yaml:19 error no-undeclared-probe-port']);
     assert.equal(
       findings[0]!.message,
       'The liveness probe of container ai-personalization uses port name `http`, but its ports are named web: the probe can never succeed. Use a declared port name or number, or name the container port `http`.',
@@ -87,13 +87,13 @@ describe('probe rules on the sample', () => {
   });
 });
 
-describe('probe-port-declared', () => {
+describe('no-undeclared-probe-port', () => {
   it('informs (not warns) on a number the container does not declare, and ignores containers that declare no ports', () => {
     const patch = probesPatch('          readinessProbe:\n            tcpSocket: { port: 9090 }\n');
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:11 info probe-port-declared']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:11 info no-undeclared-probe-port']);
     const udp = BASE.replace('containerPort: 8080\n', 'containerPort: 8080\n              protocol: UDP\n');
     const onUdp = probesPatch('          readinessProbe:\n            tcpSocket: { port: http }\n');
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': udp, 'web-probes.yaml': onUdp })))), ['web-probes.yaml:11 warning probe-port-declared']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': udp, 'web-probes.yaml': onUdp })))), ['web-probes.yaml:11 warning no-undeclared-probe-port']);
     const undeclared = BASE.replace('          ports:\n            - name: http\n              containerPort: 8080\n', '');
     assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': undeclared, 'web-probes.yaml': patch })))), []);
   });
@@ -116,7 +116,7 @@ describe('timing rules', () => {
 
   it('warns when timeoutSeconds reaches periodSeconds, the default period included', () => {
     const patch = probesPatch('          readinessProbe:\n            httpGet: { path: /ready, port: http }\n            timeoutSeconds: 10\n');
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:12 warning probe-timeout-below-period']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:12 warning no-probe-timeout-over-period']);
   });
 
   it('flags identical probes once port names are resolved, but not when the timing differs', () => {

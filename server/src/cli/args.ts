@@ -1,5 +1,6 @@
 /** Command-line parsing for `biome-manifests`. */
 import { isRuleLevel, type RuleLevel } from '../engine/lint/settings';
+import { canonicalRuleId } from '../engine/lint/ruleAliases';
 import { NEWEST_KUBERNETES_VERSION, parseKubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from '../engine/schema/apiLifecycle';
 import { BUGS_URL } from '../links';
 import { FORMATS, isFormat, type Format } from './format';
@@ -92,7 +93,7 @@ const OPTION_HANDLERS: Record<string, OptionHandler> = {
   '--rule': (args, spec = '') => {
     const [id, level] = spec.split('=');
     if (!id || !isRuleLevel(level)) return `--rule takes <id>=<error|warning|info|hint|off>, not \`${spec}\`.`;
-    args.rules[id] = level;
+    args.rules[canonicalRuleId(id)] = level; // a renamed rule's old id still works
     return undefined;
   },
   '--config': fileOption((args, file) => (args.config = file), 'a file'),

@@ -8,6 +8,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { documentAtLine } from '../engine/document/documentAt';
 import { valuePathAt } from '../engine/document/pathAt';
+import { formerIdsOf } from '../engine/lint/ruleAliases';
 import type { Finding, ValuePath } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import type { FileFindings } from './format';
@@ -96,16 +97,24 @@ export async function readBaseline(file: string): Promise<BaselineEntry[] | stri
  * Drops the findings the baseline holds (each entry absorbs one finding with its fingerprint) and
  * returns the entries that matched nothing: what no longer occurs, so the file can shrink.
  */
-export function applyBaseline(results: readonly FileFindings[], entryOf: (file: FileFindings, f: Finding) => BaselineEntry, baseline: readonly BaselineEntry[]): { results: FileFindings[]; stale: BaselineEntry[] } {
+export function applyBaseline(
+  results: readonly FileFindings[],
+  entryOf: (file: FileFindings, f: Finding) => BaselineEntry,
+  baseline: readonly BaselineEntry[],
+  formerFingerprints: (file: FileFindings, f: Finding) => string[] = () => [],
+): { results: FileFindings[]; stale: BaselineEntry[] } {
   const remaining = new Map<string, BaselineEntry[]>();
   for (const entry of baseline) remaining.set(entry.fingerprint, [...(remaining.get(entry.fingerprint) ?? []), entry]);
   const kept = results.map((file) => ({
     path: file.path,
     findings: file.findings.filter((f) => {
-      const same = remaining.get(entryOf(file, f).fingerprint);
-      if (!same || same.length === 0) return true;
-      same.pop();
-      return false;
+      for (const fingerprint of [entryOf(file, f).fingerprint, ...formerFingerprints(file, f)]) {
+        const same = remaining.get(fingerprint);
+        if (!same || same.length === 0) continue;
+        same.pop();
+        return false;
+      }
+      return true;
     }),
   }));
   return { results: kept, stale: [...remaining.values()].flat() };
@@ -128,7 +137,9 @@ export async function baselineStep(options: { baseline?: string; baselineWrite?:
   if (options.baseline === undefined) return { done: false, results, notes: [] };
   const baseline = await readBaseline(options.baseline);
   if (typeof baseline === 'string') return { done: true, exitCode: 2, message: baseline };
-  const applied = applyBaseline(results, entryOf, baseline);
+  // A baseline written before a rule was renamed holds fingerprints made with its old id.
+  const former = (file: FileFindings, f: Finding): string[] => formerIdsOf(f.code).map((code) => entryOf(file, { ...f, code }).fingerprint);
+  const applied = applyBaseline(results, entryOf, baseline, former);
   // An entry of a file this run did not report on (another folder, outside --changed-since) is not gone;
   // one of a file that no longer exists is.
   const reported = new Set(results.map((r) => r.path.split(path.sep).join('/')));

@@ -84,6 +84,8 @@ export function formatJson(results: readonly FileFindings[]): string {
       severity: f.severity,
       code: f.code,
       message: f.message,
+      // Additive: rule findings name the rule's message (see the rule's page), built-in codes have none.
+      ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
     })),
   );
   return JSON.stringify({ files: results.length, findings }, null, 2);

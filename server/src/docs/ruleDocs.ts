@@ -2,8 +2,9 @@
  * Documentation generated from rule metadata: docs/rules/<id>.md per rule and built-in code, and
  * the README's rule table. A unit test regenerates both and fails when the committed files are stale.
  */
-import type { Rule, RuleExample } from '../engine/lint/rule';
+import type { InvalidExample, Rule, RuleExample } from '../engine/lint/rule';
 import { BUILTIN_CODES, type BuiltinCode } from './builtinCodes';
+import { formerIdsOf } from '../engine/lint/ruleAliases';
 
 const MAX_EXAMPLE_LINES = 60;
 const MAX_LINE_LENGTH = 160;
@@ -25,11 +26,30 @@ function exampleBlocks(example: RuleExample): string {
   return target + note + blocks.join('\n\n');
 }
 
+/** An invalid example, with the message it yields and where. */
+function invalidBlocks(example: InvalidExample): string {
+  const where = example.file ? `${example.file}:` : '';
+  return `${exampleBlocks(example.example)}\n\n→ \`${example.messageId}\` at ${where}${example.line}:${example.column}`;
+}
+
+function messagesSection(rule: Rule): string {
+  const messages: [string, string][] = Object.entries(rule.messages);
+  if (messages.length === 0) return '';
+  const rows = messages.map(([id, text]) => `| \`${id}\` | ${text.replace(/\|/g, '\\|')} |`);
+  return `\n## Messages\n\n| id | message |\n|---|---|\n${rows.join('\n')}\n`;
+}
+
 function optionsSection(rule: Rule): string {
   const options = Object.entries(rule.options ?? {});
   if (options.length === 0) return '';
   const rows = options.map(([name, o]) => `| \`${name}\` | ${o.description} | \`${JSON.stringify(o.default)}\` |`);
   return `\n## Options\n\n| option | meaning | default |\n|---|---|---|\n${rows.join('\n')}\n`;
+}
+
+/** For a renamed rule, its old id (still accepted wherever an id is written). */
+function formerIdLine(id: string): string {
+  const former = formerIdsOf(id);
+  return former.length === 0 ? '' : `- Formerly: ${former.map((f) => `\`${f}\``).join(', ')} (still accepted in settings, suppressions and baselines)\n`;
 }
 
 export function ruleDoc(rule: Rule): string {
@@ -40,7 +60,7 @@ ${rule.summary}
 
 - Default severity: ${severity}
 - Applies to: ${rule.kinds.map((k) => `\`${k}\``).join(', ')}
-
+${formerIdLine(rule.id)}
 ## Why
 
 ${rule.rationale}
@@ -48,12 +68,12 @@ ${rule.rationale}
 ## How to fix
 
 ${rule.remediation}
-${optionsSection(rule)}
+${messagesSection(rule)}${optionsSection(rule)}
 ## Examples
 
 ### Reported
 
-${rule.invalid.map(exampleBlocks).join('\n\n')}
+${rule.invalid.map(invalidBlocks).join('\n\n')}
 
 ### Not reported
 

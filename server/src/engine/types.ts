@@ -36,6 +36,8 @@ export interface Finding {
   message: string;
   uri: string;
   range: Range;
+  /** The id of the rule's message this finding's text comes from (rules only: see engine/lint/rule.ts). */
+  messageId?: string;
   /** Typed payload a quick fix reads back (never keyed by message text). */
   data?: FindingData;
   related?: RelatedLocation[];

@@ -10,7 +10,7 @@ import { SOURCE } from './diagnostics';
 /** An open file is always checked up to this size, whatever the setting (below it, no cut is looked for). */
 export const ALWAYS_CHECKED_CHARS = 1024 * 1024;
 
-export const PARTLY_CHECKED_CODE = 'file-partly-checked';
+const PARTLY_CHECKED_CODE = 'file-partly-checked';
 
 /** The part of an open file's text that is checked, and what was left out. */
 export interface CheckedPart {

@@ -1,5 +1,6 @@
 /** The server's view of `biomeManifests.*` settings: typed, per resource, with defaults. */
 import { isRuleLevel, type LintSettings, type RuleLevel } from '../engine/lint/settings';
+import { canonicalRuleId } from '../engine/lint/ruleAliases';
 import { DEFAULT_EXCLUDE } from '../engine/workspace/scan';
 import { parseKubernetesVersion } from '../engine/schema/apiLifecycle';
 
@@ -53,7 +54,8 @@ export function parseSettings(raw: unknown): ServerSettings {
   if (!isRecord(raw)) return settings;
   if (Array.isArray(raw.exclude)) settings.exclude = raw.exclude.filter((g): g is string => typeof g === 'string');
   if (isRecord(raw.rules)) {
-    for (const [id, value] of Object.entries(raw.rules)) {
+    for (const [written, value] of Object.entries(raw.rules)) {
+      const id = canonicalRuleId(written); // a renamed rule's old id still configures it
       if (isRuleLevel(value)) settings.rules[id] = value;
       else if (isRecord(value)) {
         if (isRuleLevel(value.level)) settings.rules[id] = value.level;

@@ -2,11 +2,11 @@
 import type { Rule } from '../engine/lint/rule';
 import { rule as noLatestTag } from './no-latest-tag';
 // HPA and probe rules (issue #3)
-import { rule as hpaMetricTarget } from './hpa-metric-target';
-import { rule as hpaReplicaBounds } from './hpa-replica-bounds';
-import { rule as hpaScalingBehavior } from './hpa-scaling-behavior';
-import { rule as hpaTargetExists } from './hpa-target-exists';
-import { rule as hpaTargetScalable } from './hpa-target-scalable';
+import { rule as validHpaMetricTarget } from './valid-hpa-metric-target';
+import { rule as validHpaReplicaBounds } from './valid-hpa-replica-bounds';
+import { rule as validHpaScalingBehavior } from './valid-hpa-scaling-behavior';
+import { rule as noMissingHpaTarget } from './no-missing-hpa-target';
+import { rule as noUnscalableHpaTarget } from './no-unscalable-hpa-target';
 import { rule as noIdenticalLivenessReadiness } from './no-identical-liveness-readiness';
 import { rule as noLivenessBeforeReady } from './no-liveness-before-ready';
 import { rule as noRemovedHpaApiVersion } from './no-removed-hpa-api-version';
@@ -14,8 +14,8 @@ import { rule as noUnsupportedApiVersion } from './no-unsupported-api-version';
 import { rule as noFieldNewerThanTarget } from './no-field-newer-than-target';
 import { rule as noFieldRemovedInTarget } from './no-field-removed-in-target';
 import { rule as noReplicasWithHpa } from './no-replicas-with-hpa';
-import { rule as probePortDeclared } from './probe-port-declared';
-import { rule as probeTimeoutBelowPeriod } from './probe-timeout-below-period';
+import { rule as noUndeclaredProbePort } from './no-undeclared-probe-port';
+import { rule as noProbeTimeoutOverPeriod } from './no-probe-timeout-over-period';
 import { rule as requireHpaResourceRequests } from './require-hpa-resource-requests';
 import { rule as requireLivenessProbe } from './require-liveness-probe';
 import { rule as requireReadinessProbe } from './require-readiness-probe';
@@ -46,19 +46,19 @@ import { rule as requireContainerPort } from './require-container-port';
 // Prometheus, rule-file and Alertmanager checks (issue #13)
 import { rule as validMonitoringDuration } from './valid-monitoring-duration';
 import { rule as validPromql } from './valid-promql';
-import { rule as scrapeTimeoutWithinInterval } from './scrape-timeout-within-interval';
+import { rule as noScrapeTimeoutOverInterval } from './no-scrape-timeout-over-interval';
 import { rule as noDuplicateJobName } from './no-duplicate-job-name';
 import { rule as noConflictingAuthFields } from './no-conflicting-auth-fields';
 import { rule as validRelabelConfig } from './valid-relabel-config';
 import { rule as validRuleDefinition } from './valid-rule-definition';
 import { rule as noDuplicateRuleGroup } from './no-duplicate-rule-group';
-import { rule as alertmanagerReceiverExists } from './alertmanager-receiver-exists';
-import { rule as alertmanagerTimeIntervalExists } from './alertmanager-time-interval-exists';
+import { rule as noMissingAlertmanagerReceiver } from './no-missing-alertmanager-receiver';
+import { rule as noMissingAlertmanagerTimeInterval } from './no-missing-alertmanager-time-interval';
 import { rule as noDuplicateReceiver } from './no-duplicate-receiver';
 import { rule as validAlertmanagerMatcher } from './valid-alertmanager-matcher';
 import { rule as noDeprecatedAlertmanagerMatch } from './no-deprecated-alertmanager-match';
 import { rule as validMonitoringSchema } from './valid-monitoring-schema';
-import { rule as ruleFilesExist } from './rule-files-exist';
+import { rule as noMissingRuleFiles } from './no-missing-rule-files';
 
 // Kustomize rules (issue #12 part 5)
 import { rule as noDeprecatedKustomizeField } from './no-deprecated-kustomize-field';
@@ -72,11 +72,11 @@ import { rule as noUnmatchedPatchTarget } from './no-unmatched-patch-target';
 import { rule as noHpaWithScaledObject } from './no-hpa-with-scaled-object';
 import { rule as noUnmatchedPodMonitor } from './no-unmatched-pod-monitor';
 import { rule as noUnmatchedServiceMonitor } from './no-unmatched-service-monitor';
-import { rule as scaledObjectTargetExists } from './scaled-object-target-exists';
-import { rule as serviceMonitorPortExists } from './service-monitor-port-exists';
+import { rule as noMissingScaledObjectTarget } from './no-missing-scaled-object-target';
+import { rule as noMissingServiceMonitorPort } from './no-missing-service-monitor-port';
 
-const operatorRules: readonly Rule[] = [noUnmatchedServiceMonitor, serviceMonitorPortExists, noUnmatchedPodMonitor, scaledObjectTargetExists, noHpaWithScaledObject];
+const operatorRules: readonly Rule[] = [noUnmatchedServiceMonitor, noMissingServiceMonitorPort, noUnmatchedPodMonitor, noMissingScaledObjectTarget, noHpaWithScaledObject];
 
 const kustomizeRules: readonly Rule[] = [noMissingKustomizePath, noDuplicateKustomizeResource, noKustomizeCycle, noDeprecatedKustomizeField, noUnmatchedPatchTarget, noKustomizeFileOutsideRoot];
 
-export const allRules: readonly Rule[] = [noLatestTag, hpaMetricTarget, hpaReplicaBounds, hpaScalingBehavior, hpaTargetExists, hpaTargetScalable, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noUnsupportedApiVersion, noFieldNewerThanTarget, noFieldRemovedInTarget, noReplicasWithHpa, probePortDeclared, probeTimeoutBelowPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, validMonitoringDuration, validPromql, scrapeTimeoutWithinInterval, noDuplicateJobName, noConflictingAuthFields, validRelabelConfig, validRuleDefinition, noDuplicateRuleGroup, alertmanagerReceiverExists, alertmanagerTimeIntervalExists, noDuplicateReceiver, validAlertmanagerMatcher, noDeprecatedAlertmanagerMatch, validMonitoringSchema, ruleFilesExist, ...kustomizeRules, ...operatorRules];
+export const allRules: readonly Rule[] = [noLatestTag, validHpaMetricTarget, validHpaReplicaBounds, validHpaScalingBehavior, noMissingHpaTarget, noUnscalableHpaTarget, noIdenticalLivenessReadiness, noLivenessBeforeReady, noRemovedHpaApiVersion, noUnsupportedApiVersion, noFieldNewerThanTarget, noFieldRemovedInTarget, noReplicasWithHpa, noUndeclaredProbePort, noProbeTimeoutOverPeriod, requireHpaResourceRequests, requireLivenessProbe, requireReadinessProbe, validProbeSettings, noDuplicateSecretKey, noInvalidDataKey, noInvalidSecretBase64, noMissingConfigmap, noMissingConfigmapKey, noMissingSecret, noMissingSecretKey, noOversizedSecret, noSecretInEnvValue, noSecretTrailingNewline, noDuplicateContainerPort, noDuplicateEnv, noInvalidPortName, noInvalidResourceName, noPortOutOfRange, noSelectorTemplateMismatch, noUndeclaredTargetPort, noUnexposedScrapePort, noUnknownScrapeTarget, noUnmatchedServiceSelector, requireContainerPort, validMonitoringDuration, validPromql, noScrapeTimeoutOverInterval, noDuplicateJobName, noConflictingAuthFields, validRelabelConfig, validRuleDefinition, noDuplicateRuleGroup, noMissingAlertmanagerReceiver, noMissingAlertmanagerTimeInterval, noDuplicateReceiver, validAlertmanagerMatcher, noDeprecatedAlertmanagerMatch, validMonitoringSchema, noMissingRuleFiles, ...kustomizeRules, ...operatorRules];

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { httpClientBlocks, isObj, type At } from '../engine/monitoring/walk';
 
@@ -37,10 +37,14 @@ function conflicts(block: At): { path: (string | number)[]; fields: string[] }[]
   return out;
 }
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'no-conflicting-auth-fields',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
+  messages: {
+    bothSet: '{{fields}} are both set: Prometheus allows at most one of them and refuses this configuration. Keep one and remove the other.',
+    allSet: '{{fields}} are all set: Prometheus allows at most one of them and refuses this configuration. Keep one and remove the others.',
+  },
   summary: 'At most one authentication method, and a secret either inline or from a file, per HTTP client block.',
   rationale:
     'Prometheus validates each scrape config, Alertmanager target and remote write/read block as an HTTP client: `basic_auth`, `authorization` and `oauth2` exclude each other and the older `bearer_token`/`bearer_token_file`, and each secret is given inline or by file, never both (`password`/`password_file`, `credentials`/`credentials_file`, TLS `cert`/`cert_file`…). A configuration with both is refused at start-up.',
@@ -55,19 +59,26 @@ export const rule: Rule = {
 `,
   ],
   invalid: [
-    `scrape_configs:
+    {
+      example: `scrape_configs:
   - job_name: api
     bearer_token: abc
     bearer_token_file: /etc/prometheus/token
 `,
-    `scrape_configs:
+      messageId: 'bothSet', line: 4, column: 5,
+    },
+    {
+      example: `scrape_configs:
   - job_name: api
     basic_auth:
       username: prometheus
       password: secret
       password_file: /etc/prometheus/password
 `,
-    `global:
+      messageId: 'bothSet', line: 6, column: 7,
+    },
+    {
+      example: `global:
   scrape_interval: 30s
 remote_write:
   - url: https://metrics.example.org/api/v1/write
@@ -77,18 +88,31 @@ remote_write:
     authorization:
       credentials_file: /etc/prometheus/token
 `,
+      messageId: 'bothSet', line: 8, column: 5,
+    },
+    {
+      example: `scrape_configs:
+  - job_name: api
+    basic_auth: { username: prometheus, password: secret }
+    authorization: { credentials: token }
+    oauth2: { client_id: prometheus, client_secret: secret, token_url: https://auth.example.com/token }
+    static_configs:
+      - targets: ['api.example.com:443']
+`,
+      messageId: 'allSet', line: 5, column: 5,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-config')) {
       for (const block of httpClientBlocks(source.value)) {
         for (const conflict of conflicts(block)) {
-          const list = conflict.fields.join(' and ');
           source.report({
             path: conflict.path,
-            message: `${list} are ${conflict.fields.length > 2 ? 'all' : 'both'} set: Prometheus allows at most one of them and refuses this configuration. Keep one and remove the other${conflict.fields.length > 2 ? 's' : ''}.`,
+            messageId: conflict.fields.length > 2 ? 'allSet' : 'bothSet',
+            data: { fields: conflict.fields.join(' and ') },
           });
         }
       }
     }
   },
-};
+});

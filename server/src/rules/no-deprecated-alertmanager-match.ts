@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { monitoringRule, type RuleContext } from '../engine/lint/rule';
 import { legacyMatchBlocks } from '../engine/monitoring/alertmanager';
 import { formatMatcher } from '../engine/monitoring/matchers';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
@@ -7,7 +7,7 @@ import type { FindingFix, ValuePath } from '../engine/types';
 import { deleteEntry, fix, indentOfKey } from './helpers/edits';
 
 /** `matchers: [...]` replacing the `match`/`match_re` entries of a block (only when it has no `matchers` yet). */
-function toMatchersFix(context: RuleContext, block: At, keys: string[], target: string): FindingFix[] {
+function toMatchersFix(context: RuleContext<string>, block: At, keys: string[], target: string): FindingFix[] {
   const matchers: string[] = [];
   for (const key of keys) {
     const map = block.value[key];
@@ -25,10 +25,14 @@ function toMatchersFix(context: RuleContext, block: At, keys: string[], target: 
   return fix(`Convert ${keys.join(' and ')} to ${target}`, 'safe', first.doc, edits);
 }
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'no-deprecated-alertmanager-match',
   defaultSeverity: 'warning',
   kinds: kindsFor('alertmanager-config'),
+  messages: {
+    deprecatedField: `{{fields}} is deprecated since Alertmanager 0.22: use {{target}} (e.g. {{target}}: ['severity="critical"']), which also allows != and !~.`,
+    deprecatedFields: `{{fields}} are deprecated since Alertmanager 0.22: use {{target}} (e.g. {{target}}: ['severity="critical"']), which also allows != and !~.`,
+  },
   summary: 'Routes and inhibit rules use `matchers` instead of the deprecated `match`/`match_re`.',
   rationale:
     'Alertmanager deprecated `match` and `match_re` (and `source_match…`/`target_match…` in inhibit rules) in 0.22 for the `matchers` syntax, which also expresses negative matches (`!=`, `!~`). The old fields still work but are slated for removal, and mixing both in one configuration makes routing harder to read.',
@@ -44,7 +48,8 @@ receivers:
 `,
   ],
   invalid: [
-    `route:
+    {
+      example: `route:
   receiver: team
   routes:
     - match:
@@ -53,7 +58,18 @@ receivers:
 receivers:
   - name: team
 `,
-    `route:
+      messageId: 'deprecatedField', line: 4, column: 7,
+      output: `route:
+  receiver: team
+  routes:
+    -       matchers: ['severity="critical"']
+receiver: team
+receivers:
+  - name: team
+`,
+    },
+    {
+      example: `route:
   receiver: team
   routes:
     - match:
@@ -64,6 +80,16 @@ receivers:
 receivers:
   - name: team
 `,
+      messageId: 'deprecatedFields', line: 4, column: 7,
+      output: `route:
+  receiver: team
+  routes:
+    -       matchers: ['severity="critical"', 'service=~"api|web"']
+receiver: team
+receivers:
+  - name: team
+`,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {
@@ -74,11 +100,12 @@ receivers:
           const canFix = source.direct && block.value[target] === undefined;
           source.report({
             path: [...block.path, keys[0]!],
-            message: `${keys.join(' and ')} ${keys.length > 1 ? 'are' : 'is'} deprecated since Alertmanager 0.22: use ${target} (e.g. ${target}: ['severity="critical"']), which also allows != and !~.`,
+            messageId: keys.length > 1 ? 'deprecatedFields' : 'deprecatedField',
+            data: { fields: keys.join(' and '), target },
             fixes: canFix ? () => toMatchersFix(context, block, keys, target) : undefined,
           });
         }
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { asKustomization, kustomizationOf, type KustomizationTarget } from './helpers/kustomize';
 import { deletePairLines, replacePair } from './helpers/replacePair';
@@ -42,10 +42,15 @@ function fixFor(target: KustomizationTarget, field: string, deprecation: Depreca
   return { title: `Move \`${field}\` to \`${replacement}\``, safety: 'safe', edits: [{ uri: target.doc.uri, edits: edits as TextEdit[] }] };
 }
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-deprecated-kustomize-field',
   defaultSeverity: 'warning',
   kinds: ['kustomization'],
+  messages: {
+    deprecatedField: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`.',
+    deprecatedFieldFix: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`. The quick fix moves it.',
+    deprecatedVars: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`. Rewrite each var as a replacement (source: the object and field; targets: the fields that used `$(NAME)`).',
+  },
   summary: 'A kustomization uses the current fields, not the deprecated `bases`, `commonLabels`, `patchesStrategicMerge`, `patchesJson6902`, `imageTags` or `vars`.',
   rationale:
     'kustomize v5 prints a deprecation warning for these fields on every build and will remove them: `bases` became `resources`, `commonLabels` became `labels` (with `includeSelectors: true` for the same effect), `patchesStrategicMerge` and `patchesJson6902` became `patches`, `imageTags` became `images`, and `vars` became `replacements`. The quick fix rewrites the field where the conversion is mechanical; `vars` has to be rewritten by hand, since a replacement names the fields it writes while a var is found by `$(NAME)` anywhere.',
@@ -62,12 +67,23 @@ patches:
 `),
   ],
   invalid: [
-    asKustomization(`resources:
+    {
+      example: asKustomization(`resources:
   - deployment.yaml
 commonLabels:
   app: main-app
 `),
-    asKustomization(`patchesStrategicMerge:
+      messageId: 'deprecatedFieldFix', line: 3, column: 1,
+      output: `resources:
+  - deployment.yaml
+labels:
+  - pairs:
+      app: main-app
+    includeSelectors: true
+`,
+    },
+    {
+      example: asKustomization(`patchesStrategicMerge:
   - replicas-patch.yaml
   - |-
     apiVersion: apps/v1
@@ -77,11 +93,30 @@ commonLabels:
     spec:
       replicas: 3
 `),
-    asKustomization(`bases:
+      messageId: 'deprecatedFieldFix', line: 1, column: 1,
+      output: `patches:
+  - path: replicas-patch.yaml
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: main-app
+      spec:
+        replicas: 3
+`,
+    },
+    {
+      example: asKustomization(`bases:
   - ../base
 resources:
   - configmap.yaml
 `),
+      messageId: 'deprecatedFieldFix', line: 1, column: 1,
+      output: `resources:
+  - configmap.yaml
+  - ../base
+`,
+    },
   ],
   check(context) {
     const target = kustomizationOf(context);
@@ -89,13 +124,13 @@ resources:
     for (const [field, deprecation] of Object.entries(DEPRECATED)) {
       if (!(field in target.value)) continue;
       const fix = fixFor(target, field, deprecation);
-      const how = deprecation.convert ? (fix ? ' The quick fix moves it.' : '') : ` Rewrite each var as a replacement (source: the object and field; targets: the fields that used \`$(NAME)\`).`;
       context.report({
         path: [field],
-        message: `\`${field}\` is deprecated in kustomize v5 and will be removed; use \`${deprecation.replacement}\`.${how}`,
-        ...(fix ? { fixes: [fix] } : {}),
+        messageId: deprecation.convert ? (fix ? 'deprecatedFieldFix' : 'deprecatedField') : 'deprecatedVars',
         data: { field, replacement: deprecation.replacement },
+        ...(fix ? { fixes: [fix] } : {}),
+        payload: { field, replacement: deprecation.replacement },
       });
     }
   },
-};
+});

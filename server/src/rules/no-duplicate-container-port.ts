@@ -1,11 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { list, num, record, str } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-duplicate-container-port',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    duplicateName: 'Container {{container}} in {{owner}} declares port name {{name}} twice, so the API server rejects the pod template. Rename or delete one of them.',
+    duplicatePort: 'Port {{port}} of container {{container}} in {{owner}} is already declared by container {{first}}: containers of a pod share one network, so only one of them can listen on it. Use another port or delete the duplicate.',
+  },
   summary: 'Container ports are unique: no name twice in a container, no number and protocol twice in a pod.',
   rationale:
     'The API server rejects two ports with the same name in one container, and a named port must designate one port for probes and Services to resolve it. All containers of a pod share one network namespace, so two declarations of the same port number and protocol (in one container or in two) cannot both be bound: one process fails to listen, and Services targeting the port reach whichever container won.',
@@ -29,7 +33,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: apps/v1
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: app
@@ -51,7 +56,10 @@ spec:
             - name: app
               containerPort: 8080
 `,
-    `apiVersion: v1
+      messageId: 'duplicateName', line: 20, column: 21,
+    },
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -66,9 +74,10 @@ spec:
       ports:
         - containerPort: 8080
 `,
+      messageId: 'duplicatePort', line: 14, column: 26,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
     const numbers = new Map<string, string>();
@@ -82,7 +91,8 @@ spec:
           context.report({
             path: [...path, 'name'],
             part: 'value',
-            message: `Container ${ref.name} in ${owner} declares port name ${name} twice, so the API server rejects the pod template. Rename or delete one of them.`,
+            messageId: 'duplicateName',
+            data: { container: ref.name, owner, name },
           });
           return;
         }
@@ -95,10 +105,11 @@ spec:
           context.report({
             path: [...path, 'containerPort'],
             part: 'value',
-            message: `Port ${key} of container ${ref.name} in ${owner} is already declared by container ${first}: containers of a pod share one network, so only one of them can listen on it. Use another port or delete the duplicate.`,
+            messageId: 'duplicatePort',
+            data: { port: key, container: ref.name, owner, first },
           });
         } else numbers.set(key, ref.name);
       });
     }
   },
-};
+});

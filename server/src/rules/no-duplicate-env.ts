@@ -1,13 +1,16 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { fix } from './helpers/edits';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { deleteItem } from './helpers/scalarSource';
 import { list, record, str } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-duplicate-env',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    duplicateEnv: 'Env {{env}} of container {{container}} in {{kind}} {{name}} is defined twice; this later definition silently replaces the earlier one. Keep one of them.',
+  },
   summary: 'A container defines each environment variable once.',
   rationale:
     'When `env` lists a name twice, the later entry silently wins. Whoever edits the earlier one sees no effect, and merges of patches or overlays that add a variable again make it unclear which value the container gets.',
@@ -29,7 +32,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: app
@@ -45,9 +49,24 @@ spec:
         - name: LOG_LEVEL
           value: debug
 `,
+      messageId: 'duplicateEnv', line: 14, column: 17,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: app:1.0.0
+      env:
+        - name: PORT
+          value: "3000"
+        - name: LOG_LEVEL
+          value: debug
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     for (const ref of containersOf(object, true)) {
       const first = new Map<string, number>();
@@ -64,7 +83,8 @@ spec:
         context.report({
           path: [...ref.path, 'env', i, 'name'],
           part: 'value',
-          message: `Env ${name} of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} is defined twice; this later definition silently replaces the earlier one. Keep one of them.`,
+          messageId: 'duplicateEnv',
+          data: { env: name, container: ref.name, kind: object.identity.kind, name: object.identity.name ?? '' },
           related: [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `earlier definition of ${name}` }],
           fixes: fix(`Delete the earlier definition of ${name}`, 'safe', origin.doc, [deleteItem(origin.doc, origin.path)]),
         });
@@ -72,4 +92,4 @@ spec:
       });
     }
   },
-};
+});

@@ -1,11 +1,14 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { scrapeConfigs } from '../engine/monitoring/walk';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'no-duplicate-job-name',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
+  messages: {
+    duplicateJob: 'Job name {{name}} is already used by scrape config #{{first}}: Prometheus refuses duplicate job names. Rename this job or merge the two scrape configs.',
+  },
   summary: 'Every scrape config has its own `job_name`.',
   rationale:
     'Prometheus refuses a configuration with two scrape configs of the same job name ("found multiple scrape configs with job name"): the job name is the `job` label of every series and the key of the scrape pool, so two pools cannot share it.',
@@ -17,7 +20,8 @@ export const rule: Rule = {
 `,
   ],
   invalid: [
-    `scrape_configs:
+    {
+      example: `scrape_configs:
   - job_name: api
     static_configs:
       - targets: ['api:8080']
@@ -25,6 +29,8 @@ export const rule: Rule = {
     static_configs:
       - targets: ['api:9090']
 `,
+      messageId: 'duplicateJob', line: 5, column: 15,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-config')) {
@@ -41,9 +47,10 @@ export const rule: Rule = {
         source.report({
           path: [...job.path, 'job_name'],
           part: 'value',
-          message: `Job name ${name} is already used by scrape config #${first + 1}: Prometheus refuses duplicate job names. Rename this job or merge the two scrape configs.`,
+          messageId: 'duplicateJob',
+          data: { name, first: first + 1 },
         });
       }
     }
   },
-};
+});

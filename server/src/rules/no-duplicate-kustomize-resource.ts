@@ -1,12 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import { asKustomization, kustomizationOf, resolvedPaths } from './helpers/kustomize';
 
 const LISTS = new Set(['resources', 'bases', 'components']);
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-duplicate-kustomize-resource',
   defaultSeverity: 'error',
   kinds: ['kustomization'],
+  messages: {
+    listedTwice: '`{{path}}` is already listed at {{first}}: kustomize would add its objects twice and fail with "already registered id". Remove this entry.',
+  },
   summary: 'A kustomization lists each resource, base and component once.',
   rationale:
     'Listing the same file or folder twice (`deploy.yaml` and `./deploy.yaml`, or in both `resources` and `bases`) adds its objects twice, and `kubectl kustomize` fails with "may not add resource with an already registered id". The entries are compared after resolving them against the kustomization\'s folder, so different spellings of one path are caught.',
@@ -19,11 +22,14 @@ export const rule: Rule = {
 `),
   ],
   invalid: [
-    asKustomization(`resources:
+    {
+      example: asKustomization(`resources:
   - deployment.yaml
   - service.yaml
   - ./deployment.yaml
 `),
+      messageId: 'listedTwice', line: 4, column: 5,
+    },
   ],
   check(context) {
     const target = kustomizationOf(context);
@@ -40,8 +46,9 @@ export const rule: Rule = {
       context.report({
         path: p.at,
         part: 'value',
-        message: `\`${p.text}\` is already listed at ${first}: kustomize would add its objects twice and fail with "already registered id". Remove this entry.`,
+        messageId: 'listedTwice',
+        data: { path: p.text, first },
       });
     }
   },
-};
+});

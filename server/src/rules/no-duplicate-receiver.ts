@@ -1,11 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { namedItems } from '../engine/monitoring/walk';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'no-duplicate-receiver',
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
+  messages: {
+    duplicateReceiver: 'Receiver name {{name}} is used twice under receivers: Alertmanager refuses this configuration. Rename one, or merge the two.',
+    duplicateInterval: 'Time interval name {{name}} is used twice under time_intervals: Alertmanager refuses this configuration. Rename one, or merge the two.',
+  },
   summary: 'Receivers and time intervals of an Alertmanager configuration have distinct names.',
   rationale:
     'Routes name receivers and time intervals; Alertmanager refuses a configuration where two receivers share a name ("notification config name is not unique") or two time intervals do, because a route could not tell which one it means.',
@@ -19,7 +23,8 @@ receivers:
 `,
   ],
   invalid: [
-    `route:
+    {
+      example: `route:
   receiver: team
 receivers:
   - name: team
@@ -29,6 +34,21 @@ receivers:
     slack_configs:
       - channel: '#team'
 `,
+      messageId: 'duplicateReceiver', line: 7, column: 11,
+    },
+    {
+      example: `route:
+  receiver: team
+receivers:
+  - name: team
+time_intervals:
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '20:00', end_time: '23:59' }] }]
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '00:00', end_time: '06:00' }] }]
+`,
+      messageId: 'duplicateInterval', line: 8, column: 11,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {
@@ -39,10 +59,9 @@ receivers:
             seen.add(item.value);
             continue;
           }
-          const what = key === 'receivers' ? 'Receiver' : 'Time interval';
-          source.report({ path: item.path, part: 'value', message: `${what} name ${item.value} is used twice under ${key}: Alertmanager refuses this configuration. Rename one, or merge the two.` });
+          source.report({ path: item.path, part: 'value', messageId: key === 'receivers' ? 'duplicateReceiver' : 'duplicateInterval', data: { name: item.value } });
         }
       }
     }
   },
-};
+});

@@ -1,11 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { ruleGroups } from '../engine/monitoring/walk';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'no-duplicate-rule-group',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-rules'),
+  messages: {
+    unnamedGroup: 'Rule group #{{index}} has no name: Prometheus refuses groups without one. Add name.',
+    duplicateGroup: 'Rule group name {{name}} is already used by group #{{first}} of this file: Prometheus refuses the file. Rename one group or merge them.',
+  },
   summary: 'Rule groups of a file have distinct, non-empty names.',
   rationale:
     'Prometheus identifies a rule group by its file and name: `promtool check rules` refuses a file where a group name is repeated ("groupname is repeated in the same file") or empty, and the server does not load it.',
@@ -19,7 +23,8 @@ export const rule: Rule = {
 `,
   ],
   invalid: [
-    `groups:
+    {
+      example: `groups:
   - name: api
     rules:
       - alert: Down
@@ -29,10 +34,15 @@ export const rule: Rule = {
       - alert: Slow
         expr: latency_seconds > 1
 `,
-    `groups:
+      messageId: 'duplicateGroup', line: 6, column: 11,
+    },
+    {
+      example: `groups:
   - name: ''
     rules: []
 `,
+      messageId: 'unnamedGroup', line: 2, column: 5,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-rules')) {
@@ -41,13 +51,13 @@ export const rule: Rule = {
         const name = group.value['name'];
         const index = Number(group.path[group.path.length - 1]);
         if (name === undefined || name === null || name === '') {
-          source.report({ path: 'name' in group.value ? [...group.path, 'name'] : group.path, message: `Rule group #${index + 1} has no name: Prometheus refuses groups without one. Add name.` });
+          source.report({ path: 'name' in group.value ? [...group.path, 'name'] : group.path, messageId: 'unnamedGroup', data: { index: index + 1 } });
           continue;
         }
         const first = seen.get(String(name));
         if (first === undefined) seen.set(String(name), index);
-        else source.report({ path: [...group.path, 'name'], part: 'value', message: `Rule group name ${String(name)} is already used by group #${first + 1} of this file: Prometheus refuses the file. Rename one group or merge them.` });
+        else source.report({ path: [...group.path, 'name'], part: 'value', messageId: 'duplicateGroup', data: { name: String(name), first: first + 1 } });
       }
     }
   },
-};
+});

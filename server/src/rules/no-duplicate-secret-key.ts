@@ -1,11 +1,14 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { deleteEntry, fix } from './helpers/edits';
 import { entriesOf } from '../engine/k8s/secretData';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-duplicate-secret-key',
   defaultSeverity: 'warning',
   kinds: ['Secret'],
+  messages: {
+    inDataAndStringData: 'Secret {{secret}}: key {{key}} is in both data and stringData; the API server keeps the stringData value and silently drops this one. Delete one of the two entries.',
+  },
   summary: 'A Secret key is set in `data` or in `stringData`, not in both.',
   rationale:
     'When a key is in both maps, the API server silently replaces the `data` value with the `stringData` one. Whoever edits the `data` value later sees no effect, and a reviewer cannot tell from the manifest which value the pods get.',
@@ -23,7 +26,8 @@ stringData:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
@@ -32,9 +36,18 @@ data:
 stringData:
   JWT_SECRET: supersecret2
 `,
+      messageId: 'inDataAndStringData', line: 6, column: 3,
+      output: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data: {}
+stringData:
+  JWT_SECRET: supersecret2
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const stringKeys = new Set(entriesOf(object, 'stringData').map((e) => e.key));
     for (const entry of entriesOf(object, 'data')) {
@@ -43,7 +56,8 @@ stringData:
       const other = context.locate(['stringData', entry.key]);
       context.report({
         path: entry.path,
-        message: `Secret ${object.identity.name ?? ''}: key ${entry.key} is in both data and stringData; the API server keeps the stringData value and silently drops this one. Delete one of the two entries.`,
+        messageId: 'inDataAndStringData',
+        data: { secret: object.identity.name ?? '', key: entry.key },
         related: [
           { uri: other.doc.uri, range: other.doc.rangeOfPath(other.path), message: `stringData.${entry.key}, the value in effect` },
         ],
@@ -51,4 +65,4 @@ stringData:
       });
     }
   },
-};
+});

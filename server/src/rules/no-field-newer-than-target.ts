@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { loadSchemaStore } from '../engine/schema';
 import { apiLifecycle } from '../engine/schema/apiLifecycle';
 import { definitionSince, fieldsNewerThan } from '../engine/schema/fieldVersions';
@@ -16,10 +16,14 @@ spec:
       lifecycle: ${lifecycle}
 `;
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-field-newer-than-target',
   defaultSeverity: 'warning',
   kinds: ['*'],
+  messages: {
+    kindNewer: '{{kind}} {{apiVersion}} needs Kubernetes {{since}}; this workspace targets {{target}}: that release does not serve it.',
+    fieldNewer: '`{{field}}` (in {{owner}} of {{kind}} {{name}}) needs Kubernetes {{since}}; this workspace targets {{target}}: kubectl rejects it as an unknown field, or the API server drops it.',
+  },
   summary: 'Every field (and built-in kind) exists in the Kubernetes release the workspace targets.',
   rationale:
     'The schemas are those of the newest supported release, so a field added later than the release you deploy to (`stopSignal`, 1.33; `restartPolicyRules`, 1.34) passes the schema check but is unknown to your cluster: `kubectl apply` rejects it as an unknown field, or the API server silently drops it and the setting never takes effect. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`); each field\'s release comes from the client package that tracks that release (see schemas/README.md). Where no package tracks a release (1.31, 1.35), a field new then is dated to the earliest release it can be in, so this rule never warns about a field your release has.',
@@ -29,8 +33,12 @@ export const rule: Rule = {
     { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.33' },
   ],
   invalid: [
-    { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.31' },
     {
+      example: { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.31' },
+      messageId: 'fieldNewer', line: 10, column: 20,
+    },
+    {
+      example: {
       files: {
         'deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -52,9 +60,10 @@ spec:
       },
       kubernetesVersion: '1.33',
     },
+      messageId: 'fieldNewer', line: 14, column: 11,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const { apiVersion, kind, name } = context.target.object.identity;
     const entry = loadSchemaStore().lookup(apiVersion, kind);
     if (!entry) return;
@@ -67,7 +76,8 @@ spec:
         context.report({
           path: ['kind'],
           part: 'value',
-          message: `${kind} ${apiVersion} needs Kubernetes ${kindSince}; this workspace targets ${target}: that release does not serve it.`,
+          messageId: 'kindNewer',
+          data: { kind, apiVersion, since: kindSince, target },
         });
       }
       return;
@@ -75,8 +85,9 @@ spec:
     for (const found of fieldsNewerThan(entry.schema, context.target.object.value, target)) {
       context.report({
         path: found.path,
-        message: `\`${found.field}\` (in ${found.owner} of ${kind} ${name ?? '(unnamed)'}) needs Kubernetes ${found.since}; this workspace targets ${target}: kubectl rejects it as an unknown field, or the API server drops it.`,
+        messageId: 'fieldNewer',
+        data: { field: found.field, owner: found.owner, kind, name: name ?? '(unnamed)', since: found.since, target },
       });
     }
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { handlerKey, probeTiming } from '../engine/k8s/probes';
 import { record } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-identical-liveness-readiness',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    identicalProbes: 'The liveness and readiness probes of container {{container}} are identical: when the check fails (say a dependency is slow), the container is restarted at the moment it is taken out of rotation, on every replica at once. Make liveness a cheaper check, or give it a higher failureThreshold.',
+  },
   summary: 'A container’s liveness and readiness probes are not the same check with the same timing.',
   rationale:
     'Readiness answers “should this pod get traffic now?”, liveness “is this process stuck beyond repair?”. When both run the same check (same handler, with port names resolved to numbers, and the same timing after API defaults), any failure — typically a slow or unavailable dependency — makes the kubelet restart the container at the same moment it is taken out of rotation: restarts cascade across all replicas instead of the pods waiting out the outage.',
@@ -25,7 +28,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -42,9 +46,10 @@ spec:
         httpGet: { path: /healthz, port: 8080 }
         periodSeconds: 10
 `,
+      messageId: 'identicalProbes', line: 14, column: 7,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     for (const ref of containersOf(context.target.object, true)) {
       const liveness = record(ref.container.livenessProbe);
       const readiness = record(ref.container.readinessProbe);
@@ -54,8 +59,9 @@ spec:
       if (JSON.stringify(probeTiming(liveness)) !== JSON.stringify(probeTiming(readiness))) continue;
       context.report({
         path: [...ref.path, 'livenessProbe'],
-        message: `The liveness and readiness probes of container ${ref.name} are identical: when the check fails (say a dependency is slow), the container is restarted at the moment it is taken out of rotation, on every replica at once. Make liveness a cheaper check, or give it a higher failureThreshold.`,
+        messageId: 'identicalProbes',
+        data: { container: ref.name },
       });
     }
   },
-};
+});

@@ -1,25 +1,36 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { entriesOf, keyFields } from '../engine/k8s/secretData';
 
 const KEY_CHARS = /^[-._a-zA-Z0-9]+$/;
 
+const AFTER = 'so the API server rejects the {{kind}}. Rename the key (and its references) using only letters, digits, `-`, `_` and `.`.';
+
+const messages = {
+  emptyKey: `{{kind}} {{name}}: key \`{{key}}\` in {{field}} is empty, ${AFTER}`,
+  longKey: `{{kind}} {{name}}: key \`{{key}}\` in {{field}} is {{length}} characters long (at most 253), ${AFTER}`,
+  badCharacter: `{{kind}} {{name}}: key \`{{key}}\` in {{field}} contains \`{{character}}\` (only letters, digits, \`-\`, \`_\` and \`.\` are allowed), ${AFTER}`,
+  dotKey: `{{kind}} {{name}}: key \`{{key}}\` in {{field}} is \`.\` or \`..\`, ${AFTER}`,
+  dotDotPrefix: `{{kind}} {{name}}: key \`{{key}}\` in {{field}} starts with \`..\`, ${AFTER}`,
+};
+
 /** Why `key` is not a valid Secret/ConfigMap key (the API's IsConfigMapKey), or undefined when it is. */
-export function dataKeyProblem(key: string): string | undefined {
-  if (key.length === 0) return 'is empty';
-  if (key.length > 253) return `is ${key.length} characters long (at most 253)`;
+export function dataKeyProblem(key: string): { messageId: keyof typeof messages; data?: Record<string, string | number> } | undefined {
+  if (key.length === 0) return { messageId: 'emptyKey' };
+  if (key.length > 253) return { messageId: 'longKey', data: { length: key.length } };
   if (!KEY_CHARS.test(key)) {
     const bad = [...key].find((ch) => !KEY_CHARS.test(ch)) ?? '';
-    return `contains \`${bad === ' ' ? 'a space' : bad}\` (only letters, digits, \`-\`, \`_\` and \`.\` are allowed)`;
+    return { messageId: 'badCharacter', data: { character: bad === ' ' ? 'a space' : bad } };
   }
-  if (key === '.' || key === '..') return 'is `.` or `..`';
-  if (key.startsWith('..')) return 'starts with `..`';
+  if (key === '.' || key === '..') return { messageId: 'dotKey' };
+  if (key.startsWith('..')) return { messageId: 'dotDotPrefix' };
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-invalid-data-key',
   defaultSeverity: 'error',
   kinds: ['Secret', 'ConfigMap'],
+  messages,
   summary: 'Secret and ConfigMap keys use only letters, digits, `-`, `_` and `.`.',
   rationale:
     'Keys become file names when the Secret or ConfigMap is mounted as a volume, and environment variable names with `envFrom`, so the API server only accepts keys matching `[-._a-zA-Z0-9]+` (at most 253 characters, not `.` or `..`). A key such as `db password` or `app/config` makes `kubectl apply` fail.',
@@ -36,16 +47,28 @@ data:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
 stringData:
   db password: hunter2
 `,
+      messageId: 'badCharacter', line: 6, column: 3,
+    },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  ..hidden: value
+`,
+      messageId: 'dotDotPrefix', line: 6, column: 3,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const { kind, name } = object.identity;
     for (const field of keyFields(kind)) {
@@ -54,9 +77,10 @@ stringData:
         if (!problem) continue;
         context.report({
           path: entry.path,
-          message: `${kind} ${name ?? ''}: key \`${entry.key}\` in ${field} ${problem}, so the API server rejects the ${kind}. Rename the key (and its references) using only letters, digits, \`-\`, \`_\` and \`.\`.`,
+          messageId: problem.messageId,
+          data: { ...problem.data, kind, name: name ?? '', key: entry.key, field },
         });
       }
     }
   },
-};
+});

@@ -1,12 +1,16 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { portNameProblem } from '../engine/k8s/names';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { at, list, record, str } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-invalid-port-name',
   defaultSeverity: 'error',
   kinds: [...WORKLOAD_KINDS, 'Service'],
+  messages: {
+    invalidTargetPortName: '{{owner}} targets port name {{name}}, which {{problem}}: no container can declare such a port, so the API server rejects it. Use a valid port name or a number.',
+    invalidPortName: 'Port name {{name}} of container {{container}} in {{owner}} {{problem}}, so the API server rejects the pod template. Use a short name such as `http` or `metrics`.',
+  },
   summary: 'Container port names (and the names Services target) are valid IANA service names.',
   rationale:
     'Port names are IANA service names: at most 15 characters, lowercase letters, digits and `-`, at least one letter, no `--`, no `-` at either end. The API server rejects a pod template with any other container port name, and a Service `targetPort` by name can only refer to such a name. A long, descriptive name (`metrics-endpoint-http`) is the usual cause.',
@@ -29,7 +33,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -41,7 +46,10 @@ spec:
         - name: my-very-long-port-name
           containerPort: 80
 `,
-    `apiVersion: v1
+      messageId: 'invalidPortName', line: 10, column: 17,
+    },
+    {
+      example: `apiVersion: v1
 kind: Service
 metadata:
   name: web
@@ -52,9 +60,10 @@ spec:
     - port: 80
       targetPort: HTTP_PORT
 `,
+      messageId: 'invalidTargetPortName', line: 10, column: 19,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const owner = `${object.identity.kind} ${object.identity.name ?? ''}`;
     if (object.identity.kind === 'Service') {
@@ -65,7 +74,8 @@ spec:
           context.report({
             path: ['spec', 'ports', i, 'targetPort'],
             part: 'value',
-            message: `${owner} targets port name ${target}, which ${problem}: no container can declare such a port, so the API server rejects it. Use a valid port name or a number.`,
+            messageId: 'invalidTargetPortName',
+            data: { owner, name: target!, problem },
           });
         }
       });
@@ -79,10 +89,11 @@ spec:
           context.report({
             path: [...ref.path, 'ports', i, 'name'],
             part: 'value',
-            message: `Port name ${name} of container ${ref.name} in ${owner} ${problem}, so the API server rejects the pod template. Use a short name such as \`http\` or \`metrics\`.`,
+            messageId: 'invalidPortName',
+            data: { name: name!, container: ref.name, owner, problem },
           });
         }
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { dnsLabelProblem, dnsSubdomainProblem, hasShellPlaceholder, rfc1035LabelProblem } from '../engine/k8s/names';
 import { at, str } from '../engine/k8s/values';
 
@@ -27,27 +27,37 @@ const SUBDOMAIN_KINDS = [
 /** CronJob names leave room for the 11 characters of the Jobs' suffix. */
 const CRONJOB_MAX = 52;
 
-function problemFor(kind: string, name: string): { problem: string; format: string } | undefined {
+const AFTER = 'so the API server rejects it. Rename it, for example to {{suggestion}}.';
+
+/** One message per name format; `{{problem}}` is what engine/k8s/names.ts says is wrong with the name. */
+const messages = {
+  notRfc1035Label: `{{kind}} name {{name}} {{problem}}: a {{kind}} name must be an RFC 1035 label (it becomes a DNS name), ${AFTER}`,
+  notRfc1123Label: `{{kind}} name {{name}} {{problem}}: a {{kind}} name must be an RFC 1123 label, ${AFTER}`,
+  notDnsSubdomain: `{{kind}} name {{name}} {{problem}}: a {{kind}} name must be a DNS-1123 subdomain, ${AFTER}`,
+};
+
+function problemFor(kind: string, name: string): { problem: string; messageId: keyof typeof messages } | undefined {
   if (kind === 'Service') {
     const problem = rfc1035LabelProblem(name);
-    return problem ? { problem, format: 'an RFC 1035 label (it becomes a DNS name)' } : undefined;
+    return problem ? { problem, messageId: 'notRfc1035Label' } : undefined;
   }
   if (kind === 'Namespace') {
     const problem = dnsLabelProblem(name);
-    return problem ? { problem, format: 'an RFC 1123 label' } : undefined;
+    return problem ? { problem, messageId: 'notRfc1123Label' } : undefined;
   }
   const problem =
     dnsSubdomainProblem(name) ??
     (kind === 'CronJob' && name.length > CRONJOB_MAX
       ? `is ${name.length} characters long (at most ${CRONJOB_MAX} for a CronJob)`
       : undefined);
-  return problem ? { problem, format: 'a DNS-1123 subdomain' } : undefined;
+  return problem ? { problem, messageId: 'notDnsSubdomain' } : undefined;
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-invalid-resource-name',
   defaultSeverity: 'error',
   kinds: [...SUBDOMAIN_KINDS, 'Service', 'Namespace'],
+  messages,
   summary: '`metadata.name` has the format the API server requires for the kind.',
   rationale:
     'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time. Names holding a `$VAR` or `${VAR}` placeholder are skipped: such a file is a template that `sed` or `envsubst` fills in before it is applied.',
@@ -78,7 +88,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Service
 metadata:
   name: Main_App
@@ -88,7 +99,10 @@ spec:
   ports:
     - port: 80
 `,
-    `apiVersion: v1
+      messageId: 'notRfc1035Label', line: 4, column: 9,
+    },
+    {
+      example: `apiVersion: v1
 kind: Service
 metadata:
   name: 3d-render
@@ -98,9 +112,27 @@ spec:
   ports:
     - port: 80
 `,
+      messageId: 'notRfc1035Label', line: 4, column: 9,
+    },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: App_Settings
+data: {}
+`,
+      messageId: 'notDnsSubdomain', line: 4, column: 9,
+    },
+    {
+      example: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: Team.Apps
+`,
+      messageId: 'notRfc1123Label', line: 4, column: 9,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const name = str(at(object.value, 'metadata', 'name'));
     if (name === undefined || name.length === 0 || hasShellPlaceholder(name)) return;
@@ -109,10 +141,11 @@ spec:
     context.report({
       path: ['metadata', 'name'],
       part: 'value',
-      message: `${object.identity.kind} name ${name} ${found.problem}: a ${object.identity.kind} name must be ${found.format}, so the API server rejects it. Rename it, for example to ${suggestName(name)}.`,
+      messageId: found.messageId,
+      data: { kind: object.identity.kind, name, problem: found.problem, suggestion: suggestName(name) },
     });
   },
-};
+});
 
 /** A valid-looking variant of `name`: lowercase, other characters replaced by `-`. */
 export function suggestName(name: string): string {

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import type { FindingFix } from '../engine/types';
 import { encodeBase64, urlSafeToStandard, validateBase64, type Base64Problem } from '../engine/secrets/base64';
@@ -7,12 +7,17 @@ import { entriesOf } from '../engine/k8s/secretData';
 import { moveToStringData } from './helpers/stringDataFix';
 import { replaceScalar, scalarAt, sourceOffsetOf } from './helpers/scalarSource';
 
-const PROBLEMS: Record<Base64Problem, string> = {
-  character: 'has a character outside the base64 alphabet',
-  'url-safe': 'uses the URL-safe base64 alphabet (`-` and `_`), which the API server does not accept',
-  padding: 'has `=` padding where it does not belong',
-  length: 'is not padded to a multiple of 4 characters',
+const ENCODE = 'so the API server rejects the Secret. Encode the value as base64, or move it to stringData if it is plain text.';
+
+const messages = {
+  badCharacter: `Secret {{secret}}: data.{{key}} has a character outside the base64 alphabet (\`{{character}}\` at character {{position}}), ${ENCODE}`,
+  urlSafe:
+    'Secret {{secret}}: data.{{key}} uses the URL-safe base64 alphabet (`-` and `_`), which the API server does not accept (`{{character}}` at character {{position}}), so the API server rejects the Secret. Convert it to the standard alphabet.',
+  badPadding: `Secret {{secret}}: data.{{key}} has \`=\` padding where it does not belong (\`{{character}}\` at character {{position}}), ${ENCODE}`,
+  badLength: `Secret {{secret}}: data.{{key}} is not padded to a multiple of 4 characters, ${ENCODE}`,
 };
+
+const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = { character: 'badCharacter', 'url-safe': 'urlSafe', padding: 'badPadding', length: 'badLength' };
 
 /** Plain text (not garbled base64): printable, no control characters. */
 function looksLikePlainText(value: string): boolean {
@@ -20,7 +25,7 @@ function looksLikePlainText(value: string): boolean {
   return value.length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 }
 
-function fixesFor(context: RuleContext, object: RenderedObject, key: string, value: string, problem: Base64Problem): FindingFix[] {
+function fixesFor(context: ObjectRuleContext, object: RenderedObject, key: string, value: string, problem: Base64Problem): FindingFix[] {
   const origin = context.locate(['data', key]);
   if (problem === 'url-safe') {
     return fix('Convert to the standard base64 alphabet', 'safe', origin.doc, [
@@ -34,10 +39,11 @@ function fixesFor(context: RuleContext, object: RenderedObject, key: string, val
   return out;
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-invalid-secret-base64',
   defaultSeverity: 'error',
   kinds: ['Secret'],
+  messages,
   summary: "Every value under a Secret's `data` is valid standard base64.",
   rationale:
     'The API server decodes `data` values with the standard base64 alphabet and requires padding (line breaks are ignored). Anything else — a plain-text password pasted under `data`, a URL-safe encoding from a JWT library, a value missing its `=` padding — makes `kubectl apply` fail with "illegal base64 data", or, when it happens to decode, puts different bytes in the Secret than you meant.',
@@ -58,21 +64,42 @@ stringData:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
 data:
   JWT_SECRET: supersecret
 `,
-    `apiVersion: v1
+      messageId: 'badLength', line: 6, column: 25,
+      output: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+`,
+    },
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
 data:
   SIGNING_KEY: "3q2-7w_"
 `,
-    `apiVersion: v1
+      messageId: 'urlSafe', line: 6, column: 20,
+      output: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  SIGNING_KEY: 3q2+7w/=
+`,
+    },
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
@@ -81,9 +108,19 @@ data:
 stringData:
   MODE: strict
 `,
+      messageId: 'badCharacter', line: 6, column: 25,
+      output: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
+stringData:
+  MODE: strict
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const name = object.identity.name ?? '';
     for (const entry of entriesOf(object, 'data')) {
@@ -94,14 +131,14 @@ stringData:
       const scalar = scalarAt(origin.doc, origin.path);
       const index = check.problem === 'length' ? Math.max(0, entry.value.length - 1) : check.index;
       const start = scalar ? sourceOffsetOf(scalar.source, scalar.type, entry.value, index) : undefined;
-      const where = check.problem === 'length' ? '' : ` (\`${entry.value[check.index] ?? ''}\` at character ${check.index + 1})`;
       context.report({
         path: entry.path,
         part: 'value',
         ...(start !== undefined ? { offsetInValue: { start, end: start + 1 } } : {}),
-        message: `Secret ${name}: data.${entry.key} ${PROBLEMS[check.problem]}${where}, so the API server rejects the Secret. ${check.problem === 'url-safe' ? 'Convert it to the standard alphabet.' : 'Encode the value as base64, or move it to stringData if it is plain text.'}`,
+        messageId: MESSAGE_OF[check.problem],
+        data: { secret: name, key: entry.key, character: entry.value[check.index] ?? '', position: check.index + 1 },
         fixes: fixesFor(context, object, entry.key, entry.value, check.problem),
       });
     }
   },
-};
+});

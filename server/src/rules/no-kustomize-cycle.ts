@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import type { WorkspaceView } from '../engine/lint/workspaceView';
 import { isPlainObject } from '../engine/render/annotated';
 import { KUSTOMIZATION_NAMES, kustomizePaths, resolveKustomizePath } from '../engine/workspace/kustomizePaths';
@@ -37,20 +37,27 @@ function leadsBack(workspace: WorkspaceView, start: string, home: string): boole
   return false;
 }
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-kustomize-cycle',
   defaultSeverity: 'error',
   kinds: ['kustomization'],
+  messages: {
+    ownFolder: `{{field}} lists \`{{path}}\`, which is this kustomization's own folder or a parent of it: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.`,
+    includedAgain: '{{field}} lists `{{path}}`, which holds a kustomization that includes this folder again: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.',
+  },
   summary: 'A kustomization does not include itself, a parent folder, or a kustomization that includes it back.',
   rationale:
     'kustomize refuses to load a folder that contains a kustomization it is already loading ("cycle detected"): listing `.` or `..` in `resources`, or two kustomizations listing each other, breaks `kubectl kustomize` for both. The search follows at most 200 folders, so deep trees stay fast.',
   remediation: 'List the files or sibling folders you mean instead of the folder itself or a parent folder, and move shared objects to a base both can include.',
   valid: [OVERLAY_EXAMPLE],
   invalid: [
-    asKustomization(`resources:
+    {
+      example: asKustomization(`resources:
   - configmap.yaml
   - ..
 `),
+      messageId: 'ownFolder', line: 3, column: 5,
+    },
   ],
   check(context) {
     const target = kustomizationOf(context);
@@ -59,13 +66,13 @@ export const rule: Rule = {
       if (!p.uri || !FOLDER_FIELDS.has(p.field)) continue;
       const self = p.uri === target.folder || target.folder.startsWith(`${p.uri}/`);
       if (!self && !leadsBack(context.workspace, p.uri, target.folder)) continue;
-      const why = self ? 'is this kustomization\'s own folder or a parent of it' : 'holds a kustomization that includes this folder again';
       context.report({
         path: p.at,
         part: 'value',
-        message: `${p.field} lists \`${p.text}\`, which ${why}: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.`,
-        data: { folder: folderOf(target.doc.uri) },
+        messageId: self ? 'ownFolder' : 'includedAgain',
+        data: { field: p.field, path: p.text },
+        payload: { folder: folderOf(target.doc.uri) },
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { containersOf, podSpecPath, WORKLOAD_KINDS, type ContainerRef } from '../engine/k8s/podSpec';
 import { at, list, record, str } from '../engine/k8s/values';
@@ -25,7 +25,7 @@ function ephemeralContainersOf(object: RenderedObject): ContainerRef[] {
   });
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-latest-tag',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
@@ -33,6 +33,11 @@ export const rule: Rule = {
   rationale:
     '`:latest` (or no tag, which means `:latest`) changes under you: two pods of the same Deployment can run different code, a rollback redeploys the same moving target, and the default pull policy becomes Always.',
   remediation: 'Use an explicit version tag such as `app:1.4.2`, or a digest (`app@sha256:…`).',
+  messages: {
+    latestTag: 'Image `{{image}}` of container {{container}} in {{owner}} uses the `:latest` tag: pods can run different code after each pull. Pin a version tag or a digest.',
+    noTag: 'Image `{{image}}` of container {{container}} in {{owner}} has no tag (which means `:latest`): pods can run different code after each pull. Pin a version tag or a digest.',
+    tagOnly: 'Image `{{image}}` of container {{container}} in {{owner}} is pinned by tag only, and a tag can be pushed again (`requireDigest` is on). Pin a digest (`image@sha256:…`).',
+  },
   options: {
     requireDigest: {
       description: 'Also report images pinned by a version tag only: a tag can be pushed again, a digest (`app@sha256:…`) cannot.',
@@ -53,7 +58,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -62,7 +68,10 @@ spec:
     - name: web
       image: nginx:latest
 `,
-    `apiVersion: v1
+      messageId: 'latestTag', line: 8, column: 14,
+    },
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -71,29 +80,22 @@ spec:
     - name: web
       image: registry:5000/team/web
 `,
+      messageId: 'noTag', line: 8, column: 14,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     for (const ref of [...containersOf(object, true), ...ephemeralContainersOf(object)]) {
       const image = str(ref.container.image);
       if (image === undefined) continue;
       const { tag, digest } = imageTag(image);
       if (digest) continue;
-      const where = `Image \`${image}\` of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''}`;
+      const data = { image, container: ref.name, owner: `${object.identity.kind} ${object.identity.name ?? ''}` };
       if (tag !== undefined && tag !== 'latest') {
-        if (context.options.requireDigest === true) {
-          const message = `${where} is pinned by tag only, and a tag can be pushed again (\`requireDigest\` is on). Pin a digest (\`image@sha256:…\`).`;
-          context.report({ path: [...ref.path, 'image'], part: 'value', message });
-        }
+        if (context.options.requireDigest === true) context.report({ path: [...ref.path, 'image'], part: 'value', messageId: 'tagOnly', data });
         continue;
       }
-      const what = tag === 'latest' ? 'uses the `:latest` tag' : 'has no tag (which means `:latest`)';
-      context.report({
-        path: [...ref.path, 'image'],
-        part: 'value',
-        message: `${where} ${what}: pods can run different code after each pull. Pin a version tag or a digest.`,
-      });
+      context.report({ path: [...ref.path, 'image'], part: 'value', messageId: tag === 'latest' ? 'latestTag' : 'noTag', data });
     }
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { earliestLivenessRestart, earliestReady, probeTiming } from '../engine/k8s/probes';
 import { record } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-liveness-before-ready',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    restartBeforeReady: 'The liveness probe of container {{container}} can restart it {{restart}}s after start (initialDelaySeconds + failureThreshold × periodSeconds), before its readiness probe can first pass at {{ready}}s: a container that needs that long to start is killed in a loop. Add a startupProbe, or raise the liveness initialDelaySeconds above {{ready}}.',
+  },
   summary: 'A liveness probe does not give up on a container before its readiness probe could first pass.',
   rationale:
     'Without a startup probe, liveness checks begin after the liveness `initialDelaySeconds`, and a container that is still starting fails them. The earliest liveness restart is at `initialDelaySeconds + failureThreshold × periodSeconds` (liveness values, API defaults 0, 3 and 10). The readiness probe can first report the container ready at `initialDelaySeconds + (successThreshold − 1) × periodSeconds` (readiness values). When the first moment comes before the second, a container that needs the time the readiness probe allows is killed before it can ever be ready: it restarts in a loop (CrashLoopBackOff) exactly when it starts slowly, e.g. under load.',
@@ -26,7 +29,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -41,9 +45,10 @@ spec:
         httpGet: { path: /live, port: 8080 }
         initialDelaySeconds: 10
 `,
+      messageId: 'restartBeforeReady', line: 12, column: 7,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     for (const ref of containersOf(context.target.object, true)) {
       const liveness = record(ref.container.livenessProbe);
       const readiness = record(ref.container.readinessProbe);
@@ -54,8 +59,9 @@ spec:
       if (restart >= ready) continue;
       context.report({
         path: [...ref.path, 'livenessProbe'],
-        message: `The liveness probe of container ${ref.name} can restart it ${restart}s after start (initialDelaySeconds + failureThreshold × periodSeconds), before its readiness probe can first pass at ${ready}s: a container that needs that long to start is killed in a loop. Add a startupProbe, or raise the liveness initialDelaySeconds above ${ready}.`,
+        messageId: 'restartBeforeReady',
+        data: { container: ref.name, restart, ready },
       });
     }
   },
-};
+});

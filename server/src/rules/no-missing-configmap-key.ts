@@ -1,11 +1,12 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
-import { checkObjectRefs } from './helpers/refCheck';
+import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-missing-configmap-key',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
+  messages: MISSING_KEY_MESSAGES,
   summary: "Keys that pods read from a ConfigMap exist in that ConfigMap's `data` or `binaryData`.",
   rationale:
     "When a `configMapKeyRef` or a `configMap` volume's `items` name a key the ConfigMap does not have, the pod does not start: CreateContainerConfigError for env, a failed mount for volumes. The keys of a ConfigMap are those of its `data` and `binaryData`.",
@@ -59,6 +60,7 @@ data:
   ],
   invalid: [
     {
+      example: {
       files: {
         'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -103,8 +105,10 @@ data:
 `,
       },
     },
+      messageId: 'keyMissing', line: 31, column: 22,
+    },
   ],
   check(context) {
     checkObjectRefs(context, 'ConfigMap', 'key');
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import type { WorkspaceView } from '../engine/lint/workspaceView';
 import { KUSTOMIZATION_NAMES } from '../engine/workspace/kustomizePaths';
 import { atPath, CONFIGMAP_EXAMPLE, kustomizationOf, resolvedPaths, shownPath } from './helpers/kustomize';
@@ -7,10 +7,16 @@ function hasKustomization(workspace: WorkspaceView, folder: string): boolean {
   return KUSTOMIZATION_NAMES.some((name) => workspace.pathKind(`${folder}/${name}`) === 'file');
 }
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-missing-kustomize-path',
   defaultSeverity: 'error',
   kinds: ['kustomization'],
+  messages: {
+    folderWithoutKustomization: '{{field}} lists the folder {{path}}, which has no kustomization.yaml: kustomize includes a folder only through its kustomization, so `kubectl kustomize` fails. Add a kustomization.yaml to the folder, or list its files.',
+    missingFile: '{{field}} lists {{path}}, but no such file exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file.',
+    missingFolder: '{{field}} lists {{path}}, but no such folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the folder.',
+    missingFileOrFolder: '{{field}} lists {{path}}, but no such file or folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file or folder.',
+  },
   summary: 'Every file and folder a kustomization lists exists, relative to the kustomization, and every listed folder has a kustomization.',
   rationale:
     'kustomize resolves `resources`, `components`, `patches[].path`, generator `files`/`envs` and the other listed paths relative to the folder of the kustomization; a missing one makes `kubectl kustomize` and `kubectl apply -k` fail for the whole folder, often only in CI or at deploy time. Remote URLs (`github.com/org/repo/path?ref=v1`, `https://…`) are not checked.',
@@ -29,6 +35,7 @@ export const rule: Rule = {
   ],
   invalid: [
     {
+      example: {
       files: {
         'kustomization.yaml': `resources:
   - deployment.yaml
@@ -37,6 +44,8 @@ patches:
 `,
         'deployment.yaml': CONFIGMAP_EXAMPLE,
       },
+    },
+      messageId: 'missingFile', line: 4, column: 11,
     },
   ],
   check(context) {
@@ -48,16 +57,17 @@ patches:
       if (kind === 'folder' && p.role !== 'file' && !hasKustomization(context.workspace, p.uri)) {
         context.report({
           ...atPath(target.doc, p),
-          message: `${p.field} lists the folder ${shownPath(p)}, which has no kustomization.yaml: kustomize includes a folder only through its kustomization, so \`kubectl kustomize\` fails. Add a kustomization.yaml to the folder, or list its files.`,
+          messageId: 'folderWithoutKustomization',
+          data: { field: p.field, path: shownPath(p) },
         });
         continue;
       }
       if (kind) continue;
-      const what = p.role === 'component' ? 'folder' : p.role === 'resource' ? 'file or folder' : 'file';
       context.report({
         ...atPath(target.doc, p),
-        message: `${p.field} lists ${shownPath(p)}, but no such ${what} exists next to this kustomization: \`kubectl kustomize\` fails on it. Correct the path (relative to this folder) or add the ${what}.`,
+        messageId: p.role === 'component' ? 'missingFolder' : p.role === 'resource' ? 'missingFileOrFolder' : 'missingFile',
+        data: { field: p.field, path: shownPath(p) },
       });
     }
   },
-};
+});

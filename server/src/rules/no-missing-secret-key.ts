@@ -1,11 +1,12 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
-import { checkObjectRefs } from './helpers/refCheck';
+import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-missing-secret-key',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
+  messages: MISSING_KEY_MESSAGES,
   summary: "Keys that pods read from a Secret exist in that Secret's `data` or `stringData`.",
   rationale:
     'When a `secretKeyRef` or a `secret` volume\'s `items` name a key the Secret does not have, the pod never starts: the kubelet reports CreateContainerConfigError ("couldn\'t find key \u2026 in Secret") and retries forever. The keys of a Secret are those of its `data` and `stringData`; Secrets whose keys the cluster fills in (service-account tokens) are not checked.',
@@ -73,6 +74,7 @@ data:
   ],
   invalid: [
     {
+      example: {
       files: {
         'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -116,8 +118,42 @@ data:
 `,
       },
     },
+      messageId: 'keyMissingDidYouMean', line: 22, column: 24,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+          envFrom:
+            - secretRef:
+                name: app-secrets
+`,
+    },
   ],
   check(context) {
     checkObjectRefs(context, 'Secret', 'key');
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
-import { checkObjectRefs } from './helpers/refCheck';
+import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-missing-secret',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
+  messages: MISSING_OBJECT_MESSAGES,
   summary: "Secrets that pods reference exist in the workspace, in the pod's namespace.",
   rationale:
     'A `secretKeyRef`, `envFrom.secretRef` or `secret` volume naming a Secret that does not exist keeps the pod from starting: the kubelet reports CreateContainerConfigError (or the volume mount fails) until the Secret appears. A typo in the name is the usual cause. Secrets created outside these manifests (by a controller, a secret manager, `kubectl create secret`) are also reported, at warning level: mark such references or suppress the rule for them.',
@@ -74,6 +75,7 @@ data:
   ],
   invalid: [
     {
+      example: {
       files: {
         'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -114,8 +116,39 @@ data:
 `,
       },
     },
+      messageId: 'objectMissingDidYouMean', line: 21, column: 25,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+`,
+    },
   ],
   check(context) {
     checkObjectRefs(context, 'Secret', 'object');
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { decodedLength } from '../engine/secrets/base64';
 import { entriesOf } from '../engine/k8s/secretData';
@@ -27,10 +27,13 @@ function mib(bytes: number): string {
   return `${(bytes / MAX_DATA_BYTES).toFixed(2)} MiB`;
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-oversized-secret',
   defaultSeverity: 'error',
   kinds: ['Secret', 'ConfigMap'],
+  messages: {
+    oversized: "{{kind}} {{name}} holds {{bytes}} bytes of data ({{mib}}), over the API server's limit of 1 MiB, so it is rejected. Split it over several {{kind}}s or keep large files out of it.",
+  },
   summary: 'A Secret or ConfigMap holds at most 1 MiB of data.',
   rationale:
     'The API server rejects a Secret or ConfigMap whose values add up to more than 1 MiB (1,048,576 bytes, counted after base64 decoding): objects are stored whole in etcd and sent to every kubelet that mounts them. The apply fails with "Too long: must have at most 1048576 bytes".',
@@ -47,6 +50,7 @@ data:
   ],
   invalid: [
     {
+      example: {
       note: 'A ConfigMap whose one value is 1,100,000 characters long (abbreviated here as a repeated `A`).',
       files: {
         'big-config.yaml': `apiVersion: v1
@@ -58,16 +62,18 @@ data:
 `,
       },
     },
+      messageId: 'oversized', line: 2, column: 1,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     const size = dataSize(object);
     if (size <= MAX_DATA_BYTES) return;
     const { kind, name } = object.identity;
     context.report({
       path: [],
-      message: `${kind} ${name ?? ''} holds ${size.toLocaleString('en-US')} bytes of data (${mib(size)}), over the API server's limit of 1 MiB, so it is rejected. Split it over several ${kind}s or keep large files out of it.`,
+      messageId: 'oversized',
+      data: { kind, name: name ?? '', bytes: size.toLocaleString('en-US'), mib: mib(size) },
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { replaceEntry, replaceValue } from './helpers/edits';
 import { HPA_KIND } from '../engine/k8s/hpa';
@@ -45,14 +45,14 @@ export function convertV2beta1Metric(metric: Plain): Plain {
 }
 
 /** Rewrites the whole `spec.metrics` entry in the v2 shape (its comments are lost, hence unsafe). */
-function metricsEdit(context: RuleContext, metrics: unknown[]): { uri: string; edit: TextEdit } | undefined {
+function metricsEdit(context: ObjectRuleContext, metrics: unknown[]): { uri: string; edit: TextEdit } | undefined {
   const origin = context.locate(['spec', 'metrics']);
   const text = stringify({ metrics: metrics.map((m) => convertV2beta1Metric(record(m) ?? {})) }, { indent: 2, lineWidth: 0 });
   const edit = replaceEntry(origin.doc, origin.path, text.trimEnd().split('\n'));
   return edit && { uri: origin.doc.uri, edit };
 }
 
-function rewriteFix(context: RuleContext, version: string, metrics: unknown[]): FindingFix[] {
+function rewriteFix(context: ObjectRuleContext, version: string, metrics: unknown[]): FindingFix[] {
   const origin = context.locate(['apiVersion']);
   const apiEdit = replaceValue(origin.doc, origin.path, 'autoscaling/v2');
   if (!apiEdit) return [];
@@ -69,10 +69,14 @@ function rewriteFix(context: RuleContext, version: string, metrics: unknown[]): 
   return [{ title, safety: convert ? 'unsafe' : 'safe', edits: [...byUri].map(([uri, e]) => ({ uri, edits: e })) }];
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-removed-hpa-api-version',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages: {
+    removedVersion: 'HPA {{hpa}} uses {{version}}, removed in {{removedIn}}: the API server rejects it. Use autoscaling/v2.',
+    removedMetricShape: 'HPA {{hpa}} uses {{version}}, removed in {{removedIn}}: the API server rejects it. Use autoscaling/v2 and convert the metric fields.',
+  },
   summary: 'HPAs use `autoscaling/v2`, not the removed `v2beta1` or `v2beta2`.',
   rationale:
     '`autoscaling/v2beta1` was removed in Kubernetes 1.25 and `autoscaling/v2beta2` in 1.26: the API server rejects manifests that still use them. `v2beta2` has the same shape as `v2`; `v2beta1` metrics use other fields (`targetAverageUtilization`, `metricName`, `targetValue`…) that must be converted to `target`/`metric` blocks.',
@@ -88,7 +92,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2beta2
+    {
+      example: `apiVersion: autoscaling/v2beta2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -96,7 +101,18 @@ spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
   maxReplicas: 10
 `,
-    `apiVersion: autoscaling/v2beta1
+      messageId: 'removedVersion', line: 1, column: 13,
+      output: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+`,
+    },
+    {
+      example: `apiVersion: autoscaling/v2beta1
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -117,9 +133,36 @@ spec:
         targetAverageValue: "100"
   # comment after the metrics
 `,
+      messageId: 'removedMetricShape', line: 1, column: 13,
+      output: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 50
+    - type: Pods
+      pods:
+        metric:
+          name: requests_per_second
+        target:
+          type: AverageValue
+          averageValue: "100"
+  # comment after the metrics
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const version = hpa.identity.apiVersion;
     const removedIn = REMOVED[version];
@@ -127,8 +170,9 @@ spec:
     context.report({
       path: ['apiVersion'],
       part: 'value',
-      message: `HPA ${hpa.identity.name ?? ''} uses ${version}, removed in ${removedIn}: the API server rejects it. Use autoscaling/v2${version === 'autoscaling/v2beta1' ? ' and convert the metric fields' : ''}.`,
+      messageId: version === 'autoscaling/v2beta1' ? 'removedMetricShape' : 'removedVersion',
+      data: { hpa: hpa.identity.name ?? '', version, removedIn },
       fixes: rewriteFix(context, version, list(at(hpa.value, 'spec', 'metrics'))),
     });
   },
-};
+});

@@ -1,13 +1,17 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { deleteEntry, fix } from './helpers/edits';
 import { hpaBounds, hpasTargeting } from '../engine/k8s/hpa';
 import { SCALABLE_KINDS } from '../engine/k8s/podSpec';
 import { at, num } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-replicas-with-hpa',
   defaultSeverity: 'warning',
   kinds: SCALABLE_KINDS,
+  messages: {
+    replicasWithHpa: '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}. Remove `spec.replicas` and let the HPA manage it.',
+    replicasOutsideRange: '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}, and {{replicas}} is outside the HPA’s range {{min}}–{{max}}, so each apply forces a scale the HPA must undo. Remove `spec.replicas` and let the HPA manage it.',
+  },
   summary: 'A workload scaled by an HPA does not set `spec.replicas`.',
   rationale:
     'Once an HPA manages a workload, the replica count belongs to the HPA. A `spec.replicas` in the manifest is re-applied on every `kubectl apply` or GitOps sync: the workload jumps to that count (scaling a busy service down, or an idle one up) until the HPA corrects it a little later. A value outside the HPA’s minReplicas..maxReplicas makes the jump larger.',
@@ -28,7 +32,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -49,9 +54,30 @@ spec:
         - name: web
           image: web:1.0.0
 `,
+      messageId: 'replicasWithHpa', line: 15, column: 3,
+      output: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 2
+  maxReplicas: 10
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const workload = context.target.object;
     const replicas = at(workload.value, 'spec', 'replicas');
     if (replicas === undefined || replicas === null) return;
@@ -60,14 +86,14 @@ spec:
     const { min, max } = hpaBounds(hpa);
     const count = num(replicas);
     const outside = count !== undefined && (count < min || (max !== undefined && count > max));
-    const worse = outside ? `, and ${count} is outside the HPA’s range ${min}–${max ?? '?'}, so each apply forces a scale the HPA must undo` : '';
     const origin = context.locate(['spec', 'replicas']);
     const hpaOrigin = hpa.locate(['metadata', 'name']);
     context.report({
       path: ['spec', 'replicas'],
-      message: `${workload.identity.kind} ${workload.identity.name ?? ''} sets replicas: ${String(replicas)} although HPA ${hpa.identity.name ?? ''} scales it: every apply resets the replica count to ${String(replicas)}${worse}. Remove \`spec.replicas\` and let the HPA manage it.`,
+      messageId: outside ? 'replicasOutsideRange' : 'replicasWithHpa',
+      data: { kind: workload.identity.kind, name: workload.identity.name ?? '', replicas: String(replicas), hpa: hpa.identity.name ?? '', min, max: max ?? '?' },
       related: [{ uri: hpaOrigin.doc.uri, range: hpaOrigin.doc.rangeOfPath(hpaOrigin.path, 'value'), message: `HPA ${hpa.identity.name ?? ''} scales this ${workload.identity.kind}` }],
       fixes: fix('Remove spec.replicas (the HPA manages the count)', 'unsafe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
     });
   },
-};
+});

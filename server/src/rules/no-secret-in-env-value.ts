@@ -1,13 +1,16 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { moveToSecretFix } from './helpers/moveToSecret';
 import { isHarmlessValue, isSecretName } from './helpers/secretNames';
 import { list, record, str } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-secret-in-env-value',
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    literalCredential: 'Env {{env}} of container {{container}} in {{kind}} {{name}} looks like a credential but is a literal value: it is stored in plain text in the manifest and the cluster, visible to anyone who can read the {{kind}}. Move it into a Secret and use valueFrom.secretKeyRef.',
+  },
   summary: 'Credentials (passwords, tokens, API keys, private keys) come from a Secret, not a literal env `value`.',
   rationale:
     'A literal `value` is stored in plain text in the workload: in Git, in `kubectl get deployment -o yaml`, in every ReplicaSet revision, readable by anyone who may read Deployments. A Secret can be access-controlled separately, encrypted at rest, rotated without touching the workload, and kept out of the repository. The rule looks at the variable name (PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, CREDENTIALS, …), skipping names about the credential rather than the credential itself (TOKEN_URL, PASSWORD_FILE) and values that cannot be one (empty, booleans, small numbers, `$(VAR)`, `${VAR}` and `<placeholder>` references).',
@@ -46,6 +49,7 @@ spec:
   ],
   invalid: [
     {
+      example: {
       note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
       files: {
         'main-app-deployment.yaml': `apiVersion: apps/v1
@@ -77,7 +81,33 @@ data:
 `,
       },
     },
+      messageId: 'literalCredential', line: 19, column: 22,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: DB_PASSWORD
+`,
+    },
     {
+      example: {
       note: 'No Secret in the folder: the fix writes a new Secret document after the Deployment.',
       files: {
         'worker.yaml': `apiVersion: apps/v1
@@ -102,9 +132,41 @@ spec:
 `,
       },
     },
+      messageId: 'literalCredential', line: 19, column: 22,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels:
+      app: worker
+  template:
+    metadata:
+      labels:
+        app: worker
+    spec:
+      containers:
+        - name: worker
+          image: azora/worker:2.1.0
+          env:
+            - name: stripeApiKey
+              valueFrom:
+                secretKeyRef:
+                  name: worker-secrets
+                  key: stripeApiKey
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: worker-secrets
+type: Opaque
+stringData:
+  stripeApiKey: sk_live_4eC39HqLyjWDarjtT1zdp7dc
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     for (const ref of containersOf(object, true)) {
       list(ref.container.env).forEach((item, i) => {
@@ -116,10 +178,11 @@ spec:
         context.report({
           path: [...envPath, 'value'],
           part: 'value',
-          message: `Env ${name} of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} looks like a credential but is a literal value: it is stored in plain text in the manifest and the cluster, visible to anyone who can read the ${object.identity.kind}. Move it into a Secret and use valueFrom.secretKeyRef.`,
+          messageId: 'literalCredential',
+          data: { env: name, container: ref.name, kind: object.identity.kind, name: object.identity.name ?? '' },
           fixes: moveToSecretFix(context, object, envPath, name, value),
         });
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { decodeBase64, encodeBase64, looksBinary, utf8Text } from '../engine/secrets/base64';
 import { fix } from './helpers/edits';
 import { entriesOf } from '../engine/k8s/secretData';
@@ -32,10 +32,13 @@ function isJsonDocument(text: string): boolean {
   }
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-secret-trailing-newline',
   defaultSeverity: 'warning',
   kinds: ['Secret'],
+  messages: {
+    trailingNewline: 'Secret {{secret}}: data.{{key}} decodes to a one-line value followed by a newline (typical of `echo` without `-n`), so the application receives the newline as part of the value. Re-encode it without the newline (`printf %s … | base64`).',
+  },
   summary: 'A one-line Secret value does not end in a newline (the `echo` without `-n` mistake).',
   rationale:
     '`echo "s3cret" | base64` encodes `s3cret\\n`: the newline becomes part of the password, token or URL. The application then sends a password that does not match, a token the server rejects, or a connection string with a stray line break — failures that look like wrong credentials and are hard to see because the newline is invisible.',
@@ -61,16 +64,25 @@ data:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
 data:
   JWT_SECRET: c3VwZXJzZWNyZXQK
 `,
+      messageId: 'trailingNewline', line: 6, column: 15,
+      output: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     for (const entry of entriesOf(object, 'data')) {
       if (typeof entry.value !== 'string') continue;
@@ -80,11 +92,12 @@ data:
       context.report({
         path: entry.path,
         part: 'value',
-        message: `Secret ${object.identity.name ?? ''}: data.${entry.key} decodes to a one-line value followed by a newline (typical of \`echo\` without \`-n\`), so the application receives the newline as part of the value. Re-encode it without the newline (\`printf %s … | base64\`).`,
+        messageId: 'trailingNewline',
+        data: { secret: object.identity.name ?? '', key: entry.key },
         fixes: fix(`Strip the trailing newline from ${entry.key}`, 'unsafe', origin.doc, [
           replaceScalar(origin.doc, origin.path, encodeBase64(body)),
         ]),
       });
     }
   },
-};
+});

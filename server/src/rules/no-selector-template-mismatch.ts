@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { fix, insertAfterEntry } from './helpers/edits';
 import { podLabelsPath } from '../engine/k8s/podSpec';
 import { expressionMatches } from '../engine/k8s/labelSelector';
@@ -7,10 +7,15 @@ import { at, list, record, str } from '../engine/k8s/values';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-selector-template-mismatch',
   defaultSeverity: 'error',
   kinds: KINDS,
+  messages: {
+    labelMissing: '{{owner}} selects pods with {{key}}={{value}}, but its pod template does not have it, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
+    labelDiffers: '{{owner}} selects pods with {{key}}={{value}}, but its pod template has {{key}}={{actual}}, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
+    expressionFails: '{{owner}}: selector requirement {{key}} {{operator}} does not hold for its pod template labels, so the API server rejects it. Change the template labels or the requirement.',
+  },
   summary: "A workload's `selector` matches its own pod template labels.",
   rationale:
     'A Deployment, StatefulSet, DaemonSet or ReplicaSet finds its pods by `spec.selector`. The API server rejects the object when the selector does not match `spec.template.metadata.labels` ("selector does not match template labels"), because the controller would create pods it can never find and create more forever. It usually happens when a label is renamed in one place only.',
@@ -41,7 +46,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: apps/v1
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -59,9 +65,29 @@ spec:
         - name: main-app
           image: azora/main-app:1.0.0
 `,
+      messageId: 'labelMissing', line: 9, column: 7,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+      tier: web
+  template:
+    metadata:
+      labels:
+        app: main-app
+        tier: web
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     // Patches without their base have no complete selector or template to compare.
     if (!object.base) return;
@@ -73,11 +99,11 @@ spec:
     const lastLabel = Object.keys(labels).pop();
     for (const [key, value] of Object.entries(record(selector.matchLabels) ?? {})) {
       if (labels[key] !== undefined && String(labels[key]) === String(value)) continue;
-      const actual = labels[key] === undefined ? 'does not have it' : `has ${key}=${String(labels[key])}`;
       const origin = lastLabel !== undefined && labels[key] === undefined ? context.locate([...labelsPath, lastLabel]) : undefined;
       context.report({
         path: ['spec', 'selector', 'matchLabels', key],
-        message: `${owner} selects pods with ${key}=${String(value)}, but its pod template ${actual}, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.`,
+        messageId: labels[key] === undefined ? 'labelMissing' : 'labelDiffers',
+        data: { owner, key, value: String(value), actual: String(labels[key]) },
         fixes: origin
           ? fix(`Add ${key}: ${String(value)} to the template labels`, 'safe', origin.doc, [
               insertAfterEntry(origin.doc, origin.path, [`${yamlKey(key)}: ${yamlScalar(String(value))}`]),
@@ -89,8 +115,9 @@ spec:
       if (expressionMatches(expression, labels)) return;
       context.report({
         path: ['spec', 'selector', 'matchExpressions', i],
-        message: `${owner}: selector requirement ${str(at(expression, 'key')) ?? ''} ${str(at(expression, 'operator')) ?? ''} does not hold for its pod template labels, so the API server rejects it. Change the template labels or the requirement.`,
+        messageId: 'expressionFails',
+        data: { owner, key: str(at(expression, 'key')) ?? '', operator: str(at(expression, 'operator')) ?? '' },
       });
     });
   },
-};
+});

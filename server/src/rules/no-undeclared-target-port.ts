@@ -1,10 +1,11 @@
-import type { Rule } from '../engine/lint/rule';
-import { checkTargetPorts } from './helpers/targetPortCheck';
+import { objectRule } from '../engine/lint/rule';
+import { checkTargetPorts, TARGET_PORT_MESSAGES } from './helpers/targetPortCheck';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-undeclared-target-port',
   defaultSeverity: 'warning',
   kinds: ['Service'],
+  messages: TARGET_PORT_MESSAGES,
   summary: "A Service's targetPort is a port the selected containers declare.",
   rationale:
     "A named targetPort is looked up in the `ports` of each selected pod's containers: when no container declares that name, the pod gets no endpoint and the Service sends no traffic (reported as an error). A numeric targetPort is used as is — declared ports are informational — but when the selected containers declare ports and none of them is the target, traffic most likely goes to a port nothing listens on (a warning). Numeric targets of containers that declare no ports at all are not reported.",
@@ -48,7 +49,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: apps/v1
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -78,7 +80,40 @@ spec:
     - port: 80
       targetPort: 8080
 `,
-    `apiVersion: apps/v1
+      messageId: 'undeclaredPort', line: 29, column: 19,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          ports:
+            - containerPort: 3000
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+      targetPort: 3000
+`,
+    },
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: ai-personalization
@@ -109,8 +144,41 @@ spec:
     - port: 3010
       targetPort: htpp
 `,
+      messageId: 'unknownPortName', line: 30, column: 19,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    matchLabels:
+      app: ai-personalization
+  template:
+    metadata:
+      labels:
+        app: ai-personalization
+    spec:
+      containers:
+        - name: ai-personalization
+          image: azora/ai-personalization:1.4.2
+          ports:
+            - name: http
+              containerPort: 3010
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ai-personalization
+spec:
+  selector:
+    app: ai-personalization
+  ports:
+    - port: 3010
+      targetPort: http
+`,
+    },
   ],
   check(context) {
     checkTargetPorts(context);
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import { fix } from './helpers/edits';
 import { replaceScalar, scalarAt } from './helpers/scalarSource';
@@ -18,10 +18,15 @@ function quotedLike(source: string, text: string): string {
   return text;
 }
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-unexposed-scrape-port',
   defaultSeverity: 'warning',
   kinds: ['prometheus-config'],
+  messages: {
+    targetPortScraped: 'Job {{job}} scrapes {{target}}, but {{services}}: {{port}} is the targetPort behind port {{servicePort}}, a container port the Service name does not listen on. The scrape fails. Scrape {{suggestion}}, or scrape the pods through service discovery.',
+    portNotExposed: 'Job {{job}} scrapes {{target}}, but {{services}}: The scrape fails. Scrape {{suggestion}}, or scrape the pods through service discovery.',
+    noExposedPort: 'Job {{job}} scrapes {{target}}, but {{services}}: The scrape fails. Use a port the Service exposes, or scrape the pods through service discovery.',
+  },
   summary: 'A Prometheus static target `service:port` uses a port the Service exposes.',
   rationale:
     "A static target that names a Service (`svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`) connects to the Service's cluster IP, which only listens on the Service's `port` values — not on the containers' ports behind them. Scraping `main-app:3000` when Service main-app exposes 80 → targetPort 3000 times out: the target stays down and its alerts never fire. A bare name is matched against Services of that name in any namespace (the namespace Prometheus runs in decides how it resolves); headless Services, whose names resolve to pod IPs, also accept their target ports.",
@@ -62,6 +67,7 @@ spec:
   ],
   invalid: [
     {
+      example: {
       files: {
         'prometheus.yml': `scrape_configs:
   - job_name: main-app
@@ -81,9 +87,15 @@ spec:
 `,
       },
     },
+      messageId: 'targetPortScraped', line: 4, column: 19,
+      output: `scrape_configs:
+  - job_name: main-app
+    static_configs:
+      - targets: ['main-app:80']
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'config') return;
     const { doc } = context.target;
     for (const target of staticTargets(context.target.value)) {
       const host = serviceHost(target.host);
@@ -96,9 +108,6 @@ spec:
       const names = services
         .map((s) => `Service ${s.identity.name ?? ''} (namespace ${s.identity.namespace}) exposes ${portsText(s) || 'no ports'}`)
         .join('; ');
-      const why = behind
-        ? ` ${target.port} is the targetPort behind port ${behind.port}, a container port the Service name does not listen on.`
-        : '';
       const port = behind?.port ?? only?.port;
       const suggestion = port === undefined ? undefined : target.text.trim().replace(/:\d+$/, `:${port}`);
       const related: RelatedLocation[] = services.map((s) => {
@@ -108,7 +117,8 @@ spec:
       const scalar = scalarAt(doc, target.path);
       context.report({
         path: target.path,
-        message: `Job ${target.job} scrapes ${target.text}, but ${names}:${why} The scrape fails. ${suggestion ? `Scrape ${suggestion}` : 'Use a port the Service exposes'}, or scrape the pods through service discovery.`,
+        messageId: behind ? 'targetPortScraped' : suggestion ? 'portNotExposed' : 'noExposedPort',
+        data: { job: target.job, target: target.text, services: names, port: target.port, servicePort: behind?.port ?? '', suggestion: suggestion ?? '' },
         related,
         fixes:
           suggestion && scalar
@@ -119,4 +129,4 @@ spec:
       });
     }
   },
-};
+});

@@ -1,10 +1,14 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import { resolveServices, serviceHost, staticTargets } from '../engine/k8s/scrapeTargets';
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-unknown-scrape-target',
   defaultSeverity: 'info',
   kinds: ['prometheus-config'],
+  messages: {
+    unknownService: 'Job {{job}} scrapes {{target}}, but no Service {{service}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
+    unknownServiceInNamespace: 'Job {{job}} scrapes {{target}}, but no Service {{service}} in namespace {{namespace}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
+  },
   summary: 'A Prometheus static target that looks like a Service name names a Service of this workspace.',
   rationale:
     'A target host that is a bare DNS label (`api-gateway:3000`) or an in-cluster name (`api-gateway.prod.svc`) only resolves when such a Service exists. When the workspace has none, the Service may be defined in another repository — or the name has a typo, or the Service was renamed, and the target is down without anyone noticing. Informational, since the workspace need not hold every Service. Names with dots that are not in-cluster forms (`db.example.com`) and `svc.ns` names whose namespace is not in the workspace are not reported.',
@@ -32,25 +36,27 @@ spec:
     },
   ],
   invalid: [
-    `scrape_configs:
+    {
+      example: `scrape_configs:
   - job_name: api-gateway
     static_configs:
       - targets: ['api-gateway:3000']
 `,
+      messageId: 'unknownService', line: 4, column: 19,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'config') return;
     for (const target of staticTargets(context.target.value)) {
       const host = serviceHost(target.host);
       if (!host) continue;
       // `a.b` is as likely an external domain as a Service in namespace b: only judge it when b is a namespace here.
       if (!host.certain && !context.workspace.lookup('Namespace', 'default', host.namespace!)) continue;
       if (resolveServices(context.workspace, host).length > 0) continue;
-      const where = host.namespace ? ` in namespace ${host.namespace}` : '';
       context.report({
         path: target.path,
-        message: `Job ${target.job} scrapes ${target.text}, but no Service ${host.name}${where} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.`,
+        messageId: host.namespace ? 'unknownServiceInNamespace' : 'unknownService',
+        data: { job: target.job, target: target.text, service: host.name, namespace: host.namespace ?? '' },
       });
     }
   },
-};
+});

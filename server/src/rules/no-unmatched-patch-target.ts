@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import { isPlainObject } from '../engine/render/annotated';
 import { kustomizationOf } from './helpers/kustomize';
 import { builtObjects, type BuiltObject } from './helpers/kustomizeResources';
@@ -82,10 +82,13 @@ spec:
           image: nginx:1.27
 `;
 
-export const rule: Rule = {
+export const rule = configRule({
   id: 'no-unmatched-patch-target',
   defaultSeverity: 'warning',
   kinds: ['kustomization'],
+  messages: {
+    unmatchedTarget: '{{field}}[{{index}}].target ({{target}}) selects none of the {{count}} resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.',
+  },
   summary: 'A patch `target` selects at least one resource of the kustomization.',
   rationale:
     'kustomize applies a patch with a `target` to every object the target selects, and to none without a word when nothing matches: after a rename, a typo in `name` or `kind`, or a label that changed, the patch silently stops applying (replicas, resources or images revert to the base). Checked only when every resource of the kustomization is in the workspace (no remote resources, components, helm charts or plugins); names with the base\'s `namePrefix`/`nameSuffix` and labels a kustomization adds count as matching.',
@@ -110,6 +113,7 @@ patches:
   ],
   invalid: [
     {
+      example: {
       files: {
         'kustomization.yaml': `resources:
   - deployment.yaml
@@ -124,6 +128,8 @@ patches:
 `,
         'deployment.yaml': DEPLOYMENT,
       },
+    },
+      messageId: 'unmatchedTarget', line: 4, column: 5,
     },
   ],
   check(context) {
@@ -140,9 +146,10 @@ patches:
         if (objects.some((o) => selects(selector, o))) return;
         context.report({
           path: [field, i, 'target'],
-          message: `${field}[${i}].target (${describeTarget(selector)}) selects none of the ${objects.length} resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.`,
+          messageId: 'unmatchedTarget',
+          data: { field, index: i, target: describeTarget(selector), count: objects.length },
         });
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import {
   anyInNamespaces,
@@ -39,10 +39,13 @@ ${selector}
     - port: metrics
 `;
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-unmatched-pod-monitor',
   defaultSeverity: 'warning',
   kinds: [POD_MONITOR_KIND],
+  messages: {
+    noPods: 'PodMonitor {{monitor}} selects pods labelled {{selector}}, but no pod template in {{where}} has these labels: Prometheus scrapes nothing for it. Fix the selector or the pod template labels.',
+  },
   summary: "A PodMonitor's selector matches the pod template of some workload in the namespaces it looks in.",
   rationale:
     "prometheus-operator scrapes the pods whose labels match a PodMonitor's `spec.selector`, in its namespace or those of `spec.namespaceSelector`. When no pod template in the workspace matches — a label typo, a label that only the Deployment's own metadata has, the workload in another namespace — nothing is scraped, and nothing says so. Namespaces where the workspace defines no workload at all are not judged.",
@@ -51,9 +54,11 @@ export const rule: Rule = {
   valid: [
     `${DEPLOYMENT}---\n${podMonitor('    matchLabels: { app: worker }\n    matchExpressions:\n      - { key: tier, operator: In, values: [jobs, batch] }')}`,
   ],
-  invalid: [`${DEPLOYMENT}---\n${podMonitor('    matchLabels: { app: workers }')}`],
+  invalid: [{
+      example: `${DEPLOYMENT}---\n${podMonitor('    matchLabels: { app: workers }')}`,
+      messageId: 'noPods', line: 23, column: 3,
+    }],
   check(context) {
-    if (context.target.type !== 'object') return;
     const monitor = context.target.object;
     const selector = monitorSelector(monitor);
     if (!selector || !isMonitoringObject(monitor)) return;
@@ -63,7 +68,8 @@ export const rule: Rule = {
     const where = namespaces === undefined ? 'any namespace' : `namespace ${namespaces.join(', ')}`;
     context.report({
       path: ['spec', 'selector'],
-      message: `PodMonitor ${monitor.identity.name ?? ''} selects pods labelled ${describeLabelSelector(selector)}, but no pod template in ${where} has these labels: Prometheus scrapes nothing for it. Fix the selector or the pod template labels.`,
+      messageId: 'noPods',
+      data: { monitor: monitor.identity.name ?? '', selector: describeLabelSelector(selector), where },
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import {
   anyInNamespaces,
   describeLabelSelector,
@@ -23,10 +23,13 @@ spec:
       port: 8080
 `;
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-unmatched-service-monitor',
   defaultSeverity: 'warning',
   kinds: [SERVICE_MONITOR_KIND],
+  messages: {
+    noServices: "ServiceMonitor {{monitor}} selects Services labelled {{selector}}, but no Service in {{where}} has these labels: Prometheus scrapes nothing for it. A ServiceMonitor matches the Service's own metadata.labels; fix the selector or the Service's labels.",
+  },
   summary: "A ServiceMonitor's selector matches the labels of some Service in the namespaces it looks in.",
   rationale:
     "prometheus-operator turns a ServiceMonitor into scrape jobs for the Services whose own labels (`metadata.labels`, not the Service's selector) match `spec.selector`, in the ServiceMonitor's namespace or those of `spec.namespaceSelector`. When none matches — a label typo, the selector copied from the Deployment's pod labels, the Service in another namespace — nothing is scraped and no error is shown anywhere: dashboards and alerts just go quiet. Namespaces where the workspace defines no Service at all are not judged (their Services are deployed from elsewhere).",
@@ -61,7 +64,8 @@ spec:
 `,
   ],
   invalid: [
-    `${SERVICE}---
+    {
+      example: `${SERVICE}---
 apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor
 metadata:
@@ -73,9 +77,10 @@ spec:
   endpoints:
     - port: http-metrics
 `,
+      messageId: 'noServices', line: 19, column: 3,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const monitor = context.target.object;
     const selector = monitorSelector(monitor);
     if (!selector || !isMonitoringObject(monitor)) return;
@@ -85,7 +90,8 @@ spec:
     const where = namespaces === undefined ? 'any namespace' : `namespace ${namespaces.join(', ')}`;
     context.report({
       path: ['spec', 'selector'],
-      message: `ServiceMonitor ${monitor.identity.name ?? ''} selects Services labelled ${describeLabelSelector(selector)}, but no Service in ${where} has these labels: Prometheus scrapes nothing for it. A ServiceMonitor matches the Service's own metadata.labels; fix the selector or the Service's labels.`,
+      messageId: 'noServices',
+      data: { monitor: monitor.identity.name ?? '', selector: describeLabelSelector(selector), where },
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import type { RenderedObject } from '../engine/render/render';
 import { at } from '../engine/k8s/values';
@@ -15,10 +15,14 @@ function selectorText(selector: Record<string, unknown>): string {
     .join(', ');
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'no-unmatched-service-selector',
   defaultSeverity: 'warning',
   kinds: ['Service'],
+  messages: {
+    noMatch: 'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. Fix the selector or the pod template labels.',
+    matchesInOtherNamespace: 'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. {{workload}} matches, but it is in namespace {{otherNamespace}} and a Service only selects pods in its own namespace. Fix the selector or the pod template labels.',
+  },
   summary: "A Service's selector matches the pod template of some workload in its namespace.",
   rationale:
     "A Service only sends traffic to pods whose labels contain every label of its selector, in the Service's own namespace. When no pod template matches — a typo in a label, a label changed on one side only, the workload in another namespace — the Service has no endpoints and every connection to it fails, while both objects look fine on their own. ExternalName Services and Services without a selector (endpoints managed by hand) are exempt.",
@@ -63,7 +67,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: apps/v1
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -90,9 +95,10 @@ spec:
   ports:
     - port: 80
 `,
+      messageId: 'noMatch', line: 23, column: 3,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const service = context.target.object;
     const selector = serviceSelector(service);
     if (!selector) return;
@@ -113,14 +119,12 @@ spec:
         message: `${describe(o)} in namespace ${o.identity.namespace} has these labels`,
       };
     });
-    const hint =
-      elsewhere.length > 0
-        ? ` ${describe(elsewhere[0]!)} matches, but it is in namespace ${elsewhere[0]!.identity.namespace} and a Service only selects pods in its own namespace.`
-        : '';
+    const other = elsewhere[0];
     context.report({
       path: ['spec', 'selector'],
-      message: `Service ${name ?? ''} selects ${selectorText(selector)}, but no pod template in namespace ${namespace} has all these labels: the Service has no endpoints and connections to it fail.${hint} Fix the selector or the pod template labels.`,
+      messageId: other ? 'matchesInOtherNamespace' : 'noMatch',
+      data: { service: name ?? '', selector: selectorText(selector), namespace, workload: other ? describe(other) : '', otherNamespace: other?.identity.namespace ?? '' },
       related,
     });
   },
-};
+});

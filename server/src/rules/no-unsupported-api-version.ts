@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { FindingFix } from '../engine/types';
 import { apiStatus, type ApiStatus } from '../engine/schema/apiLifecycle';
 import { replaceValue } from './helpers/edits';
@@ -26,7 +26,7 @@ function groupOf(apiVersion: string): string {
 }
 
 /** Rewrites `apiVersion` when only the version changes and the fields are the same (a drop-in). */
-function rewriteFix(context: RuleContext, from: string, kind: string, status: ApiStatus): FindingFix[] {
+function rewriteFix(context: ObjectRuleContext, from: string, kind: string, status: ApiStatus): FindingFix[] {
   const to = status.replacement;
   // Only the replacement k8s.io/api designates: another served version of the group may differ in its fields.
   if (!to?.designated || to.kind !== kind || groupOf(to.apiVersion) !== groupOf(from) || NOT_DROP_IN.has(`${from}|${kind}`)) return [];
@@ -35,24 +35,46 @@ function rewriteFix(context: RuleContext, from: string, kind: string, status: Ap
   return edit ? [{ title: `Rewrite to ${to.apiVersion}`, safety: 'safe', edits: [{ uri: origin.doc.uri, edits: [edit] }] }] : [];
 }
 
-function message(kind: string, name: string, apiVersion: string, status: ApiStatus, target: string): string {
-  const { lifecycle, replacement } = status;
-  const what = `${kind} ${name} uses ${apiVersion}, which`;
-  const use = replacement ? ` Use ${replacement.apiVersion}${replacement.kind === kind ? '' : ` ${replacement.kind}`}.` : '';
-  switch (status.state) {
-    case 'removed':
-      return `${what} is removed in Kubernetes ${lifecycle.removed!} (deprecated since ${lifecycle.deprecated ?? lifecycle.removed!}); this workspace targets ${target}: the API server rejects it.${use}`;
-    case 'deprecated':
-      return `${what} is deprecated since Kubernetes ${lifecycle.deprecated!}${lifecycle.removed ? ` and removed in ${lifecycle.removed}` : ''}; this workspace targets ${target}.${use}`;
-    case 'unavailable':
-      return `${what} is served from Kubernetes ${lifecycle.introduced} on; this workspace targets ${target}: the API server rejects it.${use}`;
-  }
+type MessageId = keyof typeof messages;
+
+/** One message per state, each with and without a replacement the target release serves. */
+const messages = {
+  removed: '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
+  removedNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it.',
+  deprecated: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}. Use {{replacement}}.',
+  deprecatedNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}.',
+  deprecatedUntil: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}. Use {{replacement}}.',
+  deprecatedUntilNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}.',
+  unavailable: '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
+  unavailableNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it.',
+};
+
+function messageOf(status: ApiStatus): Exclude<MessageId, `${string}NoReplacement`> {
+  if (status.state !== 'deprecated') return status.state;
+  return status.lifecycle.removed ? 'deprecatedUntil' : 'deprecated';
 }
 
-export const rule: Rule = {
+function report(kind: string, name: string, apiVersion: string, status: ApiStatus, target: string): { messageId: MessageId; data: Record<string, string> } {
+  const { lifecycle, replacement } = status;
+  const data = {
+    kind,
+    name,
+    apiVersion,
+    target,
+    removed: lifecycle.removed ?? '',
+    deprecated: lifecycle.deprecated ?? lifecycle.removed ?? '',
+    introduced: lifecycle.introduced,
+    replacement: replacement ? `${replacement.apiVersion}${replacement.kind === kind ? '' : ` ${replacement.kind}`}` : '',
+  };
+  const messageId = messageOf(status);
+  return { messageId: replacement ? messageId : `${messageId}NoReplacement`, data };
+}
+
+export const rule = objectRule({
   id: 'no-unsupported-api-version',
   defaultSeverity: 'error',
   kinds: ['*'],
+  messages,
   summary: 'The apiVersion of each resource is served by the Kubernetes release the workspace targets.',
   rationale:
     'Beta and alpha apiVersions are deprecated and then removed: a manifest that still uses one is rejected once the cluster is upgraded, and one written for a newer release is rejected by an older cluster. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`), default the newest supported; the facts come from k8s.io/api. Removed and not-yet-available versions are errors, deprecated ones warnings.',
@@ -67,23 +89,35 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
+    {
+      example: `apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
 kind: FlowSchema
 metadata:
   name: system-leader-election
 spec:
   priorityLevelConfiguration: { name: leader-election }
 `,
-    `apiVersion: networking.k8s.io/v1beta1
+      messageId: 'removed', line: 1, column: 13,
+      output: `apiVersion: flowcontrol.apiserver.k8s.io/v1
+kind: FlowSchema
+metadata:
+  name: system-leader-election
+spec:
+  priorityLevelConfiguration: { name: leader-election }
+`,
+    },
+    {
+      example: `apiVersion: networking.k8s.io/v1beta1
 kind: Ingress
 metadata:
   name: web
 spec:
   backend: { serviceName: web, servicePort: 80 }
 `,
+      messageId: 'removed', line: 1, column: 13,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const { apiVersion, kind, name } = context.target.object.identity;
     if (OWNED_ELSEWHERE.has(`${apiVersion}|${kind}`)) return;
     const target = context.kubernetesVersion;
@@ -92,9 +126,9 @@ spec:
     context.report({
       path: ['apiVersion'],
       part: 'value',
-      message: message(kind, name ?? '(unnamed)', apiVersion, status, target),
+      ...report(kind, name ?? '(unnamed)', apiVersion, status, target),
       severity: status.state === 'deprecated' ? 'warning' : undefined,
       fixes: rewriteFix(context, apiVersion, kind, status),
     });
   },
-};
+});

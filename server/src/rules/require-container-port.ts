@@ -1,11 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { list, record } from '../engine/k8s/values';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'require-container-port',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    noContainerPort: 'Port {{port}} of container {{container}} in {{kind}} {{name}} has no containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
+    emptyContainerPort: 'Port {{port}} of container {{container}} in {{kind}} {{name}} has an empty containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
+  },
   summary: "Every entry of a container's `ports` has a `containerPort`.",
   rationale:
     '`containerPort` is the one required field of a port entry: the API server rejects an entry without it (or with `containerPort:` left empty, which YAML reads as null). It usually happens when a port is stubbed out with only a name, or when a templating step produced an empty value.',
@@ -25,7 +29,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: mail
@@ -37,21 +42,37 @@ spec:
         - name: smtp
           containerPort:
 `,
+      messageId: 'emptyContainerPort', line: 11, column: 11,
+    },
+    {
+      example: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      ports:
+        - name: http
+          protocol: TCP
+`,
+      messageId: 'noContainerPort', line: 10, column: 11,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const object = context.target.object;
     for (const ref of containersOf(object, true)) {
       list(ref.container.ports).forEach((item, i) => {
         const port = record(item);
         if (!port || (port.containerPort !== undefined && port.containerPort !== null && port.containerPort !== '')) return;
-        const label = typeof port.name === 'string' ? `Port ${port.name}` : `Port ${i + 1}`;
         const present = 'containerPort' in port;
         context.report({
           path: [...ref.path, 'ports', i, ...(present ? ['containerPort'] : [])],
-          message: `${label} of container ${ref.name} in ${object.identity.kind} ${object.identity.name ?? ''} has ${present ? 'an empty' : 'no'} containerPort, which the API server requires. Set the port the application listens on, or delete the entry.`,
+          messageId: present ? 'emptyContainerPort' : 'noContainerPort',
+          data: { port: typeof port.name === 'string' ? port.name : i + 1, container: ref.name, kind: object.identity.kind, name: object.identity.name ?? '' },
         });
       });
     }
   },
-};
+});

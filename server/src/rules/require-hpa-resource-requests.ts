@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { Origin, RenderedObject } from '../engine/render/render';
 import type { FindingFix, RelatedLocation, TextEdit } from '../engine/types';
 import { entryAnchor } from '../engine/render/anchor';
@@ -41,10 +41,14 @@ function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resourc
   return [{ title, safety: 'unsafe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'require-hpa-resource-requests',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages: {
+    containerWithoutRequest: 'HPA {{hpa}} scales on {{resource}} utilization, but container {{containers}} in {{kind}} {{name}} sets no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to the container.',
+    containersWithoutRequest: 'HPA {{hpa}} scales on {{resource}} utilization, but containers {{containers}} in {{kind}} {{name}} set no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to each container.',
+  },
   summary: 'Every container an HPA scales on cpu/memory utilization requests that resource.',
   rationale:
     'A Utilization target is a percentage of the pods’ requests: the controller divides usage by the sum of the containers’ requests. If any container of the target’s pod template (after patches are merged) has no request for that resource, utilization is undefined and the HPA reports `FailedGetResourceMetric` — it never scales. A limit counts, because the API copies a limit into a missing request. `autoscaling/v1` and an HPA without metrics scale on 80% CPU.',
@@ -76,6 +80,7 @@ spec:
   ],
   invalid: [
     {
+      example: {
       files: {
         'web-hpa.yaml': `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -109,9 +114,23 @@ spec:
       },
       note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
     },
+      messageId: 'containersWithoutRequest', line: 11, column: 15,
+      output: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target: { type: Utilization, averageUtilization: 50 }
+`,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const workload = resolveHpaTarget(context.workspace, hpa);
     if (!workload) return;
@@ -125,14 +144,14 @@ spec:
         return { uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path, 'value'), message: `Container ${ref.name} has no ${metric.resource} request` };
       });
       const names = missing.map((m) => m.name).join(', ');
-      const noun = missing.length === 1 ? 'container' : 'containers';
       context.report({
         path: metric.path,
         part: metric.path.at(-1) === 'name' ? 'value' : 'key',
-        message: `HPA ${hpa.identity.name ?? ''} scales on ${metric.resource} utilization, but ${noun} ${names} in ${kind} ${name ?? ''} ${missing.length === 1 ? 'sets' : 'set'} no ${metric.resource} request: the HPA can never compute utilization and will not scale. Add \`resources.requests.${metric.resource}\` to ${missing.length === 1 ? 'the container' : 'each container'}.`,
+        messageId: missing.length === 1 ? 'containerWithoutRequest' : 'containersWithoutRequest',
+        data: { hpa: hpa.identity.name ?? '', resource: metric.resource, containers: names, kind, name: name ?? '' },
         related,
         fixes: addRequestsFix(workload, missing, metric.resource),
       });
     }
   },
-};
+});

@@ -1,11 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { SERVING_KINDS } from '../engine/k8s/probes';
 import { checkProbeRequirement } from './helpers/probeRequirement';
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'require-readiness-probe',
   defaultSeverity: 'warning',
   kinds: SERVING_KINDS,
+  messages: {
+    containerWithout: 'Container {{containers}} of {{owner}} has no readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
+    noContainerWith: 'None of the containers {{containers}} of {{owner}} has a readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
+  },
   summary: 'Pods selected by a Service have a readiness probe.',
   rationale:
     'A Service sends traffic to every pod it selects as soon as the pod is Ready. Without a readiness probe a container is Ready the moment its process starts — before it listens, loads its configuration or warms its caches — so rollouts and restarts turn into failed requests, and a pod that loses a dependency keeps receiving traffic. One probed container per pod is enough (the pod is Ready only when all its containers are); init containers, Jobs and CronJobs are exempt.',
@@ -37,7 +41,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: apps/v1
+    {
+      example: `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -64,8 +69,41 @@ spec:
     - port: 80
       targetPort: 8080
 `,
+      messageId: 'containerWithout', line: 12, column: 11,
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          ports:
+            - containerPort: 8080
+          readinessProbe:
+            tcpSocket:
+              port: 8080
+            periodSeconds: 10
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+    },
   ],
   check(context) {
-    checkProbeRequirement(context, 'readinessProbe', 'traffic reaches each pod as soon as its process starts, before it can answer.');
+    checkProbeRequirement(context, 'readinessProbe');
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { legacyMatchBlocks, matcherLists } from '../engine/monitoring/alertmanager';
 import { parseMatchers } from '../engine/monitoring/matchers';
 import { isLabelName } from '../engine/monitoring/names';
@@ -6,10 +6,17 @@ import { re2Problem } from '../engine/monitoring/re2';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'valid-alertmanager-matcher',
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
+  messages: {
+    matchersOnRootRoute: 'The root route must not have matchers: it receives every alert. Move the matchers to a child route.',
+    matcherNotString: 'Matcher {{matcher}}: a matcher is a string such as severity="critical".',
+    invalidMatcher: 'Matcher {{matcher}}: {{problem}}.',
+    invalidLabelName: '"{{name}}" in {{key}} is not a valid label name: use letters, digits and underscores.',
+    invalidRegex: 'The regex of {{name}} in {{key}} is not valid RE2: {{problem}}.',
+  },
   summary: 'Alertmanager matchers parse, their regexes are RE2, and the root route matches everything.',
   rationale:
     'Route `matchers` and inhibit rules\' `source_matchers`/`target_matchers` are strings like `severity=~"warn|crit"`; Alertmanager refuses the configuration when one does not parse (a missing operator, an unclosed quote) or its regex is not RE2, and when the root route has matchers ("root route must not have any matchers"). The same holds for the regexes of the older `match_re`.',
@@ -31,7 +38,8 @@ receivers:
 `,
   ],
   invalid: [
-    `route:
+    {
+      example: `route:
   receiver: team
   routes:
     - matchers: ['severity="critical']
@@ -39,7 +47,10 @@ receivers:
 receivers:
   - name: team
 `,
-    `route:
+      messageId: 'invalidMatcher', line: 4, column: 18,
+    },
+    {
+      example: `route:
   receiver: team
   routes:
     - matchers: ['team=~"(?!infra).*"']
@@ -47,7 +58,10 @@ receivers:
 receivers:
   - name: team
 `,
-    `route:
+      messageId: 'invalidMatcher', line: 4, column: 18,
+    },
+    {
+      example: `route:
   receiver: team
   routes:
     - match_re:
@@ -56,6 +70,17 @@ receivers:
 receivers:
   - name: team
 `,
+      messageId: 'invalidRegex', line: 5, column: 26,
+    },
+    {
+      example: `route:
+  receiver: team
+  matchers: ['severity="critical"']
+receivers:
+  - name: team
+`,
+      messageId: 'matchersOnRootRoute', line: 3, column: 3,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {
@@ -63,12 +88,17 @@ receivers:
         const list = block.value[key];
         if (!Array.isArray(list)) continue;
         if (block.path.length === 1 && key === 'matchers' && list.length > 0) {
-          source.report({ path: [...block.path, key], message: 'The root route must not have matchers: it receives every alert. Move the matchers to a child route.' });
+          source.report({ path: [...block.path, key], messageId: 'matchersOnRootRoute' });
           continue;
         }
         list.forEach((item: unknown, i) => {
-          const parsed = typeof item === 'string' ? parseMatchers(item) : { error: 'a matcher is a string such as severity="critical"' };
-          if ('error' in parsed) source.report({ path: [...block.path, key, i], part: 'value', message: `Matcher ${JSON.stringify(item)}: ${parsed.error}.` });
+          const path = [...block.path, key, i];
+          if (typeof item !== 'string') {
+            source.report({ path, part: 'value', messageId: 'matcherNotString', data: { matcher: JSON.stringify(item) } });
+            return;
+          }
+          const parsed = parseMatchers(item);
+          if ('error' in parsed) source.report({ path, part: 'value', messageId: 'invalidMatcher', data: { matcher: JSON.stringify(item), problem: parsed.error } });
         });
       }
       for (const { block, pairs } of legacyMatchBlocks(source.value)) {
@@ -77,11 +107,15 @@ receivers:
           if (!isObj(map)) continue;
           for (const [name, value] of Object.entries(map)) {
             const regex = key.endsWith('_re') && typeof value === 'string' ? re2Problem(value) : undefined;
-            if (!isLabelName(name)) source.report({ path: [...block.path, key, name], message: `"${name}" in ${key} is not a valid label name: use letters, digits and underscores.` });
-            else if (regex) source.report({ path: [...block.path, key, name], part: 'value', span: { start: regex.offset, end: regex.offset + regex.length }, message: `The regex of ${name} in ${key} is not valid RE2: ${regex.message}.` });
+            const path = [...block.path, key, name];
+            if (!isLabelName(name)) source.report({ path, messageId: 'invalidLabelName', data: { name, key } });
+            else if (regex) {
+              const span = { start: regex.offset, end: regex.offset + regex.length };
+              source.report({ path, part: 'value', span, messageId: 'invalidRegex', data: { name, key, problem: regex.message } });
+            }
           }
         }
       }
     }
   },
-};
+});

@@ -1,13 +1,16 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { durationFields } from '../engine/monitoring/durationFields';
 import { durationProblem } from '../engine/monitoring/duration';
 import { MONITORING_FORMATS } from '../engine/monitoring/formats';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'valid-monitoring-duration',
   defaultSeverity: 'error',
   kinds: kindsFor(...MONITORING_FORMATS),
+  messages: {
+    invalidDuration: '{{key}}: {{problem}}.',
+  },
   summary: 'Durations in Prometheus, rule and Alertmanager files are Prometheus durations (`30s`, `1h30m`).',
   rationale:
     'Prometheus and Alertmanager parse durations with their own syntax: whole numbers followed by a unit (`ms`, `s`, `m`, `h`, `d`, `w`, `y`), largest unit first. A bare number (`90`), a fraction (`1.5m`) or a Go-style `1h0.5m` is refused at start-up (`promtool check config` and `amtool check-config` fail), so the server or the reload never comes up.',
@@ -32,17 +35,24 @@ scrape_configs:
 `,
   ],
   invalid: [
-    `global:
+    {
+      example: `global:
   scrape_interval: 90
 scrape_configs: []
 `,
-    `route:
+      messageId: 'invalidDuration', line: 2, column: 20,
+    },
+    {
+      example: `route:
   receiver: team
   group_wait: 1.5m
 receivers:
   - name: team
 `,
-    `apiVersion: monitoring.coreos.com/v1
+      messageId: 'invalidDuration', line: 3, column: 15,
+    },
+    {
+      example: `apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:
   name: api
@@ -54,6 +64,8 @@ spec:
           expr: up == 0
           for: 5 minutes
 `,
+      messageId: 'invalidDuration', line: 11, column: 16,
+    },
   ],
   check(context) {
     for (const format of MONITORING_FORMATS) {
@@ -62,9 +74,9 @@ spec:
           if (field.value === null || field.value === undefined) continue;
           const problem = durationProblem(field.value);
           const key = String(field.path[field.path.length - 1]);
-          if (problem) source.report({ path: field.path, part: 'value', message: `${key}: ${problem}.` });
+          if (problem) source.report({ path: field.path, part: 'value', messageId: 'invalidDuration', data: { key, problem } });
         }
       }
     }
   },
-};
+});

@@ -1,14 +1,18 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { MONITORING_FORMATS } from '../engine/monitoring/formats';
 import { schemaProblems } from '../engine/monitoring/schemaCheck';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 
-const TOOL = { 'prometheus-config': 'Prometheus', 'prometheus-rules': 'Prometheus', 'alertmanager-config': 'Alertmanager' } as const;
+const MESSAGE_OF = { 'prometheus-config': 'prometheus', 'prometheus-rules': 'prometheus', 'alertmanager-config': 'alertmanager' } as const;
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'valid-monitoring-schema',
   defaultSeverity: 'error',
   kinds: kindsFor(...MONITORING_FORMATS),
+  messages: {
+    prometheus: '{{problem}}: Prometheus refuses this configuration. {{advice}}',
+    alertmanager: '{{problem}}: Alertmanager refuses this configuration. {{advice}}',
+  },
   summary: 'Prometheus, rule-file and Alertmanager fields are known fields with the right kind of value.',
   rationale:
     'Prometheus and Alertmanager read their configuration strictly: an unknown field (`scrape_intervall`, `groupby`, a field at the wrong level) or a list where a single value belongs is refused at start-up ("field not found in type"), and a reload keeps the previous configuration without saying so in the editor. This holds inside every block: service discovery, TLS and auth, remote write queues, receiver integrations and time intervals, whose values are read as the tools read them (roles, sizes, URLs, weekdays, times), with the fields the tools require.',
@@ -28,31 +32,41 @@ scrape_configs:
 `,
   ],
   invalid: [
-    `global:
+    {
+      example: `global:
   scrape_intervall: 15s
 scrape_configs: []
 `,
-    `route:
+      messageId: 'prometheus', line: 2, column: 3,
+    },
+    {
+      example: `route:
   receiver: team
   groupby: [alertname]
 receivers:
   - name: team
 `,
-    `groups:
+      messageId: 'alertmanager', line: 3, column: 3,
+    },
+    {
+      example: `groups:
   - name: api
     rules:
       - alert: Down
         expr: up == 0
         labels: severity=page
 `,
+      messageId: 'prometheus', line: 6, column: 17,
+    },
   ],
   check(context) {
     for (const format of MONITORING_FORMATS) {
       for (const source of monitoringSources(context, format)) {
         for (const problem of schemaProblems(format, source.value)) {
-          source.report({ path: problem.path, part: problem.part, message: `${problem.message[0]!.toUpperCase()}${problem.message.slice(1)}: ${TOOL[format]} refuses this configuration. ${problem.advice}` });
+          const text = `${problem.message[0]!.toUpperCase()}${problem.message.slice(1)}`;
+          source.report({ path: problem.path, part: problem.part, messageId: MESSAGE_OF[format], data: { problem: text, advice: problem.advice } });
         }
       }
     }
   },
-};
+});

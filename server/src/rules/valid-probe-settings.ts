@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { deleteEntry, fix, replaceValue } from './helpers/edits';
 import { PROBE_LABEL, probesOf, type ProbeRef } from '../engine/k8s/probes';
 import { isSidecar, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
@@ -13,14 +13,21 @@ const MINIMUMS: readonly [string, number][] = [
   ['successThreshold', 1],
 ];
 
-function where(ref: ProbeRef): string {
-  return `The ${PROBE_LABEL[ref.field]} of container ${ref.container.name}`;
+function where(ref: ProbeRef): { probe: string; container: string } {
+  return { probe: PROBE_LABEL[ref.field], container: ref.container.name };
 }
 
-export const rule: Rule = {
+export const rule = objectRule({
   id: 'valid-probe-settings',
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
+  messages: {
+    probeOnInitContainer: 'The {{probe}} of container {{container}} is rejected by the API: init container {{container}} runs once to completion before the other containers start, so only a sidecar init container (`restartPolicy: Always`) may have probes. Remove the probe, or add `restartPolicy: Always` if the container should keep running beside the others.',
+    belowZero: 'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires 0 or more and rejects the pod template. Set {{field}} to 0 or more.',
+    belowOne: 'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires at least 1 and rejects the pod template. Set {{field}} to 1 or more.',
+    successThresholdNotOne: 'The {{probe}} of container {{container}} sets successThreshold: {{value}}; the API only accepts 1 for {{probe}}s (one success ends them). Set it to 1 or remove it.',
+    gracePeriodOnReadiness: 'The {{probe}} of container {{container}} sets terminationGracePeriodSeconds, which the API rejects on readiness probes (a readiness failure never kills the container). Remove it, or move it to the liveness probe.',
+  },
   summary: 'Probe timings and thresholds are values the API accepts for that kind of probe.',
   rationale:
     'The API rejects a pod template whose probes have `periodSeconds`, `timeoutSeconds`, `failureThreshold` or `successThreshold` below 1, or a negative `initialDelaySeconds`; a liveness or startup probe with `successThreshold` other than 1 (one success is all they can use); `terminationGracePeriodSeconds` on a readiness probe (a readiness failure never kills the container); and any probe on an init container that is not a sidecar (`restartPolicy: Always`), since it runs once to completion before the others start. The rollout then fails at apply time, often in CI or a GitOps sync far from the editor.',
@@ -44,7 +51,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: v1
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -56,7 +64,22 @@ spec:
         httpGet: { path: /live, port: 8080 }
         successThreshold: 3
 `,
-    `apiVersion: v1
+      messageId: 'successThresholdNotOne', line: 11, column: 27,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      livenessProbe:
+        httpGet: { path: /live, port: 8080 }
+        successThreshold: 1
+`,
+    },
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -68,7 +91,10 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         periodSeconds: 0
 `,
-    `apiVersion: v1
+      messageId: 'belowOne', line: 11, column: 24,
+    },
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -80,7 +106,21 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         terminationGracePeriodSeconds: 30
 `,
-    `apiVersion: v1
+      messageId: 'gracePeriodOnReadiness', line: 11, column: 9,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      readinessProbe:
+        httpGet: { path: /ready, port: 8080 }
+`,
+    },
+    {
+      example: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -94,16 +134,45 @@ spec:
     - name: web
       image: web:1.0.0
 `,
+      messageId: 'probeOnInitContainer', line: 9, column: 7,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: migrate
+      image: web-migrate:1.0.0
+  containers:
+    - name: web
+      image: web:1.0.0
+`,
+    },
+    {
+      example: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: web:1.0.0
+      livenessProbe:
+        httpGet: { path: /healthz, port: 8080 }
+        initialDelaySeconds: -5
+`,
+      messageId: 'belowZero', line: 11, column: 30,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     for (const ref of probesOf(context.target.object)) {
       if (ref.container.init && !isSidecar(ref.container)) {
         const origin = context.locate(ref.path);
         context.report({
           path: ref.path,
           part: 'key',
-          message: `${where(ref)} is rejected by the API: init container ${ref.container.name} runs once to completion before the other containers start, so only a sidecar init container (\`restartPolicy: Always\`) may have probes. Remove the probe, or add \`restartPolicy: Always\` if the container should keep running beside the others.`,
+          messageId: 'probeOnInitContainer',
+          data: where(ref),
           fixes: fix(`Remove the ${PROBE_LABEL[ref.field]}`, 'unsafe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
         });
         continue;
@@ -114,7 +183,8 @@ spec:
         context.report({
           path: [...ref.path, field],
           part: 'value',
-          message: `${where(ref)} sets ${field}: ${value}; the API requires ${min === 0 ? '0 or more' : 'at least 1'} and rejects the pod template. Set ${field} to ${min === 0 ? 0 : 1} or more.`,
+          messageId: min === 0 ? 'belowZero' : 'belowOne',
+          data: { ...where(ref), field, value },
         });
       }
       const success = num(ref.probe.successThreshold);
@@ -123,7 +193,8 @@ spec:
         context.report({
           path: [...ref.path, 'successThreshold'],
           part: 'value',
-          message: `${where(ref)} sets successThreshold: ${success}; the API only accepts 1 for ${PROBE_LABEL[ref.field]}s (one success ends them). Set it to 1 or remove it.`,
+          messageId: 'successThresholdNotOne',
+          data: { ...where(ref), value: success },
           fixes: fix('Set successThreshold to 1', 'safe', origin.doc, [replaceValue(origin.doc, origin.path, '1')]),
         });
       }
@@ -131,10 +202,11 @@ spec:
         const origin = context.locate([...ref.path, 'terminationGracePeriodSeconds']);
         context.report({
           path: [...ref.path, 'terminationGracePeriodSeconds'],
-          message: `${where(ref)} sets terminationGracePeriodSeconds, which the API rejects on readiness probes (a readiness failure never kills the container). Remove it, or move it to the liveness probe.`,
+          messageId: 'gracePeriodOnReadiness',
+          data: where(ref),
           fixes: fix('Remove terminationGracePeriodSeconds', 'safe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
         });
       }
     }
   },
-};
+});

@@ -1,12 +1,15 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { checkPromql } from '../engine/monitoring/promql';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { rulesOf } from '../engine/monitoring/walk';
 
-export const rule: Rule = {
+export const rule = monitoringRule({
   id: 'valid-promql',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-rules'),
+  messages: {
+    invalidPromql: 'PromQL of rule {{rule}}: {{problem}}.',
+  },
   summary: 'Every rule `expr` is a PromQL query that parses and has the right value types.',
   rationale:
     'Prometheus refuses to load a rule file whose expression does not parse (`promtool check rules` fails, and a PrometheusRule is rejected by the operator or silently dropped), so every alert of the file stops evaluating. The check uses the official PromQL grammar and reports the exact position; type errors are reported only where they are certain: a function\'s argument count, a range vector (`x[5m]`) where an instant vector is needed or the reverse, and a range vector as the result of a rule.',
@@ -23,19 +26,26 @@ export const rule: Rule = {
 `,
   ],
   invalid: [
-    `groups:
+    {
+      example: `groups:
   - name: api
     rules:
       - alert: Down
         expr: up{job="api"} ==
 `,
-    `groups:
+      messageId: 'invalidPromql', line: 5, column: 31,
+    },
+    {
+      example: `groups:
   - name: api
     rules:
       - record: job:errors:rate5m
         expr: sum by (job) (rate(http_errors_total))
 `,
-    `apiVersion: monitoring.coreos.com/v1
+      messageId: 'invalidPromql', line: 5, column: 34,
+    },
+    {
+      example: `apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:
   name: api
@@ -47,6 +57,8 @@ spec:
           expr: >
             histogram_quantile(0.99, rate(latency_bucket[5m]) > 1
 `,
+      messageId: 'invalidPromql', line: 11, column: 66,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-rules')) {
@@ -61,9 +73,10 @@ spec:
           path: [...rule.path, 'expr'],
           part: 'value',
           span: typeof expr === 'string' ? { start: problem.start, end: problem.end } : undefined,
-          message: `PromQL of rule ${String(name)}: ${problem.message}.`,
+          messageId: 'invalidPromql',
+          data: { rule: String(name), problem: problem.message },
         });
       }
     }
   },
-};
+});

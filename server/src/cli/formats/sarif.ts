@@ -75,6 +75,8 @@ function result(root: string, file: string, f: Finding, ruleIndex: number, finge
   if (related.length > 0) out.relatedLocations = related.slice(0, 1000);
   const fixes = (f.data?.fixes ?? []).map((fix) => sarifFix(root, fix)).filter((x): x is Json => x !== undefined);
   if (fixes.length > 0) out.fixes = fixes;
+  // The rule's message id, in the result's property bag (SARIF §3.8): stable across rewordings of the text.
+  if (f.messageId !== undefined) out.properties = { messageId: f.messageId };
   return out;
 }
 

@@ -5,6 +5,7 @@
 import { LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isMap, isScalar, isSeq } from '../document/yamlGuards';
 import { isRuleLevel, type RuleLevel } from '../lint/settings';
+import { canonicalRuleId } from '../lint/ruleAliases';
 import { closestMatch } from '../schema/suggest';
 import { KUBERNETES_MINOR_MAX, KUBERNETES_MINOR_MIN, type ConfigError, type ConfigOverride, type ProjectConfig } from './configTypes';
 import { knownCodes, optionProblem, type RuleCatalog } from './ruleOptions';
@@ -135,7 +136,8 @@ function readLevel(reader: Reader, node: Node | null, id: string): RuleLevel | u
 /** `id: level` or `id: { level, options }` (options only at the top level, not in overrides). */
 function readRules(reader: Reader, node: Node | null, levels: Record<string, RuleLevel>, options: Record<string, Record<string, unknown>> | undefined, where: string): void {
   const known = knownCodes(reader.catalog);
-  for (const [id, pair] of reader.entries(node, where)) {
+  for (const [written, pair] of reader.entries(node, where)) {
+    const id = canonicalRuleId(written); // a renamed rule's old id still configures it
     if (!known.includes(id)) {
       const near = closestMatch(id, known);
       reader.error(pair.key, `unknown rule \`${id}\` in ${where}${near ? ` (did you mean \`${near}\`?)` : ''}.`);

@@ -140,5 +140,3 @@ export function catalogKinds(): readonly CatalogKindRef[] {
   return sharedCatalog().kinds();
 }
 
-/** The npm packages (and versions) the catalog was built from. */
-export const CATALOG_SOURCES: Readonly<Record<string, string>> = catalogIndex.packages;

@@ -13,9 +13,9 @@ import { boundsOf } from '../schema/constraints';
  * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
  * schema node takes at least 15 bytes of JSON. Real ones stay far below (prometheus-operator's Prometheus ≈ 10,000).
  */
-export const MAX_SCHEMA_NODES = 100_000;
+const MAX_SCHEMA_NODES = 100_000;
 /** Schema levels (each is two YAML levels: `properties:` and the field), far above real CRDs (≈ 30). */
-export const MAX_SCHEMA_DEPTH = 100;
+const MAX_SCHEMA_DEPTH = 100;
 
 /** A structural-schema rule the API server enforces, broken at `path` (relative to `openAPIV3Schema`). */
 export interface SchemaProblem {

@@ -9,7 +9,7 @@ import { ANY, type SchemaNode } from '../schema/schemaTypes';
 import type { SchemaStore } from '../schema/store';
 import { convertCrdSchema, UnusableSchemaError, type ConvertedSchema } from './convertSchema';
 
-export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
+const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
 export const CRD_KIND = 'CustomResourceDefinition';
 
 export interface CrdVersion {
@@ -52,7 +52,7 @@ export function isCrdDocument(doc: ManifestDocument): boolean {
 }
 
 /** The definition, or undefined when the document lacks a group or kind (the schema check reports those). */
-export function readCrd(value: unknown): CrdDefinition | undefined {
+function readCrd(value: unknown): CrdDefinition | undefined {
   const spec = record(record(value)?.spec);
   const names = record(spec?.names);
   const group = text(spec?.group);

@@ -9,7 +9,7 @@ import type { SchemaNode } from '../schema/schemaTypes';
 import type { Finding, Range, ValuePath } from '../types';
 import { compiledVersion, crdOf } from './crdDefinition';
 
-export const CRD_STRUCTURE_CODE = 'schema-crd-structure';
+const CRD_STRUCTURE_CODE = 'schema-crd-structure';
 
 /** At most this many structural problems per version are listed (a broken generator can produce thousands). */
 const MAX_PROBLEMS_PER_VERSION = 50;

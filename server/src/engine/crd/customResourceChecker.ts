@@ -18,7 +18,7 @@ import { splitApiVersion, type CustomResourceSchemas } from './customResourceSch
 import { CRD_SCHEMAS_KEY } from './workspaceCrds';
 
 /** Not `schema-*`: the document is not wrong, it just cannot be checked. */
-export const NO_SCHEMA_CODE = 'no-crd-schema';
+const NO_SCHEMA_CODE = 'no-crd-schema';
 
 /**
  * Groups the API server serves itself that kubernetes.json lacks: the aggregator's and the metrics
@@ -43,7 +43,7 @@ function isBuiltInGroup(store: SchemaStore, group: string): boolean {
  * API's `gateway.networking.k8s.io` is a CRD group though it ends in `.k8s.io`). In a built-in group,
  * a kind or version the schemas do not know is the built-in checks' business (a newer release, a List).
  */
-export function isCustomResource(doc: ManifestDocument, store: SchemaStore): boolean {
+function isCustomResource(doc: ManifestDocument, store: SchemaStore): boolean {
   const c = doc.class;
   if (c.type !== 'kubernetes' || doc.items.length > 0) return false;
   return !isBuiltInGroup(store, splitApiVersion(c.apiVersion)[0]);

@@ -57,7 +57,7 @@ export function parseManifestFile(
  * completes, so it holds at most one file's documents).
  */
 /** Documents longer than this are parsed with parseDocumentSteps. */
-export const LARGE_DOCUMENT_CHARS = 256 * 1024;
+const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 export function* parseManifestFileSteps(
   uri: string,

@@ -7,7 +7,7 @@ import type { ObjectLookup } from './lookup';
 import type { RenderedObject } from '../render/render';
 import { at, record, str } from './values';
 
-export const KEDA_GROUP = 'keda.sh';
+const KEDA_GROUP = 'keda.sh';
 export const SCALED_OBJECT_KIND = 'ScaledObject';
 
 export interface ScaleTarget {

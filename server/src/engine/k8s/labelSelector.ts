@@ -25,7 +25,7 @@ export function expressionMatches(expression: unknown, labels: Record<string, un
  * Whether a LabelSelector selects `labels`: every `matchLabels` entry equal (as strings) and every requirement
  * holds. An empty selector (`{}`) selects everything, as the API defines it for LabelSelector.
  */
-export function labelSelectorMatches(selector: unknown, labels: Record<string, unknown> | undefined): boolean {
+function labelSelectorMatches(selector: unknown, labels: Record<string, unknown> | undefined): boolean {
   const own = labels ?? {};
   const matchLabels = record(at(selector, 'matchLabels')) ?? {};
   if (!Object.entries(matchLabels).every(([key, value]) => own[key] !== undefined && String(own[key]) === String(value))) return false;

@@ -10,7 +10,7 @@ import { objectsSelectedBy } from './labelSelector';
 import { podLabels, WORKLOAD_KINDS } from './podSpec';
 import { at, list, record, str } from './values';
 
-export const MONITORING_GROUP = 'monitoring.coreos.com';
+const MONITORING_GROUP = 'monitoring.coreos.com';
 export const SERVICE_MONITOR_KIND = 'ServiceMonitor';
 export const POD_MONITOR_KIND = 'PodMonitor';
 

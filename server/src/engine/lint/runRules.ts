@@ -2,7 +2,7 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { Report, Rule, RuleContext, RuleTarget } from './rule';
+import { formatMessage, type Report, type Rule, type RuleContext, type RuleTarget } from './rule';
 import type { SchemaChecker } from '../schema/schemaChecker';
 import { recordingView } from './workspaceView';
 import { effectiveOptions } from '../config/ruleOptions';
@@ -43,11 +43,12 @@ function findingOf(rule: Rule, report: Report, origin: Origin): RawFinding {
   const finding: RawFinding = {
     code: rule.id,
     severity: report.severity ?? (rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity),
-    message: report.message,
+    message: messageOf(rule, report),
     uri: doc.uri,
     range,
-    data: { ruleId: rule.id, ...(report.data ?? {}), ...(report.fixes ? { fixes: report.fixes } : {}) },
+    data: { ruleId: rule.id, ...(report.payload ?? {}), ...(report.fixes ? { fixes: report.fixes } : {}) },
   };
+  finding.messageId = report.messageId;
   if (report.related) finding.related = report.related;
   if (rule.defaultSeverity === 'off') finding.defaultOff = true;
   if (report.severity) finding.explicitSeverity = true;
@@ -60,6 +61,13 @@ export interface RuleRun {
   only?: ReadonlySet<string>;
   /** Filled with the keys each rule read, for the rules that read any. */
   keysByRule?: Map<string, Set<string>>;
+}
+
+/** The report's text: its message filled with its data (an unknown id is a bug in the rule: it throws, and is logged). */
+function messageOf(rule: Rule, report: Report): string {
+  const template = (rule.messages)[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message ${report.messageId}`);
+  return formatMessage(template, report.data);
 }
 
 export function runRulesOn(
@@ -75,6 +83,7 @@ export function runRulesOn(
 ): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   const kind = kindOf(target);
+  const runs = target.type === 'object' ? runsOnObjects : runsOnConfigs;
   const locate = locateFor(target);
   const nearUri = target.type === 'object' ? (target.object.sources[0]?.uri ?? '') : target.doc.uri;
   let ruleKeys = new Set<string>();
@@ -98,11 +107,12 @@ export function runRulesOn(
     },
   };
   for (const rule of rulesForKind(rules, kind)) {
-    if (run.only && !run.only.has(rule.id)) continue;
+    if (!runs(rule) || (run.only && !run.only.has(rule.id))) continue;
     current = rule;
     context.options = optionsFor(rule, configured);
     try {
-      rule.check(context);
+      // The rule's declared target type matches this target (checked just above).
+      (rule.check as (context: RuleContext) => void)(context);
     } catch (error) {
       onRuleError(rule.id, error);
     }
@@ -115,6 +125,16 @@ export function runRulesOn(
     out.push(...renderedMissingRequired(target, schema));
   }
   return out;
+}
+
+/** Rules that run on rendered objects: object rules, and monitoring rules (for the objects that embed monitoring files). */
+function runsOnObjects(rule: Rule): boolean {
+  return rule.target !== 'config';
+}
+
+/** Rules that run on config documents: config rules, and monitoring rules (for the files themselves). */
+function runsOnConfigs(rule: Rule): boolean {
+  return rule.target !== 'object';
 }
 
 const rulesByKind = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();

@@ -8,6 +8,7 @@ import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding, Range } from '../types';
 import { isPlainObject } from '../render/annotated';
 import { directiveLine } from './directiveLine';
+import { canonicalRuleId } from './ruleAliases';
 
 export const IGNORE_ANNOTATION = 'biome-manifests.io/ignore';
 export const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
@@ -21,14 +22,14 @@ export const KUBE_LINTER_EQUIVALENTS: Readonly<Record<string, string>> = {
   'no-readiness-probe': 'require-readiness-probe',
   'no-liveness-probe': 'require-liveness-probe',
   'dangling-service': 'no-unmatched-service-selector',
-  'dangling-horizontalpodautoscaler': 'hpa-target-exists',
+  'dangling-horizontalpodautoscaler': 'no-missing-hpa-target',
   'mismatching-selector': 'no-selector-template-mismatch',
   'env-var-secret': 'no-secret-in-env-value',
   'duplicate-env-var': 'no-duplicate-env',
   'invalid-target-ports': 'no-invalid-port-name',
-  'liveness-port': 'probe-port-declared',
-  'readiness-port': 'probe-port-declared',
-  'startup-port': 'probe-port-declared',
+  'liveness-port': 'no-undeclared-probe-port',
+  'readiness-port': 'no-undeclared-probe-port',
+  'startup-port': 'no-undeclared-probe-port',
 };
 
 const MARKER = 'biome-manifests-ignore';
@@ -53,11 +54,13 @@ function hasDirective(doc: ManifestDocument): boolean {
   return seen;
 }
 
+/** The ids of a comma-separated list, a renamed rule's old id read as its new one. */
 function idsIn(list: string): string[] {
   return list
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .filter((s) => s.length > 0)
+    .map(canonicalRuleId);
 }
 
 /**

@@ -4,16 +4,18 @@
  * path (and an optional span inside a scalar, e.g. a PromQL error) into a location in the workspace file.
  */
 import type { Node } from 'yaml';
-import type { Report, RuleContext } from '../lint/rule';
+import type { MessageData, Report, RuleContext } from '../lint/rule';
 import type { NodePart } from '../document/manifestDocument';
 import type { FindingFix, Severity, ValuePath } from '../types';
 import { embeddedFile, nodeAtPath, type EmbeddedFile } from './embedded';
 import type { MonitoringFormat } from './formats';
 import { sourceOffsets } from './scalarOffset';
 
-export interface Problem {
+export interface Problem<MessageId extends string = string> {
   path: ValuePath;
-  message: string;
+  /** One of the rule's messages, filled with `data` (see engine/lint/rule.ts). */
+  messageId: MessageId;
+  data?: MessageData;
   part?: NodePart;
   /** A span inside the scalar value at `path` (offsets into its value, e.g. into a PromQL expression). */
   span?: { start: number; end: number };
@@ -22,17 +24,17 @@ export interface Problem {
   fixes?: () => FindingFix[];
 }
 
-export interface MonitoringSource {
+export interface MonitoringSource<MessageId extends string = string> {
   format: MonitoringFormat;
   /** The content's root as plain values. */
   value: unknown;
   /** True when the content is a workspace file itself (fixes can edit it by path). */
   direct: boolean;
-  report(problem: Problem): void;
+  report(problem: Problem<MessageId>): void;
 }
 
 /** The monitoring contents of `format` the rule's target holds. */
-export function monitoringSources(context: RuleContext, format: MonitoringFormat): MonitoringSource[] {
+export function monitoringSources<MessageId extends string>(context: RuleContext<MessageId>, format: MonitoringFormat): MonitoringSource<MessageId>[] {
   const target = context.target;
   if (target.type === 'config') {
     return target.doc.class.type === format ? [directSource(context, format, target.value, [])] : [];
@@ -41,7 +43,7 @@ export function monitoringSources(context: RuleContext, format: MonitoringFormat
   const value = object.value as { kind?: unknown; spec?: unknown; data?: unknown };
   if (value.kind === 'PrometheusRule') return format === 'prometheus-rules' ? [directSource(context, format, value.spec, ['spec'])] : [];
   if (value.kind !== 'ConfigMap' || typeof value.data !== 'object' || value.data === null) return [];
-  const out: MonitoringSource[] = [];
+  const out: MonitoringSource<MessageId>[] = [];
   for (const { key, text, file } of embeddedFiles(value.data as Record<string, unknown>)) {
     if (file.format === format) out.push(embeddedSource(context, format, key, text, file));
   }
@@ -76,15 +78,22 @@ function spanOffsets(node: Node | undefined, text: string, span: { start: number
   return { start: start!, end: Math.max(start!, end!) };
 }
 
-function directSource(context: RuleContext, format: MonitoringFormat, value: unknown, prefix: ValuePath): MonitoringSource {
+/** The report of `problem`, before its location is narrowed. */
+function reportOf<MessageId extends string>(problem: Problem<MessageId>, path: ValuePath, part: NodePart): Report<MessageId> {
+  const report: Report<MessageId> = { path, part, messageId: problem.messageId };
+  if (problem.data) report.data = problem.data;
+  if (problem.severity) report.severity = problem.severity;
+  return report;
+}
+
+function directSource<MessageId extends string>(context: RuleContext<MessageId>, format: MonitoringFormat, value: unknown, prefix: ValuePath): MonitoringSource<MessageId> {
   return {
     format,
     value,
     direct: true,
     report(problem) {
       const path = [...prefix, ...problem.path];
-      const report: Report = { path, message: problem.message, part: problem.part ?? 'key' };
-      if (problem.severity) report.severity = problem.severity;
+      const report = reportOf(problem, path, problem.part ?? 'key');
       if (problem.span) {
         const origin = context.locate(path);
         const offsets = spanOffsets(origin.doc.nodeAt(origin.path), origin.doc.text, problem.span);
@@ -97,7 +106,13 @@ function directSource(context: RuleContext, format: MonitoringFormat, value: unk
 }
 
 /** A file inside a ConfigMap value: inner offsets go through the block scalar's indentation to the file. */
-function embeddedSource(context: RuleContext, format: MonitoringFormat, key: string, text: string, file: EmbeddedFile): MonitoringSource {
+function embeddedSource<MessageId extends string>(
+  context: RuleContext<MessageId>,
+  format: MonitoringFormat,
+  key: string,
+  text: string,
+  file: EmbeddedFile,
+): MonitoringSource<MessageId> {
   return {
     format,
     value: file.value,
@@ -110,8 +125,7 @@ function embeddedSource(context: RuleContext, format: MonitoringFormat, key: str
       const path = ['data', key];
       const origin = context.locate(path);
       const outer = origin.doc.nodeAt(origin.path);
-      const report: Report = { path, part: 'value', message: problem.message };
-      if (problem.severity) report.severity = problem.severity;
+      const report = reportOf(problem, path, 'value');
       if (outer?.range) {
         const [start, end] = sourceOffsets(origin.doc.text.slice(outer.range[0], outer.range[1]), text, [inner.start, inner.end]);
         report.offsetInValue = { start: start!, end: Math.max(start!, end!) };

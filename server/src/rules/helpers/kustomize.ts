@@ -1,6 +1,6 @@
 /** What kustomization rules share: the checked kustomization, its folder, and its listed paths resolved. */
 import type { ManifestDocument } from '../../engine/document/manifestDocument';
-import type { Report, RuleContext, RuleExample } from '../../engine/lint/rule';
+import type { ConfigRuleContext, Report, RuleExample } from '../../engine/lint/rule';
 import { isPlainObject } from '../../engine/render/annotated';
 import { folderOf } from '../../engine/workspace/workspaceIndex';
 import { kustomizePaths, resolveKustomizePath, type KustomizePath } from '../../engine/workspace/kustomizePaths';
@@ -12,10 +12,10 @@ export interface KustomizationTarget {
   readonly folder: string;
 }
 
-/** The kustomization a rule checks, or undefined for any other target. */
-export function kustomizationOf(context: RuleContext): KustomizationTarget | undefined {
+/** The kustomization a rule checks, or undefined when the document is not one (or not a map). */
+export function kustomizationOf(context: ConfigRuleContext): KustomizationTarget | undefined {
   const target = context.target;
-  if (target.type !== 'config' || target.doc.class.type !== 'kustomization' || !isPlainObject(target.value)) return undefined;
+  if (target.doc.class.type !== 'kustomization' || !isPlainObject(target.value)) return undefined;
   return { doc: target.doc, value: target.value, folder: folderOf(target.doc.uri) };
 }
 

@@ -1,5 +1,5 @@
 /** The shared check behind the missing Secret/ConfigMap (and missing key) rules. */
-import type { RuleContext } from '../../engine/lint/rule';
+import type { ObjectRuleContext } from '../../engine/lint/rule';
 import type { RenderedObject } from '../../engine/render/render';
 import type { FindingFix, RelatedLocation } from '../../engine/types';
 import { fix, replaceValue } from './edits';
@@ -38,7 +38,7 @@ function closestName(wanted: string, names: readonly string[]): string | undefin
   return known.get(wanted);
 }
 
-function renameFix(context: RuleContext, path: readonly (string | number)[], to: string, what: string): FindingFix[] {
+function renameFix(context: ObjectRuleContext, path: readonly (string | number)[], to: string, what: string): FindingFix[] {
   const origin = context.locate(path);
   return fix(`Change to ${what} ${to}`, 'unsafe', origin.doc, [replaceValue(origin.doc, origin.path, yamlScalar(to))]);
 }
@@ -48,13 +48,32 @@ function relatedOf(target: RenderedObject, message: string): RelatedLocation[] {
   return [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message }];
 }
 
+/** The messages of the missing Secret/ConfigMap rules (`{{kind}}` is Secret or ConfigMap). */
+export const MISSING_OBJECT_MESSAGES = {
+  objectMissing:
+    '{{kind}} {{name}}, used by {{via}} in {{owner}}, is not in this workspace (namespace {{namespace}}): unless it is created some other way, the pod does not start (CreateContainerConfigError). Create the {{kind}}, fix the name, or mark the reference `optional: true`.',
+  objectMissingDidYouMean:
+    '{{kind}} {{name}}, used by {{via}} in {{owner}}, is not in this workspace (namespace {{namespace}}): unless it is created some other way, the pod does not start (CreateContainerConfigError). Did you mean {{guess}}? Create the {{kind}}, fix the name, or mark the reference `optional: true`.',
+};
+
+/** The messages of the missing key rules. */
+export const MISSING_KEY_MESSAGES = {
+  keyMissing:
+    '{{kind}} {{name}} has no key {{key}} (its keys are {{keys}}), but {{via}} in {{owner}} needs it: the pod fails with CreateContainerConfigError. Add the key to the {{kind}} or fix the reference.',
+  keyMissingDidYouMean:
+    '{{kind}} {{name}} has no key {{key}} (its keys are {{keys}}), but {{via}} in {{owner}} needs it: the pod fails with CreateContainerConfigError. Did you mean {{guess}}? Add the key to the {{kind}} or fix the reference.',
+  keyMissingNoKeys:
+    '{{kind}} {{name}} has no key {{key}} (it has no keys), but {{via}} in {{owner}} needs it: the pod fails with CreateContainerConfigError. Add the key to the {{kind}} or fix the reference.',
+};
+
+type RefMessage = keyof typeof MISSING_OBJECT_MESSAGES | keyof typeof MISSING_KEY_MESSAGES;
+
 /**
  * Reports references of the checked workload to `kind` objects: `mode: 'object'` those naming an
  * object absent from the workspace, `mode: 'key'` those naming a key the present object lacks.
  * Optional references are skipped (the pod starts without them).
  */
-export function checkObjectRefs(context: RuleContext, kind: RefKind, mode: 'object' | 'key'): void {
-  if (context.target.type !== 'object') return;
+export function checkObjectRefs(context: ObjectRuleContext<RefMessage>, kind: RefKind, mode: 'object' | 'key'): void {
   const object = context.target.object;
   const specPath = podSpecPath(object.identity.kind);
   if (!specPath) return;
@@ -72,7 +91,7 @@ export function checkObjectRefs(context: RuleContext, kind: RefKind, mode: 'obje
 }
 
 function reportMissingObject(
-  context: RuleContext,
+  context: ObjectRuleContext<RefMessage>,
   ref: ObjectRef,
   specPath: readonly (string | number)[],
   owner: string,
@@ -85,17 +104,17 @@ function reportMissingObject(
   seen.add(id);
   const names = context.workspace.namesOfKind(ref.kind, namespace);
   const guess = closestName(ref.name, names);
-  const hint = guess ? ` Did you mean ${guess}?` : '';
   context.report({
     path,
     part: 'value',
-    message: `${ref.kind} ${ref.name}, used by ${ref.via} in ${owner}, is not in this workspace (namespace ${namespace}): unless it is created some other way, the pod does not start (CreateContainerConfigError).${hint} Create the ${ref.kind}, fix the name, or mark the reference \`optional: true\`.`,
+    messageId: guess ? 'objectMissingDidYouMean' : 'objectMissing',
+    data: { kind: ref.kind, name: ref.name, via: ref.via, owner, namespace, guess: guess ?? '' },
     ...(guess ? { fixes: renameFix(context, path, guess, ref.kind) } : {}),
   });
 }
 
 function reportMissingKey(
-  context: RuleContext,
+  context: ObjectRuleContext<RefMessage>,
   ref: ObjectRef,
   specPath: readonly (string | number)[],
   owner: string,
@@ -106,11 +125,11 @@ function reportMissingKey(
   if (keys.has(ref.key!)) return;
   const path = [...specPath, ...ref.keyPath!];
   const guess = closest(ref.key!, keys);
-  const list = keys.size > 0 ? `its keys are ${[...keys].sort().join(', ')}` : 'it has no keys';
   context.report({
     path,
     part: 'value',
-    message: `${ref.kind} ${ref.name} has no key ${ref.key} (${list}), but ${ref.via} in ${owner} needs it: the pod fails with CreateContainerConfigError. ${guess ? `Did you mean ${guess}? ` : ''}Add the key to the ${ref.kind} or fix the reference.`,
+    messageId: keys.size === 0 ? 'keyMissingNoKeys' : guess ? 'keyMissingDidYouMean' : 'keyMissing',
+    data: { kind: ref.kind, name: ref.name, key: ref.key!, keys: [...keys].sort().join(', '), via: ref.via, owner, guess: guess ?? '' },
     related: relatedOf(target, `${ref.kind} ${ref.name}`),
     ...(guess ? { fixes: renameFix(context, path, guess, 'key') } : {}),
   });

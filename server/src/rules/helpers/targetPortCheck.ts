@@ -1,5 +1,5 @@
 /** The targetPort check of no-undeclared-target-port: each Service port against the selected containers' ports. */
-import type { RuleContext } from '../../engine/lint/rule';
+import type { ObjectRuleContext } from '../../engine/lint/rule';
 import type { FindingFix, RelatedLocation } from '../../engine/types';
 import { fix, insertAfterEntry, replaceValue } from './edits';
 import { declaredPorts, describe, selectedWorkloads, serviceSelector, type DeclaredPort } from '../../engine/k8s/selection';
@@ -10,7 +10,7 @@ function portText(p: DeclaredPort): string {
   return p.name ? `${p.name} (${p.number ?? '?'})` : String(p.number ?? '?');
 }
 
-function retargetFix(context: RuleContext, index: number, hasTargetPort: boolean, to: string | number): FindingFix[] {
+function retargetFix(context: ObjectRuleContext, index: number, hasTargetPort: boolean, to: string | number): FindingFix[] {
   const base = ['spec', 'ports', index];
   const text = typeof to === 'number' ? String(to) : yamlScalar(to);
   const origin = context.locate([...base, hasTargetPort ? 'targetPort' : 'port']);
@@ -31,9 +31,18 @@ function relatedPorts(ports: readonly DeclaredPort[]): RelatedLocation[] {
   });
 }
 
+/** The messages of no-undeclared-target-port. */
+export const TARGET_PORT_MESSAGES = {
+  unknownPortName:
+    'Service {{service}} targets port name {{name}}, but no container of {{selected}} declares a port with that name (declared names: {{names}}): the pods get no endpoint and the Service sends them no traffic. Use a declared port name or number.',
+  noNamedPorts:
+    'Service {{service}} targets port name {{name}}, but no container of {{selected}} declares a port with that name (no named ports are declared): the pods get no endpoint and the Service sends them no traffic. Use a declared port name or number.',
+  undeclaredPort:
+    "Service {{service}} sends traffic to port {{port}}/{{protocol}}, but the containers of {{selected}} declare {{declared}}: unless the application also listens on {{port}}, connections fail. Target a declared port or declare {{port}} in the container's ports.",
+};
+
 /** Reports each port of the checked Service whose target no selected container declares. */
-export function checkTargetPorts(context: RuleContext): void {
-  if (context.target.type !== 'object') return;
+export function checkTargetPorts(context: ObjectRuleContext<keyof typeof TARGET_PORT_MESSAGES>): void {
   const service = context.target.object;
   const selector = serviceSelector(service);
   if (!selector) return;
@@ -56,7 +65,8 @@ export function checkTargetPorts(context: RuleContext): void {
         path,
         part: 'value',
         severity: 'error',
-        message: `Service ${service.identity.name ?? ''} targets port name ${name}, but no container of ${selected} declares a port with that name (${names.length > 0 ? `declared names: ${names.join(', ')}` : 'no named ports are declared'}): the pods get no endpoint and the Service sends them no traffic. Use a declared port name or number.`,
+        messageId: names.length > 0 ? 'unknownPortName' : 'noNamedPorts',
+        data: { service: service.identity.name ?? '', name, selected, names: names.join(', ') },
         related: relatedPorts(declared),
         fixes: names.length === 1 ? retargetFix(context, i, hasTargetPort, names[0]!) : [],
       });
@@ -69,7 +79,8 @@ export function checkTargetPorts(context: RuleContext): void {
     context.report({
       path,
       part: 'value',
-      message: `Service ${service.identity.name ?? ''} sends traffic to port ${number}/${protocol}, but the containers of ${selected} declare ${declared.map(portText).join(', ')}: unless the application also listens on ${number}, connections fail. Target a declared port or declare ${number} in the container's ports.`,
+      messageId: 'undeclaredPort',
+      data: { service: service.identity.name ?? '', port: number, protocol, selected, declared: declared.map(portText).join(', ') },
       related: relatedPorts(declared),
       fixes: numbers.length === 1 ? retargetFix(context, i, hasTargetPort, numbers[0]!) : [],
     });

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { parseDuration } from '../engine/monitoring/duration';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj, scrapeConfigs } from '../engine/monitoring/walk';
@@ -13,10 +13,14 @@ function durationOf(value: unknown, fallback: string): { text: string; ms: numbe
   return ms === undefined ? undefined : { text, ms };
 }
 
-export const rule: Rule = {
-  id: 'scrape-timeout-within-interval',
+export const rule = monitoringRule({
+  id: 'no-scrape-timeout-over-interval',
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
+  messages: {
+    globalTimeout: 'The global scrape_timeout {{timeout}} is longer than the global scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less.',
+    jobTimeout: 'Job {{job}} has scrape_timeout {{timeout}}, longer than its scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less, or raise scrape_interval.',
+  },
   summary: '`scrape_timeout` is not longer than `scrape_interval`, globally and per job.',
   rationale:
     'Prometheus refuses a configuration whose scrape timeout is greater than its scrape interval ("scrape timeout greater than scrape interval"), so the server does not start or the reload fails. A job inherits the global values; when only the global timeout is too long for a job, Prometheus shortens it to the interval itself, so only explicit timeouts are reported.',
@@ -34,17 +38,23 @@ scrape_configs:
 `,
   ],
   invalid: [
-    `global:
+    {
+      example: `global:
   scrape_interval: 15s
 scrape_configs:
   - job_name: api
     scrape_timeout: 30s
 `,
-    `global:
+      messageId: 'jobTimeout', line: 5, column: 21,
+    },
+    {
+      example: `global:
   scrape_interval: 10s
   scrape_timeout: 15s
 scrape_configs: []
 `,
+      messageId: 'globalTimeout', line: 3, column: 19,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-config')) {
@@ -53,7 +63,7 @@ scrape_configs: []
       const interval = durationOf(global['scrape_interval'], DEFAULT_INTERVAL);
       const timeout = durationOf(global['scrape_timeout'], DEFAULT_TIMEOUT);
       if (interval && timeout && global['scrape_timeout'] !== undefined && timeout.ms > interval.ms) {
-        source.report({ path: ['global', 'scrape_timeout'], part: 'value', message: `The global scrape_timeout ${timeout.text} is longer than the global scrape_interval ${interval.text}: Prometheus refuses this configuration. Set scrape_timeout to ${interval.text} or less.` });
+        source.report({ path: ['global', 'scrape_timeout'], part: 'value', messageId: 'globalTimeout', data: { timeout: timeout.text, interval: interval.text } });
       }
       for (const job of scrapeConfigs(root)) {
         if (job.value['scrape_timeout'] === undefined || !interval) continue;
@@ -64,9 +74,10 @@ scrape_configs: []
         source.report({
           path: [...job.path, 'scrape_timeout'],
           part: 'value',
-          message: `Job ${name} has scrape_timeout ${jobTimeout.text}, longer than its scrape_interval ${own.text}: Prometheus refuses this configuration. Set scrape_timeout to ${own.text} or less, or raise scrape_interval.`,
+          messageId: 'jobTimeout',
+          data: { job: name, timeout: jobTimeout.text, interval: own.text },
         });
       }
     }
   },
-};
+});

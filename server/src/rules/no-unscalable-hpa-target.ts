@@ -1,10 +1,14 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, UNSCALABLE_KINDS } from '../engine/k8s/hpa';
 
-export const rule: Rule = {
-  id: 'hpa-target-scalable',
+export const rule = objectRule({
+  id: 'no-unscalable-hpa-target',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages: {
+    notScalable: 'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource: the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
+    daemonSet: 'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource (a DaemonSet runs one pod per node; scale it by adding nodes): the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
+  },
   summary: 'An HPA targets a kind that can be scaled (Deployment, StatefulSet, ReplicaSet, or a custom resource with a scale subresource).',
   rationale:
     'The HPA controller changes a workload’s replica count through its `scale` subresource. DaemonSets (one pod per node), Pods, Jobs, CronJobs, Services and other kinds have none, so an HPA aimed at them fails with `FailedGetScale` and never acts.',
@@ -20,7 +24,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: fluentd
@@ -31,17 +36,30 @@ spec:
     name: fluentd
   maxReplicas: 10
 `,
+      messageId: 'daemonSet', line: 8, column: 11,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: jobs
+spec:
+  scaleTargetRef: { apiVersion: batch/v1, kind: Job, name: nightly }
+  minReplicas: 1
+  maxReplicas: 3
+`,
+      messageId: 'notScalable', line: 6, column: 49,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const ref = hpaTargetRef(hpa);
     if (!ref || !UNSCALABLE_KINDS.includes(ref.kind)) return;
-    const why = ref.kind === 'DaemonSet' ? ' (a DaemonSet runs one pod per node; scale it by adding nodes)' : '';
     context.report({
       path: ['spec', 'scaleTargetRef', 'kind'],
       part: 'value',
-      message: `HPA ${hpa.identity.name ?? ''} targets ${ref.kind} ${ref.name}, which has no scale subresource${why}: the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.`,
+      messageId: ref.kind === 'DaemonSet' ? 'daemonSet' : 'notScalable',
+      data: { hpa: hpa.identity.name ?? '', kind: ref.kind, name: ref.name },
     });
   },
-};
+});

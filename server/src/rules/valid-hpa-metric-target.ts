@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, num, record, str } from '../engine/k8s/values';
@@ -15,29 +15,45 @@ const SOURCES: Record<string, { field: string; targets: readonly string[] }> = {
 /** The value field each target type requires. */
 const TARGET_FIELD: Record<string, string> = { Utilization: 'averageUtilization', AverageValue: 'averageValue', Value: 'value' };
 
+type MessageId = keyof typeof messages;
+
 interface Problem {
   path: ValuePath;
-  message: string;
+  messageId: MessageId;
+  data?: Record<string, string>;
 }
 
+const messages = {
+  lowCpu: '{{hpa}} targets {{percent}}% CPU: the API requires at least 1. Set a percentage such as 70.',
+  noTarget: 'Metric {{index}} of {{hpa}} has no `target`: the API rejects it. Add a target ({{allowed}}).',
+  unknownTargetType: 'Metric {{index}} of {{hpa}} has target type `{{targetType}}`; it must be one of {{allowed}}. Set `target.type`.',
+  unsupportedTargetType: 'Metric {{index}} of {{hpa}} uses target type {{targetType}}, which a {{type}} metric does not support: the API rejects it. Use {{allowed}}.',
+  missingTargetValue: 'Metric {{index}} of {{hpa}} has target type {{targetType}} but no `{{field}}`: the API rejects it. Add `{{field}}`.',
+  extraTargetValue: 'Metric {{index}} of {{hpa}} has target type {{targetType}} but also sets `{{field}}`, which belongs to another target type: the API rejects it. Remove `{{field}}` or change the type.',
+  lowUtilization: 'Metric {{index}} of {{hpa}} targets averageUtilization {{value}}%: the API requires at least 1. Set a percentage such as 70.',
+  unknownType: 'Metric {{index}} of {{hpa}} has type `{{type}}`; it must be one of {{types}}. Set `type`.',
+  typeFieldMismatch: 'Metric {{index}} of {{hpa}} has type {{type}} but sets `{{otherField}}` and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
+  missingSourceField: 'Metric {{index}} of {{hpa}} has type {{type}} and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
+};
+
 function targetProblem(type: string, target: Record<string, unknown> | undefined, base: ValuePath, allowed: readonly string[]): Problem | undefined {
-  if (!target) return { path: base, message: `has no \`target\`: the API rejects it. Add a target (${allowed.join(' or ')}).` };
+  if (!target) return { path: base, messageId: 'noTarget', data: { allowed: allowed.join(' or ') } };
   const targetType = str(target.type);
   if (!targetType || !TARGET_FIELD[targetType]) {
-    return { path: [...base, 'target', 'type'], message: `has target type \`${targetType ?? '(none)'}\`; it must be one of ${allowed.join(', ')}. Set \`target.type\`.` };
+    return { path: [...base, 'target', 'type'], messageId: 'unknownTargetType', data: { targetType: targetType ?? '(none)', allowed: allowed.join(', ') } };
   }
   if (!allowed.includes(targetType)) {
-    return { path: [...base, 'target', 'type'], message: `uses target type ${targetType}, which a ${type} metric does not support: the API rejects it. Use ${allowed.join(' or ')}.` };
+    return { path: [...base, 'target', 'type'], messageId: 'unsupportedTargetType', data: { targetType, type, allowed: allowed.join(' or ') } };
   }
   const needed = TARGET_FIELD[targetType];
   if (target[needed] === undefined || target[needed] === null) {
-    return { path: [...base, 'target', 'type'], message: `has target type ${targetType} but no \`${needed}\`: the API rejects it. Add \`${needed}\`.` };
+    return { path: [...base, 'target', 'type'], messageId: 'missingTargetValue', data: { targetType, field: needed } };
   }
   const extra = Object.values(TARGET_FIELD).find((f) => f !== needed && target[f] !== undefined);
-  if (extra) return { path: [...base, 'target', extra], message: `has target type ${targetType} but also sets \`${extra}\`, which belongs to another target type: the API rejects it. Remove \`${extra}\` or change the type.` };
+  if (extra) return { path: [...base, 'target', extra], messageId: 'extraTargetValue', data: { targetType, field: extra } };
   const utilization = num(target.averageUtilization);
   if (targetType === 'Utilization' && (utilization === undefined || utilization < 1)) {
-    return { path: [...base, 'target', 'averageUtilization'], message: `targets averageUtilization ${String(target.averageUtilization)}%: the API requires at least 1. Set a percentage such as 70.` };
+    return { path: [...base, 'target', 'averageUtilization'], messageId: 'lowUtilization', data: { value: String(target.averageUtilization) } };
   }
   return undefined;
 }
@@ -46,19 +62,20 @@ function metricProblem(metric: Record<string, unknown>, index: number): Problem 
   const path: ValuePath = ['spec', 'metrics', index];
   const type = str(metric.type);
   const source = type ? SOURCES[type] : undefined;
-  if (!type || !source) return { path: [...path, 'type'], message: `has type \`${type ?? '(none)'}\`; it must be one of ${Object.keys(SOURCES).join(', ')}. Set \`type\`.` };
+  if (!type || !source) return { path: [...path, 'type'], messageId: 'unknownType', data: { type: type ?? '(none)', types: Object.keys(SOURCES).join(', ') } };
   if (!record(metric[source.field])) {
     const other = Object.values(SOURCES).find((s) => record(metric[s.field]));
-    const hint = other ? ` but sets \`${other.field}\`` : '';
-    return { path: [...path, 'type'], message: `has type ${type}${hint} and no \`${source.field}\`: type and fields disagree and the API rejects it. Make \`type\` match the source field.` };
+    if (other) return { path: [...path, 'type'], messageId: 'typeFieldMismatch', data: { type, otherField: other.field, field: source.field } };
+    return { path: [...path, 'type'], messageId: 'missingSourceField', data: { type, field: source.field } };
   }
   return targetProblem(type, record(at(metric, source.field, 'target')), [...path, source.field], source.targets);
 }
 
-export const rule: Rule = {
-  id: 'hpa-metric-target',
+export const rule = objectRule({
+  id: 'valid-hpa-metric-target',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages,
   summary: 'Each HPA metric has a source matching its `type` and a target whose `type` matches its value field.',
   rationale:
     'In `autoscaling/v2` a metric names its source by `type` (Resource → `resource`, Pods → `pods`, …) and its goal by `target.type` (Utilization → `averageUtilization`, AverageValue → `averageValue`, Value → `value`). The API rejects a metric whose type and fields disagree, a Utilization target below 1%, a Value target on a Resource or Pods metric, and a Utilization target on anything but Resource or ContainerResource. `autoscaling/v1` has a single `targetCPUUtilizationPercentage`, which must be at least 1.',
@@ -81,7 +98,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -96,7 +114,10 @@ spec:
           type: Utilization
           averageValue: 500m
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'missingTargetValue', line: 13, column: 11,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -107,7 +128,10 @@ spec:
     - type: Resource
       resource: { name: memory, target: { type: Utilization, averageUtilization: 0 } }
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'lowUtilization', line: 10, column: 62,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -118,16 +142,17 @@ spec:
     - type: Pods
       resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
 `,
+      messageId: 'typeFieldMismatch', line: 9, column: 7,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const name = `HPA ${hpa.identity.name ?? ''}`;
     const version = hpa.identity.apiVersion;
     if (version === 'autoscaling/v1') {
       const percent = at(hpa.value, 'spec', 'targetCPUUtilizationPercentage');
       if (percent !== undefined && (num(percent) ?? 0) < 1) {
-        context.report({ path: ['spec', 'targetCPUUtilizationPercentage'], part: 'value', message: `${name} targets ${String(percent)}% CPU: the API requires at least 1. Set a percentage such as 70.` });
+        context.report({ path: ['spec', 'targetCPUUtilizationPercentage'], part: 'value', messageId: 'lowCpu', data: { hpa: name, percent: String(percent) } });
       }
       return;
     }
@@ -135,7 +160,7 @@ spec:
     if (version !== 'autoscaling/v2' && version !== 'autoscaling/v2beta2') return;
     list(at(hpa.value, 'spec', 'metrics')).forEach((item, index) => {
       const problem = metricProblem(record(item) ?? {}, index);
-      if (problem) context.report({ path: problem.path, message: `Metric ${index + 1} of ${name} ${problem.message}` });
+      if (problem) context.report({ path: problem.path, messageId: problem.messageId, data: { ...problem.data, index: index + 1, hpa: name } });
     });
   },
-};
+});

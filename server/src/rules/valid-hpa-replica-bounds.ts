@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { replaceValue } from './helpers/edits';
@@ -10,7 +10,7 @@ function hasObjectOrExternalMetric(hpa: RenderedObject): boolean {
   return list(at(hpa.value, 'spec', 'metrics')).some((m) => ['Object', 'External'].includes(str(record(m)?.type) ?? ''));
 }
 
-function swapFix(context: RuleContext, min: number, max: number): FindingFix[] {
+function swapFix(context: ObjectRuleContext, min: number, max: number): FindingFix[] {
   const minAt = context.locate(['spec', 'minReplicas']);
   const maxAt = context.locate(['spec', 'maxReplicas']);
   const minEdit = replaceValue(minAt.doc, minAt.path, String(max));
@@ -21,10 +21,17 @@ function swapFix(context: RuleContext, min: number, max: number): FindingFix[] {
   return [{ title: `Swap minReplicas and maxReplicas (${max}–${min})`, safety: 'safe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
-export const rule: Rule = {
-  id: 'hpa-replica-bounds',
+export const rule = objectRule({
+  id: 'valid-hpa-replica-bounds',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages: {
+    zeroMinReplicas: '{{hpa}} sets minReplicas 0, which the API only accepts with the alpha HPAScaleToZero feature gate enabled. Make sure the cluster enables it, or set minReplicas to 1.',
+    lowMinReplicas: '{{hpa}} sets minReplicas {{min}}: the API rejects values below 1 (0 needs an Object or External metric and the HPAScaleToZero feature gate). Set minReplicas to 1 or more.',
+    lowMaxReplicas: '{{hpa}} sets maxReplicas {{max}}: the API rejects values below 1. Set maxReplicas to at least minReplicas ({{min}}).',
+    maxBelowMin: '{{hpa}} sets maxReplicas {{max}} below minReplicas {{min}}: the API rejects it. Swap the two values.',
+    fixedReplicas: '{{hpa}} has minReplicas = maxReplicas = {{max}}: it can never scale. Raise maxReplicas, or drop the HPA and set the replica count on the workload.',
+  },
   summary: 'An HPA’s `minReplicas` and `maxReplicas` describe a range it can actually scale in.',
   rationale:
     'The API rejects `minReplicas` below 1 (0 is only accepted with the alpha HPAScaleToZero feature gate, and only makes sense with an Object or External metric that can report an idle workload), `maxReplicas` below 1, and `maxReplicas` below `minReplicas`. When `minReplicas` equals `maxReplicas` the HPA is valid but can never change the replica count: it only costs a controller loop and misleads readers. `minReplicas` defaults to 1 when omitted.',
@@ -44,7 +51,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -53,7 +61,19 @@ spec:
   minReplicas: 10
   maxReplicas: 2
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'maxBelowMin', line: 8, column: 16,
+      output: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 2
+  maxReplicas: 10
+`,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -62,7 +82,10 @@ spec:
   minReplicas: 0
   maxReplicas: 5
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'lowMinReplicas', line: 7, column: 16,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -71,9 +94,21 @@ spec:
   minReplicas: 3
   maxReplicas: 3
 `,
+      messageId: 'fixedReplicas', line: 8, column: 16,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 0
+`,
+      messageId: 'lowMaxReplicas', line: 7, column: 16,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const name = `HPA ${hpa.identity.name ?? ''}`;
     const { min, minSet, max } = hpaBounds(hpa);
@@ -83,19 +118,19 @@ spec:
         path: ['spec', 'minReplicas'],
         part: 'value',
         ...(zeroOk ? { severity: 'warning' as const } : {}),
-        message: zeroOk
-          ? `${name} sets minReplicas 0, which the API only accepts with the alpha HPAScaleToZero feature gate enabled. Make sure the cluster enables it, or set minReplicas to 1.`
-          : `${name} sets minReplicas ${min}: the API rejects values below 1 (0 needs an Object or External metric and the HPAScaleToZero feature gate). Set minReplicas to 1 or more.`,
+        messageId: zeroOk ? 'zeroMinReplicas' : 'lowMinReplicas',
+        data: { hpa: name, min },
       });
     }
     if (max === undefined) return;
     if (max < 1) {
-      context.report({ path: ['spec', 'maxReplicas'], part: 'value', message: `${name} sets maxReplicas ${max}: the API rejects values below 1. Set maxReplicas to at least minReplicas (${min}).` });
+      context.report({ path: ['spec', 'maxReplicas'], part: 'value', messageId: 'lowMaxReplicas', data: { hpa: name, min, max } });
     } else if (max < min) {
       context.report({
         path: ['spec', 'maxReplicas'],
         part: 'value',
-        message: `${name} sets maxReplicas ${max} below minReplicas ${min}: the API rejects it. Swap the two values.`,
+        messageId: 'maxBelowMin',
+        data: { hpa: name, min, max },
         fixes: minSet ? swapFix(context, min, max) : [],
       });
     } else if (max === min && min >= 1) {
@@ -103,8 +138,9 @@ spec:
         path: ['spec', 'maxReplicas'],
         part: 'value',
         severity: 'info',
-        message: `${name} has minReplicas = maxReplicas = ${max}: it can never scale. Raise maxReplicas, or drop the HPA and set the replica count on the workload.`,
+        messageId: 'fixedReplicas',
+        data: { hpa: name, max },
       });
     }
   },
-};
+});

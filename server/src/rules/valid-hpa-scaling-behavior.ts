@@ -1,23 +1,26 @@
-import type { Rule, RuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, num, record } from '../engine/k8s/values';
 
 /** Reports `field` of the map at `path` when it is set and outside `min..max`. */
-function checkRange(context: RuleContext, path: ValuePath, field: string, min: number, max: number, what: string): void {
-  const map = record(at(context.target.type === 'object' ? context.target.object.value : undefined, ...path));
+function checkRange(context: ObjectRuleContext<'outOfRange'>, path: ValuePath, field: string, min: number, max: number, what: string): void {
+  const map = record(at(context.target.object.value, ...path));
   const raw = map?.[field];
   if (raw === undefined || raw === null) return;
   const value = num(raw);
   if (value !== undefined && value >= min && value <= max) return;
   const bound = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-  context.report({ path: [...path, field], part: 'value', message: `${what} \`${field}\` is ${String(raw)}: the API requires ${bound}. Set a value in that range.` });
+  context.report({ path: [...path, field], part: 'value', messageId: 'outOfRange', data: { what, field, value: String(raw), bound } });
 }
 
-export const rule: Rule = {
-  id: 'hpa-scaling-behavior',
+export const rule = objectRule({
+  id: 'valid-hpa-scaling-behavior',
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
+  messages: {
+    outOfRange: '{{what}} `{{field}}` is {{value}}: the API requires {{bound}}. Set a value in that range.',
+  },
   summary: 'HPA scaling policies and stabilization windows stay within the ranges the API accepts.',
   rationale:
     'In `spec.behavior.scaleUp` and `scaleDown`, `stabilizationWindowSeconds` must be 0..3600 (one hour), each policy’s `value` must be greater than 0 and its `periodSeconds` 1..1800 (30 minutes). Outside these ranges the API server rejects the whole HPA, so the previous autoscaling behaviour stays in force.',
@@ -38,7 +41,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -49,7 +53,10 @@ spec:
     scaleDown:
       stabilizationWindowSeconds: 7200
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'outOfRange', line: 10, column: 35,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -63,7 +70,10 @@ spec:
           value: 0
           periodSeconds: 60
 `,
-    `apiVersion: autoscaling/v2
+      messageId: 'outOfRange', line: 12, column: 18,
+    },
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -77,9 +87,10 @@ spec:
           value: 100
           periodSeconds: 3600
 `,
+      messageId: 'outOfRange', line: 13, column: 26,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const name = `HPA ${hpa.identity.name ?? ''}`;
     for (const direction of ['scaleUp', 'scaleDown'] as const) {
@@ -94,4 +105,4 @@ spec:
       });
     }
   },
-};
+});

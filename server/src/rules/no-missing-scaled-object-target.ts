@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { isScaledObject, resolveScaledObjectTarget, SCALED_OBJECT_KIND, scaledObjectTarget } from '../engine/k8s/keda';
 
 const scaledObject = (target: string): string => `apiVersion: keda.sh/v1alpha1
@@ -28,29 +28,40 @@ spec:
           image: worker:1.0.0
 `;
 
-export const rule: Rule = {
-  id: 'scaled-object-target-exists',
+export const rule = objectRule({
+  id: 'no-missing-scaled-object-target',
   defaultSeverity: 'warning',
   kinds: [SCALED_OBJECT_KIND],
+  messages: {
+    missingTarget: 'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    inOtherNamespace: 'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but KEDA only scales objects of the ScaledObject’s namespace): KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+  },
   summary: 'A KEDA ScaledObject’s `scaleTargetRef` names a workload defined in the workspace, in its namespace.',
   rationale:
     'KEDA scales the object `spec.scaleTargetRef` names (kind Deployment unless `kind` says otherwise), in the ScaledObject’s namespace. When it does not exist the ScaledObject never becomes ready and the workload you meant to autoscale keeps a fixed replica count; a typo in the name, a missing `kind: StatefulSet`, or the ScaledObject in another namespace are the usual causes. The target may be defined outside this workspace, hence a warning.',
   remediation: 'Point `scaleTargetRef` at the name (and `kind`, when not a Deployment) of a workload in the ScaledObject’s namespace.',
   valid: [`${scaledObject('worker')}---\n${DEPLOYMENT}`],
-  invalid: [`${scaledObject('wroker')}---\n${DEPLOYMENT}`],
+  invalid: [{
+      example: `${scaledObject('wroker')}---\n${DEPLOYMENT}`,
+      messageId: 'missingTarget', line: 7, column: 11,
+    },
+    {
+      example: `${scaledObject('worker')}---\n${DEPLOYMENT.replace('  name: worker\n', '  name: worker\n  namespace: jobs\n')}`,
+      messageId: 'inOtherNamespace', line: 7, column: 11,
+    },
+  ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const scaled = context.target.object;
     if (!isScaledObject(scaled)) return;
     const target = scaledObjectTarget(scaled);
     if (!target || resolveScaledObjectTarget(context.workspace, scaled)) return;
     const namespace = scaled.identity.namespace;
     const elsewhere = context.workspace.objectsOfKind(target.kind).find((o) => o.identity.name === target.name);
-    const hint = elsewhere ? ` (a ${target.kind} ${target.name} exists in namespace ${elsewhere.identity.namespace}, but KEDA only scales objects of the ScaledObject’s namespace)` : '';
     context.report({
       path: ['spec', 'scaleTargetRef', 'name'],
       part: 'value',
-      message: `ScaledObject ${scaled.identity.name ?? ''} scales ${target.kind} ${target.name}, which is not defined in namespace ${namespace} in this workspace${hint}: KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.`,
+      messageId: elsewhere ? 'inOtherNamespace' : 'missingTarget',
+      data: { scaledObject: scaled.identity.name ?? '', kind: target.kind, name: target.name, namespace, otherNamespace: elsewhere?.identity.namespace ?? '' },
     });
   },
-};
+});

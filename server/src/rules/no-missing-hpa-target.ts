@@ -1,10 +1,14 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
 
-export const rule: Rule = {
-  id: 'hpa-target-exists',
+export const rule = objectRule({
+  id: 'no-missing-hpa-target',
   defaultSeverity: 'warning',
   kinds: [HPA_KIND],
+  messages: {
+    missingTarget: 'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    inOtherNamespace: 'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but an HPA only scales objects of its own namespace): the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+  },
   summary: 'An HPA’s `scaleTargetRef` names a workload defined in the workspace, in the HPA’s namespace.',
   rationale:
     'An HPA whose target does not exist does nothing: the controller reports `FailedGetScale` and the workload you meant to autoscale keeps a fixed replica count. A typo in the name or kind, or an HPA in another namespace than its workload (references never cross namespaces), are the usual causes. The target may legitimately be defined outside this workspace, hence a warning.',
@@ -32,7 +36,8 @@ spec:
 `,
   ],
   invalid: [
-    `apiVersion: autoscaling/v2
+    {
+      example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -51,19 +56,21 @@ spec:
         - name: web
           image: web:1.0.0
 `,
+      messageId: 'missingTarget', line: 6, column: 66,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'object') return;
     const hpa = context.target.object;
     const ref = hpaTargetRef(hpa);
     if (!ref || resolveHpaTarget(context.workspace, hpa)) return;
     const namespace = hpa.identity.namespace;
     const sameName = context.workspace.objectsOfKind(ref.kind).filter((o) => o.identity.name === ref.name);
-    const hint = sameName.length > 0 ? ` (a ${ref.kind} ${ref.name} exists in namespace ${sameName[0]!.identity.namespace}, but an HPA only scales objects of its own namespace)` : '';
+    const data = { hpa: hpa.identity.name ?? '', kind: ref.kind, name: ref.name, namespace };
+    const other = sameName[0];
     context.report({
       path: ['spec', 'scaleTargetRef', 'name'],
       part: 'value',
-      message: `HPA ${hpa.identity.name ?? ''} scales ${ref.kind} ${ref.name}, which is not defined in namespace ${namespace} in this workspace${hint}: the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.`,
+      ...(other ? { messageId: 'inOtherNamespace', data: { ...data, otherNamespace: other.identity.namespace } } : { messageId: 'missingTarget', data }),
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { monitoringRule } from '../engine/lint/rule';
 import { timeIntervalNames } from '../engine/monitoring/alertmanager';
 import { closest } from '../engine/monitoring/names';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
@@ -6,10 +6,15 @@ import { routes } from '../engine/monitoring/walk';
 
 const KEYS = ['mute_time_intervals', 'active_time_intervals'];
 
-export const rule: Rule = {
-  id: 'alertmanager-time-interval-exists',
+export const rule = monitoringRule({
+  id: 'no-missing-alertmanager-time-interval',
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
+  messages: {
+    intervalsOnRootRoute: 'The root route must not have {{key}}: Alertmanager refuses this configuration. Move them to a child route.',
+    unknownInterval: 'Time interval {{name}} is not defined under time_intervals: Alertmanager refuses this configuration. Define it or fix the name.',
+    unknownIntervalDidYouMean: 'Time interval {{name}} is not defined under time_intervals: Alertmanager refuses this configuration. Did you mean {{suggestion}}? Define it or fix the name.',
+  },
   summary: 'Time intervals a route mutes or activates are defined under `time_intervals`, and not on the root route.',
   rationale:
     'Alertmanager refuses a configuration where a route names a time interval that `time_intervals` (or the older top-level `mute_time_intervals`) does not define ("undefined time interval used in route"), and one whose root route has time intervals at all ("root route must not have any mute time intervals").',
@@ -32,7 +37,8 @@ receivers:
 `,
   ],
   invalid: [
-    `route:
+    {
+      example: `route:
   receiver: team
   routes:
     - matchers: ['severity="info"']
@@ -44,6 +50,8 @@ time_intervals:
 receivers:
   - name: team
 `,
+      messageId: 'unknownInterval', line: 6, column: 31,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {
@@ -53,7 +61,7 @@ receivers:
           const list = route.value[key];
           if (!Array.isArray(list)) continue;
           if (route.path.length === 1 && list.length > 0) {
-            source.report({ path: [...route.path, key], message: `The root route must not have ${key}: Alertmanager refuses this configuration. Move them to a child route.` });
+            source.report({ path: [...route.path, key], messageId: 'intervalsOnRootRoute', data: { key } });
             continue;
           }
           list.forEach((name: unknown, i) => {
@@ -62,11 +70,12 @@ receivers:
             source.report({
               path: [...route.path, key, i],
               part: 'value',
-              message: `Time interval ${name} is not defined under time_intervals: Alertmanager refuses this configuration.${suggestion ? ` Did you mean ${suggestion}?` : ''} Define it or fix the name.`,
+              messageId: suggestion ? 'unknownIntervalDidYouMean' : 'unknownInterval',
+              data: { name, suggestion: suggestion ?? '' },
             });
           });
         }
       }
     }
   },
-};
+});

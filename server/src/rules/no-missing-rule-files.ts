@@ -1,7 +1,7 @@
-import type { Rule } from '../engine/lint/rule';
+import { configRule } from '../engine/lint/rule';
 import { compileGlob } from '../engine/workspace/glob';
 import { folderOf } from '../engine/workspace/workspaceIndex';
-import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
 
 /** Whether `uri` is matched by `glob`, relative to the folder URI `base`. */
@@ -9,10 +9,13 @@ function matches(uri: string, base: string, glob: (path: string) => boolean): bo
   return uri.startsWith(`${base}/`) && glob(decodeURIComponent(uri.slice(base.length + 1)));
 }
 
-export const rule: Rule = {
-  id: 'rule-files-exist',
+export const rule = configRule({
+  id: 'no-missing-rule-files',
   defaultSeverity: 'warning',
-  kinds: kindsFor('prometheus-config'),
+  kinds: ['prometheus-config'],
+  messages: {
+    noMatchingFile: 'rule_files glob {{glob}} matches no file next to this configuration: Prometheus silently loads no rules from it. Fix the folder or the extension (.yml / .yaml), or add the rule files.',
+  },
   summary: 'Each relative `rule_files` glob of a Prometheus configuration matches a file of the workspace.',
   rationale:
     'Prometheus resolves `rule_files` relative to the configuration file and silently loads nothing for a glob that matches no file: a renamed folder or a typo in the extension (`*.yaml` for `.yml` files) turns every alert of those files off without an error. Absolute paths (where a container mounts the rules) cannot be checked in the workspace and are left alone.',
@@ -38,6 +41,7 @@ scrape_configs: []
   ],
   invalid: [
     {
+      example: {
       files: {
         'prometheus.yml': `global:
   evaluation_interval: 30s
@@ -53,9 +57,10 @@ scrape_configs: []
 `,
       },
     },
+      messageId: 'noMatchingFile', line: 4, column: 5,
+    },
   ],
   check(context) {
-    if (context.target.type !== 'config') return;
     const base = folderOf(context.target.doc.uri);
     for (const source of monitoringSources(context, 'prometheus-config')) {
       const root = source.value;
@@ -70,9 +75,10 @@ scrape_configs: []
         source.report({
           path: ['rule_files', i],
           part: 'value',
-          message: `rule_files glob ${glob} matches no file next to this configuration: Prometheus silently loads no rules from it. Fix the folder or the extension (.yml / .yaml), or add the rule files.`,
+          messageId: 'noMatchingFile',
+          data: { glob },
         });
       });
     }
   },
-};
+});

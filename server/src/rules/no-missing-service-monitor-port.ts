@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/lint/rule';
+import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { describe } from '../engine/k8s/selection';
 import { isMonitoringObject, SERVICE_MONITOR_KIND, serviceMonitorEndpoints, servicePortNames, servicesSelectedByMonitor } from '../engine/k8s/monitors';
@@ -33,18 +33,23 @@ function portList(services: readonly RenderedObject[]): string {
   return names.length > 0 ? `its ports are named ${names.join(', ')}` : 'its ports have no names';
 }
 
-export const rule: Rule = {
-  id: 'service-monitor-port-exists',
+export const rule = objectRule({
+  id: 'no-missing-service-monitor-port',
   defaultSeverity: 'warning',
   kinds: [SERVICE_MONITOR_KIND],
+  messages: {
+    noSuchPort: 'ServiceMonitor {{monitor}} scrapes port {{port}}, but no Service it selects has a port of that name ({{services}}: {{ports}}): this endpoint scrapes nothing. Use the name of a Service port.',
+  },
   summary: "A ServiceMonitor endpoint's `port` names a port of the Services it selects.",
   rationale:
     "An endpoint's `port` is the *name* of a Service port (`spec.ports[].name`), not a number or a container port name. prometheus-operator keeps only the endpoints whose Service has a port of that name, so a typo or a port number in quotes scrapes nothing, without any error. Checked only when the ServiceMonitor's selector picks Services in the workspace.",
   remediation: 'Set `port` to the `name` of the Service port that serves the metrics (name the Service port first when it has none), or use `targetPort` for a container port.',
   valid: [`${SERVICE}---\n${MONITOR('metrics')}`],
-  invalid: [`${SERVICE}---\n${MONITOR('metric')}`],
+  invalid: [{
+      example: `${SERVICE}---\n${MONITOR('metric')}`,
+      messageId: 'noSuchPort', line: 21, column: 13,
+    }],
   check(context) {
-    if (context.target.type !== 'object') return;
     const monitor = context.target.object;
     if (!isMonitoringObject(monitor)) return;
     const services = servicesSelectedByMonitor(context.workspace, monitor);
@@ -57,9 +62,10 @@ export const rule: Rule = {
       context.report({
         path: [...endpoint.path, 'port'],
         part: 'value',
-        message: `ServiceMonitor ${monitor.identity.name ?? ''} scrapes port ${endpoint.port}, but no Service it selects has a port of that name (${services.length === 1 ? describe(service) : `${services.length} Services`}: ${portList(services)}): this endpoint scrapes nothing. Use the name of a Service port.`,
+        messageId: 'noSuchPort',
+        data: { monitor: monitor.identity.name ?? '', port: endpoint.port, services: services.length === 1 ? describe(service) : `${services.length} Services`, ports: portList(services) },
         related: [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `The ports of ${describe(service)}` }],
       });
     }
   },
-};
+});
