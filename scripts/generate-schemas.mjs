@@ -11,6 +11,7 @@ import { ENUMS } from './schema-enums.mjs';
 import { modelsPackage, readModelTypes, validatorOf } from './schema-source.mjs';
 import { MODELS_KUBERNETES_VERSION, OLDEST_SUPPORTED } from './schema-versions.mjs';
 import { NEW_DEFINITIONS, NEW_PROPERTIES } from './schema-additions.mjs';
+import { clientNodeModels, missingPrereleaseKinds, prereleaseDefinitions } from './schema-prerelease.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
@@ -201,8 +202,10 @@ async function typeNumbers(validators) {
  * that have nothing else), so schema messages never suggest them. Returns `apiVersion|kind` keys
  * and group-versions.
  */
+const readLifecycle = () => JSON.parse(readFileSync(join(root, 'server/src/engine/schema/apiLifecycle.json'), 'utf8')).kinds;
+
 function removedBeforeSupported(oldestSupported) {
-  const lifecycle = JSON.parse(readFileSync(join(root, 'server/src/engine/schema/apiLifecycle.json'), 'utf8')).kinds;
+  const lifecycle = readLifecycle();
   const minor = (v) => Number(v.split('.')[1]);
   const kinds = new Set();
   const servedSomewhere = new Set();
@@ -252,6 +255,9 @@ async function collectDefinitions(modelsDir) {
   }
   addNewerFields(definitions);
   dropRemovedKinds(definitions, removed.kinds);
+  // Alpha/beta kinds kubernetes-models leaves out, from @kubernetes/client-node's models of the same release.
+  const wanted = missingPrereleaseKinds(readLifecycle(), definitions, OLDEST_SUPPORTED, MODELS_KUBERNETES_VERSION);
+  Object.assign(definitions, prereleaseDefinitions(clientNodeModels(root).dir, definitions, wanted));
   return { definitions, unresolved };
 }
 
@@ -305,7 +311,7 @@ async function main() {
     $schema: 'http://json-schema.org/draft-07/schema#',
     allOf: topLevelDispatch(definitions),
     definitions,
-    description: `Kubernetes ${MODELS_KUBERNETES_VERSION} objects, generated from kubernetes-models ${version} by scripts/generate-schemas.mjs. Do not edit.`,
+    description: `Kubernetes ${MODELS_KUBERNETES_VERSION} objects, generated from kubernetes-models ${version} (alpha/beta kinds it lacks: @kubernetes/client-node ${clientNodeModels(root).version}) by scripts/generate-schemas.mjs. Do not edit.`,
     type: 'object',
   };
   mkdirSync(outDir, { recursive: true });

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 /** A `require` resolving from tools/schema-sources, after installing it (once) when missing. */
 export function schemaSourcesRequire(root) {
   const dir = join(root, 'tools', 'schema-sources');
-  if (!existsSync(join(dir, 'node_modules', 'kubernetes-models', 'package.json'))) {
+  // Every package listed: an install from before a package was added is brought up to date.
+  const wanted = ['kubernetes-models', '@kubernetes/client-node'];
+  if (!wanted.every((name) => existsSync(join(dir, 'node_modules', name, 'package.json')))) {
     process.stderr.write('… installing the schema source packages into tools/schema-sources (once)\n');
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -28,10 +28,10 @@ function check(root: string): { code: number | null; codes: string[]; stderr: st
 }
 
 describe('biome-manifests check with crds.paths', () => {
-  it('without the CRD: one info note, exit 0', () => {
+  it('without the CRD: one info note, and only the metadata checked (its typo fails the run)', () => {
     const root = project(undefined);
     try {
-      assert.deepEqual(check(root), { code: 0, codes: ['2 no-crd-schema'], stderr: '' });
+      assert.deepEqual(check(root), { code: 1, codes: ['2 no-crd-schema', '5 schema-unknown-field'], stderr: '' });
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -41,7 +41,7 @@ describe('custom resources over LSP', () => {
   it('follows the CRD: added on disk, opened and edited, deleted', async () => {
     const monitor = uriOf('app/monitor.yaml');
     const opened = await client.open(monitor, MONITOR);
-    assert.deepEqual(summary(opened), ['1:0 no-crd-schema']);
+    assert.deepEqual(summary(opened), ['1:0 no-crd-schema', '4:2 schema-unknown-field']);
     assert.equal(opened[0]!.severity, 3, 'information, never an error');
 
     // A CRD file created on disk (the editor's file watcher tells the server).
@@ -64,7 +64,7 @@ describe('custom resources over LSP', () => {
     fs.rmSync(path.join(root, 'crds', 'servicemonitor.yaml'));
     const removed = client.diagnostics(monitor);
     await client.close(crd);
-    assert.deepEqual(summary(await removed), ['1:0 no-crd-schema']);
+    assert.deepEqual(summary(await removed), ['1:0 no-crd-schema', '4:2 schema-unknown-field']);
   });
 
   it('hovers and completes from the CRD of the workspace', async () => {

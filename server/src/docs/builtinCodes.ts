@@ -76,8 +76,8 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
   {
     id: 'no-crd-schema',
     severity: 'info',
-    summary: 'A custom resource whose kind no CRD in the workspace (or in `crds.paths`) defines: it is not checked.',
-    rationale: 'Without a schema, a typo such as `intervall:` in a ServiceMonitor is silent; the note says so once per kind and file instead of leaving it unsaid.',
+    summary: 'A custom resource whose kind no CRD in the workspace (or in `crds.paths`) defines: only its `metadata` is checked.',
+    rationale: 'Without a schema, a typo such as `intervall:` in a ServiceMonitor is silent (only `metadata`, the same ObjectMeta for every kind, is checked); the note says so once per kind and file instead of leaving it unsaid.',
     remediation: 'Add the CRD to the workspace, or its file or folder to `biomeManifests.crds.paths` / `crds.paths` in `.biome-manifests.yaml`; or set this code to `off`.',
   },
   {

@@ -18,7 +18,7 @@ import { nodeAtOffset } from '../engine/insight/astPath';
 import { insightProviders } from '../engine/insight';
 import type { CursorContext, InsightProvider, InsightSettings } from '../engine/insight/types';
 import type { SchemaStore } from '../engine/schema/store';
-import { completion as schemaCompletion, documentAt, documentLines } from './completion';
+import { completion as schemaCompletion, documentAt, documentLines, resourceAt } from './completion';
 import { hover as schemaHover } from './hover';
 
 export interface InsightDeps {
@@ -30,7 +30,8 @@ export interface InsightDeps {
 }
 
 function cursorContext(deps: InsightDeps, file: ManifestFile, position: Position, settings: InsightSettings): CursorContext | undefined {
-  const doc = documentAt(file, position.line);
+  // Inside a List, the item is the resource: its references, definitions and hovers are its own.
+  const doc = resourceAt(file, position.line);
   if (!doc) return undefined;
   const offset = doc.localOffset(position.line, position.character);
   if (offset === undefined) return undefined;

@@ -86,7 +86,8 @@ export function customResourceAwareSchema(base: SchemaChecker, store: SchemaStor
       const { apiVersion, kind } = doc.identity!;
       const entry = view.lookup(apiVersion, kind);
       if (entry) return validateEntry(doc, view, entry, { partial });
-      return withoutSchema(doc, schemas, index());
+      // Without a schema its metadata is still checked as ObjectMeta (the built-in checker's metadata-only pass).
+      return [...withoutSchema(doc, schemas, index()), ...base.validateDocument(doc, partial)];
     },
     dependencyKeys(doc) {
       if (!isCustomResource(doc, store)) return [];

@@ -112,8 +112,8 @@ export class Linter {
     const suppressions = new SuppressionTracker(file.uri, directivesOf(doc), (line) => directiveTarget(doc, line));
     for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
     let schemaSnapshot: VersionSnapshot | undefined;
-    // A List whose items are checked as resources is not validated as a whole too (each finding once).
-    if (hasSchema(doc) && this.schema && doc.items.length === 0) {
+    // Each finding once: see checkedAsWhole.
+    if (hasSchema(doc) && this.schema && checkedAsWhole(doc)) {
       schemaSnapshot = this.schemaSnapshot(doc);
       // Schema codes obey levels and suppressions like rules (an operator-specific field, a CRD-ish extension).
       const ignores = annotationSuppressions(doc.plain().value);
@@ -175,7 +175,7 @@ export class Linter {
       const type = doc.class.type;
       if (type !== 'helm-template' && type !== 'empty') {
         if (!doc.parent) this.syntaxFindings(doc);
-        if (hasSchema(doc) && this.schema && !hasSyntaxErrors(doc) && doc.items.length === 0) this.schemaFindings(doc);
+        if (hasSchema(doc) && this.schema && !hasSyntaxErrors(doc) && checkedAsWhole(doc)) this.schemaFindings(doc);
       }
       doc.chunk.release();
     }
@@ -359,6 +359,15 @@ export class Linter {
 }
 
 /** Kubernetes objects and kustomization files have a schema (kustomize's for the latter). */
+/**
+ * A typed List (`ConfigMapList`) whose items are checked as resources is not validated as a whole
+ * too. A `kind: List` always is: its schema is only its ListMeta and each item's own
+ * `apiVersion`/`kind` (metadataOnly.ts), which repeats nothing of the items' checks.
+ */
+function checkedAsWhole(doc: ManifestDocument): boolean {
+  return doc.items.length === 0 || (doc.class.type === 'kubernetes' && doc.class.kind === 'List');
+}
+
 function hasSchema(doc: ManifestDocument): boolean {
   return doc.class.type === 'kubernetes' || doc.class.type === 'kustomization';
 }

@@ -6,11 +6,12 @@
 import data from './fieldVersions.json';
 import { compareVersions } from './kubernetesVersions';
 import { asObject } from './schemaPath';
-import type { SchemaNode } from './schemaTypes';
+import type { FieldSchema, ObjectSchema, SchemaNode } from './schemaTypes';
 import type { ValuePath } from '../types';
 
 const definitions = data.definitions as Readonly<Record<string, string>>;
 const fields = data.fields as Readonly<Record<string, Readonly<Record<string, string>>>>;
+const removed = data.removed as Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /** The release a type (`io.k8s.api.core.v1.ContainerRestartRule`) appeared in, if after the oldest supported. */
 export function definitionSince(id: string): string | undefined {
@@ -20,6 +21,15 @@ export function definitionSince(id: string): string | undefined {
 /** The release a field of a type appeared in, if after its type did. */
 export function fieldSince(ownerId: string, field: string): string | undefined {
   const owner = Object.hasOwn(fields, ownerId) ? fields[ownerId] : undefined;
+  return owner && Object.hasOwn(owner, field) ? owner[field] : undefined;
+}
+
+/**
+ * The first release without a field an older supported release has (1.30's `PodResourceClaim.source`):
+ * the schema is the newest release's, so it lacks the field; undefined for fields never removed.
+ */
+export function fieldRemovedIn(ownerId: string, field: string): string | undefined {
+  const owner = Object.hasOwn(removed, ownerId) ? removed[ownerId] : undefined;
   return owner && Object.hasOwn(owner, field) ? owner[field] : undefined;
 }
 
@@ -36,13 +46,12 @@ const MAX_DEPTH = 64;
 const MAX_FINDINGS = 100;
 
 /**
- * Fields of `value` that the `target` release does not have yet, walking it along its schema.
- * A reported field is not descended into: its own fields are all as new.
+ * Calls `visit` for every key of every object of `value` along its schema (`field` undefined for a
+ * key the schema lacks); descends into a known field's value only when `visit` returns true.
  */
-export function fieldsNewerThan(root: SchemaNode, value: unknown, target: string): NewerField[] {
-  const found: NewerField[] = [];
+function walkFields(root: SchemaNode, value: unknown, visit: (owner: ObjectSchema, key: string, field: FieldSchema | undefined, path: ValuePath) => boolean): void {
   const walk = (node: SchemaNode, current: unknown, path: ValuePath): void => {
-    if (path.length > MAX_DEPTH || found.length >= MAX_FINDINGS || current === null || typeof current !== 'object') return;
+    if (path.length > MAX_DEPTH || current === null || typeof current !== 'object') return;
     if (Array.isArray(current)) {
       const items = node.kind === 'array' ? node.items : undefined;
       if (items) current.forEach((item, i) => walk(items, item, [...path, i]));
@@ -57,12 +66,43 @@ export function fieldsNewerThan(root: SchemaNode, value: unknown, target: string
     if (!object) return;
     for (const [key, child] of entries) {
       const field = object.properties.get(key);
-      if (!field) continue;
-      const since = fieldSince(object.id, key);
-      if (since && compareVersions(since, target) > 0) found.push({ path: [...path, key], field: key, owner: object.name, since });
-      else walk(field.type, child, [...path, key]);
+      if (visit(object, key, field, [...path, key]) && field) walk(field.type, child, [...path, key]);
     }
   };
   walk(root, value, []);
+}
+
+/**
+ * Fields of `value` that the `target` release does not have yet, walking it along its schema.
+ * A reported field is not descended into: its own fields are all as new.
+ */
+export function fieldsNewerThan(root: SchemaNode, value: unknown, target: string): NewerField[] {
+  const found: NewerField[] = [];
+  walkFields(root, value, (owner, key, field, path) => {
+    if (!field || found.length >= MAX_FINDINGS) return false;
+    const since = fieldSince(owner.id, key);
+    if (!since || compareVersions(since, target) <= 0) return true;
+    found.push({ path, field: key, owner: owner.name, since });
+    return false;
+  });
+  return found;
+}
+
+export interface RemovedField {
+  readonly path: ValuePath;
+  readonly field: string;
+  readonly owner: string;
+  readonly removedIn: string;
+}
+
+/** Fields of `value` that an older release had and the `target` release no longer has. */
+export function fieldsRemovedBy(root: SchemaNode, value: unknown, target: string): RemovedField[] {
+  const found: RemovedField[] = [];
+  walkFields(root, value, (owner, key, field, path) => {
+    if (field || found.length >= MAX_FINDINGS) return found.length < MAX_FINDINGS;
+    const removedIn = fieldRemovedIn(owner.id, key);
+    if (removedIn && compareVersions(removedIn, target) <= 0) found.push({ path, field: key, owner: owner.name, removedIn });
+    return false;
+  });
   return found;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileDefinitions, type JsonSchema } from './compile';
-import type { ObjectSchema } from './schemaTypes';
+import type { ObjectSchema, SchemaNode } from './schemaTypes';
 
 export const SCHEMA_FILE = 'kubernetes.json';
 
@@ -22,9 +22,11 @@ export class SchemaStore {
   private readonly versionsByKind = new Map<string, string[]>();
   private readonly kindsByVersion = new Map<string, string[]>();
   private readonly groups = new Set<string>();
+  private readonly compiled: ReadonlyMap<string, SchemaNode>;
 
   constructor(definitions: Record<string, JsonSchema>) {
     const compiled = compileDefinitions(definitions);
+    this.compiled = compiled;
     for (const [id, def] of Object.entries(definitions)) {
       const schema = compiled.get(id);
       if (schema?.kind !== 'object') continue;
@@ -42,6 +44,11 @@ export class SchemaStore {
   /** The schema of a built-in kind, or undefined for CRDs and unknown versions. */
   lookup(apiVersion: string, kind: string): KindEntry | undefined {
     return this.byKey.get(`${apiVersion}\n${kind}`);
+  }
+
+  /** A compiled definition by id (`io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`). */
+  definition(id: string): SchemaNode | undefined {
+    return this.compiled.get(id);
   }
 
   /** apiVersions serving `kind`, sorted; empty for kinds Kubernetes does not define. */

@@ -12,6 +12,8 @@ import type { KindEntry, SchemaStore } from './store';
 import { closestMatch } from './suggest';
 import { describeActual, scalarMatches, typeHint } from './values';
 import { apiLifecycle } from './apiLifecycle';
+import { metadataOnlyEntry } from './metadataOnly';
+import { fieldRemovedIn } from './fieldVersions';
 import { describeFormat, matchesFormat } from './formats';
 import { itemsBoundProblem, scalarBoundProblem } from './constraints';
 
@@ -31,12 +33,17 @@ export interface SchemaValidationOptions {
 
 const PATCH_DIRECTIVE = /^\$(patch|retainKeys|setElementOrder\/.+|deleteFromPrimitiveList\/.+)$/;
 
-/** Schema findings for one document; none unless it is a Kubernetes object of a built-in kind. */
+/** Schema findings for one Kubernetes document: its kind's schema, or its metadata alone for a kind without one. */
 export function validateDocument(doc: ManifestDocument, store: SchemaStore, options: SchemaValidationOptions = {}): Finding[] {
   const cls = doc.class;
   if (cls.type !== 'kubernetes') return [];
   const entry = store.lookup(cls.apiVersion, cls.kind);
-  if (!entry) return unservedApiVersion(doc, store, cls.apiVersion, cls.kind, options.severity ?? 'error');
+  if (!entry) {
+    // No schema for the kind: its metadata is still checked, as the API server does for every kind.
+    const unserved = unservedApiVersion(doc, store, cls.apiVersion, cls.kind, options.severity ?? 'error');
+    const generic = metadataOnlyEntry(doc, store, cls.apiVersion, cls.kind);
+    return generic ? [...unserved, ...validateEntry(doc, store, generic, options)] : unserved;
+  }
   return validateEntry(doc, store, entry, options);
 }
 
@@ -182,6 +189,8 @@ class SchemaWalker {
   }
 
   private unknownField(pair: Pair, name: string, schema: ObjectSchema): void {
+    // A field an older supported release has: no-field-removed-in-target judges it against the target release.
+    if (fieldRemovedIn(schema.id, name)) return;
     const range = this.doc.rangeOfPair(pair, 'key');
     const otherVersions = this.versionsWithField(name);
     if (otherVersions.length > 0) {
