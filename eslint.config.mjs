@@ -26,7 +26,10 @@ const RULES = [
 const CLIENT = [
   // base64.ts and kubernetesVersions.ts are the engine modules the client shares: pure, and kept import-free by their
   // own block below.
-  forbid('(^|/)server/src/(?!protocol$|engine/secrets/base64$|engine/schema/kubernetesVersions$)', 'The client talks to the server over protocol.ts only: no engine code (and no YAML parser) in dist/extension.js.'),
+  forbid(
+    '(^|/)server/src/(?!protocol$|engine/secrets/base64$|engine/schema/kubernetesVersions$)',
+    'The client talks to the server over protocol.ts only: no engine code (and no YAML parser) in dist/extension.js.',
+  ),
   forbid('^(yaml|vscode-languageserver(/.*)?)$', 'The client does not parse YAML or run server libraries: ask the server.'),
 ];
 
@@ -36,7 +39,19 @@ function layer(files, patterns, paths = [YAML_GUARDS]) {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', '**/node_modules/**', 'tools/**', 'schemas/**', 'examples/**', 'test/fixtures/**', '.bench/**', 'bench/corpus/**', '.vscode-test/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      'tools/**',
+      'schemas/**',
+      'examples/**',
+      'test/fixtures/**',
+      '.bench/**',
+      'bench/corpus/**',
+      '.vscode-test/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -65,30 +80,69 @@ export default tseslint.config(
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     rules: { 'max-lines': ['error', { max: 400 }], 'max-lines-per-function': ['error', { max: 60 }] },
   },
-  { files: ['server/src/rules/*.ts'], rules: { 'max-lines': ['error', { max: 150 }] } },
+  // The registry (index.ts) is not a rule: one import line per rule.
+  { files: ['server/src/rules/*.ts'], ignores: ['server/src/rules/index.ts'], rules: { 'max-lines': ['error', { max: 150 }] } },
   // Where a budget is wrong, an allow-list entry here with its reason.
   {
-    // Rules whose invalid examples pin the text after their fix (the whole example again, issue #11 part 4): the
-    // examples, not the code, pass 150 lines. A looser bound, not none: the code part must stay small.
-    files: ['server/src/rules/no-invalid-resource-name.ts', 'server/src/rules/no-missing-secret-key.ts', 'server/src/rules/no-missing-secret.ts', 'server/src/rules/no-removed-hpa-api-version.ts', 'server/src/rules/no-secret-in-env-value.ts', 'server/src/rules/no-undeclared-target-port.ts', 'server/src/rules/no-unmatched-patch-target.ts', 'server/src/rules/require-hpa-resource-requests.ts', 'server/src/rules/valid-hpa-metric-target.ts', 'server/src/rules/valid-probe-settings.ts'],
-    rules: { 'max-lines': ['error', { max: 220 }] },
+    // Rules whose examples, not code, pass 150 lines: pinned fix outputs repeat the whole example (issue #11
+    // part 4), and multi-file examples hold a workload and its Service. A looser bound, not none.
+    files: [
+      'server/src/rules/no-invalid-resource-name.ts',
+      'server/src/rules/no-missing-secret-key.ts',
+      'server/src/rules/no-missing-secret.ts',
+      'server/src/rules/no-removed-hpa-api-version.ts',
+      'server/src/rules/no-secret-in-env-value.ts',
+      'server/src/rules/no-undeclared-target-port.ts',
+      'server/src/rules/no-unmatched-patch-target.ts',
+      'server/src/rules/require-hpa-resource-requests.ts',
+      'server/src/rules/valid-hpa-metric-target.ts',
+      'server/src/rules/valid-probe-settings.ts',
+      'server/src/rules/no-invalid-secret-base64.ts',
+      'server/src/rules/no-undeclared-probe-port.ts',
+      'server/src/rules/valid-hpa-replica-bounds.ts',
+    ],
+    rules: { 'max-lines': ['error', { max: 240 }] },
   },
   // The layers (docs/ARCHITECTURE.md), enforced: imports only point down. One `no-restricted-imports`
   // per folder (a later block replaces an earlier one's options, so each block carries the yaml guards).
   layer(['server/src/**/*.ts'], []),
   layer(['server/src/engine/**/*.ts'], ENGINE),
-  layer(['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts', 'server/src/engine/crd/**/*.ts'], [...ENGINE, LINT]),
+  layer(
+    ['server/src/engine/workspace/**/*.ts', 'server/src/engine/k8s/**/*.ts', 'server/src/engine/schema/**/*.ts', 'server/src/engine/crd/**/*.ts'],
+    [...ENGINE, LINT],
+  ),
   layer(['server/src/rules/**/*.ts'], RULES),
-  layer(['server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'], [forbid('.', 'Bundled into the client too: it imports nothing.')]),
+  layer(
+    ['server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'],
+    [forbid('.', 'Bundled into the client too: it imports nothing.')],
+  ),
   layer(['client/src/**/*.ts'], CLIENT, []),
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly',
-        URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', window: 'readonly', document: 'readonly', setImmediate: 'readonly', AbortController: 'readonly',
-        performance: 'readonly', structuredClone: 'readonly', exports: 'writable', TextEncoder: 'readonly', TextDecoder: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        fetch: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        setImmediate: 'readonly',
+        AbortController: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        exports: 'writable',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
       },
     },
     rules: {

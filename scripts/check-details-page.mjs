@@ -22,7 +22,9 @@ const requested = new Set();
 /** An https server on 127.0.0.1 serving the repository's docs/images with a certificate made for this run. */
 async function imageServer() {
   const [key, cert] = ['key.pem', 'cert.pem'].map((f) => join(scratch, f));
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { encoding: 'utf8' });
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], {
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
   const srv = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'https://x').pathname));
@@ -42,7 +44,10 @@ try {
   server = await imageServer();
   const imagesUrl = `https://127.0.0.1:${server.address().port}/`;
   const vsix = join(scratch, 'details.vsix');
-  const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--no-build', '--images-url', imagesUrl, '--out', vsix], { cwd: root, encoding: 'utf8' });
+  const packaged = spawnSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--no-build', '--images-url', imagesUrl, '--out', vsix], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (packaged.status !== 0) throw new Error(`package: ${packaged.stderr}`);
   session = await startSession({ vsix, folder: scratch, prefix: 'biome-details-' });
   const browser = await cs.launchBrowser(session.dirs, { viewport: { width: 1440, height: 900 }, extraArgs: ['--ignore-certificate-errors'] });
@@ -56,7 +61,10 @@ try {
   await page.keyboard.type('@installed biome');
   await page.locator('.extensions-viewlet .extension-list-item', { hasText: 'Biome Manifests' }).first().click(wait);
   const details = page.frameLocator('iframe.webview').last().frameLocator('iframe').first();
-  await details.locator('img').first().waitFor({ state: 'attached', ...wait });
+  await details
+    .locator('img')
+    .first()
+    .waitFor({ state: 'attached', ...wait });
   // Images load asynchronously: wait until none is pending, then read each one's state.
   const images = await details.locator('img').evaluateAll(async (imgs) => {
     const settled = (img) => new Promise((r) => (img.addEventListener('load', r), img.addEventListener('error', r)));

@@ -20,8 +20,18 @@ const indexFile = outArg > 0 ? join(outDir, 'catalogIndex.json') : join(root, 's
 
 /** The operators teams use most (issue #12); each package's API groups become one file per group. */
 export const PACKAGES = [
-  'prometheus-operator', 'keda', 'cert-manager', 'gateway-api', 'istio', 'argo-rollouts',
-  'external-secrets', 'sealed-secrets', 'flux-cd', 'traefik', 'knative', 'karpenter',
+  'prometheus-operator',
+  'keda',
+  'cert-manager',
+  'gateway-api',
+  'istio',
+  'argo-rollouts',
+  'external-secrets',
+  'sealed-secrets',
+  'flux-cd',
+  'traefik',
+  'knative',
+  'karpenter',
 ];
 
 /**
@@ -107,7 +117,15 @@ class Converter {
     if (members.every((t) => t.getFlags() & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean', ...nullable };
     if (members.every((t) => t.isStringLiteral())) return { enum: members.map((t) => t.value), type: 'string', ...nullable };
     if (members.every((t) => t.isNumberLiteral())) return { enum: members.map((t) => t.value), type: 'integer', ...nullable };
-    const kinds = new Set(members.map((t) => (t.getFlags() & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral) ? 'number' : t.getFlags() & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral) ? 'string' : 'other')));
+    const kinds = new Set(
+      members.map((t) =>
+        t.getFlags() & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)
+          ? 'number'
+          : t.getFlags() & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral)
+            ? 'string'
+            : 'other',
+      ),
+    );
     if (kinds.size === 2 && kinds.has('number') && kinds.has('string')) {
       return { anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true };
     }
@@ -162,7 +180,9 @@ function docOf(symbol, checker) {
 export function stableStringify(value) {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value && typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -174,9 +194,16 @@ function scopeOf(kind) {
 
 async function main() {
   const kinds = PACKAGES.flatMap(kindFiles);
-  const program = ts.createProgram(kinds.map((k) => k.file), {
-    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, types: [], noEmit: true,
-  });
+  const program = ts.createProgram(
+    kinds.map((k) => k.file),
+    {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      types: [],
+      noEmit: true,
+    },
+  );
   const checker = program.getTypeChecker();
   const converter = new Converter(checker);
   const byGroup = new Map();

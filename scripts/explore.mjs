@@ -52,7 +52,9 @@ console.log(`explore: ready; folder ${folder}; drop steps in ${inDir}`);
 
 let running = true;
 while (running) {
-  const steps = readdirSync(inDir).filter((f) => f.endsWith('.mjs')).sort();
+  const steps = readdirSync(inDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
   for (const step of steps) {
     const from = join(inDir, step);
     const to = join(doneDir, `${Date.now()}-${step}`);

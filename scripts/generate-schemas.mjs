@@ -97,7 +97,8 @@ function membersSchema(members, ctx) {
     const description = docOf(member);
     // In place: numberFields holds this object until the validators have typed it.
     if (description) schema.description = description;
-    if (/^(APIVersion defines the versioned schema|Kind is a string value representing the REST resource)/.test(description ?? '')) typeMetaDocs[field] ??= description;
+    if (/^(APIVersion defines the versioned schema|Kind is a string value representing the REST resource)/.test(description ?? ''))
+      typeMetaDocs[field] ??= description;
     properties[field] = schema;
     if (!member.questionToken) required.push(field);
   }
@@ -153,9 +154,7 @@ function groupVersionKind(properties) {
   const kind = properties.kind?.enum?.[0];
   if (apiVersion === undefined || kind === undefined) return undefined;
   const slash = apiVersion.indexOf('/');
-  return slash < 0
-    ? { group: '', kind, version: apiVersion }
-    : { group: apiVersion.slice(0, slash), kind, version: apiVersion.slice(slash + 1) };
+  return slash < 0 ? { group: '', kind, version: apiVersion } : { group: apiVersion.slice(0, slash), kind, version: apiVersion.slice(slash + 1) };
 }
 
 function aliasSchema(node, id, ids) {
@@ -297,7 +296,11 @@ export function stableStringify(value, indent = 1) {
   const sort = (v) => {
     if (Array.isArray(v)) return v.map(sort);
     if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sort(v[k])]),
+    );
   };
   return `${JSON.stringify(sort(value), null, indent)}\n`;
 }

@@ -53,11 +53,14 @@ for (const id of process.argv.slice(2)) {
   if (!array) throw new Error(`${id}: no literal invalid: [...] array`);
   let out = text;
   // From the end, so earlier offsets stay valid.
-  [...array.elements].map((element, i) => ({ element, example: rule.invalid[i] })).reverse().forEach(({ element, example }) => {
-    if (typeof example !== 'string' && 'example' in example) return; // pinned already
-    const start = element.getStart(sourceFile);
-    out = out.slice(0, start) + pinOf(rule, example, element.getText(sourceFile)) + out.slice(element.end);
-  });
+  [...array.elements]
+    .map((element, i) => ({ element, example: rule.invalid[i] }))
+    .reverse()
+    .forEach(({ element, example }) => {
+      if (typeof example !== 'string' && 'example' in example) return; // pinned already
+      const start = element.getStart(sourceFile);
+      out = out.slice(0, start) + pinOf(rule, example, element.getText(sourceFile)) + out.slice(element.end);
+    });
   writeFileSync(path, out);
   console.log(`pinned ${id}`);
 }

@@ -38,7 +38,11 @@ function readModel(dir, model) {
   const attributes = JSON.parse(js.slice(start + 'attributeTypeMap = '.length, js.indexOf('];', start) + 1));
   const source = ts.createSourceFile(`${model}.d.ts`, readFileSync(join(dir, `${model}.d.ts`), 'utf8'), ts.ScriptTarget.Latest, true);
   const cls = source.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === model);
-  const docOf = (node) => (node?.jsDoc ?? []).map((d) => (typeof d.comment === 'string' ? d.comment : '')).join('\n').trim() || undefined;
+  const docOf = (node) =>
+    (node?.jsDoc ?? [])
+      .map((d) => (typeof d.comment === 'string' ? d.comment : ''))
+      .join('\n')
+      .trim() || undefined;
   const members = new Map();
   for (const member of cls?.members ?? []) {
     if (ts.isPropertyDeclaration(member) && ts.isStringLiteral(member.name)) members.set(member.name.text, member);
@@ -104,7 +108,8 @@ export function prereleaseDefinitions(dir, existing, wanted) {
   const typeOf = (type, format, group, version, twin) => {
     // The models type a Quantity as a string: the GA twin of the type (resource.k8s.io/v1 DeviceCapacity) knows better.
     if (twin?.$ref === `#/definitions/${QUANTITY}` && type === 'string') return ref(QUANTITY);
-    if (twin?.additionalProperties?.$ref === `#/definitions/${QUANTITY}` && type === '{ [key: string]: string; }') return { additionalProperties: ref(QUANTITY), type: 'object' };
+    if (twin?.additionalProperties?.$ref === `#/definitions/${QUANTITY}` && type === '{ [key: string]: string; }')
+      return { additionalProperties: ref(QUANTITY), type: 'object' };
     if (twin?.items?.$ref === `#/definitions/${QUANTITY}` && type === 'Array<string>') return { items: ref(QUANTITY), type: 'array' };
     if (type === 'string') return format === 'date-time' || format === 'date-time-micro' ? { format: 'date-time', type: 'string' } : { type: 'string' };
     if (type === 'number') return format === 'int32' || format === 'int64' ? { format, type: 'integer' } : { type: 'number' };

@@ -63,9 +63,7 @@ export function readModelTypes(modelsDir) {
       const camel = camelNameOf(source);
       if (!camel) continue;
       const name = file.slice(file.lastIndexOf('/') + 1, -'.d.ts'.length);
-      const node = source.statements.find(
-        (s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === `I${name}`,
-      );
+      const node = source.statements.find((s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === `I${name}`);
       if (!node) continue;
       const groupVersion = pkg === 'kubernetes-models' ? dirname(file) : undefined;
       types.push({ camel, dir, groupVersion, id: `${prefixOf(dirname(file))}.${name}`, node, pkg });

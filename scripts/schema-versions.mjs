@@ -14,12 +14,12 @@ export const OLDEST_SUPPORTED = '1.29';
  * registry we use); a field new in such a gap is dated to the gap's first release.
  */
 export const RELEASE_SOURCES = {
-  '1.29': { package: '@kubernetes/client-node', version: '0.21.0' },
+  1.29: { package: '@kubernetes/client-node', version: '0.21.0' },
   '1.30': { package: '@kubernetes/client-node', version: '0.22.3' },
-  '1.31': null,
-  '1.32': { package: '@kubernetes/client-node', version: '1.1.2' },
-  '1.33': { package: '@kubernetes/client-node', version: '1.3.0' },
-  '1.34': { package: '@kubernetes/client-node', version: '1.4.0' },
-  '1.35': null,
-  '1.36': { package: '@kubernetes/client-node', version: '2.0.1' },
+  1.31: null,
+  1.32: { package: '@kubernetes/client-node', version: '1.1.2' },
+  1.33: { package: '@kubernetes/client-node', version: '1.3.0' },
+  1.34: { package: '@kubernetes/client-node', version: '1.4.0' },
+  1.35: null,
+  1.36: { package: '@kubernetes/client-node', version: '2.0.1' },
 };

@@ -49,6 +49,8 @@ function testFiles(dir) {
 
 await run('typecheck', 'npx', ['tsc', '-b']);
 if (!only) await run('lint', 'npx', ['eslint', '.']);
+// The formatter's settings are .prettierrc.json; `npm run format` rewrites what this reports.
+if (!only) await run('format', 'npx', ['prettier', '--check', '.']);
 await run('build', 'node', ['scripts/build.mjs']);
 const files = ['unit', 'lsp', 'cli'].flatMap((layer) => testFiles(join('out', 'test', layer))).sort();
 const nodeTests = await run('unit, LSP and CLI tests', process.execPath, ['--test', '--test-concurrency=2', ...files]);

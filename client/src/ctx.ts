@@ -143,7 +143,9 @@ export class Ctx implements vscode.Disposable {
       errorHandler: this.errorHandler(),
       initializationFailedHandler: (error) => {
         const reason = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(`Biome Manifests: the language server did not start (${reason}). Run "Biome Manifests: Restart Language Server" to try again.`);
+        void vscode.window.showErrorMessage(
+          `Biome Manifests: the language server did not start (${reason}). Run "Biome Manifests: Restart Language Server" to try again.`,
+        );
         return false;
       },
       middleware: {

@@ -28,7 +28,8 @@ export class IndexStatusItem implements vscode.Disposable {
     const files = `${status.files} YAML file${status.files === 1 ? '' : 's'} indexed`;
     // Which project config applies: the first thing to check when the editor and CI disagree.
     const configs = status.configFiles;
-    this.item.detail = configs.length > 0 ? `${files}; config: ${configs.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : `${files}; no .biome-manifests.yaml`;
+    this.item.detail =
+      configs.length > 0 ? `${files}; config: ${configs.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : `${files}; no .biome-manifests.yaml`;
   }
 
   stopped(): void {

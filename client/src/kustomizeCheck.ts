@@ -24,7 +24,10 @@ export class KustomizeCheck implements vscode.Disposable {
     if (doc.uri.scheme !== 'file' || !isKustomizationFile(doc.fileName)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.check(doc), DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.check(doc), DEBOUNCE_MS),
+    );
   }
 
   forget(doc: vscode.TextDocument): void {
@@ -47,7 +50,11 @@ export class KustomizeCheck implements vscode.Disposable {
       return this.diagnostics.delete(doc.uri);
     }
     const at = failureLocation(result.detail ?? result.reason, doc.getText());
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(at.line, at.start, at.line, at.end), failureMessage(result.reason), vscode.DiagnosticSeverity.Error);
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(at.line, at.start, at.line, at.end),
+      failureMessage(result.reason),
+      vscode.DiagnosticSeverity.Error,
+    );
     diagnostic.source = 'kubectl kustomize';
     diagnostic.code = 'kubectl-kustomize';
     this.diagnostics.set(doc.uri, [diagnostic]);

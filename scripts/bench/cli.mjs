@@ -27,7 +27,10 @@ console.log(docs);
 
 // Loaded into the measured process: writes its peak RSS (bytes) to the file named by the environment at exit.
 const RSS_PRELOAD = join(tmpdir(), 'biome-bench-rss.cjs');
-writeFileSync(RSS_PRELOAD, "process.on('exit', () => require('node:fs').writeFileSync(process.env.BIOME_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n");
+writeFileSync(
+  RSS_PRELOAD,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.BIOME_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n",
+);
 
 /** Runs a fresh Node process: total time, time of its first stdout byte, peak RSS, stdout. */
 function timeOf(args) {
@@ -84,4 +87,22 @@ const commit = (() => {
     return undefined;
   }
 })();
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), commit, files, yamlOnlyMs: yamlOnly.ms, checkMs: check.ms, ratio, checkRssBytes: check.rssBytes, yamlOnlyRssBytes: yamlOnly.rssBytes, firstOutputMs: check.firstOutputMs, summary }, null, 2) + '\n');
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      commit,
+      files,
+      yamlOnlyMs: yamlOnly.ms,
+      checkMs: check.ms,
+      ratio,
+      checkRssBytes: check.rssBytes,
+      yamlOnlyRssBytes: yamlOnly.rssBytes,
+      firstOutputMs: check.firstOutputMs,
+      summary,
+    },
+    null,
+    2,
+  ) + '\n',
+);

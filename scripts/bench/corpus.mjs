@@ -26,7 +26,8 @@ function extraEnv(n) {
 
 function appConfig(name, n) {
   let out = `    server:\n      name: ${name}\n      port: ${3000 + (n % 50)}\n    routes:\n`;
-  for (let i = 0; i < 10; i++) out += `      - path: /api/v1/${WORDS[(n + i) % WORDS.length]}\n        timeoutMs: ${500 + i * 100}\n        retries: ${i % 3}\n`;
+  for (let i = 0; i < 10; i++)
+    out += `      - path: /api/v1/${WORDS[(n + i) % WORDS.length]}\n        timeoutMs: ${500 + i * 100}\n        retries: ${i % 3}\n`;
   return out;
 }
 
@@ -224,7 +225,8 @@ function findingsHeavyDocs(n, rand) {
   const port = 3000 + (n % 50);
   let [deployment, service, hpa, configMap, secret] = serviceDocs(n, rand, undefined);
   if (n % 2 === 0) deployment = deployment.replace('key: DB_PASSWORD\n', 'key: DB_PASSWORD_MISSING\n');
-  if (n % 3 === 0) deployment = deployment.replace(`configMapRef:\n                name: ${name}-config\n`, `configMapRef:\n                name: ${name}-settings\n`);
+  if (n % 3 === 0)
+    deployment = deployment.replace(`configMapRef:\n                name: ${name}-config\n`, `configMapRef:\n                name: ${name}-settings\n`);
   if (n % 4 === 1) {
     deployment = deployment.replace(
       `              containerPort: ${port}\n`,

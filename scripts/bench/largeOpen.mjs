@@ -51,6 +51,8 @@ for (const mb of sizes) {
   const rss = server.peakRssMiB();
   await server.stop();
   const size = (text.length / 1048576).toFixed(1);
-  console.log(`${size} MB (${documents} documents): open → diagnostics ${(opened.ms / 1000).toFixed(2)} s, ` +
-    `${opened.count} diagnostics, hover on another file during the open ${hover.ms.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MiB`);
+  console.log(
+    `${size} MB (${documents} documents): open → diagnostics ${(opened.ms / 1000).toFixed(2)} s, ` +
+      `${opened.count} diagnostics, hover on another file during the open ${hover.ms.toFixed(0)} ms, peak RSS ${rss.toFixed(0)} MiB`,
+  );
 }

@@ -83,7 +83,9 @@ function corpora() {
   const all = [
     { id: 'sample', label: 'sample (examples/biome-sample)', kind: 'sample', dir: join(ROOT, 'examples', 'biome-sample') },
     { id: 'files50', label: '50 files × 5 docs', kind: 'many', dir: ensureCorpus(CORPUS_ROOT, 'files50', many(50)), list: listMany },
-    ...(quick ? [] : [{ id: 'files1000', label: '1,000 files × 5 docs', kind: 'many', dir: ensureCorpus(CORPUS_ROOT, 'files1000', many(1000)), list: listMany }]),
+    ...(quick
+      ? []
+      : [{ id: 'files1000', label: '1,000 files × 5 docs', kind: 'many', dir: ensureCorpus(CORPUS_ROOT, 'files1000', many(1000)), list: listMany }]),
     {
       id: 'big',
       label: `one file, ${BIG_DOCS.toLocaleString('en')} docs`,

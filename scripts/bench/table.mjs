@@ -58,5 +58,7 @@ export function printTable(results, servers) {
   const line = (r) => r.map((cell, i) => (i >= 2 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ');
   process.stdout.write(`\n${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n`);
   for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
-  process.stdout.write(`\nratio = yaml-language-server ÷ Biome Manifests (higher is better for us). ${results.machine.cpus} cores, Node ${results.machine.node}.\n`);
+  process.stdout.write(
+    `\nratio = yaml-language-server ÷ Biome Manifests (higher is better for us). ${results.machine.cpus} cores, Node ${results.machine.node}.\n`,
+  );
 }

@@ -46,7 +46,13 @@ function validateTarget() {
   const schemas = store();
   validateDocument(doc, schemas);
   const rounds = 2000;
-  record('validate a typical Deployment, per document', timed(() => { for (let i = 0; i < rounds; i++) validateDocument(doc, schemas); }) / rounds, 0.2);
+  record(
+    'validate a typical Deployment, per document',
+    timed(() => {
+      for (let i = 0; i < rounds; i++) validateDocument(doc, schemas);
+    }) / rounds,
+    0.2,
+  );
 }
 
 /** Hostile files through the engine (the bounds test/unit/hostile.test.ts used to assert). */
@@ -61,7 +67,12 @@ function engineTargets() {
     ['engine: 10,000 levels of block nesting (measured ~0.1 s)', hostile.deepBlock(10_000), 10_000],
     ['engine: 150,000 findings in one document (measured ~3 s)', `${numbers.join('\n')}\n`, 60_000],
   ];
-  for (const [name, text, targetMs] of cases) record(name, timed(() => lint(text)), targetMs);
+  for (const [name, text, targetMs] of cases)
+    record(
+      name,
+      timed(() => lint(text)),
+      targetMs,
+    );
 }
 
 /** Hostile files over the LSP wire, open → diagnostics (the bounds test/lsp/hostile.test.ts used to assert). */
@@ -72,7 +83,12 @@ async function lspTargets(client) {
     ['deep-block', () => hostile.deepBlock(10_000), 10_000],
     ['one-megabyte-line', () => hostile.wideLine(), 60_000],
     ['tabs', hostile.tabIndented, 5000],
-    ...(quick ? [] : [['hundred-thousand-lines', () => hostile.longDocument(100_000, true), 90_000], ['ten-megabytes', () => hostile.manyDocuments(10), 180_000]]),
+    ...(quick
+      ? []
+      : [
+          ['hundred-thousand-lines', () => hostile.longDocument(100_000, true), 90_000],
+          ['ten-megabytes', () => hostile.manyDocuments(10), 180_000],
+        ]),
   ];
   for (const [name, text, targetMs] of cases) {
     const uri = `file:///targets/biome/${name}.yaml`;
@@ -122,7 +138,10 @@ async function findingsEditTarget(client) {
     text = before + insert + text.slice(offset);
     const published = client.diagnostics(uri, version, HANG_GUARD_MS);
     const started = performance.now();
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: insert }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: at, end: at }, text: insert }],
+    });
     await published;
     times.push(performance.now() - started);
   }

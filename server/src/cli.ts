@@ -143,7 +143,14 @@ function streamReport(args: CheckArgs, results: Iterable<FileFindings>, targets:
 }
 
 /** Every other output: all results first (for --changed-since, baselines, one-document formats, --output-file). */
-async function batchReport(args: CheckArgs, engine: Engine, results: FileFindings[], checked: readonly string[], changes: ChangeSet | undefined, targets: Targets): Promise<ReportOutcome | number> {
+async function batchReport(
+  args: CheckArgs,
+  engine: Engine,
+  results: FileFindings[],
+  checked: readonly string[],
+  changes: ChangeSet | undefined,
+  targets: Targets,
+): Promise<ReportOutcome | number> {
   const touched = changes && changedKeys(engine.index, changes);
   if (changes && touched) {
     // Every file was checked (that is what records which facts each one read); only the affected are reported.

@@ -10,7 +10,10 @@ let catalog: RuleCatalog | undefined;
 
 /** The rules and built-in codes a config may name. */
 export function defaultCatalog(): RuleCatalog {
-  catalog ??= ruleCatalog(allRules, BUILTIN_CODES.map((c) => c.id));
+  catalog ??= ruleCatalog(
+    allRules,
+    BUILTIN_CODES.map((c) => c.id),
+  );
   return catalog;
 }
 
@@ -48,7 +51,8 @@ export class ConfigResolver {
   load(configFile: string, text?: string): Promise<ParsedConfig> {
     const cached = this.parsed.get(configFile);
     if (cached && (text === undefined || cached.text === text)) return cached.config;
-    const config = text !== undefined ? Promise.resolve(parseProjectConfig(text, configFile, this.rulesCatalog)) : loadProjectConfig(configFile, this.rulesCatalog);
+    const config =
+      text !== undefined ? Promise.resolve(parseProjectConfig(text, configFile, this.rulesCatalog)) : loadProjectConfig(configFile, this.rulesCatalog);
     this.parsed.set(configFile, { text, config });
     return config;
   }

@@ -11,10 +11,7 @@ export interface ProtocolRange {
 }
 
 /** What to render: one file's objects, every object under a folder, or one service. */
-export type RenderTarget =
-  | { kind: 'file'; uri: string }
-  | { kind: 'folder'; uri: string }
-  | { kind: 'service'; name: string; namespace?: string };
+export type RenderTarget = { kind: 'file'; uri: string } | { kind: 'folder'; uri: string } | { kind: 'service'; name: string; namespace?: string };
 
 export interface RenderParams {
   target: RenderTarget;

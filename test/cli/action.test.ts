@@ -28,13 +28,21 @@ interface Action {
 const action = parse(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as Action;
 
 function outputs(file: string): Record<string, string> {
-  return Object.fromEntries(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 /** A checkout of this repository as the action or pre-commit gets it: its files (no dist/), this clone's node_modules. */
 function copySource(dir: string): string {
   const source = path.join(dir, 'action');
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of tracked) {
     if (!fs.existsSync(path.join(REPO_ROOT, file))) continue;
     fs.mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
@@ -72,11 +80,20 @@ describe('GitHub Action', () => {
 
     const repo = path.join(dir, 'repo');
     fs.mkdirSync(path.join(repo, 'k8s'), { recursive: true });
-    for (const name of ['main-app-deployment.yaml', 'main-app-hpa.yaml', 'main-app-probes.yaml', 'app-secrets.yaml']) fs.copyFileSync(path.join(SAMPLE_DIR, 'biome', name), path.join(repo, 'k8s', name));
+    for (const name of ['main-app-deployment.yaml', 'main-app-hpa.yaml', 'main-app-probes.yaml', 'app-secrets.yaml'])
+      fs.copyFileSync(path.join(SAMPLE_DIR, 'biome', name), path.join(repo, 'k8s', name));
     const check = (args: string) => {
       const out = path.join(dir, `output-${Math.random().toString(36).slice(2)}`);
       fs.writeFileSync(out, '');
-      const stepEnv = { ...process.env, PATH: `${prefix}/bin:${process.env.PATH}`, GITHUB_OUTPUT: out, BIOME_PATHS: 'k8s', BIOME_ARGS: args, BIOME_SARIF_FILE: 'reports/biome.sarif', BIOME_ANNOTATE: 'true' };
+      const stepEnv = {
+        ...process.env,
+        PATH: `${prefix}/bin:${process.env.PATH}`,
+        GITHUB_OUTPUT: out,
+        BIOME_PATHS: 'k8s',
+        BIOME_ARGS: args,
+        BIOME_SARIF_FILE: 'reports/biome.sarif',
+        BIOME_ANNOTATE: 'true',
+      };
       const run = spawnSync('bash', [path.join(source, 'scripts/action/check.sh')], { cwd: repo, env: stepEnv, encoding: 'utf8' });
       return { status: run.status, stdout: run.stdout, stderr: run.stderr, outputs: outputs(out) };
     };
@@ -84,7 +101,10 @@ describe('GitHub Action', () => {
     const found = check('--rule no-latest-tag=off');
     assert.equal(found.status, 0, 'the step passes so that the upload step runs');
     assert.deepEqual(found.outputs, { 'exit-code': '1', 'sarif-file': 'reports/biome.sarif' });
-    assert.match(found.stdout, /^::error file=k8s\/main-app-hpa\.yaml,line=15,col=15,endLine=15,endColumn=18,title=require-hpa-resource-requests::HPA main-app/m);
+    assert.match(
+      found.stdout,
+      /^::error file=k8s\/main-app-hpa\.yaml,line=15,col=15,endLine=15,endColumn=18,title=require-hpa-resource-requests::HPA main-app/m,
+    );
     assert.match(found.stdout, /^2 problems \(1 error, 1 warning, 0 info\) in 4 files\.$/m);
     const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'reports/biome.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     assert.deepEqual(sarif.runs[0]!.results.map((r) => r.ruleId).sort(), ['no-replicas-with-hpa', 'require-hpa-resource-requests']);
@@ -98,12 +118,21 @@ describe('GitHub Action', () => {
   it('pre-commit: the hook script builds in its checkout once and checks the given files from the user’s repository', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-hook-'));
     const source = copySource(dir);
-    const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
-    assert.deepEqual(hooks.map((h) => [h.id, h.entry, h.language]), [['biome-manifests', 'scripts/pre-commit-hook.sh', 'script']]);
+    const hooks = parse(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+    }[];
+    assert.deepEqual(
+      hooks.map((h) => [h.id, h.entry, h.language]),
+      [['biome-manifests', 'scripts/pre-commit-hook.sh', 'script']],
+    );
     assert.ok(new RegExp(hooks[0]!.files).test('k8s/web.yml') && !new RegExp(hooks[0]!.files).test('README.md'));
     const repo = path.join(dir, 'repo');
     fs.mkdirSync(path.join(repo, 'k8s'), { recursive: true });
-    for (const name of ['main-app-deployment.yaml', 'main-app-hpa.yaml', 'main-app-probes.yaml', 'app-secrets.yaml']) fs.copyFileSync(path.join(SAMPLE_DIR, 'biome', name), path.join(repo, 'k8s', name));
+    for (const name of ['main-app-deployment.yaml', 'main-app-hpa.yaml', 'main-app-probes.yaml', 'app-secrets.yaml'])
+      fs.copyFileSync(path.join(SAMPLE_DIR, 'biome', name), path.join(repo, 'k8s', name));
     // As pre-commit runs it: the hook's path in its clone, the staged files as arguments, the user's repository as cwd.
     const hook = (files: string[]) => spawnSync(path.join(source, hooks[0]!.entry), files, { cwd: repo, encoding: 'utf8' });
     const first = hook(['k8s/main-app-deployment.yaml']);

@@ -34,13 +34,20 @@ describe('baselines', () => {
     assert.equal(written.code, 0);
     assert.equal(written.stdout, `Baseline: 3 findings written to ${BASELINE}.\n`);
     const file = JSON.parse(fs.readFileSync(path.join(dir, BASELINE), 'utf8')) as { findings: { rule: string; resource: string; path: string }[] };
-    assert.deepEqual(file.findings.map((e) => `${e.rule} ${e.resource} ${e.path}`), [
-      'no-replicas-with-hpa Deployment default/main-app spec.replicas',
-      'no-latest-tag Deployment default/main-app spec.template.spec.containers[name=main-app].image',
-      'require-hpa-resource-requests HorizontalPodAutoscaler default/main-app spec.metrics[0].resource.name',
-    ]);
+    assert.deepEqual(
+      file.findings.map((e) => `${e.rule} ${e.resource} ${e.path}`),
+      [
+        'no-replicas-with-hpa Deployment default/main-app spec.replicas',
+        'no-latest-tag Deployment default/main-app spec.template.spec.containers[name=main-app].image',
+        'require-hpa-resource-requests HorizontalPodAutoscaler default/main-app spec.metrics[0].resource.name',
+      ],
+    );
     // Unrelated edits: comments above, a new env var and a label (every line number below them moves).
-    edit(dir, 'main-app-deployment.yaml', (t) => `# owned by the platform team\n${t.replace('          env:\n', '          env:\n            - name: LOG_LEVEL\n              value: info\n')}`);
+    edit(
+      dir,
+      'main-app-deployment.yaml',
+      (t) => `# owned by the platform team\n${t.replace('          env:\n', '          env:\n            - name: LOG_LEVEL\n              value: info\n')}`,
+    );
     edit(dir, 'main-app-hpa.yaml', (t) => `# scaled on CPU\n\n${t}`);
     const quiet = cli(['check', '.', '--baseline', BASELINE], dir);
     assert.deepEqual({ code: quiet.code, stdout: quiet.stdout, stderr: quiet.stderr }, { code: 0, stdout: 'No problems in 4 files.\n', stderr: '' });
@@ -52,14 +59,22 @@ describe('baselines', () => {
     assert.equal(cli(['check', '.', '--baseline-write', BASELINE], dir).code, 0);
     // Fixed: the replicas; new: a second container on :latest (same rule and resource, another path).
     edit(dir, 'main-app-deployment.yaml', (t) =>
-      t.replace(/^ {2}replicas: 2\n/m, '').replace('      containers:\n', '      containers:\n        - name: sidecar\n          image: envoyproxy/envoy:latest\n'),
+      t
+        .replace(/^ {2}replicas: 2\n/m, '')
+        .replace('      containers:\n', '      containers:\n        - name: sidecar\n          image: envoyproxy/envoy:latest\n'),
     );
     const { code, stdout, stderr } = cli(['check', '.', '--baseline', BASELINE, '--format', 'json'], dir);
     const report = JSON.parse(stdout) as { findings: { code: string; message: string }[] };
-    assert.deepEqual(report.findings.map((f) => f.code), ['no-latest-tag']);
+    assert.deepEqual(
+      report.findings.map((f) => f.code),
+      ['no-latest-tag'],
+    );
     assert.match(report.findings[0]!.message, /envoyproxy\/envoy:latest/);
     assert.equal(code, 0);
-    assert.equal(stderr, `biome-manifests: 1 baseline entry no longer occurs (run --baseline-write to shrink ${BASELINE}):\nbiome-manifests:   main-app-deployment.yaml: no-replicas-with-hpa Deployment default/main-app spec.replicas\n`);
+    assert.equal(
+      stderr,
+      `biome-manifests: 1 baseline entry no longer occurs (run --baseline-write to shrink ${BASELINE}):\nbiome-manifests:   main-app-deployment.yaml: no-replicas-with-hpa Deployment default/main-app spec.replicas\n`,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -110,7 +110,10 @@ describe('biome-manifests check', () => {
       const file = path.join(dir, `${i}-main-app-deployment.yaml`);
       const alone = JSON.parse(cli(['check', '--format', 'json', file]).stdout) as { findings: JsonFinding[] };
       const fromShared = findings.filter((f) => path.resolve(f.file) === file);
-      assert.deepEqual(fromShared.map((f) => `${f.line} ${f.code} ${f.message}`), alone.findings.map((f) => `${f.line} ${f.code} ${f.message}`));
+      assert.deepEqual(
+        fromShared.map((f) => `${f.line} ${f.code} ${f.message}`),
+        alone.findings.map((f) => `${f.line} ${f.code} ${f.message}`),
+      );
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -185,7 +188,10 @@ describe('biome-manifests check', () => {
       fs.writeFileSync(path.join(dir, 'merge.yaml'), mergeBomb(20_000, 990));
       const result = cli(['check', path.join(dir, 'merge.yaml'), '--format', 'json']);
       const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
-      assert.deepEqual(report.findings.map((f) => `${f.line} ${f.code}`), ['2 yaml-alias-limit']);
+      assert.deepEqual(
+        report.findings.map((f) => `${f.line} ${f.code}`),
+        ['2 yaml-alias-limit'],
+      );
       fs.rmSync(dir, { recursive: true, force: true });
     });
 

@@ -42,7 +42,14 @@ describe('biome-manifests check with crds.paths', () => {
     try {
       const result = check(root);
       assert.equal(result.code, 1);
-      assert.deepEqual(result.codes, ['5 schema-unknown-field', '11 schema-unknown-field', '12 schema-enum', '14 schema-type', '22 schema-unknown-field', '29 schema-required']);
+      assert.deepEqual(result.codes, [
+        '5 schema-unknown-field',
+        '11 schema-unknown-field',
+        '12 schema-enum',
+        '14 schema-type',
+        '22 schema-unknown-field',
+        '29 schema-required',
+      ]);
       assert.match(result.stderr, /crds\.paths: .*not-there: no such file or folder/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

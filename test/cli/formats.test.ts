@@ -47,10 +47,16 @@ describe('check output formats', () => {
   it('github: one workflow command per finding, positions and title', () => {
     const { code, stdout } = cli(['check', DEPLOYMENT, '--format', 'github']);
     assert.equal(code, 0);
-    assert.deepEqual(stdout.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf('::', 2) + 2)), [
-      `::warning file=${DEPLOYMENT},line=8,col=3,endLine=8,endColumn=11,title=no-replicas-with-hpa::`,
-      `::warning file=${DEPLOYMENT},line=19,col=18,endLine=19,endColumn=39,title=no-latest-tag::`,
-    ]);
+    assert.deepEqual(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf('::', 2) + 2)),
+      [
+        `::warning file=${DEPLOYMENT},line=8,col=3,endLine=8,endColumn=11,title=no-replicas-with-hpa::`,
+        `::warning file=${DEPLOYMENT},line=19,col=18,endLine=19,endColumn=39,title=no-latest-tag::`,
+      ],
+    );
     assert.match(stdout, /title=no-latest-tag::Image `azora\/main-app:latest` of container main-app/);
   });
 
@@ -87,7 +93,10 @@ describe('check output formats', () => {
     assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="biome-manifests" tests="17" failures="10" errors="0">/);
     assert.equal(stdout.match(/<testsuite /g)?.length, 11);
     assert.equal(stdout.match(/<failure /g)?.length, 10);
-    assert.match(stdout, /<testcase name="19:18 no-latest-tag" classname="examples\/biome-sample\/biome\/main-app-deployment.yaml">\n {6}<failure type="no-latest-tag" message="Image `azora\/main-app:latest`/);
+    assert.match(
+      stdout,
+      /<testcase name="19:18 no-latest-tag" classname="examples\/biome-sample\/biome\/main-app-deployment.yaml">\n {6}<failure type="no-latest-tag" message="Image `azora\/main-app:latest`/,
+    );
     assert.match(stdout, /<testcase name="examples\/biome-sample\/biome\/app-secrets.yaml" classname="examples\/biome-sample\/biome\/app-secrets.yaml"\/>/);
   });
 
@@ -114,14 +123,20 @@ describe('check output formats', () => {
     assert.equal(quiet.stdout, 'No problems in 1 file.\n');
     assert.equal(quiet.code, 1);
     const errorsOnly = JSON.parse(cli(['check', 'examples/biome-sample', '--quiet', '--format', 'json']).stdout) as { findings: { code: string }[] };
-    assert.deepEqual(errorsOnly.findings.map((f) => f.code), ['require-hpa-resource-requests']);
+    assert.deepEqual(
+      errorsOnly.findings.map((f) => f.code),
+      ['require-hpa-resource-requests'],
+    );
     assert.equal(cli(['check', DEPLOYMENT, '--max-warnings', '-1']).code, 2);
     assert.equal(cli(['check', DEPLOYMENT, '--output-file']).code, 2);
   });
 
   it('--report-unused-suppressions reports an ignore comment that suppresses nothing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-formats-'));
-    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  # biome-manifests-ignore no-latest-tag -- old\n  a: "1"\n');
+    fs.writeFileSync(
+      path.join(dir, 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  # biome-manifests-ignore no-latest-tag -- old\n  a: "1"\n',
+    );
     assert.equal(cli(['check', 'cm.yaml'], dir).stdout, 'No problems in 1 file.\n');
     const { code, stdout } = cli(['check', 'cm.yaml', '--report-unused-suppressions', '--max-warnings', '0'], dir);
     assert.equal(code, 1);

@@ -18,7 +18,11 @@ describe('biome-manifests check on a kustomization', () => {
       const report = JSON.parse(run.stdout) as { findings: { file: string; line: number; severity: string; code: string }[] };
       assert.deepEqual(
         report.findings.map((f) => `${path.basename(f.file)}:${f.line} ${f.severity} ${f.code}`),
-        ['kustomization.yaml:1 warning no-deprecated-kustomize-field', 'kustomization.yaml:5 error no-missing-kustomize-path', 'kustomization.yaml:6 error schema-unknown-field'],
+        [
+          'kustomization.yaml:1 warning no-deprecated-kustomize-field',
+          'kustomization.yaml:5 error no-missing-kustomize-path',
+          'kustomization.yaml:6 error schema-unknown-field',
+        ],
       );
       assert.equal(run.status, 1);
     } finally {

@@ -59,7 +59,10 @@ describe('--format sarif', () => {
     const { log, text } = sarif(['examples/biome-sample']);
     const good = path.join(dir, 'sample.sarif');
     fs.writeFileSync(good, text);
-    assert.deepEqual(validate(good).filter((r) => r.level === 'error' || r.level === 'warning'), []);
+    assert.deepEqual(
+      validate(good).filter((r) => r.level === 'error' || r.level === 'warning'),
+      [],
+    );
     // The same validation must be able to fail: a line 0 and a missing message are schema errors.
     log.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
     const bad = path.join(dir, 'bad', 'sample.sarif');
@@ -89,10 +92,14 @@ describe('--format sarif', () => {
     const replicas = run.results.find((r) => r.ruleId === 'no-replicas-with-hpa')!;
     assert.equal(replicas.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text, '');
     // Every result of the sample is a rule's: each names which of the rule's messages it is.
-    assert.deepEqual(
-      [...new Set(run.results.map((r) => `${r.ruleId} ${r.properties?.messageId ?? '(none)'}`))].sort(),
-      ['no-latest-tag latestTag', 'no-replicas-with-hpa replicasWithHpa', 'no-unexposed-scrape-port targetPortScraped', 'no-unknown-scrape-target unknownService', 'require-hpa-resource-requests containerWithoutRequest', 'require-readiness-probe containerWithout'],
-    );
+    assert.deepEqual([...new Set(run.results.map((r) => `${r.ruleId} ${r.properties?.messageId ?? '(none)'}`))].sort(), [
+      'no-latest-tag latestTag',
+      'no-replicas-with-hpa replicasWithHpa',
+      'no-unexposed-scrape-port targetPortScraped',
+      'no-unknown-scrape-target unknownService',
+      'require-hpa-resource-requests containerWithoutRequest',
+      'require-readiness-probe containerWithout',
+    ]);
   });
 
   it('keeps fingerprints when unrelated lines are added above the findings', () => {
@@ -103,8 +110,14 @@ describe('--format sarif', () => {
     fs.writeFileSync(path.join(dir, 'stack.yaml'), `# owned by the platform team\n# reviewed quarterly\n${source}`);
     const after = sarif(['stack.yaml'], dir).log.runs[0]!.results;
     assert.equal(before.length, 3, 'three require-readiness-probe findings');
-    assert.deepEqual(after.map((r) => r.locations[0]!.physicalLocation.region.startLine), before.map((r) => r.locations[0]!.physicalLocation.region.startLine + 2));
-    assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
+    assert.deepEqual(
+      after.map((r) => r.locations[0]!.physicalLocation.region.startLine),
+      before.map((r) => r.locations[0]!.physicalLocation.region.startLine + 2),
+    );
+    assert.deepEqual(
+      after.map((r) => r.partialFingerprints),
+      before.map((r) => r.partialFingerprints),
+    );
     assert.equal(new Set(before.map((r) => r.partialFingerprints['biomeManifests/v1'])).size, 3, 'distinct findings, distinct fingerprints');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -59,7 +59,13 @@ describe('streaming output', () => {
   it('only line formats without a baseline, --changed-since or --output-file stream', () => {
     assert.equal(canStream(checkArgs([])), true);
     assert.equal(canStream(checkArgs(['--format', 'github'])), true);
-    for (const extra of [['--format', 'json'], ['--format', 'sarif'], ['--output-file', 'x'], ['--baseline', 'b'], ['--changed-since', 'main']]) {
+    for (const extra of [
+      ['--format', 'json'],
+      ['--format', 'sarif'],
+      ['--output-file', 'x'],
+      ['--baseline', 'b'],
+      ['--changed-since', 'main'],
+    ]) {
       assert.equal(canStream(checkArgs(extra)), false, extra.join(' '));
     }
   });

@@ -83,13 +83,21 @@ export class HostBlockingMonitor {
       await sampler.stop();
       await profile?.(phase);
       const round = (ms: number): number => Math.round(ms * 10) / 10;
-      this.phases.push({ phase, longestBlockMs: round(sampler.longestBlockMs), longestDelayMs: round(sampler.longestDelayMs), cpuMs: Math.round(sampler.cpuMs), wallMs: Math.round(performance.now() - started) });
+      this.phases.push({
+        phase,
+        longestBlockMs: round(sampler.longestBlockMs),
+        longestDelayMs: round(sampler.longestDelayMs),
+        cpuMs: Math.round(sampler.cpuMs),
+        wallMs: Math.round(performance.now() - started),
+      });
     }
   }
 
   /** One line per phase, for the test's output and its failure message. */
   report(): string {
-    return this.phases.map((p) => `${p.phase}: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms), ${p.cpuMs} ms of CPU in ${p.wallMs} ms`).join('\n');
+    return this.phases
+      .map((p) => `${p.phase}: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms), ${p.cpuMs} ms of CPU in ${p.wallMs} ms`)
+      .join('\n');
   }
 
   /** The phases with a block over the bound. */

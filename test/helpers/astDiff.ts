@@ -35,7 +35,9 @@ export function nodeDifference(a: unknown, b: unknown, path = '$'): string | und
     const [p, q] = [xs[i], ys[i]];
     if (isPair(p) !== isPair(q)) return `${path}[${i}]: a pair on one side only`;
     const difference =
-      isPair(p) && isPair(q) ? (nodeDifference(p.key, q.key, `${path}[${i}].key`) ?? nodeDifference(p.value, q.value, `${path}[${i}].value`)) : nodeDifference(p, q, `${path}[${i}]`);
+      isPair(p) && isPair(q)
+        ? (nodeDifference(p.key, q.key, `${path}[${i}].key`) ?? nodeDifference(p.value, q.value, `${path}[${i}].value`))
+        : nodeDifference(p, q, `${path}[${i}]`);
     if (difference) return difference;
   }
   return undefined;
@@ -46,7 +48,9 @@ export function documentDifference(fast: Document.Parsed, reference: Document.Pa
   if (reference.errors.length > 0 || reference.warnings.length > 0) {
     return `yaml reports ${[...reference.errors, ...reference.warnings].map((e) => e.message).join('; ')}, the fast parser nothing`;
   }
-  if (JSON.stringify(fast.range) !== JSON.stringify(reference.range)) return `document range ${JSON.stringify(fast.range)} vs ${JSON.stringify(reference.range)}`;
-  if (JSON.stringify(fast.directives) !== JSON.stringify(reference.directives)) return `directives ${JSON.stringify(fast.directives)} vs ${JSON.stringify(reference.directives)}`;
+  if (JSON.stringify(fast.range) !== JSON.stringify(reference.range))
+    return `document range ${JSON.stringify(fast.range)} vs ${JSON.stringify(reference.range)}`;
+  if (JSON.stringify(fast.directives) !== JSON.stringify(reference.directives))
+    return `directives ${JSON.stringify(fast.directives)} vs ${JSON.stringify(reference.directives)}`;
   return nodeDifference(fast.contents, reference.contents);
 }

@@ -15,7 +15,10 @@ export function fixOf(finding: Finding, title: RegExp): FindingFix {
 export function applyFix(files: Record<string, string>, fix: FindingFix): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) {
-    out[name] = applyEdits(text, fix.edits.filter((e) => e.uri === uriOf(name)).flatMap((e) => e.edits));
+    out[name] = applyEdits(
+      text,
+      fix.edits.filter((e) => e.uri === uriOf(name)).flatMap((e) => e.edits),
+    );
   }
   return out;
 }
@@ -24,6 +27,11 @@ export function applyFix(files: Record<string, string>, fix: FindingFix): Record
 export function dataOf(text: string): unknown[] {
   const docs = parseAllDocuments(text, { version: '1.1' });
   assert.ok(Array.isArray(docs), 'not a YAML stream');
-  for (const doc of docs) assert.deepEqual(doc.errors.map((e) => e.message), [], `the result does not parse:\n${text}`);
+  for (const doc of docs)
+    assert.deepEqual(
+      doc.errors.map((e) => e.message),
+      [],
+      `the result does not parse:\n${text}`,
+    );
   return docs.map((d) => d.toJS() as unknown);
 }

@@ -8,7 +8,17 @@ const CONFIGMAP_HEAD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: host
 /** Merge keys past the alias limit (issue #16): a `keys`-key anchored map merged into `items` list entries. */
 export function mergeBomb(keys: number, items: number): string {
   const base = Array.from({ length: keys }, (_, i) => `  k${i}: v`);
-  return ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: hostile', 'base: &b', ...base, 'items:', ...Array<string>(items).fill('- <<: *b'), ''].join('\n');
+  return [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: hostile',
+    'base: &b',
+    ...base,
+    'items:',
+    ...Array<string>(items).fill('- <<: *b'),
+    '',
+  ].join('\n');
 }
 
 /** "Billion laughs": nine levels of nine aliases each, 9^9 strings if expanded. */

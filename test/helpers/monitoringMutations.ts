@@ -14,7 +14,8 @@ function once(name: string, text: string, pattern: RegExp, replace: (...groups: 
   return mutated === text ? [] : [{ name, text: mutated }];
 }
 
-const DURATION = /^(\s*(?:scrape_interval|scrape_timeout|evaluation_interval|group_wait|group_interval|repeat_interval|resolve_timeout|for|interval|remote_timeout|refresh_interval): )(\d+)[smhd]$/m;
+const DURATION =
+  /^(\s*(?:scrape_interval|scrape_timeout|evaluation_interval|group_wait|group_interval|repeat_interval|resolve_timeout|for|interval|remote_timeout|refresh_interval): )(\d+)[smhd]$/m;
 
 export function mutationsOf(format: Format, text: string): Mutation[] {
   const out: Mutation[] = [];
@@ -22,7 +23,9 @@ export function mutationsOf(format: Format, text: string): Mutation[] {
   out.push(...once('duration with a fraction', text, DURATION, (_, key, n) => `${key}${n}.5m`));
   if (format === 'prometheus') {
     out.push(...once('field renamed', text, /^(\s*)scrape_interval:/m, (_, indent) => `${indent}scrape_intervall:`));
-    out.push(...once('job renamed to a duplicate', text, /job_name: (\S+)([\s\S]*?job_name: )\S+/, (_, first, between) => `job_name: ${first}${between}${first}`));
+    out.push(
+      ...once('job renamed to a duplicate', text, /job_name: (\S+)([\s\S]*?job_name: )\S+/, (_, first, between) => `job_name: ${first}${between}${first}`),
+    );
     out.push(...once('relabel target dropped', text, /^(\s*)target_label: \S+\n/m, () => ''));
     out.push(...once('static target field renamed', text, /- targets:/, () => '- target:'));
     out.push(...once('static target with a scheme', text, /- targets: \['/, () => "- targets: ['http://"));
@@ -46,7 +49,14 @@ export function mutationsOf(format: Format, text: string): Mutation[] {
     out.push(...once('group name repeated', text, /name: (\S+)([\s\S]*?- name: )\S+/, (_, first, between) => `name: ${first}${between}${first}`));
   }
   if (format === 'alertmanager') {
-    out.push(...once('receiver renamed', text, /^(\s*)- name: (.+)$/m, (_, indent, name) => `${indent}- name: ${name.replace(/'$/, '')}-renamed${name.endsWith("'") ? "'" : ''}`));
+    out.push(
+      ...once(
+        'receiver renamed',
+        text,
+        /^(\s*)- name: (.+)$/m,
+        (_, indent, name) => `${indent}- name: ${name.replace(/'$/, '')}-renamed${name.endsWith("'") ? "'" : ''}`,
+      ),
+    );
     out.push(...once('matcher quote dropped', text, /matchers: \['([^']*)"'/, (_, head) => `matchers: ['${head}'`));
     out.push(...once('route field renamed', text, /^(\s*)group_by:/m, (_, indent) => `${indent}groupby:`));
     out.push(...once('receivers key renamed', text, /^receivers:/m, () => 'receiver:'));
@@ -60,7 +70,14 @@ export function mutationsOf(format: Format, text: string): Mutation[] {
     out.push(...once('time interval field renamed', text, /^(\s+)weekdays:/m, (_, indent) => `${indent}weekday:`));
     out.push(...once('weekday abbreviated', text, /weekdays: \[(?:')?monday/, (head) => head.replace('monday', 'mon')));
     out.push(...once('start time without leading zero', text, /start_time: '0(\d:\d\d)'/, (_, time) => `start_time: '${time}'`));
-    out.push(...once('time range reversed', text, /start_time: '([^']+)'(\s+)end_time: '([^']+)'/, (_, start, space, end) => `start_time: '${end}'${space}end_time: '${start}'`));
+    out.push(
+      ...once(
+        'time range reversed',
+        text,
+        /start_time: '([^']+)'(\s+)end_time: '([^']+)'/,
+        (_, start, space, end) => `start_time: '${end}'${space}end_time: '${start}'`,
+      ),
+    );
     out.push(...once('month abbreviated', text, /'january'/, () => "'jan'"));
     out.push(...once('time zone misspelt', text, /location: (\S+)/, (_, zone) => `location: ${zone.toLowerCase()}`));
     out.push(...once('global smtp_smarthost dropped', text, /^\s+smtp_smarthost: .*\n/m, () => ''));

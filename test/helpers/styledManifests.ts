@@ -120,7 +120,10 @@ export const styledWorkspace: fc.Arbitrary<StyledWorkspace> = fc
       name: 'web',
       image: 'web:1.0.0',
       ports: [{ containerPort: 8080 }],
-      env: [{ name: 'MODE', value: 'fast' }, { name: 'DB_PASSWORD', value: 'hunter2xyz' }],
+      env: [
+        { name: 'MODE', value: 'fast' },
+        { name: 'DB_PASSWORD', value: 'hunter2xyz' },
+      ],
       ...(request ? { resources: { limits: { memory: '128Mi' } } } : {}),
     };
     const deployment = {
@@ -153,6 +156,8 @@ export const styledWorkspace: fc.Arbitrary<StyledWorkspace> = fc
       ...(stringData ? { stringData: { OTHER: 'x' } } : {}),
     };
     const docs = [deployment, hpa, secret].map((d) => documentText(d, s, eol));
-    const files: Record<string, string> = together ? { 'all.yaml': docs.join(`---${eol}`) } : { 'web.yaml': docs[0]!, 'hpa.yaml': docs[1]!, 'secret.yaml': docs[2]! };
+    const files: Record<string, string> = together
+      ? { 'all.yaml': docs.join(`---${eol}`) }
+      : { 'web.yaml': docs[0]!, 'hpa.yaml': docs[1]!, 'secret.yaml': docs[2]! };
     return { files };
   });

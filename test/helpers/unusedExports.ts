@@ -58,7 +58,14 @@ function addTarget(checker: ts.TypeChecker, name: ts.Node, used: Set<ts.Symbol>)
 
 /** `path name` for each product export nothing imports (no line: the list must not churn with every edit). */
 export function unusedExports(root: string): string[] {
-  const program = ts.createProgram(projectFiles(root), { noEmit: true, skipLibCheck: true, resolveJsonModule: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022 });
+  const program = ts.createProgram(projectFiles(root), {
+    noEmit: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    target: ts.ScriptTarget.ES2022,
+  });
   const checker = program.getTypeChecker();
   const used = new Set<ts.Symbol>();
   const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/'));

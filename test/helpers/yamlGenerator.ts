@@ -16,12 +16,69 @@ export type GenNode =
 
 /** Texts manifests are full of, 1.1 booleans, octals and sexagesimals among them. */
 const COMMON = [
-  '1', '0644', '1.50', 'e5', '12e3', '.inf', '1_000', '+1', '0b101', '0x1F', '1:20', '-1', 'yes', 'No', 'on', 'OFF', 'y', 'n',
-  '~', 'null', 'NULL', 'true', 'False', '2001-12-14', '2001-12-14 21:59:43.10 -5', 'registry.example.com/app:1.0', '--flag=x',
-  'a:b', 'a#b', 'http://x.y/z', 'a b', "it's", 'é ✓', 'a,b', 'a]', '<<', '',
+  '1',
+  '0644',
+  '1.50',
+  'e5',
+  '12e3',
+  '.inf',
+  '1_000',
+  '+1',
+  '0b101',
+  '0x1F',
+  '1:20',
+  '-1',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  '~',
+  'null',
+  'NULL',
+  'true',
+  'False',
+  '2001-12-14',
+  '2001-12-14 21:59:43.10 -5',
+  'registry.example.com/app:1.0',
+  '--flag=x',
+  'a:b',
+  'a#b',
+  'http://x.y/z',
+  'a b',
+  "it's",
+  'é ✓',
+  'a,b',
+  'a]',
+  '<<',
+  '',
 ];
 /** Texts that mean something else to YAML, or are errors, in some of the places they land. */
-const TRICKY = ['a #b', 'x: y', 'ends:', '- item', '*alias', '&anchor x', '!tag x', '[a]', '{a: b}', '|', '>', '%x', '@x', '`x`', '"', "'", '\\n', '?x', ':x', ' ', 'a\tb', '#'];
+const TRICKY = [
+  'a #b',
+  'x: y',
+  'ends:',
+  '- item',
+  '*alias',
+  '&anchor x',
+  '!tag x',
+  '[a]',
+  '{a: b}',
+  '|',
+  '>',
+  '%x',
+  '@x',
+  '`x`',
+  '"',
+  "'",
+  '\\n',
+  '?x',
+  ':x',
+  ' ',
+  'a\tb',
+  '#',
+];
 const KEYS = ['name', 'image', 'ports', 'app.kubernetes.io/name', 'a b', '1', 'yes', 'n', '"quoted"', "'single'", "'it''s'", 'a#b', '-k', 'k:v'];
 const TRICKY_KEYS = ['<<', 'x ', '? q', '&a k', '"a": b', '"a"b'];
 const TEXT_CHARS = [...'ab1 -:#\'"[]{},!&*?|>%@`\\.~é\t'];
@@ -38,12 +95,31 @@ export function genDocument(tricky: boolean): fc.Arbitrary<GenNode> {
     { weight: weird, arbitrary: fc.array(fc.constantFrom(...TEXT_CHARS), { maxLength: 8 }).map((cs) => cs.join('')) },
   );
   const leaf: fc.Arbitrary<GenNode> = fc.oneof(
-    { weight: 6, arbitrary: fc.record({ t: fc.constant('scalar' as const), text: scalarText, style: fc.constantFrom('plain' as const, 'plain' as const, 'double' as const, 'single' as const) }) },
-    { weight: 1, arbitrary: fc.record({ t: fc.constant('block' as const), header: fc.constantFrom(...(tricky ? BLOCK_HEADERS : BLOCK_HEADERS.slice(0, 5))), lines: fc.array(fc.constantFrom(...(tricky ? BLOCK_LINES : BLOCK_LINES.slice(0, 6))), { minLength: 0, maxLength: 5 }) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        t: fc.constant('scalar' as const),
+        text: scalarText,
+        style: fc.constantFrom('plain' as const, 'plain' as const, 'double' as const, 'single' as const),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('block' as const),
+        header: fc.constantFrom(...(tricky ? BLOCK_HEADERS : BLOCK_HEADERS.slice(0, 5))),
+        lines: fc.array(fc.constantFrom(...(tricky ? BLOCK_LINES : BLOCK_LINES.slice(0, 6))), { minLength: 0, maxLength: 5 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('flow' as const), map: fc.boolean(), items: fc.array(scalarText, { maxLength: 3 }) }) },
   );
   return fc.letrec<{ node: GenNode; map: GenNode }>((tie) => ({
-    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('map'), fc.record({ t: fc.constant('seq' as const), items: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) })),
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      tie('map'),
+      fc.record({ t: fc.constant('seq' as const), items: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    ),
     map: fc.record({ t: fc.constant('map' as const), entries: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }) }),
   })).map;
 }

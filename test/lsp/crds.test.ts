@@ -9,14 +9,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CompletionList, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
+import {
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+} from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from './harness';
 import { REPO_ROOT } from '../helpers/paths';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'crd');
 const CRD = fs.readFileSync(path.join(FIXTURES, 'servicemonitor-crd.yaml'), 'utf8');
 const MONITOR = fs.readFileSync(path.join(FIXTURES, 'servicemonitor.yaml'), 'utf8');
-const CHECKED = ['10:6 schema-unknown-field', '11:14 schema-enum', '13:19 schema-type', '21:24 schema-unknown-field', '28:0 schema-required', '4:2 schema-unknown-field'];
+const CHECKED = [
+  '10:6 schema-unknown-field',
+  '11:14 schema-enum',
+  '13:19 schema-type',
+  '21:24 schema-unknown-field',
+  '28:0 schema-required',
+  '4:2 schema-unknown-field',
+];
 
 function summary(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`).sort();
@@ -58,7 +74,10 @@ describe('custom resources over LSP', () => {
     let now = await editedCheck;
     // The open itself may re-publish nothing new; wait for the state after the edit.
     while (summary(now).includes('11:14 schema-enum')) now = await client.diagnostics(monitor);
-    assert.deepEqual(summary(now), CHECKED.filter((c) => c !== '11:14 schema-enum'));
+    assert.deepEqual(
+      summary(now),
+      CHECKED.filter((c) => c !== '11:14 schema-enum'),
+    );
 
     // Deleted on disk and closed: back to the note.
     fs.rmSync(path.join(root, 'crds', 'servicemonitor.yaml'));
@@ -71,11 +90,15 @@ describe('custom resources over LSP', () => {
     const crd = uriOf('crds/hover-crd.yaml');
     await client.open(crd, CRD);
     const uri = uriOf('app/typing.yaml');
-    const text = 'apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: t}\nspec:\n  selector: {}\n  endpoints:\n    - interval: 30s\n      \n';
+    const text =
+      'apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: t}\nspec:\n  selector: {}\n  endpoints:\n    - interval: 30s\n      \n';
     await client.open(uri, text);
     const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 8 } })) as Hover | null;
     assert.match((hover?.contents as { value: string }).value, /Interval at which Prometheus scrapes the metrics from the target\./);
-    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 7, character: 6 } })) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 7, character: 6 },
+    })) as CompletionList;
     assert.ok(list.items.some((i) => i.label === 'scheme') && list.items.some((i) => i.label === 'port'), list.items.map((i) => i.label).join());
   });
 });
@@ -94,7 +117,10 @@ describe('biomeManifests.crds.paths over LSP', () => {
       fs.writeFileSync(path.join(elsewhere, 'servicemonitor.yaml'), CRD.replace('enum: [http, https]', 'enum: [http, https, HTTP]'));
       const reread = client.diagnostics(uri);
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
-      assert.deepEqual(summary(await reread), CHECKED.filter((c) => c !== '11:14 schema-enum'));
+      assert.deepEqual(
+        summary(await reread),
+        CHECKED.filter((c) => c !== '11:14 schema-enum'),
+      );
     } finally {
       await client.stop();
       fs.rmSync(root, { recursive: true, force: true });

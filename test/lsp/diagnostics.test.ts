@@ -68,7 +68,10 @@ describe('diagnostics over LSP', () => {
     await client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 1);
     const diagnostics = await client.change(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: [1\n', 2);
     assert.equal(client.latest(uri)?.version, 2);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['yaml-syntax'],
+    );
     assert.equal(diagnostics[0]!.range.start.line, 4);
   });
 });

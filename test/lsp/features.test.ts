@@ -62,7 +62,10 @@ describe('language features over LSP', () => {
     const file = path.join(root, 'biome', 'main-app-hpa.yaml');
     const uri = pathToFileURL(file).href;
     await client.open(uri, fs.readFileSync(file, 'utf8'));
-    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 8, character: 12 } })) as Location[];
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: { line: 8, character: 12 },
+    })) as Location[];
     assert.deepEqual(
       locations.map((l) => path.basename(new URL(l.uri).pathname)),
       ['main-app-deployment.yaml'],
@@ -77,6 +80,9 @@ describe('language features over LSP', () => {
       ['Deployment main-app', 'Service main-app'],
     );
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf('biome/main-app-hpa.yaml') } })) as CodeLens[];
-    assert.ok(lenses.some((l) => /scales Deployment main-app 2–10 at 50% CPU/.test(l.command?.title ?? '')), JSON.stringify(lenses));
+    assert.ok(
+      lenses.some((l) => /scales Deployment main-app 2–10 at 50% CPU/.test(l.command?.title ?? '')),
+      JSON.stringify(lenses),
+    );
   });
 });

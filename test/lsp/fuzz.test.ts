@@ -44,7 +44,10 @@ const SEED = process.env.BIOME_FUZZ_SEED === undefined ? undefined : Number(proc
 const REQUEST_TIMEOUT_MS = HANG_GUARD_MS;
 
 function yamlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(dir, f));
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -204,16 +207,18 @@ describe('LSP fuzz: random edits of real manifests and random requests', () => {
     );
 
     const started = Date.now();
-    await fc.assert(property, {
-      numRuns: RUNS,
-      ...(SECONDS > 0 ? { interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false } : {}),
-      ...(SEED !== undefined ? { seed: SEED } : {}),
-      endOnFailure: true,
-    }).catch((error: unknown) => {
-      // fast-check's report names the counterexample; the cause says what went wrong.
-      const cause = error instanceof Error && error.cause !== undefined ? `\ncause: ${describeError(error.cause)}` : '';
-      throw new Error(`${describeError(error)}${cause}`);
-    });
+    await fc
+      .assert(property, {
+        numRuns: RUNS,
+        ...(SECONDS > 0 ? { interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false } : {}),
+        ...(SEED !== undefined ? { seed: SEED } : {}),
+        endOnFailure: true,
+      })
+      .catch((error: unknown) => {
+        // fast-check's report names the counterexample; the cause says what went wrong.
+        const cause = error instanceof Error && error.cause !== undefined ? `\ncause: ${describeError(error.cause)}` : '';
+        throw new Error(`${describeError(error)}${cause}`);
+      });
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     t.diagnostic(`fuzz: ${iterations} iterations, ${edits} edits, ${requests} requests in ${seconds} s`);
     console.log(`fuzz: ${iterations} iterations, ${edits} edits, ${requests} requests in ${seconds} s`);

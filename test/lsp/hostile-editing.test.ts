@@ -25,7 +25,10 @@ const GOOD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n 
 const bad = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  a: [${n}\n`;
 
 /** Records every publish, in arrival order (replaces the harness's listener for these clients). */
-function recordPublishes(client: TestClient): { all: PublishDiagnosticsParams[]; until: (p: (x: PublishDiagnosticsParams) => boolean) => Promise<PublishDiagnosticsParams> } {
+function recordPublishes(client: TestClient): {
+  all: PublishDiagnosticsParams[];
+  until: (p: (x: PublishDiagnosticsParams) => boolean) => Promise<PublishDiagnosticsParams>;
+} {
   const all: PublishDiagnosticsParams[] = [];
   const waiters: { test: (x: PublishDiagnosticsParams) => boolean; resolve: (x: PublishDiagnosticsParams) => void }[] = [];
   client.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -83,7 +86,11 @@ describe('diagnostics are never stale and never lost', () => {
       // A request round trip after the final publish: anything queued would have arrived by now.
       await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
       const versions = published.all.filter((p) => p.uri === uri).map((p) => p.version!);
-      assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `versions in arrival order: ${versions.join(', ')}`);
+      assert.deepEqual(
+        versions,
+        [...versions].sort((a, b) => a - b),
+        `versions in arrival order: ${versions.join(', ')}`,
+      );
       assert.equal(versions.at(-1), last);
       assert.ok(versions.length < 20, `a burst is debounced, not checked ${versions.length} times`);
     });
@@ -91,9 +98,15 @@ describe('diagnostics are never stale and never lost', () => {
     it('a broken version is reported with its own version number and its own error', async () => {
       const uri = 'file:///stale/biome/versioned.yaml';
       await open(uri, GOOD);
-      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: bad(7) }] });
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: bad(7) }],
+      });
       const { diagnostics } = await published.until((p) => p.uri === uri && p.version === 2);
-      assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['5:yaml-syntax']);
+      assert.deepEqual(
+        diagnostics.map((d) => `${d.range.start.line}:${d.code}`),
+        ['5:yaml-syntax'],
+      );
     });
 
     it('a cancelled request is answered (result or RequestCancelled) and the server keeps serving', async () => {
@@ -140,7 +153,10 @@ describe('diagnostics are never stale and never lost', () => {
         assert.deepEqual((await published.until((p) => p.uri === uri && p.version === 9)).diagnostics, []);
         await client.close(uri);
         const fromDisk = await published.until((p) => p.uri === uri && p.version === undefined && p.diagnostics.length > 0);
-        assert.deepEqual(fromDisk.diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['5:yaml-syntax']);
+        assert.deepEqual(
+          fromDisk.diagnostics.map((d) => `${d.range.start.line}:${d.code}`),
+          ['5:yaml-syntax'],
+        );
       } finally {
         await client.stop();
       }

@@ -108,7 +108,11 @@ describe('Secret values stay secret', () => {
           await c.sendRequest(ReferencesRequest.type, { textDocument, position: valueAt, context: { includeDeclaration: true } });
           await c.sendRequest(ServicesRequest, { uri, line });
         }
-        await c.sendRequest(CodeActionRequest.type, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, context: { diagnostics } });
+        await c.sendRequest(CodeActionRequest.type, {
+          textDocument,
+          range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+          context: { diagnostics },
+        });
         await c.sendRequest(CodeLensRequest.type, { textDocument });
         await c.sendRequest(DocumentSymbolRequest.type, { textDocument });
         await c.sendRequest(RenderRequest, { target: { kind: 'file', uri }, mode: 'full' });
@@ -129,7 +133,10 @@ describe('Secret values stay secret', () => {
   it('showDecoded off: no hover and nothing the server writes or prints contains a decoded value', async () => {
     const { wire, printed, hovers } = await exercise(false);
     assert.ok(wire.length > 100_000, `the test saw the traffic (${wire.length} bytes)`);
-    assert.ok(hovers.some((h) => h.includes('[Reveal](command:biomeManifests.revealSecretValue?')), 'hovers on Secret values were asked for');
+    assert.ok(
+      hovers.some((h) => h.includes('[Reveal](command:biomeManifests.revealSecretValue?')),
+      'hovers on Secret values were asked for',
+    );
     assert.deepEqual(leaks(wire), []);
     assert.deepEqual(leaks(printed), []);
     assert.deepEqual(hovers.flatMap(leaks), []);
@@ -137,7 +144,10 @@ describe('Secret values stay secret', () => {
 
   it('showDecoded on: only the hovers asked for show decoded values; logs, diagnostics and other answers do not', async () => {
     const { wire, printed, hovers } = await exercise(true);
-    assert.ok(hovers.some((h) => h.includes('supersecret')), 'the hover shows the decoded value');
+    assert.ok(
+      hovers.some((h) => h.includes('supersecret')),
+      'the hover shows the decoded value',
+    );
     // Remove the hover answers from the wire: what remains must be clean.
     const withoutHovers = hovers.filter((h) => h !== '').reduce((text, h) => text.split(JSON.stringify(h).slice(1, -1)).join(''), wire);
     assert.deepEqual(leaks(withoutHovers), []);

@@ -82,7 +82,9 @@ describe('hostile URIs and special files over LSP', { skip: process.platform ===
     // The reads of the FIFOs hold no thread: a second change of the real file is read too.
     fs.writeFileSync(real, GOOD);
     const cleared = client.diagnostics(pathToFileURL(real).href);
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(real).href, type: FileChangeType.Changed }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(real).href, type: FileChangeType.Changed }],
+    });
     assert.deepEqual(await cleared, []);
     await client.stop();
   });

@@ -6,13 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CodeLensRequest,
-  CompletionRequest,
-  DocumentSymbolRequest,
-  HoverRequest,
-  type Diagnostic,
-} from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, CompletionRequest, DocumentSymbolRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { HANG_GUARD_MS, startClient, type TestClient } from './harness';
 import * as hostile from '../helpers/hostileInputs';
 
@@ -78,7 +72,11 @@ describe('hostile files over LSP', () => {
       const line = `${c.name} (${(text.length / MB).toFixed(2)} MB): ${ms.toFixed(0)} ms; heap +${heapMb.toFixed(0)} MB; ${diagnostics.length} diagnostics`;
       timings.push(line);
       t.diagnostic(line);
-      if (c.codes) assert.deepEqual(diagnostics.map((d) => d.code), c.codes);
+      if (c.codes)
+        assert.deepEqual(
+          diagnostics.map((d) => d.code),
+          c.codes,
+        );
       assert.ok(heapMb < c.heapMb, `heap grew ${heapMb.toFixed(0)} MB`);
       // Every diagnostic has a message a person can act on, and a range inside the text.
       const lineCount = text.split(/\r\n|\r|\n/).length;

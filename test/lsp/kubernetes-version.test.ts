@@ -25,7 +25,8 @@ const POD = [
   '',
 ].join('\n');
 
-const FLOW_SCHEMA = 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: fs}\nspec:\n  priorityLevelConfiguration: {name: p}\n';
+const FLOW_SCHEMA =
+  'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: fs}\nspec:\n  priorityLevelConfiguration: {name: p}\n';
 
 describe('target Kubernetes version over LSP', () => {
   let client: TestClient;
@@ -56,14 +57,19 @@ describe('target Kubernetes version over LSP', () => {
     settings.kubernetesVersion = '1.33';
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     const diagnostics = await republished;
-    assert.deepEqual(diagnostics.map((d) => [d.severity, String(d.code)]), [[1, 'no-unsupported-api-version']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.severity, String(d.code)]),
+      [[1, 'no-unsupported-api-version']],
+    );
     assert.match(String(diagnostics[0]!.message), /removed in Kubernetes 1\.32 \(deprecated since 1\.29\); this workspace targets 1\.33/);
   });
 
   it('applies a changed target live to the field rules: newer fields, then removed ones', async () => {
     const uri = pathToFileURL(path.join(root, 'pod.yaml')).href;
     const fieldRules = (diagnostics: Diagnostic[]): string[] =>
-      diagnostics.filter((d) => String(d.code).startsWith('no-field-')).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+      diagnostics
+        .filter((d) => String(d.code).startsWith('no-field-'))
+        .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
     // The target is 1.33 since the previous test: stopSignal exists there, `source` is gone (since 1.32).
     assert.deepEqual(fieldRules(await client.open(uri, POD)), ['12:7 no-field-removed-in-target']);
     for (const [target, expected] of [

@@ -46,10 +46,11 @@ describe('kustomization files over LSP', () => {
     const uri = uriOf('overlay/kustomization.yaml');
     const text = 'bases:\n  - ../base\nresources:\n  - missing.yaml\nnamePrefx: prod-\n';
     const diagnostics = await client.open(uri, text);
-    assert.deepEqual(
-      diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.severity}`).sort(),
-      ['0:0 no-deprecated-kustomize-field 2', '3:4 no-missing-kustomize-path 1', '4:0 schema-unknown-field 1'],
-    );
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.severity}`).sort(), [
+      '0:0 no-deprecated-kustomize-field 2',
+      '3:4 no-missing-kustomize-path 1',
+      '4:0 schema-unknown-field 1',
+    ]);
     const deprecated = diagnostics.find((d) => d.code === 'no-deprecated-kustomize-field')!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },

@@ -94,8 +94,14 @@ describe('an open file over biomeManifests.maxFileSizeMb', () => {
       assert.match(String(note.message), new RegExp(`Lines ${big.cutLine + 1} to the end are not checked`));
       const others = diagnostics.filter((d) => d !== note);
       // Document 3's schema error (within the limit) is reported; the same error in the tail is not.
-      assert.ok(others.some((d) => d.range.start.line === 6 + linesBefore(3, eol) && d.code === 'schema-type'), summary(others));
-      assert.ok(others.every((d) => d.range.start.line < big.cutLine), 'nothing reported after the cut');
+      assert.ok(
+        others.some((d) => d.range.start.line === 6 + linesBefore(3, eol) && d.code === 'schema-type'),
+        summary(others),
+      );
+      assert.ok(
+        others.every((d) => d.range.start.line < big.cutLine),
+        'nothing reported after the cut',
+      );
       assert.ok(big.tailErrorLine > big.cutLine);
       // A request on the part left out is answered (nothing indexed there), not an error.
       const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: big.tailErrorLine, character: 4 } });

@@ -54,8 +54,17 @@ describe('List items over LSP', () => {
     assert.deepEqual(diagnostics.map(brief), ['19:63-19:72 schema-enum', '19:16-19:20 require-readiness-probe']);
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const items = symbols[0]?.children?.find((s) => s.name === 'items');
-    assert.deepEqual(items?.children?.map((s) => s.name), ['Service web', 'Deployment web']);
+    assert.deepEqual(
+      items?.children?.map((s) => s.name),
+      ['Service web', 'Deployment web'],
+    );
     const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'web' })) as SymbolInformation[];
-    assert.deepEqual(found.map((s) => [s.name, s.location.range.start.line]), [['Service web', 4], ['Deployment web', 10]]);
+    assert.deepEqual(
+      found.map((s) => [s.name, s.location.range.start.line]),
+      [
+        ['Service web', 4],
+        ['Deployment web', 10],
+      ],
+    );
   });
 });

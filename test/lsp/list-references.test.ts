@@ -80,17 +80,26 @@ describe('references into List items over LSP', () => {
   it('goes to the List item from the reference, and finds the reference from the item', async () => {
     const line = DEPLOYMENT.split('\n').findIndex((l) => l.includes('secretKeyRef'));
     const column = DEPLOYMENT.split('\n')[line]!.indexOf('db');
-    const toSecret = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf('deployment.yaml') }, position: { line, character: column + 1 } })) as Location[];
+    const toSecret = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uriOf('deployment.yaml') },
+      position: { line, character: column + 1 },
+    })) as Location[];
     assert.deepEqual(toSecret.map(where), ['secrets.yaml 11:13']);
     const keyColumn = DEPLOYMENT.split('\n')[line]!.indexOf('password');
-    const toKey = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf('deployment.yaml') }, position: { line, character: keyColumn + 1 } })) as Location[];
+    const toKey = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uriOf('deployment.yaml') },
+      position: { line, character: keyColumn + 1 },
+    })) as Location[];
     assert.deepEqual(toKey.map(where), ['secrets.yaml 13:7']);
     const found = (await client.connection.sendRequest(ReferencesRequest.type, {
       textDocument: { uri: uriOf('secrets.yaml') },
       position: { line: 10, character: 13 },
       context: { includeDeclaration: false },
     })) as Location[];
-    assert.ok(found.some((l) => where(l) === `deployment.yaml ${line + 1}:${column + 1}`), found.map(where).join(', '));
+    assert.ok(
+      found.some((l) => where(l) === `deployment.yaml ${line + 1}:${column + 1}`),
+      found.map(where).join(', '),
+    );
   });
 
   it('reports a List item without apiVersion and kind at the item, the other items as before', async () => {

@@ -58,7 +58,18 @@ describe('monitoring files over LSP', () => {
 
   it('an Alertmanager config: the undefined receiver, and the deprecated match', async () => {
     const uri = pathToFileURL(path.join(root, 'infrastructure', 'monitoring', 'alertmanager-team.yaml')).href;
-    const text = ['route:', '  receiver: team', '  routes:', '    - match:', '        severity: critical', '      receiver: pagr', 'receivers:', '  - name: team', '  - name: pager', ''].join('\n');
+    const text = [
+      'route:',
+      '  receiver: team',
+      '  routes:',
+      '    - match:',
+      '        severity: critical',
+      '      receiver: pagr',
+      'receivers:',
+      '  - name: team',
+      '  - name: pager',
+      '',
+    ].join('\n');
     const diagnostics = (await client.open(uri, text)).sort((a, b) => a.range.start.line - b.range.start.line);
     assert.deepEqual(diagnostics.map(brief), ['4:7-12 no-deprecated-alertmanager-match', '6:17-21 no-missing-alertmanager-receiver']);
     assert.match(String(diagnostics[1]!.message), /Did you mean pager\?/);

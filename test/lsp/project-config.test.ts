@@ -81,15 +81,24 @@ describe('project config in the language server', () => {
     assert.ok(!fromCli.some((f) => f.code === 'no-unknown-scrape-target'));
   });
 
-  it('underlines the config file\'s own errors, and applies an edit of it live to closed files', async () => {
+  it("underlines the config file's own errors, and applies an edit of it live to closed files", async () => {
     const config = '.biome-manifests.yaml';
     const daemonset = 'biome/fluentd-daemonset.yaml';
-    assert.deepEqual((await current(daemonset)).map((d) => String(d.code)), ['no-latest-tag']);
+    assert.deepEqual(
+      (await current(daemonset)).map((d) => String(d.code)),
+      ['no-latest-tag'],
+    );
     const broken = await client.open(uriOf(config), 'rules:\n  no-latest-tag: loud\n');
     assert.deepEqual(broken.map(brief), ['2:18-2:22 error config the level of `no-latest-tag` must be error, warning, info, hint or off, not `loud`.']);
     // Its own schema over the wire: levels as the value of a rule, the rule's summary on hover.
-    const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(config) }, position: { line: 1, character: 17 } });
-    assert.deepEqual((Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label), ['error', 'warning', 'info', 'hint', 'off']);
+    const completion = await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: uriOf(config) },
+      position: { line: 1, character: 17 },
+    });
+    assert.deepEqual(
+      (Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label),
+      ['error', 'warning', 'info', 'hint', 'off'],
+    );
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(config) }, position: { line: 1, character: 5 } });
     assert.match(JSON.stringify(hover?.contents), /no-latest-tag\*\* \(default: warning\)/);
     const recheck = client.diagnostics(uriOf(daemonset));
@@ -139,7 +148,10 @@ describe('rule options from editor settings', () => {
     try {
       const uri = pathToFileURL(path.join(root, 'fluentd-daemonset.yaml')).href;
       const found = client.latest(uri)?.diagnostics ?? (await client.diagnostics(uri));
-      assert.deepEqual(found.map((d) => `${d.range.start.line + 1} ${String(d.code)}`), ['17 no-latest-tag']);
+      assert.deepEqual(
+        found.map((d) => `${d.range.start.line + 1} ${String(d.code)}`),
+        ['17 no-latest-tag'],
+      );
       assert.match(String(found[0]?.message), /pinned by tag only/);
     } finally {
       await client.stop();

@@ -16,7 +16,9 @@ import { SAMPLE_DIR } from '../helpers/paths';
 import { ParsedChunk } from '../../server/src/engine/document/parsedChunk';
 
 function summary(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`).sort();
+  return diagnostics
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`)
+    .sort();
 }
 
 describe('released ASTs over LSP', () => {
@@ -34,7 +36,11 @@ describe('released ASTs over LSP', () => {
     const waiting = new Map<string, Promise<Diagnostic[]>>();
     client = await startClient({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'sample' }] });
     // Closed files are checked after the index is built (diagnostics.scope: workspace).
-    for (const relative of manifests) waiting.set(relative, client.latest(uriOf(relative)) ? Promise.resolve(client.latest(uriOf(relative))!.diagnostics) : client.diagnostics(uriOf(relative)));
+    for (const relative of manifests)
+      waiting.set(
+        relative,
+        client.latest(uriOf(relative)) ? Promise.resolve(client.latest(uriOf(relative))!.diagnostics) : client.diagnostics(uriOf(relative)),
+      );
     await Promise.all(waiting.values());
   });
   after(async () => {

@@ -22,7 +22,13 @@ describe('Secret requests', () => {
     assert.equal(view.status, 'decoded');
     assert.ok(view.status === 'decoded');
     assert.deepEqual(view.keys, ['a', 'b']);
-    const saved = await client.connection.sendRequest(SecretSaveRequest, { uri: URI, text: TEXT, name: 's', namespace: view.namespace, content: view.content.replace(/^a: a\n/m, '') });
+    const saved = await client.connection.sendRequest(SecretSaveRequest, {
+      uri: URI,
+      text: TEXT,
+      name: 's',
+      namespace: view.namespace,
+      content: view.content.replace(/^a: a\n/m, ''),
+    });
     assert.ok(saved.ok, JSON.stringify(saved));
     assert.equal(applyEdits(TEXT, saved.edits), TEXT.replace('{a: YQ==, b: Yg==}', '{b: Yg==}'));
   });

@@ -11,8 +11,10 @@ import { apiStatus, NEWEST_KUBERNETES_VERSION, parseKubernetesVersion, SUPPORTED
 import { parseArgs } from '../../server/src/cli/args';
 import { lintSettingsOf, parseSettings } from '../../server/src/lsp/settings';
 
-const FLOW_SCHEMA = 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: fs}\nspec:\n  priorityLevelConfiguration: {name: p}\n';
-const CLAIM = 'apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu}\nspec: {devices: {requests: [{name: gpu, exactly: {deviceClassName: gpu.example.com}}]}}\n';
+const FLOW_SCHEMA =
+  'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: fs}\nspec:\n  priorityLevelConfiguration: {name: p}\n';
+const CLAIM =
+  'apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata: {name: gpu}\nspec: {devices: {requests: [{name: gpu, exactly: {deviceClassName: gpu.example.com}}]}}\n';
 const INGRESS = 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend: {serviceName: web, servicePort: 80}\n';
 
 function check(text: string, kubernetesVersion?: string): Finding[] {
@@ -48,10 +50,16 @@ describe('target Kubernetes version', () => {
   it('names a served version of the group when k8s.io/api designates no replacement, without a quick fix', () => {
     const policy = 'apiVersion: admissionregistration.k8s.io/v1alpha1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: p}\nspec: {}\n';
     const [finding] = check(policy, '1.33');
-    assert.match(finding!.message, /removed in Kubernetes 1\.32 \(deprecated since 1\.29\); this workspace targets 1\.33: the API server rejects it\. Use admissionregistration\.k8s\.io\/v1\.$/);
+    assert.match(
+      finding!.message,
+      /removed in Kubernetes 1\.32 \(deprecated since 1\.29\); this workspace targets 1\.33: the API server rejects it\. Use admissionregistration\.k8s\.io\/v1\.$/,
+    );
     assert.deepEqual(finding!.data?.fixes ?? [], []);
     const status = apiStatus('resource.k8s.io/v1', 'ResourceClaim', '1.32');
-    assert.deepEqual(status && [status.state, status.replacement], ['unavailable', { apiVersion: 'resource.k8s.io/v1beta1', kind: 'ResourceClaim', designated: false }]);
+    assert.deepEqual(status && [status.state, status.replacement], [
+      'unavailable',
+      { apiVersion: 'resource.k8s.io/v1beta1', kind: 'ResourceClaim', designated: false },
+    ]);
   });
 
   it('defaults to the newest supported release', () => {
@@ -63,7 +71,10 @@ describe('target Kubernetes version', () => {
   it('rewrites apiVersion where the replacement is a drop-in, and offers nothing where fields changed', () => {
     const [finding] = check(FLOW_SCHEMA, '1.33');
     const fixes = finding?.data?.fixes as FindingFix[];
-    assert.deepEqual(fixes.map((f) => [f.title, f.safety]), [['Rewrite to flowcontrol.apiserver.k8s.io/v1', 'safe']]);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.safety]),
+      [['Rewrite to flowcontrol.apiserver.k8s.io/v1', 'safe']],
+    );
     const fixed = applyEdits(FLOW_SCHEMA, fixes[0]!.edits[0]!.edits);
     assert.equal(fixed, FLOW_SCHEMA.replace('v1beta3', 'v1'));
     assert.deepEqual(check(fixed, '1.33'), []);
@@ -73,10 +84,17 @@ describe('target Kubernetes version', () => {
   });
 
   it('reports a removed version once: the schema check leaves versions the lifecycle data knows to the rule', () => {
-    assert.deepEqual(check('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n').map((f) => f.code), ['no-unsupported-api-version']);
+    assert.deepEqual(
+      check('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: i}\n').map((f) => f.code),
+      ['no-unsupported-api-version'],
+    );
     // The HPA rule keeps owning autoscaling/v2beta*, with its metric conversion.
-    const hpa = 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec: {scaleTargetRef: {kind: Deployment, name: h}, maxReplicas: 2}\n';
-    assert.deepEqual(check(hpa, '1.29').map((f) => f.code), ['no-removed-hpa-api-version']);
+    const hpa =
+      'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec: {scaleTargetRef: {kind: Deployment, name: h}, maxReplicas: 2}\n';
+    assert.deepEqual(
+      check(hpa, '1.29').map((f) => f.code),
+      ['no-removed-hpa-api-version'],
+    );
   });
 
   it('reads the version from the setting and the CLI option (1.N, v1.N, 1.N.P), rejecting unsupported ones', () => {
@@ -93,10 +111,15 @@ describe('target Kubernetes version', () => {
   });
 
   it('offers in package.json exactly the supported releases, default empty (the config file, else the newest)', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { enum: string[]; default: string }> } } };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { enum: string[]; default: string }> } };
+    };
     const setting = manifest.contributes.configuration.properties['biomeManifests.kubernetesVersion'];
     assert.deepEqual(setting?.enum, ['', ...SUPPORTED_KUBERNETES_VERSIONS]);
     assert.equal(setting?.default, '');
-    assert.match(String((setting as { markdownDescription?: string } | undefined)?.markdownDescription), new RegExp(`newest supported \\(${NEWEST_KUBERNETES_VERSION}\\)`));
+    assert.match(
+      String((setting as { markdownDescription?: string } | undefined)?.markdownDescription),
+      new RegExp(`newest supported \\(${NEWEST_KUBERNETES_VERSION}\\)`),
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('CLI load', () => {
     for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(root, `svc-${String(i).padStart(3, '0')}.yaml`), serviceFile(i));
     files = [
       ...fs.readdirSync(path.join(root, 'biome')).map((f) => path.join(root, 'biome', f)),
-      ...fs.readdirSync(root).filter((f) => f.endsWith('.yaml')).map((f) => path.join(root, f)),
+      ...fs
+        .readdirSync(root)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => path.join(root, f)),
     ].sort();
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -12,7 +12,17 @@ import { REPO_ROOT } from '../helpers/paths';
 const ALLOWED_SERVER_FILES = ['server/src/protocol.ts', 'server/src/engine/secrets/base64.ts', 'server/src/engine/schema/kubernetesVersions.ts'];
 
 async function bundledInputs(options: esbuild.BuildOptions): Promise<string[]> {
-  const result = await esbuild.build({ bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false, metafile: true, logLevel: 'silent', absWorkingDir: REPO_ROOT, ...options });
+  const result = await esbuild.build({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: REPO_ROOT,
+    ...options,
+  });
   return Object.keys(result.metafile?.inputs ?? {});
 }
 
@@ -30,10 +40,18 @@ describe('the client bundle', () => {
 
   it('would be caught with a YAML parser or engine code in it', async () => {
     const inputs = await bundledInputs({
-      stdin: { contents: "import { parse } from 'yaml';\nimport { createEngine } from './server/src/setup';\nconsole.log(parse, createEngine);\n", resolveDir: REPO_ROOT, sourcefile: 'client/src/x.ts', loader: 'ts' },
+      stdin: {
+        contents: "import { parse } from 'yaml';\nimport { createEngine } from './server/src/setup';\nconsole.log(parse, createEngine);\n",
+        resolveDir: REPO_ROOT,
+        sourcefile: 'client/src/x.ts',
+        loader: 'ts',
+      },
     });
     const found = forbiddenInputs(inputs);
-    assert.ok(found.some((i) => i.startsWith('node_modules/yaml/')), 'the yaml package is reported');
+    assert.ok(
+      found.some((i) => i.startsWith('node_modules/yaml/')),
+      'the yaml package is reported',
+    );
     assert.ok(found.includes('server/src/setup.ts'), 'engine code is reported');
   });
 });

@@ -59,7 +59,10 @@ describe('Explore URL (no dashboard)', () => {
     assert.equal(url.searchParams.get('schemaVersion'), '1');
     assert.equal(url.searchParams.get('orgId'), '1');
     const panes = JSON.parse(url.searchParams.get('panes')!) as { a: { queries: { expr: string }[]; range: unknown } };
-    assert.deepEqual(panes.a.queries.map((q) => q.expr), ['up{job="main-app"}', 'sum(rate(http_requests_total{job="main-app"}[5m]))']);
+    assert.deepEqual(
+      panes.a.queries.map((q) => q.expr),
+      ['up{job="main-app"}', 'sum(rate(http_requests_total{job="main-app"}[5m]))'],
+    );
     assert.deepEqual(panes.a.range, { from: 'now-1h', to: 'now' });
   });
 
@@ -90,7 +93,10 @@ describe('dashboard discovery', () => {
 
   it('reads dashboards exported by the HTTP API ({ dashboard: … }) and ignores other JSON', () => {
     const wrapped = { uri: 'file:///w/b.json', text: JSON.stringify({ dashboard: { uid: 'wrapped', templating: { list: [{ name: 'app' }] } } }) };
-    const junk = [{ uri: 'file:///w/package.json', text: '{"name":"x"}' }, { uri: 'file:///w/bad.json', text: '{' }];
+    const junk = [
+      { uri: 'file:///w/package.json', text: '{"name":"x"}' },
+      { uri: 'file:///w/bad.json', text: '{' },
+    ];
     assert.equal(findServiceDashboard([...junk, wrapped], 'service')?.uid, 'wrapped');
     assert.equal(findServiceDashboard(junk, 'service'), undefined);
   });

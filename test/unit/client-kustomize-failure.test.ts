@@ -29,24 +29,39 @@ const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n';
 
 describe('kubectl kustomize failure location', () => {
   it('recognises kustomization file names', () => {
-    assert.deepEqual(['/a/kustomization.yaml', '/a/kustomization.yml', '/a/Kustomization', '/a/deploy.yaml', '/a/my-kustomization.yaml'].map(isKustomizationFile), [true, true, true, false, false]);
+    assert.deepEqual(
+      ['/a/kustomization.yaml', '/a/kustomization.yml', '/a/Kustomization', '/a/deploy.yaml', '/a/my-kustomization.yaml'].map(isKustomizationFile),
+      [true, true, true, false, false],
+    );
   });
 
-  it('underlines the entry kubectl names: a missing resource, a missing patch file, a cycle', { skip: KUBECTL ? false : 'kubectl is not installed' }, async () => {
-    const missing = 'resources:\n  - cm.yaml\n  - ./service.yaml\n';
-    const reason = await kubectlReason({ 'app/kustomization.yaml': missing, 'app/cm.yaml': CM }, 'app');
-    assert.match(failureMessage(reason), /^kubectl kustomize cannot build this folder: .*service\.yaml/);
-    assert.deepEqual(failureLocation(reason, missing), { line: 2, start: 4, end: 18 });
+  it(
+    'underlines the entry kubectl names: a missing resource, a missing patch file, a cycle',
+    { skip: KUBECTL ? false : 'kubectl is not installed' },
+    async () => {
+      const missing = 'resources:\n  - cm.yaml\n  - ./service.yaml\n';
+      const reason = await kubectlReason({ 'app/kustomization.yaml': missing, 'app/cm.yaml': CM }, 'app');
+      assert.match(failureMessage(reason), /^kubectl kustomize cannot build this folder: .*service\.yaml/);
+      assert.deepEqual(failureLocation(reason, missing), { line: 2, start: 4, end: 18 });
 
-    const patch = 'resources:\n  - cm.yaml\npatches:\n  - path: replicas.yaml\n';
-    assert.deepEqual(failureLocation(await kubectlReason({ 'app/kustomization.yaml': patch, 'app/cm.yaml': CM }, 'app'), patch), { line: 3, start: 10, end: 23 });
+      const patch = 'resources:\n  - cm.yaml\npatches:\n  - path: replicas.yaml\n';
+      assert.deepEqual(failureLocation(await kubectlReason({ 'app/kustomization.yaml': patch, 'app/cm.yaml': CM }, 'app'), patch), {
+        line: 3,
+        start: 10,
+        end: 23,
+      });
 
-    const cycle = 'resources:\n  - ../b\n';
-    const cycleReason = await kubectlReason({ 'a/kustomization.yaml': cycle, 'b/kustomization.yaml': 'resources:\n  - ../a\n' }, 'a');
-    assert.deepEqual(failureLocation(cycleReason, cycle).line, 1);
-  });
+      const cycle = 'resources:\n  - ../b\n';
+      const cycleReason = await kubectlReason({ 'a/kustomization.yaml': cycle, 'b/kustomization.yaml': 'resources:\n  - ../a\n' }, 'a');
+      assert.deepEqual(failureLocation(cycleReason, cycle).line, 1);
+    },
+  );
 
   it('falls back to the first line when the message names no listed path', () => {
-    assert.deepEqual(failureLocation("kubectl kustomize failed: invalid Kustomization: json: unknown field \"resoures\"", 'resoures:\n  - a.yaml\n'), { line: 0, start: 0, end: 9 });
+    assert.deepEqual(failureLocation('kubectl kustomize failed: invalid Kustomization: json: unknown field "resoures"', 'resoures:\n  - a.yaml\n'), {
+      line: 0,
+      start: 0,
+      end: 9,
+    });
   });
 });

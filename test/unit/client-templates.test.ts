@@ -17,11 +17,22 @@ function messages(engine: Engine, names: readonly string[]): string[] {
     .map((f) => `${f.uri.slice(f.uri.lastIndexOf('/') + 1)}:${f.range.start.line + 1} ${f.code}: ${f.message}`);
 }
 
-const answers: ServiceAnswers = { name: 'billing', image: 'registry.example.com/billing:2.3.1', port: 8080, healthPath: '/healthz', minReplicas: 2, maxReplicas: 6, cpuTarget: 65 };
+const answers: ServiceAnswers = {
+  name: 'billing',
+  image: 'registry.example.com/billing:2.3.1',
+  port: 8080,
+  healthPath: '/healthz',
+  minReplicas: 2,
+  maxReplicas: 6,
+  cpuTarget: 65,
+};
 
 describe('New Service', () => {
   it('writes the three files of the biome convention', () => {
-    assert.deepEqual(serviceFiles(answers).map((f) => f.name), ['billing-deployment.yaml', 'billing-hpa.yaml', 'billing-probes.yaml']);
+    assert.deepEqual(
+      serviceFiles(answers).map((f) => f.name),
+      ['billing-deployment.yaml', 'billing-hpa.yaml', 'billing-probes.yaml'],
+    );
   });
 
   it('the generated files validate clean together', () => {
@@ -52,7 +63,8 @@ describe('New Service', () => {
 /** Expands a VS Code snippet body with its defaults: ${1:x} → x, $1 → x, ${1|a,b|} → a, $0 → ''. */
 export function expandSnippet(body: string): string {
   const values = new Map<string, string>();
-  const resolveRefs = (text: string): string => text.replace(/\$(\d+)|\$\{(\d+)\}/g, (_, a: string | undefined, b: string | undefined) => values.get((a ?? b)!) ?? '');
+  const resolveRefs = (text: string): string =>
+    text.replace(/\$(\d+)|\$\{(\d+)\}/g, (_, a: string | undefined, b: string | undefined) => values.get((a ?? b)!) ?? '');
   let text = body.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
     const first = choices.split(',')[0]!;
     if (!values.has(n)) values.set(n, first);
@@ -86,7 +98,17 @@ describe('snippets', () => {
   });
 
   it('cover Deployment, Service, HPA, probes patch, Secret, ConfigMap, DaemonSet, Namespace and a service bundle', () => {
-    assert.deepEqual(Object.keys(snippets).sort(), ['ConfigMap', 'DaemonSet', 'Deployment', 'HorizontalPodAutoscaler', 'Namespace', 'Probes patch', 'Secret', 'Service', 'Service bundle']);
+    assert.deepEqual(Object.keys(snippets).sort(), [
+      'ConfigMap',
+      'DaemonSet',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'Namespace',
+      'Probes patch',
+      'Secret',
+      'Service',
+      'Service bundle',
+    ]);
     for (const s of Object.values(snippets)) assert.match(s.prefix, /^k8s-/);
   });
 
@@ -97,7 +119,10 @@ describe('snippets', () => {
       for (const companion of COMPANIONS[name] ?? []) files[`companion-${companion}.yaml`] = expanded[companion]!;
       const engine = engineWith(files);
       assert.deepEqual(messages(engine, ['snippet.yaml']), []);
-      assert.ok(engine.index.getFile(uriOf('snippet.yaml'))!.documents.every((d) => d.identity), 'every document is a Kubernetes object');
+      assert.ok(
+        engine.index.getFile(uriOf('snippet.yaml'))!.documents.every((d) => d.identity),
+        'every document is a Kubernetes object',
+      );
     });
   }
 });

@@ -18,7 +18,17 @@ const SECRET = 'supersecret';
 function recordingChannel(): { channel: vscode.LogOutputChannel; written: string[] } {
   const written: string[] = [];
   const record = (message: string): void => void written.push(message);
-  const channel = { name: 'Biome Manifests', logLevel: 1, trace: record, debug: record, info: record, warn: record, error: record, appendLine: record, append: record };
+  const channel = {
+    name: 'Biome Manifests',
+    logLevel: 1,
+    trace: record,
+    debug: record,
+    info: record,
+    warn: record,
+    error: record,
+    appendLine: record,
+    append: record,
+  };
   return { channel: channel as unknown as vscode.LogOutputChannel, written };
 }
 
@@ -65,6 +75,9 @@ describe('trace redaction', () => {
     assert.doesNotMatch(all, new RegExp(SECRET));
     assert.match(all, /Deployment main-app/);
     assert.equal(proxied.name, 'Biome Manifests');
-    assert.equal(redactTrace('Received response \'textDocument/completion - (3)\' in 1ms.\nResult: {"x":1}'), 'Received response \'textDocument/completion - (3)\' in 1ms.\nResult: {"x":1}');
+    assert.equal(
+      redactTrace('Received response \'textDocument/completion - (3)\' in 1ms.\nResult: {"x":1}'),
+      'Received response \'textDocument/completion - (3)\' in 1ms.\nResult: {"x":1}',
+    );
   });
 });

@@ -116,7 +116,17 @@ describe('completion', () => {
 
   it('offers the whole-manifest snippets (k8s-…) only where a document can start', () => {
     const snippetLabels = (items: CompletionItem[]) => labels(items).filter((l) => String(l).startsWith('k8s-'));
-    const all = ['k8s-configmap', 'k8s-daemonset', 'k8s-deployment', 'k8s-hpa', 'k8s-namespace', 'k8s-probes', 'k8s-secret', 'k8s-service', 'k8s-service-bundle'];
+    const all = [
+      'k8s-configmap',
+      'k8s-daemonset',
+      'k8s-deployment',
+      'k8s-hpa',
+      'k8s-namespace',
+      'k8s-probes',
+      'k8s-secret',
+      'k8s-service',
+      'k8s-service-bundle',
+    ];
     assert.deepEqual(snippetLabels(complete('^')).sort(), all);
     assert.deepEqual(snippetLabels(complete('k8s^')).sort(), all);
     assert.deepEqual(snippetLabels(complete('apiVersion: v1\nkind: ConfigMap\n---\n^\n')).sort(), all);
@@ -145,7 +155,10 @@ describe('completion', () => {
     it(`skeleton ${skeleton.kind} is a valid manifest`, () => {
       const file = parse(expandSnippet(skeleton.body));
       assert.equal(file.documents.length, 1);
-      assert.deepEqual(validateDocument(file.documents[0]!, store()).map((f) => f.message), []);
+      assert.deepEqual(
+        validateDocument(file.documents[0]!, store()).map((f) => f.message),
+        [],
+      );
     });
   }
 });

@@ -34,7 +34,7 @@ describe('config file completion', () => {
     assert.ok(labelsAt('overrides:\n  - files: [prod/**]\n    rules:\n      |').includes('require-liveness-probe'));
   });
 
-  it('offers levels as a rule value, a rule\'s declared options, their values and the versions', () => {
+  it("offers levels as a rule value, a rule's declared options, their values and the versions", () => {
     assert.deepEqual(labelsAt('rules:\n  no-latest-tag: |'), ['error', 'warning', 'info', 'hint', 'off']);
     assert.deepEqual(labelsAt('rules:\n  no-latest-tag:\n    |'), ['level', 'options']);
     assert.deepEqual(labelsAt('rules:\n  no-latest-tag:\n    options:\n      |'), ['requireDigest']);

@@ -106,16 +106,23 @@ describe('CRD catalog', () => {
     assert.ok(catalog.schema('bitnami.com', 'v1alpha1', 'SealedSecret'));
     assert.equal(reads.length, 3);
     assert.ok(catalog.schema('keda.sh', 'v1alpha1', 'ScaledObject'), 'read again after being dropped');
-    assert.deepEqual(reads.map((f) => f.slice(CATALOG_DIR.length + 1)), ['keda.sh.json', 'cert-manager.io.json', 'bitnami.com.json', 'keda.sh.json']);
+    assert.deepEqual(
+      reads.map((f) => f.slice(CATALOG_DIR.length + 1)),
+      ['keda.sh.json', 'cert-manager.io.json', 'bitnami.com.json', 'keda.sh.json'],
+    );
   });
 
   it('answers undefined and records the reason for a missing, broken or foreign group file', () => {
     const texts: Record<string, string> = { 'keda.sh.json': '{"group": "keda.sh", "kinds": [', 'cert-manager.io.json': '{"group":"other.io","kinds":[]}' };
-    const catalog = new CrdCatalog(catalogIndex.kinds, () => '/nonexistent', (file) => {
-      const text = texts[file.slice('/nonexistent/'.length)];
-      if (text === undefined) throw new Error('ENOENT');
-      return text;
-    });
+    const catalog = new CrdCatalog(
+      catalogIndex.kinds,
+      () => '/nonexistent',
+      (file) => {
+        const text = texts[file.slice('/nonexistent/'.length)];
+        if (text === undefined) throw new Error('ENOENT');
+        return text;
+      },
+    );
     assert.equal(catalog.schema('keda.sh', 'v1alpha1', 'ScaledObject'), undefined);
     assert.equal(catalog.schema('cert-manager.io', 'v1', 'Certificate'), undefined);
     assert.equal(catalog.schema('bitnami.com', 'v1alpha1', 'SealedSecret'), undefined);
@@ -131,7 +138,9 @@ describe('CRD catalog', () => {
     const out = mkdtempSync(join(tmpdir(), 'biome-catalog-'));
     try {
       execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/crd-catalog.mjs'), '--out', out], { cwd: REPO_ROOT, stdio: 'pipe' });
-      const fresh = readdirSync(join(out, 'catalog')).filter((f) => f !== 'catalogIndex.json').sort();
+      const fresh = readdirSync(join(out, 'catalog'))
+        .filter((f) => f !== 'catalogIndex.json')
+        .sort();
       assert.deepEqual(fresh, readdirSync(CATALOG_DIR).sort());
       for (const file of fresh) {
         const same = readFileSync(join(out, 'catalog', file), 'utf8') === readFileSync(join(CATALOG_DIR, file), 'utf8');
@@ -151,7 +160,10 @@ describe('the catalog as a source of custom resource schemas (after the workspac
   const schemaCodes = (files: Record<string, string>): string[] => {
     const engine = createEngine();
     for (const [name, text] of Object.entries(files)) engine.index.setFile(`file:///w/${name}`, text);
-    return engine.linter.lintFile('file:///w/sm.yaml').filter((f) => f.code.startsWith('schema-') || f.code === 'no-crd-schema').map((f) => `${f.range.start.line + 1} ${f.code}`);
+    return engine.linter
+      .lintFile('file:///w/sm.yaml')
+      .filter((f) => f.code.startsWith('schema-') || f.code === 'no-crd-schema')
+      .map((f) => `${f.range.start.line + 1} ${f.code}`);
   };
 
   it('checks a ServiceMonitor without its CRD in the workspace: a typo is an error, the valid field is not', () => {

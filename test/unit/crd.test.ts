@@ -74,7 +74,10 @@ describe('custom resources from workspace CRDs', () => {
       ],
     );
     // Without a schema only the metadata is checked (as ObjectMeta): its typo is the only error (the embedded Pod's needs the CRD).
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code}`), ['5 schema-unknown-field']);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.code}`),
+      ['5 schema-unknown-field'],
+    );
   });
 
   it('reports an apiVersion the CRD does not serve (a served: false version included)', () => {
@@ -89,7 +92,15 @@ describe('custom resources from workspace CRDs', () => {
 
   it('updates a custom resource when its CRD is added, edited and deleted', () => {
     const engine = engineWith({ 'monitor.yaml': MONITOR });
-    const codes = (): string[] => [...new Set(engine.linter.lintFile(uriOf('monitor.yaml')).map((f) => f.code).filter((c) => c.startsWith('schema-') || c === 'no-crd-schema'))].sort();
+    const codes = (): string[] =>
+      [
+        ...new Set(
+          engine.linter
+            .lintFile(uriOf('monitor.yaml'))
+            .map((f) => f.code)
+            .filter((c) => c.startsWith('schema-') || c === 'no-crd-schema'),
+        ),
+      ].sort();
     // Without the CRD, the metadata typos only (ObjectMeta is checked for every kind).
     assert.deepEqual(codes(), ['no-crd-schema', 'schema-unknown-field']);
     const changed = engine.index.setFile(uriOf('crd.yaml'), CRD).changedKeys;
@@ -103,7 +114,16 @@ describe('custom resources from workspace CRDs', () => {
   });
 
   it('a List of custom resources checks each item', () => {
-    const list = ['apiVersion: v1', 'kind: List', 'items:', '  - apiVersion: monitoring.example.com/v1', '    kind: ServiceMonitor', '    metadata: {name: a}', '    spec: {selector: {}, jobLable: x}', ''].join('\n');
+    const list = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: monitoring.example.com/v1',
+      '    kind: ServiceMonitor',
+      '    metadata: {name: a}',
+      '    spec: {selector: {}, jobLable: x}',
+      '',
+    ].join('\n');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': CRD, 'list.yaml': list })), 'list.yaml');
     assert.deepEqual(lines, ['7 schema-unknown-field Unknown field `jobLable` in ServiceMonitor.spec; did you mean `jobLabel`?']);
   });
@@ -112,7 +132,8 @@ describe('custom resources from workspace CRDs', () => {
     const catalogAsked: string[] = [];
     const probe = { kind: 'object' as const, id: 'Probe', name: 'Probe', description: undefined, properties: new Map(), required: [] };
     const catalog: CustomResourceSchemaSource = {
-      schemaFor: (_group, _version, kind) => (kind === 'Probe' || kind === 'ServiceMonitor' ? { schema: probe, source: { type: 'catalog', location: 'test-catalog' } } : undefined),
+      schemaFor: (_group, _version, kind) =>
+        kind === 'Probe' || kind === 'ServiceMonitor' ? { schema: probe, source: { type: 'catalog', location: 'test-catalog' } } : undefined,
       servedVersions: (group, kind) => {
         catalogAsked.push(`${group}/${kind}`);
         return kind === 'Probe' || kind === 'ServiceMonitor' ? ['v1'] : [];
@@ -124,7 +145,10 @@ describe('custom resources from workspace CRDs', () => {
     assert.ok(catalogAsked.includes('monitoring.example.com/Probe'), 'the catalog is asked for what the workspace lacks');
     assert.ok(!catalogAsked.includes('monitoring.example.com/ServiceMonitor'), 'never for what the workspace has');
     // The Probe is checked against the catalog's (empty) schema: its spec is unknown there.
-    assert.ok(findings.some((f) => f.code === 'schema-unknown-field' && f.message.startsWith('Unknown field `spec` in Probe')), findings.map((f) => f.message).join('\n'));
+    assert.ok(
+      findings.some((f) => f.code === 'schema-unknown-field' && f.message.startsWith('Unknown field `spec` in Probe')),
+      findings.map((f) => f.message).join('\n'),
+    );
     assert.ok(engine.customResources instanceof CustomResourceSchemas);
   });
 });
@@ -133,7 +157,10 @@ describe('CRD documents', () => {
   it('are checked against the apiextensions schema and the structural rules', () => {
     const broken = CRD.replace('name: servicemonitors.monitoring.example.com', 'name: monitors.monitoring.example.com')
       .replace('      storage: false', '      storage: true')
-      .replace('                      honorLabels:\n                        type: boolean', '                      honorLabels:\n                        description: no type')
+      .replace(
+        '                      honorLabels:\n                        type: boolean',
+        '                      honorLabels:\n                        description: no type',
+      )
       .replace('  scope: Namespaced', '  scope: Namespaced\n  scopes: typo');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': broken })), 'crd.yaml');
     assert.deepEqual(lines, [
@@ -147,7 +174,9 @@ describe('CRD documents', () => {
   it('a version without a schema is reported on the CRD', () => {
     const noSchema = CRD.replace(/ {4}- name: v1alpha1[\s\S]*$/, '    - name: v1alpha1\n      served: false\n      storage: false\n');
     const lines = schemaLines(lintAll(engineWith({ 'crd.yaml': noSchema })), 'crd.yaml');
-    assert.deepEqual(lines, ['115 schema-crd-structure Version v1alpha1 has no `schema.openAPIV3Schema`: apiextensions.k8s.io/v1 requires a schema for every version.']);
+    assert.deepEqual(lines, [
+      '115 schema-crd-structure Version v1alpha1 has no `schema.openAPIV3Schema`: apiextensions.k8s.io/v1 requires a schema for every version.',
+    ]);
   });
 });
 
@@ -156,14 +185,19 @@ describe('completion and hover on custom resources', () => {
   const view = storeWithCustomResources(store(), engine.customResources);
 
   it('completes the fields of the CRD schema, required first', () => {
-    const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: a}\nspec:\n  endpoints:\n    - port: web\n      ^\n');
+    const { text, position } = caret(
+      'apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nmetadata: {name: a}\nspec:\n  endpoints:\n    - port: web\n      ^\n',
+    );
     const labels = completion(parse(text), position, view).items.map((i) => i.label);
     assert.deepEqual(labels.sort(), ['honorLabels', 'interval', 'path', 'relabelings', 'sampleLimit', 'scheme', 'targetPort']);
     const { text: top, position: atSpec } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nspec:\n  ^\n');
     const spec = completion(parse(top), atSpec, view).items;
     assert.equal(spec.find((i) => i.label === 'selector')?.detail, 'ServiceMonitor.spec.selector (required)');
     const { text: enumText, position: atEnum } = caret('apiVersion: monitoring.example.com/v1\nkind: ServiceMonitor\nspec:\n  endpoints:\n    - scheme: ^\n');
-    assert.deepEqual(completion(parse(enumText), atEnum, view).items.map((i) => i.label), ['http', 'https']);
+    assert.deepEqual(
+      completion(parse(enumText), atEnum, view).items.map((i) => i.label),
+      ['http', 'https'],
+    );
   });
 
   it('hovers a field with its description, default and the CRD it comes from', () => {
@@ -182,10 +216,18 @@ describe('completion and hover on custom resources', () => {
 
   it('completes the kinds and apiVersions the CRDs serve', () => {
     const { text, position } = caret('apiVersion: monitoring.example.com/v1\nkind: ^\n');
-    assert.deepEqual(completion(parse(text), position, view).items.map((i) => i.label), ['ServiceMonitor']);
+    assert.deepEqual(
+      completion(parse(text), position, view).items.map((i) => i.label),
+      ['ServiceMonitor'],
+    );
     const { text: v, position: atVersion } = caret('apiVersion: ^\nkind: ServiceMonitor\n');
     // The workspace's CRD and the bundled catalog's prometheus-operator both serve a ServiceMonitor; served versions only.
-    assert.deepEqual(completion(parse(v), atVersion, view).items.map((i) => i.label).sort(), ['monitoring.coreos.com/v1', 'monitoring.example.com/v1']);
+    assert.deepEqual(
+      completion(parse(v), atVersion, view)
+        .items.map((i) => i.label)
+        .sort(),
+      ['monitoring.coreos.com/v1', 'monitoring.example.com/v1'],
+    );
     const { text: any, position: atAny } = caret('apiVersion: ^\n');
     assert.ok(completion(parse(any), atAny, view).items.some((i) => i.label === 'monitoring.example.com/v1'));
   });
@@ -234,11 +276,17 @@ function lintHostile(schema: string): { crd: string[]; cr: string[]; deployment:
 }
 
 describe('hostile CRD schemas', () => {
-  const unusable = 'no-crd-schema No usable schema for Hostile example.com/v1: its CRD\'s schema for v1 cannot be used (see the CRD\'s findings), so this resource is not checked.';
+  const unusable =
+    "no-crd-schema No usable schema for Hostile example.com/v1: its CRD's schema for v1 cannot be used (see the CRD's findings), so this resource is not checked.";
 
   it('a cyclic schema (an alias to its own ancestor) is refused with a reason', () => {
     const result = lintHostile('&root\n          type: object\n          properties:\n            spec: *root');
-    assert.ok(result.crd.includes('schema-crd-structure The schema of version v1 cannot be used: the schema is cyclic (a YAML alias refers to a schema that contains it). Its custom resources are not checked.'), result.crd.join('\n'));
+    assert.ok(
+      result.crd.includes(
+        'schema-crd-structure The schema of version v1 cannot be used: the schema is cyclic (a YAML alias refers to a schema that contains it). Its custom resources are not checked.',
+      ),
+      result.crd.join('\n'),
+    );
     assert.deepEqual(result.cr, [unusable]);
     assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
   });
@@ -247,7 +295,10 @@ describe('hostile CRD schemas', () => {
     let schema = '{type: string}';
     for (let i = 0; i < 110; i++) schema = `{type: object, properties: {a: ${schema}}}`;
     const result = lintHostile(schema);
-    assert.ok(result.crd.some((l) => l.includes('cannot be used: the schema is nested more than 100 levels deep')), result.crd.join('\n'));
+    assert.ok(
+      result.crd.some((l) => l.includes('cannot be used: the schema is nested more than 100 levels deep')),
+      result.crd.join('\n'),
+    );
     assert.deepEqual(result.cr, [unusable]);
     assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
   });
@@ -258,7 +309,10 @@ describe('hostile CRD schemas', () => {
     const schema = lines.join('\n');
     assert.ok(schema.length > 3_000_000, `${schema.length} characters`);
     const result = lintHostile(schema);
-    assert.ok(result.crd.some((l) => l.includes('cannot be used: the schema has more than 100,000 nodes')), result.crd.slice(0, 3).join('\n'));
+    assert.ok(
+      result.crd.some((l) => l.includes('cannot be used: the schema has more than 100,000 nodes')),
+      result.crd.slice(0, 3).join('\n'),
+    );
     assert.deepEqual(result.cr, [unusable]);
     assert.deepEqual(result.deployment.sort(), ['schema-required', 'schema-required', 'schema-type'], 'other files are checked as before');
   });
@@ -280,11 +334,15 @@ describe('string formats from the CRD', () => {
       '            spec:',
       '              type: object',
       '              properties:',
-      ...['uuid', 'ipv4', 'ipv6', 'cidr', 'mac', 'byte', 'date', 'date-time', 'hostname'].map((f) => `                ${f.replace('-', '')}: {type: string, format: ${f}}`),
+      ...['uuid', 'ipv4', 'ipv6', 'cidr', 'mac', 'byte', 'date', 'date-time', 'hostname'].map(
+        (f) => `                ${f.replace('-', '')}: {type: string, format: ${f}}`,
+      ),
     ].join('\n'),
   );
   const resource = (spec: Record<string, string>): string =>
-    `apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: f}\nspec:\n${Object.entries(spec).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}\n`).join('')}`;
+    `apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: f}\nspec:\n${Object.entries(spec)
+      .map(([k, v]) => `  ${k}: ${JSON.stringify(v)}\n`)
+      .join('')}`;
   const check = (spec: Record<string, string>): string[] =>
     lintAll(engineWith({ 'crd.yaml': formatsCrd, 'cr.yaml': resource(spec) }))
       .filter((f) => f.uri === uriOf('cr.yaml'))
@@ -308,16 +366,19 @@ describe('string formats from the CRD', () => {
   });
 
   it('reports invalid values with the format named', () => {
-    assert.deepEqual(check({ uuid: '123', ipv4: '10.0.0.01', ipv6: '1::2::3', cidr: '10.0.0.0/33', mac: 'zz', byte: 'abc', date: '2024-13-01', datetime: 'yesterday' }), [
-      'schema-type `uuid` must be a valid uuid (format `uuid`), got string "123".',
-      'schema-type `ipv4` must be a valid ipv4 (format `ipv4`), got string "10.0.0.01".',
-      'schema-type `ipv6` must be a valid ipv6 (format `ipv6`), got string "1::2::3".',
-      'schema-type `cidr` must be a CIDR such as `10.0.0.0/16` (format `cidr`), got string "10.0.0.0/33".',
-      'schema-type `mac` must be a valid mac (format `mac`), got string "zz".',
-      'schema-type `byte` must be base64-encoded data (format `byte`), got string "abc".',
-      'schema-type `date` must be a date such as `2024-05-01` (format `date`), got string "2024-13-01".',
-      'schema-type `datetime` must be an RFC 3339 timestamp such as `2024-05-01T12:00:00Z` (format `date-time`), got string "yesterday".',
-    ]);
+    assert.deepEqual(
+      check({ uuid: '123', ipv4: '10.0.0.01', ipv6: '1::2::3', cidr: '10.0.0.0/33', mac: 'zz', byte: 'abc', date: '2024-13-01', datetime: 'yesterday' }),
+      [
+        'schema-type `uuid` must be a valid uuid (format `uuid`), got string "123".',
+        'schema-type `ipv4` must be a valid ipv4 (format `ipv4`), got string "10.0.0.01".',
+        'schema-type `ipv6` must be a valid ipv6 (format `ipv6`), got string "1::2::3".',
+        'schema-type `cidr` must be a CIDR such as `10.0.0.0/16` (format `cidr`), got string "10.0.0.0/33".',
+        'schema-type `mac` must be a valid mac (format `mac`), got string "zz".',
+        'schema-type `byte` must be base64-encoded data (format `byte`), got string "abc".',
+        'schema-type `date` must be a date such as `2024-05-01` (format `date`), got string "2024-13-01".',
+        'schema-type `datetime` must be an RFC 3339 timestamp such as `2024-05-01T12:00:00Z` (format `date-time`), got string "yesterday".',
+      ],
+    );
   });
 });
 

@@ -13,8 +13,15 @@ function at(marked: string): CursorContext {
 describe('cursorContext', () => {
   it('is the top level on an empty document', () => {
     assert.deepEqual(at('^'), {
-      parentPath: [], key: undefined, path: [], position: 'key', prefix: '', prefixStart: 0, keyColumn: 0,
-      startsItem: false, siblingKeys: [],
+      parentPath: [],
+      key: undefined,
+      path: [],
+      position: 'key',
+      prefix: '',
+      prefixStart: 0,
+      keyColumn: 0,
+      startsItem: false,
+      siblingKeys: [],
     });
   });
 

@@ -19,7 +19,12 @@ describe('bounded diagnostics', () => {
     const out = toBoundedDiagnostics(findings, 4);
     assert.deepEqual(
       out.map((d) => d.message),
-      ['problem on line 1', 'problem on line 3', 'problem on line 5', '2 more problems in this file are not shown (5 in all; the first 3, errors first, are). Run `biome-manifests check` for the full list.'],
+      [
+        'problem on line 1',
+        'problem on line 3',
+        'problem on line 5',
+        '2 more problems in this file are not shown (5 in all; the first 3, errors first, are). Run `biome-manifests check` for the full list.',
+      ],
     );
     assert.equal(out[3]!.code, 'too-many-problems');
   });

@@ -13,7 +13,10 @@ describe('generated docs', () => {
   it('docs/rules holds exactly one current page per rule and built-in code (run `npm run docs` when this fails)', () => {
     const dir = path.join(REPO_ROOT, 'docs', 'rules');
     const expected = allRuleDocs(allRules);
-    const actual = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    const actual = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     assert.deepEqual(actual, [...expected.keys()].sort());
     for (const [name, text] of expected) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, `${name} is stale`);
   });

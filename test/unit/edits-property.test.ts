@@ -53,8 +53,16 @@ function findingKey(f: Finding): string {
 }
 
 /** Asserts the properties for one edit of `files` made for `finding`. */
-function checkEdit(files: Record<string, string>, after: Record<string, string>, finding: Finding, title: string, rule: { paths: string[][]; newDocuments?: boolean } | undefined): void {
-  const what = `${title} (${finding.code})\n${Object.entries(files).map(([n, t]) => `--- ${n}\n${t}`).join('\n')}`;
+function checkEdit(
+  files: Record<string, string>,
+  after: Record<string, string>,
+  finding: Finding,
+  title: string,
+  rule: { paths: string[][]; newDocuments?: boolean } | undefined,
+): void {
+  const what = `${title} (${finding.code})\n${Object.entries(files)
+    .map(([n, t]) => `--- ${n}\n${t}`)
+    .join('\n')}`;
   for (const [name, before] of Object.entries(files)) {
     const now = after[name]!;
     const [old, next] = [dataOf(before), dataOf(now)];
@@ -80,7 +88,11 @@ function checkSecretSaves(files: Record<string, string>): number {
       const first = view.split('\n')[2]!;
       const firstKey = decoded.values[0]!.key;
       for (const [label, edited, change] of [
-        ['changed', view.replace(first, first.replace(/: .*$/, ': new value')), (d: Record<string, unknown>) => (d[firstKey] = Buffer.from('new value').toString('base64'))],
+        [
+          'changed',
+          view.replace(first, first.replace(/: .*$/, ': new value')),
+          (d: Record<string, unknown>) => (d[firstKey] = Buffer.from('new value').toString('base64')),
+        ],
         ['removed', view.replace(`${first}\n`, ''), (d: Record<string, unknown>) => delete d[firstKey]],
         ['added', `${view}added.key: x\n`, (d: Record<string, unknown>) => (d['added.key'] = 'eA==')],
       ] as const) {

@@ -31,7 +31,10 @@ describe('a fast-parser internal error', () => {
     const chunk = new ParsedChunk('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'a.yaml');
     assert.deepEqual(chunk.value().value, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
     assert.equal(ParsedChunk.fastParserFallbacks, before + 1);
-    assert.deepEqual(reported.map((e) => (e instanceof Error ? e.message : e)), ['fast parser bug']);
+    assert.deepEqual(
+      reported.map((e) => (e instanceof Error ? e.message : e)),
+      ['fast parser bug'],
+    );
   });
 
   it('is not counted when the fast parser only declines (text outside its subset)', () => {

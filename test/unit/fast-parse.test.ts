@@ -64,11 +64,13 @@ describe('fast YAML parser', () => {
       "q: 'it''s'\nd: \"a # b\"\n'k': v\n\"k2\": v\n",
       'lit: |\n  hello\n    x\n\n  y\nstrip: |-\n  t\n\nfolded: >\n  a\n  b\n\n  c\nf2: >-\n  x\n',
       'e: []\nf: [ x, "y" , 1 ]  # c\ng: {}\nh: {k: v, k2: "w"}\n',
-      'v: [--a, -1, \'b\']\n',
+      "v: [--a, -1, 'b']\n",
       'types: [yes, No, on, ~, 0644, 0x1F, e5, .inf, 1_000, 2001-12-14]\nmore:\n- 1:20\n- 2001-12-14 21:59:43.10 -5\n',
       'n: 1\ny: 2\n1: one\nnull: x\n',
       'args:\n  - --config=/etc/x.yaml\n  - -v\nurl: http://x.y/z?a=b#frag\nkey with spaces: a:b\n',
-      'empty:\nlast:', 'a: 1\nb:\n', 'a:\n  b:\n',
+      'empty:\nlast:',
+      'a: 1\nb:\n',
+      'a:\n  b:\n',
       'no-final-newline: x',
       'crlf: 1\r\nlist:\r\n- a # c\r\n- b: |\r\n    x\r\n\r\n    y\r\nend: x\r\n',
     ];
@@ -77,11 +79,41 @@ describe('fast YAML parser', () => {
 
   it('leaves to yaml what it does not reproduce', () => {
     const cases = [
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', '<<: {a: 1}\n', 'a: "esc\\n"\n', 'a: b\n  c\n', 'a: b: c\n', '- - x\n', 'a: |+\n  x\n\n',
-      'a: |2\n  x\n', 'a:\tb\n', 'a: b\rc: d\n', '\ufeffa: b\n', '? a\n: b\n', 'a: [1, [2]]\n', 'a: [1,\n  2]\n', 'a: [1, 2,]\n',
-      '{a: 1}\n', 'just a scalar\n', '', '# only a comment\n', 'a:\n  b: 1\n    # deeper than the next line\nc: 2\n',
-      'a:\n- x\n# in the dashes\' column\nb: 1\n', 'a: # a comment after a null\nb: 1\n', 'a:\n# c\n', 'l:\n  - # c\n  - 1\n', 'a:\n  b:\n\n', 'l:\n-   \nb: 1\n', 'l:\r\n  -\r\n', 'l:\n- 1\n# c\n-\n- 2\n', 'a: "unclosed\n', "k: 'x' y\n", '%YAML 1.1\n---\na: 1\n', 'a: 1\n...\n',
-      `${'k'.repeat(1100)}: v\n`, `"${'k'.repeat(1100)}": v\n`,
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '<<: {a: 1}\n',
+      'a: "esc\\n"\n',
+      'a: b\n  c\n',
+      'a: b: c\n',
+      '- - x\n',
+      'a: |+\n  x\n\n',
+      'a: |2\n  x\n',
+      'a:\tb\n',
+      'a: b\rc: d\n',
+      '\ufeffa: b\n',
+      '? a\n: b\n',
+      'a: [1, [2]]\n',
+      'a: [1,\n  2]\n',
+      'a: [1, 2,]\n',
+      '{a: 1}\n',
+      'just a scalar\n',
+      '',
+      '# only a comment\n',
+      'a:\n  b: 1\n    # deeper than the next line\nc: 2\n',
+      "a:\n- x\n# in the dashes' column\nb: 1\n",
+      'a: # a comment after a null\nb: 1\n',
+      'a:\n# c\n',
+      'l:\n  - # c\n  - 1\n',
+      'a:\n  b:\n\n',
+      'l:\n-   \nb: 1\n',
+      'l:\r\n  -\r\n',
+      'l:\n- 1\n# c\n-\n- 2\n',
+      'a: "unclosed\n',
+      "k: 'x' y\n",
+      '%YAML 1.1\n---\na: 1\n',
+      'a: 1\n...\n',
+      `${'k'.repeat(1100)}: v\n`,
+      `"${'k'.repeat(1100)}": v\n`,
       `k:\n${Array.from({ length: 120 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')}\n`,
     ];
     for (const text of cases) assert.equal(parseInSubset(text), undefined, `the fast parser should leave to yaml:\n${text}`);
@@ -109,11 +141,16 @@ describe('fast YAML parser', () => {
 
   it('agrees with yaml on damaged documents', () => {
     fc.assert(
-      fc.property(genDocument(true), fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }), fc.array(editSpec, { minLength: 1, maxLength: 3 }), (root, choices, edits) => {
-        let text = renderDocument(root, choices, true, choices[0]! % 2 === 0 ? '\n' : '\r\n');
-        for (const spec of edits) text = applyEdit(text, concreteEdit(spec, text, 'a: b\n  - c\n# d\n'));
-        for (const document of documentsOf(text)) agrees(document);
-      }),
+      fc.property(
+        genDocument(true),
+        fc.array(fc.nat(999), { minLength: 50, maxLength: 50 }),
+        fc.array(editSpec, { minLength: 1, maxLength: 3 }),
+        (root, choices, edits) => {
+          let text = renderDocument(root, choices, true, choices[0]! % 2 === 0 ? '\n' : '\r\n');
+          for (const spec of edits) text = applyEdit(text, concreteEdit(spec, text, 'a: b\n  - c\n# d\n'));
+          for (const document of documentsOf(text)) agrees(document);
+        },
+      ),
       { numRuns: RUNS, seed: SEED + 1 },
     );
   });

@@ -36,9 +36,17 @@ describe('fields removed in a later release', () => {
   });
 
   it('is no unknown-field error in the schema check, which does not know the target', () => {
-    assert.deepEqual(parse(POD).documents.flatMap((doc) => validateDocument(doc, store())), []);
+    assert.deepEqual(
+      parse(POD).documents.flatMap((doc) => validateDocument(doc, store())),
+      [],
+    );
     const typo = POD.replace('source:', 'sourc:');
-    assert.deepEqual(parse(typo).documents.flatMap((doc) => validateDocument(doc, store())).map((f) => f.code), ['schema-unknown-field']);
+    assert.deepEqual(
+      parse(typo)
+        .documents.flatMap((doc) => validateDocument(doc, store()))
+        .map((f) => f.code),
+      ['schema-unknown-field'],
+    );
   });
 
   it('is accepted for a target that has it, a warning naming the release for one past its removal', () => {
@@ -53,9 +61,13 @@ describe('fields removed in a later release', () => {
   });
 
   it('reads flow style, CRLF and every document of a file', () => {
-    const flow = 'apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: a}\r\nspec: {containers: [{name: c, image: i}], resourceClaims: [{name: g, source: {resourceClaimName: x}}]}\r\n';
+    const flow =
+      'apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: a}\r\nspec: {containers: [{name: c, image: i}], resourceClaims: [{name: g, source: {resourceClaimName: x}}]}\r\n';
     const found = findings(`${flow}---\r\n${flow.replace('name: a', 'name: b')}`, '1.36');
-    assert.deepEqual(found.map((f) => f.split(' ').slice(0, 3).join(' ')), ['4:70 warning no-field-removed-in-target', '9:70 warning no-field-removed-in-target']);
+    assert.deepEqual(
+      found.map((f) => f.split(' ').slice(0, 3).join(' ')),
+      ['4:70 warning no-field-removed-in-target', '9:70 warning no-field-removed-in-target'],
+    );
   });
 
   it('walks only along the schema and is bounded on hostile input', () => {

@@ -92,7 +92,10 @@ describe('rule no-field-newer-than-target', () => {
   });
 
   it('reads block style, CRLF and every document of a multi-document file', () => {
-    const blockStyle = POD.replace('lifecycle: { stopSignal: SIGUSR1, preStop: { sleep: { seconds: 5 } } }', 'lifecycle:\n          stopSignal: SIGUSR1 # comment');
+    const blockStyle = POD.replace(
+      'lifecycle: { stopSignal: SIGUSR1, preStop: { sleep: { seconds: 5 } } }',
+      'lifecycle:\n          stopSignal: SIGUSR1 # comment',
+    );
     const twoDocs = `${blockStyle}---\n${POD.replace('name: web }', 'name: api }')}`.replaceAll('\n', '\r\n');
     const found = newerFindings({ 'pods.yaml': twoDocs }, '1.29');
     assert.equal(found.length, 2, found.join('\n'));

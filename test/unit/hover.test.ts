@@ -65,7 +65,10 @@ describe('hover', () => {
 
   it('links kinds to their reference section', () => {
     assert.equal(kebabKind('CSIDriver'), 'csi-driver');
-    assert.equal(apiReferenceUrl('v1', 'PersistentVolumeClaim'), 'https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1/');
+    assert.equal(
+      apiReferenceUrl('v1', 'PersistentVolumeClaim'),
+      'https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1/',
+    );
     assert.equal(apiReferenceUrl('networking.k8s.io/v1', 'Ingress'), 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/ingress-v1/');
   });
 });

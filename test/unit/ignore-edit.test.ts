@@ -62,7 +62,7 @@ describe('Ignore … here', () => {
     };
     const asked = missingReason(after);
     assert.equal(asked.length, 1, 'the placeholder is not a reason');
-    assert.equal(asked[0]!.range.start.line, 6, "on the comment it wrote");
+    assert.equal(asked[0]!.range.start.line, 6, 'on the comment it wrote');
     assert.deepEqual(missingReason(after.replace('<why>', 'test fixture, not a real key')), []);
   });
 });

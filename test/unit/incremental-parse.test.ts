@@ -48,7 +48,10 @@ describe('incremental parse', () => {
     const after = parseManifestFile('file:///t.yaml', edited, 2, before);
     assert.equal(after.documents[0], before.documents[0]);
     assert.equal(after.documents[1], before.documents[1]);
-    assert.deepEqual(after.changedDocuments.map((d) => d.index), [2]);
+    assert.deepEqual(
+      after.changedDocuments.map((d) => d.index),
+      [2],
+    );
     assert.equal(after.documents[4]!.chunk, before.documents[4]!.chunk);
     assert.equal(after.documents[4]!.startLine, before.documents[4]!.startLine + 2);
   });

@@ -54,7 +54,9 @@ describe('HPA insight', () => {
   });
 
   it('goes from scaleTargetRef to the base Deployment, and finds the HPAs of a Deployment', () => {
-    assert.deepEqual(where(hpaInsight.definition!(cursorAt(engine, 'biome/main-app-hpa.yaml', 'name: main-app\n  minReplicas', 8))), ['main-app-deployment.yaml:4:9']);
+    assert.deepEqual(where(hpaInsight.definition!(cursorAt(engine, 'biome/main-app-hpa.yaml', 'name: main-app\n  minReplicas', 8))), [
+      'main-app-deployment.yaml:4:9',
+    ]);
     assert.deepEqual(where(hpaInsight.references!(cursorAt(engine, 'biome/main-app-deployment.yaml', 'name: main-app', 8))), ['main-app-hpa.yaml:9:11']);
     assert.deepEqual(where(hpaInsight.references!(cursorAt(engine, 'biome/main-app-probes.yaml', 'kind: Deployment', 7))), ['main-app-hpa.yaml:9:11']);
   });
@@ -62,12 +64,18 @@ describe('HPA insight', () => {
   it('completes scaleTargetRef names with the workloads of the kind in the namespace', () => {
     const edited = sampleEngine(typed('biome/main-app-hpa.yaml', 'name: main-app\n  minReplicas', 'name: m'));
     const items = hpaInsight.completion!(cursorAt(edited, 'biome/main-app-hpa.yaml', 'name: m\n', 7));
-    assert.deepEqual(items.map((i) => `${i.label} (${i.detail})`), ['ai-personalization (Deployment in default)', 'main-app (Deployment in default)']);
+    assert.deepEqual(
+      items.map((i) => `${i.label} (${i.detail})`),
+      ['ai-personalization (Deployment in default)', 'main-app (Deployment in default)'],
+    );
   });
 
   it('puts a code lens over each HPA that reveals its target', () => {
     const lenses = lensesInsight.codeLenses!(engine.index.getFile(sampleUri('biome/main-app-hpa.yaml'))!, engine.index);
-    assert.deepEqual(lenses.map((l) => `${l.range.start.line + 1} ${l.title} → ${l.command?.id ?? ''}`), ['2 scales Deployment main-app 2–10 at 50% CPU → biomeManifests.revealTarget']);
+    assert.deepEqual(
+      lenses.map((l) => `${l.range.start.line + 1} ${l.title} → ${l.command?.id ?? ''}`),
+      ['2 scales Deployment main-app 2–10 at 50% CPU → biomeManifests.revealTarget'],
+    );
     assert.deepEqual(where(lenses[0]!.command!.arguments as Location[]), ['main-app-deployment.yaml:4:9']);
   });
 });
@@ -95,13 +103,18 @@ describe('probe insight', () => {
   });
 
   it('goes from a probe port name in the patch to the named containerPort in the base', () => {
-    assert.deepEqual(where(probesInsight.definition!(cursorAt(engine, 'biome/ai-personalization-probes.yaml', 'port: http', 7))), ['ai-personalization-deployment.yaml:20:21']);
+    assert.deepEqual(where(probesInsight.definition!(cursorAt(engine, 'biome/ai-personalization-probes.yaml', 'port: http', 7))), [
+      'ai-personalization-deployment.yaml:20:21',
+    ]);
     assert.deepEqual(where(probesInsight.definition!(cursorAt(engine, 'biome/main-app-probes.yaml', 'port: 3000', 7))), ['main-app-deployment.yaml:21:30']);
   });
 
   it('completes probe ports from the declared ports of the rendered container', () => {
     const edited = sampleEngine(typed('biome/ai-personalization-probes.yaml', 'port: http', 'port: h'));
     const items = probesInsight.completion!(cursorAt(edited, 'biome/ai-personalization-probes.yaml', 'port: h', 7));
-    assert.deepEqual(items.map((i) => `${i.label} (${i.detail})`), ['http (containerPort 3010 of container ai-personalization)']);
+    assert.deepEqual(
+      items.map((i) => `${i.label} (${i.detail})`),
+      ['http (containerPort 3010 of container ai-personalization)'],
+    );
   });
 });

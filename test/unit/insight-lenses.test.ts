@@ -19,13 +19,21 @@ function lensesOf(path: string): string[] {
 
 describe('code lenses', () => {
   it('run commands the extension contributes', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
     const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
-    assert.deepEqual(Object.values(LENS_COMMANDS).filter((id) => !contributed.has(id)), []);
+    assert.deepEqual(
+      Object.values(LENS_COMMANDS).filter((id) => !contributed.has(id)),
+      [],
+    );
   });
 
   it('come from one insight provider', () => {
-    assert.deepEqual(insightProviders.filter((p) => p.codeLenses).map((p) => p.id), ['lenses']);
+    assert.deepEqual(
+      insightProviders.filter((p) => p.codeLenses).map((p) => p.id),
+      ['lenses'],
+    );
   });
 
   it('open Grafana from the `kind:` line of each Service and Deployment', () => {

@@ -68,7 +68,10 @@ function shown(engine: Engine, locations: Location[]): string[] {
   });
 }
 
-for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+for (const [label, eol] of [
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+] as const) {
   describe(`PromQL navigation (${label})`, () => {
     const engine = engineWith(eol);
     const RECORD_AT = ['recording.yml:4:17 job:http_errors:rate5m'];

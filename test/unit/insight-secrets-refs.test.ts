@@ -68,10 +68,7 @@ describe('Secret value hover', () => {
   });
 
   it('shows binary values as size and hex, and invalid ones as the problem', () => {
-    assert.equal(
-      secretValueMarkdown('k', 'iVBORw0KGgo=', true),
-      '**data.k**: 8 bytes of binary data.\n\n```text\n89 50 4e 47 0d 0a 1a 0a\n```',
-    );
+    assert.equal(secretValueMarkdown('k', 'iVBORw0KGgo=', true), '**data.k**: 8 bytes of binary data.\n\n```text\n89 50 4e 47 0d 0a 1a 0a\n```');
     assert.equal(
       secretValueMarkdown('k', 'supersecret', true),
       '**data.k** is not valid base64: a length that is not a multiple of 4 (missing padding) (character 12).',
@@ -105,10 +102,7 @@ describe('reference insight', () => {
 
   it('hovers a secretKeyRef name and key with what they point at (never the value)', () => {
     const name = referencesInsight.hover!(cursorAt(engine, DEPLOYMENT, 'name: app-secrets', 8))!;
-    assert.equal(
-      name.markdown,
-      'Secret `app-secrets` in namespace `default`, defined in app\\-secrets\\.yaml.\n\nKeys: `DATABASE_URL`, `JWT_SECRET`',
-    );
+    assert.equal(name.markdown, 'Secret `app-secrets` in namespace `default`, defined in app\\-secrets\\.yaml.\n\nKeys: `DATABASE_URL`, `JWT_SECRET`');
     const key = referencesInsight.hover!(cursorAt(engine, DEPLOYMENT, 'key: JWT_SECRET', 6))!;
     assert.equal(key.markdown, 'Key `JWT_SECRET` of Secret `app-secrets`, set in `data` (app\\-secrets\\.yaml).');
   });
@@ -162,20 +156,14 @@ describe('Service insight', () => {
   });
 
   it('goes from the selector to the template labels and from targetPort to the containerPort', () => {
-    assert.deepEqual(where(servicesInsight.definition!(cursorAt(engine, DEPLOYMENT, 'app: main-app\n  ports', 6))), [
-      'main-app-deployment.yaml:14:7',
-    ]);
+    assert.deepEqual(where(servicesInsight.definition!(cursorAt(engine, DEPLOYMENT, 'app: main-app\n  ports', 6))), ['main-app-deployment.yaml:14:7']);
     const named = cursorAt(engine, 'biome/ai-personalization-deployment.yaml', 'targetPort: http', 13);
     assert.deepEqual(where(servicesInsight.definition!(named)), ['ai-personalization-deployment.yaml:21:15']);
-    assert.deepEqual(where(servicesInsight.definition!(cursorAt(engine, DEPLOYMENT, 'targetPort: 3000', 13))), [
-      'main-app-deployment.yaml:21:15',
-    ]);
+    assert.deepEqual(where(servicesInsight.definition!(cursorAt(engine, DEPLOYMENT, 'targetPort: 3000', 13))), ['main-app-deployment.yaml:21:15']);
   });
 
   it('finds the Services that select a workload', () => {
-    assert.deepEqual(where(servicesInsight.references!(cursorAt(engine, DEPLOYMENT, 'name: main-app', 8))), [
-      'main-app-deployment.yaml:44:3',
-    ]);
+    assert.deepEqual(where(servicesInsight.references!(cursorAt(engine, DEPLOYMENT, 'name: main-app', 8))), ['main-app-deployment.yaml:44:3']);
   });
 
   it('completes targetPort with the declared container ports', () => {

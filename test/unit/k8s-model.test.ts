@@ -75,7 +75,10 @@ stringData:
 `;
     const engine = engineWith({ 'web.yaml': PROJECTED, 'creds.yaml': secret });
     const result = renderManifests(engine.index, { target: { kind: 'service', name: 'web' }, mode: 'full', root: TEST_FOLDER });
-    assert.deepEqual(result.objects.map((o) => `${o.kind}/${o.name}`), ['ConfigMap/cfg', 'Secret/creds', 'Service/web', 'Deployment/web']);
+    assert.deepEqual(
+      result.objects.map((o) => `${o.kind}/${o.name}`),
+      ['ConfigMap/cfg', 'Secret/creds', 'Service/web', 'Deployment/web'],
+    );
   });
 
   it('a Secret another resource creates (a cert-manager Certificate) is not a broken reference, as no-missing-secret says', () => {
@@ -87,8 +90,14 @@ spec:
   secretName: creds
 `;
     const engine = engineWith({ 'web.yaml': PROJECTED, 'cert.yaml': certificate });
-    assert.deepEqual(summarize(lintAll(engine)).filter((f) => f.includes('no-missing-secret')), []);
-    assert.deepEqual(edges(buildResourceGraph(engine.index)).filter((e) => e.includes('Secret/creds')), ['Deployment/web -[uses Secret]-> MISSING Secret/creds']);
+    assert.deepEqual(
+      summarize(lintAll(engine)).filter((f) => f.includes('no-missing-secret')),
+      [],
+    );
+    assert.deepEqual(
+      edges(buildResourceGraph(engine.index)).filter((e) => e.includes('Secret/creds')),
+      ['Deployment/web -[uses Secret]-> MISSING Secret/creds'],
+    );
   });
 });
 

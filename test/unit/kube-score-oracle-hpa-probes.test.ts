@@ -15,7 +15,9 @@ const TESTDATA = path.join(FIXTURES_DIR, 'kube-score', 'testdata');
 /** Codes of the findings `rules` give on one fixture file. */
 function codesOf(file: string, rules: readonly string[]): string[] {
   const engine = engineWith({ [file]: fs.readFileSync(path.join(TESTDATA, file), 'utf8') });
-  return lintAll(engine).filter((f) => rules.includes(f.code)).map((f) => f.code);
+  return lintAll(engine)
+    .filter((f) => rules.includes(f.code))
+    .map((f) => f.code);
 }
 
 interface Row {

@@ -36,9 +36,7 @@ const ROWS: Row[] = [
       'service-not-target-pod-multi-label.yaml': ['service-not-target-pod-multi-label.yaml:18 no-unmatched-service-selector'],
       // Namespaces differ: no match.
       'service-target-pod-different-namespace.yaml': ['service-target-pod-different-namespace.yaml:19 no-unmatched-service-selector'],
-      'service-target-deployment-different-namespace.yaml': [
-        'service-target-deployment-different-namespace.yaml:22 no-unmatched-service-selector',
-      ],
+      'service-target-deployment-different-namespace.yaml': ['service-target-deployment-different-namespace.yaml:22 no-unmatched-service-selector'],
     },
     none: [
       'service-target-deployment.yaml',

@@ -90,7 +90,8 @@ describe('kustomization schema', () => {
   it('checks Component files (kind: Component) and leaves Flux Kustomization custom resources alone', () => {
     const engine = engineWith({
       'components/tls/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatchez: []\n',
-      'flux.yaml': 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
+      'flux.yaml':
+        'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: apps\nspec:\n  interval: 10m\n  path: ./apps\n  prune: true\n  sourceRef: {kind: GitRepository, name: flux-system}\n',
     });
     // The Flux object is a custom resource, checked against the bundled catalog's flux-cd schema (and valid).
     assert.deepEqual(summarize(lintAll(engine)), ['kustomization.yaml:3 schema-unknown-field']);
@@ -101,7 +102,8 @@ describe('kustomization schema', () => {
       definitions: Record<string, { properties: Record<string, { type?: string; items?: { $ref?: string } }> }>;
     };
     // Each top-level field with an empty value, and each list of objects with one item holding every field of its type (as an empty value).
-    const empty = (p: { type?: string }): unknown => (p.type === 'array' ? [] : p.type === 'string' ? '' : p.type === 'boolean' ? false : p.type === 'integer' ? 0 : {});
+    const empty = (p: { type?: string }): unknown =>
+      p.type === 'array' ? [] : p.type === 'string' ? '' : p.type === 'boolean' ? false : p.type === 'integer' ? 0 : {};
     const top = schema.definitions['kustomize.Kustomization']!.properties;
     const value: Record<string, unknown> = {};
     for (const [name, prop] of Object.entries(top)) {
@@ -120,7 +122,10 @@ describe('kustomization schema', () => {
     assert.deepEqual(unknownFields(text), []);
     assert.deepEqual(unknownFields(text.replace('"namePrefix"', '"namePrefx"')), ['namePrefx']);
     const ours = lintAll(engineWith({ 'kustomization.yaml': text })).filter((f) => f.code.startsWith('schema-'));
-    assert.deepEqual(ours.map((f) => f.message), []);
+    assert.deepEqual(
+      ours.map((f) => f.message),
+      [],
+    );
   });
 
   it('completes kustomization field names with their docs, without apiVersion or kind in the file', () => {
@@ -130,7 +135,11 @@ describe('kustomization schema', () => {
     assert.ok(!labels.includes('resources'), 'a present field is not offered again');
     const { text: nested, position: at } = caret('patches:\n  - target:\n      ki^\n');
     const nestedLabels = completion(parse(nested, 'file:///w/kustomization.yaml'), at, store()).items.map((i) => i.label);
-    assert.deepEqual(nestedLabels.filter((l) => ['kind', 'labelSelector', 'annotationSelector'].includes(l)).sort(), ['annotationSelector', 'kind', 'labelSelector']);
+    assert.deepEqual(nestedLabels.filter((l) => ['kind', 'labelSelector', 'annotationSelector'].includes(l)).sort(), [
+      'annotationSelector',
+      'kind',
+      'labelSelector',
+    ]);
   });
 
   it('hovers a kustomization field with its description and the kustomize reference', () => {
@@ -144,21 +153,52 @@ describe('kustomization schema', () => {
 describe('kustomize rules against kubectl kustomize', { skip: NO_KUBECTL }, () => {
   it('a missing path, a duplicate resource and a cycle each break kubectl kustomize, and each is reported', () => {
     const cases: [Record<string, string>, string[]][] = [
-      [{ 'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n', 'app/deployment.yaml': DEPLOYMENT }, ['app/kustomization.yaml:3 no-missing-kustomize-path']],
-      [{ 'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ./deployment.yaml\n', 'app/deployment.yaml': DEPLOYMENT }, ['app/kustomization.yaml:3 no-duplicate-kustomize-resource']],
-      [{ 'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ..\n', 'app/deployment.yaml': DEPLOYMENT, 'kustomization.yaml': 'resources:\n  - app\n' }, ['app/kustomization.yaml:3 no-kustomize-cycle', 'kustomization.yaml:2 no-kustomize-cycle']],
-      [{ 'a/kustomization.yaml': 'resources:\n  - ../b\n', 'b/kustomization.yaml': 'resources:\n  - ../a\n' }, ['a/kustomization.yaml:2 no-kustomize-cycle', 'b/kustomization.yaml:2 no-kustomize-cycle']],
-      [{ 'app/kustomization.yaml': 'configMapGenerator:\n  - name: conf\n    files:\n      - app.conf=conf/app.conf\n' }, ['app/kustomization.yaml:4 no-missing-kustomize-path']],
+      [
+        { 'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n', 'app/deployment.yaml': DEPLOYMENT },
+        ['app/kustomization.yaml:3 no-missing-kustomize-path'],
+      ],
+      [
+        { 'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ./deployment.yaml\n', 'app/deployment.yaml': DEPLOYMENT },
+        ['app/kustomization.yaml:3 no-duplicate-kustomize-resource'],
+      ],
+      [
+        {
+          'app/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ..\n',
+          'app/deployment.yaml': DEPLOYMENT,
+          'kustomization.yaml': 'resources:\n  - app\n',
+        },
+        ['app/kustomization.yaml:3 no-kustomize-cycle', 'kustomization.yaml:2 no-kustomize-cycle'],
+      ],
+      [
+        { 'a/kustomization.yaml': 'resources:\n  - ../b\n', 'b/kustomization.yaml': 'resources:\n  - ../a\n' },
+        ['a/kustomization.yaml:2 no-kustomize-cycle', 'b/kustomization.yaml:2 no-kustomize-cycle'],
+      ],
+      [
+        { 'app/kustomization.yaml': 'configMapGenerator:\n  - name: conf\n    files:\n      - app.conf=conf/app.conf\n' },
+        ['app/kustomization.yaml:4 no-missing-kustomize-path'],
+      ],
       [{ 'app/kustomization.yaml': 'resources:\n  - ../common\n', 'common/cm.yaml': CONFIGMAP }, ['app/kustomization.yaml:2 no-missing-kustomize-path']],
-      [{ 'app/kustomization.yaml': 'resources:\n  - ../common/cm.yaml\n', 'common/cm.yaml': CONFIGMAP }, ['app/kustomization.yaml:2 no-kustomize-file-outside-root']],
-      [{ 'app/kustomization.yaml': 'configMapGenerator:\n  - name: x\n    envs:\n      - ../common/app.env\n', 'common/app.env': 'port=1\n' }, ['app/kustomization.yaml:4 no-kustomize-file-outside-root']],
+      [
+        { 'app/kustomization.yaml': 'resources:\n  - ../common/cm.yaml\n', 'common/cm.yaml': CONFIGMAP },
+        ['app/kustomization.yaml:2 no-kustomize-file-outside-root'],
+      ],
+      [
+        { 'app/kustomization.yaml': 'configMapGenerator:\n  - name: x\n    envs:\n      - ../common/app.env\n', 'common/app.env': 'port=1\n' },
+        ['app/kustomization.yaml:4 no-kustomize-file-outside-root'],
+      ],
     ];
     for (const [files, expected] of cases) {
       const root = folderWith(files);
       try {
         const folder = join(root, Object.keys(files)[0]!.split('/')[0]!);
         assert.equal(kustomize(folder).ok, false, `kubectl kustomize accepts ${JSON.stringify(files)}`);
-        assert.deepEqual(lintFolder(root, Object.keys(files).filter((f) => f.endsWith('.yaml'))), expected);
+        assert.deepEqual(
+          lintFolder(
+            root,
+            Object.keys(files).filter((f) => f.endsWith('.yaml')),
+          ),
+          expected,
+        );
       } finally {
         rmSync(root, { recursive: true, force: true });
       }
@@ -219,7 +259,12 @@ describe('kustomize rules against kubectl kustomize', { skip: NO_KUBECTL }, () =
         if (!finding) break;
         text = applyEdits(text, finding.data!.fixes![0]!.edits[0]!.edits);
       }
-      assert.deepEqual(summarize(deprecated(kustomization)), ['kustomization.yaml:1 no-deprecated-kustomize-field', 'kustomization.yaml:5 no-deprecated-kustomize-field', 'kustomization.yaml:6 no-deprecated-kustomize-field', 'kustomization.yaml:8 no-deprecated-kustomize-field']);
+      assert.deepEqual(summarize(deprecated(kustomization)), [
+        'kustomization.yaml:1 no-deprecated-kustomize-field',
+        'kustomization.yaml:5 no-deprecated-kustomize-field',
+        'kustomization.yaml:6 no-deprecated-kustomize-field',
+        'kustomization.yaml:8 no-deprecated-kustomize-field',
+      ]);
       assert.deepEqual(summarize(deprecated(text)), []);
       writeFileSync(join(root, 'app', 'kustomization.yaml'), text);
       const after = kustomize(join(root, 'app'));
@@ -233,7 +278,8 @@ describe('kustomize rules against kubectl kustomize', { skip: NO_KUBECTL }, () =
 });
 
 describe('no-unmatched-patch-target', () => {
-  const patch = (target: string) => `resources:\n  - ../base\npatches:\n  - target: ${target}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n`;
+  const patch = (target: string) =>
+    `resources:\n  - ../base\npatches:\n  - target: ${target}\n    patch: |-\n      - op: replace\n        path: /spec/replicas\n        value: 3\n`;
   const files = (target: string): Record<string, string> => ({
     'overlay/kustomization.yaml': patch(target),
     'base/kustomization.yaml': 'namePrefix: shop-\nresources:\n  - deployment.yaml\nlabels:\n  - pairs:\n      team: web\n',
@@ -264,15 +310,25 @@ describe('no-unmatched-patch-target', () => {
   });
 
   it('says nothing when a resource is outside the workspace (remote), so the list is not known', () => {
-    const engine = engineWith({ 'kustomization.yaml': patch('{ kind: Deployment, name: nothing-like-it }').replace('../base', 'github.com/example/base?ref=v1') });
+    const engine = engineWith({
+      'kustomization.yaml': patch('{ kind: Deployment, name: nothing-like-it }').replace('../base', 'github.com/example/base?ref=v1'),
+    });
     assert.deepEqual(summarize(lintAll(engine)), []);
   });
 
   it('names the target and the number of resources in its message', () => {
-    const engine = engineWith({ 'kustomization.yaml': 'resources:\n  - deployment.yaml\npatches:\n  - target: { kind: Deployment, name: main-ap }\n    path: p.yaml\n', 'deployment.yaml': DEPLOYMENT, 'p.yaml': '[]\n' });
+    const engine = engineWith({
+      'kustomization.yaml': 'resources:\n  - deployment.yaml\npatches:\n  - target: { kind: Deployment, name: main-ap }\n    path: p.yaml\n',
+      'deployment.yaml': DEPLOYMENT,
+      'p.yaml': '[]\n',
+    });
     assert.deepEqual(
-      lintAll(engine).filter((f) => f.code === 'no-unmatched-patch-target').map((f) => f.message),
-      ['patches[0].target (kind Deployment, name main-ap) selects none of the 1 resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.'],
+      lintAll(engine)
+        .filter((f) => f.code === 'no-unmatched-patch-target')
+        .map((f) => f.message),
+      [
+        'patches[0].target (kind Deployment, name main-ap) selects none of the 1 resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.',
+      ],
     );
   });
 });
@@ -306,7 +362,10 @@ describe('kustomize rules on hostile input', () => {
     const findings = lintAll(engine);
     assert.equal(findings.filter((f) => f.code === 'no-missing-kustomize-path').length, 20_000);
     // The pattern is compared literally (no regex ran on the 251-character name), so it selects nothing.
-    assert.deepEqual(findings.filter((f) => f.code === 'no-unmatched-patch-target').map((f) => f.range.start.line), [3]);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'no-unmatched-patch-target').map((f) => f.range.start.line),
+      [3],
+    );
     // Deterministic bound: far above the ~1 s this takes, far below a backtracking hang.
     assert.ok(performance.now() - started < 60_000);
   });
@@ -314,7 +373,9 @@ describe('kustomize rules on hostile input', () => {
 
 describe('kustomize path findings', () => {
   it('underline just the path of a generator `key=path` entry, quoted or not', () => {
-    const engine = engineWith({ 'kustomization.yaml': 'configMapGenerator:\n  - name: c\n    files:\n      - "app.conf=conf/app.conf"\n      - k=plain/x.conf\n' });
+    const engine = engineWith({
+      'kustomization.yaml': 'configMapGenerator:\n  - name: c\n    files:\n      - "app.conf=conf/app.conf"\n      - k=plain/x.conf\n',
+    });
     assert.deepEqual(
       lintAll(engine).map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.code}`),
       ['3:18-31 no-missing-kustomize-path', '4:10-22 no-missing-kustomize-path'],

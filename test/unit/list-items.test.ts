@@ -43,10 +43,7 @@ const LIST = [
 describe('List items', () => {
   it('validates each item against its own kind, at exact ranges', () => {
     const findings = lintAll(engineWith({ 'list.yaml': LIST })).filter((f) => f.code.startsWith('schema-'));
-    assert.deepEqual(findings.map(brief), [
-      'list.yaml 8:5-8:11 schema-unknown-field',
-      'list.yaml 10:15-10:18 schema-type',
-    ]);
+    assert.deepEqual(findings.map(brief), ['list.yaml 8:5-8:11 schema-unknown-field', 'list.yaml 10:15-10:18 schema-type']);
     assert.match(findings[0]!.message, /Unknown field `labelz` in ObjectMeta/);
   });
 
@@ -98,9 +95,15 @@ describe('List items', () => {
 
   it('moves item findings with the List when lines are inserted above it', () => {
     const engine = engineWith({ 'list.yaml': LIST });
-    const before = engine.linter.lintFile(uriOf('list.yaml')).filter((f) => f.code.startsWith('schema-')).map(brief);
+    const before = engine.linter
+      .lintFile(uriOf('list.yaml'))
+      .filter((f) => f.code.startsWith('schema-'))
+      .map(brief);
     engine.index.setFile(uriOf('list.yaml'), `# a comment\n# another\n---\n${LIST}`, 2);
-    const after = engine.linter.lintFile(uriOf('list.yaml')).filter((f) => f.code.startsWith('schema-')).map(brief);
+    const after = engine.linter
+      .lintFile(uriOf('list.yaml'))
+      .filter((f) => f.code.startsWith('schema-'))
+      .map(brief);
     assert.deepEqual(before, ['list.yaml 8:5-8:11 schema-unknown-field', 'list.yaml 10:15-10:18 schema-type']);
     assert.deepEqual(after, ['list.yaml 11:5-11:11 schema-unknown-field', 'list.yaml 13:15-13:18 schema-type']);
   });
@@ -110,8 +113,17 @@ describe('List items', () => {
     const [list] = documentSymbols(engine.index.getFile(uriOf('list.yaml'))!);
     assert.equal(list?.name, 'List (unnamed)');
     const items = list?.children?.find((s) => s.name === 'items');
-    assert.deepEqual(items?.children?.map((s) => [s.name, s.selectionRange.start.line]), [['Deployment web', 4], ['ConfigMap settings', 18]]);
-    assert.deepEqual(workspaceSymbols(engine.index, '').map((s) => s.name), ['Deployment web', 'ConfigMap settings']);
+    assert.deepEqual(
+      items?.children?.map((s) => [s.name, s.selectionRange.start.line]),
+      [
+        ['Deployment web', 4],
+        ['ConfigMap settings', 18],
+      ],
+    );
+    assert.deepEqual(
+      workspaceSymbols(engine.index, '').map((s) => s.name),
+      ['Deployment web', 'ConfigMap settings'],
+    );
   });
 
   it('hovers an item field with its kind’s schema', () => {
@@ -135,8 +147,15 @@ describe('List items', () => {
 
   it('reports List items that are not resources at the item, and broken Lists, without crashing', () => {
     const odd = 'apiVersion: v1\nkind: List\nitems:\n- 5\n- {kind: Pod}\n- [a]\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: s}\n  type: Opaque\n';
-    const engine = engineWith({ 'odd.yaml': odd, 'bad.yaml': 'apiVersion: v1\nkind: List\nitems: 5\n', 'broken.yaml': 'apiVersion: v1\nkind: List\nitems:\n- a: [\n' });
-    assert.deepEqual(engine.index.getFile(uriOf('odd.yaml'))!.documents[0]!.items.map((d) => d.identity?.kind), ['Secret']);
+    const engine = engineWith({
+      'odd.yaml': odd,
+      'bad.yaml': 'apiVersion: v1\nkind: List\nitems: 5\n',
+      'broken.yaml': 'apiVersion: v1\nkind: List\nitems:\n- a: [\n',
+    });
+    assert.deepEqual(
+      engine.index.getFile(uriOf('odd.yaml'))!.documents[0]!.items.map((d) => d.identity?.kind),
+      ['Secret'],
+    );
     assert.equal(engine.index.getFile(uriOf('bad.yaml'))!.documents[0]!.items.length, 0);
     assert.equal(engine.index.getFile(uriOf('broken.yaml'))!.documents[0]!.items.length, 0);
     // kubectl rejects an item without apiVersion and kind: the List reports it at the item, never silently.

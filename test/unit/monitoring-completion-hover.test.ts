@@ -25,7 +25,14 @@ describe('monitoring completion', () => {
     assert.ok(!items.includes('apiVersion'));
   });
   it('offers rule fields in a rule file and route fields in an Alertmanager file', () => {
-    assert.deepEqual(labels('groups:\n  - name: g\n    rules:\n      - alert: A\n        ^\n', 'file:///w/a.rules.yml').sort(), ['annotations', 'expr', 'for', 'keep_firing_for', 'labels', 'record']);
+    assert.deepEqual(labels('groups:\n  - name: g\n    rules:\n      - alert: A\n        ^\n', 'file:///w/a.rules.yml').sort(), [
+      'annotations',
+      'expr',
+      'for',
+      'keep_firing_for',
+      'labels',
+      'record',
+    ]);
     const route = labels('route:\n  receiver: a\n  gr^\nreceivers:\n  - name: a\n', 'file:///w/alertmanager.yml');
     assert.ok(route.includes('group_by') && route.includes('matchers') && !route.includes('receiver'));
   });
@@ -37,7 +44,10 @@ describe('monitoring hover', () => {
       hoverText('global:\n  scrape_time^out: 10s\nscrape_configs: []\n', 'file:///w/prometheus.yml'),
       '**scrape_timeout**: duration (e.g. 30s, 5m, 1h30m)\n\nHow long until a scrape request times out; not above scrape_interval. Default: 10s.\n\n[Documentation](https://prometheus.io/docs/prometheus/latest/configuration/configuration/#global)',
     );
-    assert.match(hoverText('route:\n  rece^iver: a\nreceivers:\n  - name: a\n', 'file:///w/alertmanager.yml') ?? '', /defined under receivers[\s\S]*alerting\/latest\/configuration\/#route/);
+    assert.match(
+      hoverText('route:\n  rece^iver: a\nreceivers:\n  - name: a\n', 'file:///w/alertmanager.yml') ?? '',
+      /defined under receivers[\s\S]*alerting\/latest\/configuration\/#route/,
+    );
   });
   it('says nothing on an unknown field', () => {
     assert.equal(hoverText('global:\n  scrape_intervall^: 10s\nscrape_configs: []\n', 'file:///w/prometheus.yml'), undefined);

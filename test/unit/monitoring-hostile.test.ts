@@ -56,7 +56,10 @@ describe('hostile monitoring files', () => {
     for (let i = 0; i < 20_000; i++) junk += String.fromCharCode((i * 7919) % 256);
     for (const name of ['prometheus.yml', 'alertmanager.yml', 'x.rules.yml']) {
       const found = lintAll(engineWith({ [name]: junk }));
-      assert.ok(found.every((f) => f.code.startsWith('yaml-')), found.map((f) => f.code).join(', '));
+      assert.ok(
+        found.every((f) => f.code.startsWith('yaml-')),
+        found.map((f) => f.code).join(', '),
+      );
     }
   });
 

@@ -16,7 +16,8 @@ const CORPUS = path.join(FIXTURES_DIR, 'monitoring');
 
 /** Files the Debian tools judge differently for a reason that is not ours to fix. */
 const SKIPPED: Record<string, string> = {
-  'valid-kubernetes.prometheus.yml': "Debian's prometheus 2.42 is built without the Kubernetes service discovery (kubernetes_sd_configs is an unknown field there)",
+  'valid-kubernetes.prometheus.yml':
+    "Debian's prometheus 2.42 is built without the Kubernetes service discovery (kubernetes_sd_configs is an unknown field there)",
   'valid-prometheus3.prometheus.yml':
     "Prometheus 3.x fields newer than Debian's 2.42 (http_headers, proxy_from_environment, global scrape_protocols and body_size_limit, otlp, runtime, azuread's managed_identity, protobuf_message); kubernetes_sd_configs and consul_sd_configs are not built into Debian's package. Checked in monitoring-schema.test.ts",
   'valid-alertmanager028.alertmanager.yml':
@@ -44,7 +45,10 @@ interface Case {
 
 function corpus(): Case[] {
   const out: Case[] = [];
-  for (const name of fs.readdirSync(CORPUS).filter((n) => n.endsWith('.yml')).sort()) {
+  for (const name of fs
+    .readdirSync(CORPUS)
+    .filter((n) => n.endsWith('.yml'))
+    .sort()) {
     if (SKIPPED[name]) continue;
     const text = fs.readFileSync(path.join(CORPUS, name), 'utf8');
     const format = formatOf(name);

@@ -11,7 +11,10 @@ function underlined(name: string, text: string): string[] {
     .filter((f) => f.code === 'valid-promql')
     .map((f) => {
       const { start, end } = f.range;
-      const shown = start.line === end.line ? lines[start.line]!.slice(start.character, Math.max(end.character, start.character + 1)) : lines[start.line]!.slice(start.character);
+      const shown =
+        start.line === end.line
+          ? lines[start.line]!.slice(start.character, Math.max(end.character, start.character + 1))
+          : lines[start.line]!.slice(start.character);
       return `${start.line + 1}:${shown}`;
     });
 }
@@ -68,7 +71,16 @@ spec:
 
 describe('PromQL checks', () => {
   it('accepts the usual queries', () => {
-    for (const query of ['sum by (job) (rate(x[5m])) > 0', 'histogram_quantile(0.9, sum by (le) (rate(b[5m])))', 'absent(up{job="a"})', 'topk(3, x)', 'label_replace(up, "a", "$1", "b", "(.*)")', 'predict_linear(x[1h], 3600) < 0', 'x offset 5m', 'avg_over_time(x[5m:1m])']) {
+    for (const query of [
+      'sum by (job) (rate(x[5m])) > 0',
+      'histogram_quantile(0.9, sum by (le) (rate(b[5m])))',
+      'absent(up{job="a"})',
+      'topk(3, x)',
+      'label_replace(up, "a", "$1", "b", "(.*)")',
+      'predict_linear(x[1h], 3600) < 0',
+      'x offset 5m',
+      'avg_over_time(x[5m:1m])',
+    ]) {
       assert.equal(checkPromql(query), undefined, query);
     }
   });

@@ -39,11 +39,23 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
   });
 
   it('checks kubernetes_sd_configs field by field: role, namespaces, selectors, attach_metadata', () => {
-    assert.match(errors('prometheus', `${POD_SD}      - role: pods\n`).join('\n'), /^4 valid-monitoring-schema: Kubernetes SD config: role must be one of endpoints, endpointslice, ingress, node, pod, service, not "pods"/);
+    assert.match(
+      errors('prometheus', `${POD_SD}      - role: pods\n`).join('\n'),
+      /^4 valid-monitoring-schema: Kubernetes SD config: role must be one of endpoints, endpointslice, ingress, node, pod, service, not "pods"/,
+    );
     assert.match(errors('prometheus', `${POD_SD}      - namespaces:\n          names: [a]\n`).join('\n'), /^4 .*Kubernetes SD config needs role/);
-    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        namespace:\n          names: [a]\n`).join('\n'), /^5 .*Unknown field namespace in kubernetes SD config.*Did you mean namespaces\?/);
-    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        selectors:\n          - role: pod\n            lable: app=a\n`).join('\n'), /^7 .*Unknown field lable in kubernetes selector.*Did you mean label\?/);
-    assert.match(errors('prometheus', `${POD_SD}      - role: pod\n        attach_metadata:\n          nodes: true\n`).join('\n'), /^6 .*Unknown field nodes in kubernetes attach metadata/);
+    assert.match(
+      errors('prometheus', `${POD_SD}      - role: pod\n        namespace:\n          names: [a]\n`).join('\n'),
+      /^5 .*Unknown field namespace in kubernetes SD config.*Did you mean namespaces\?/,
+    );
+    assert.match(
+      errors('prometheus', `${POD_SD}      - role: pod\n        selectors:\n          - role: pod\n            lable: app=a\n`).join('\n'),
+      /^7 .*Unknown field lable in kubernetes selector.*Did you mean label\?/,
+    );
+    assert.match(
+      errors('prometheus', `${POD_SD}      - role: pod\n        attach_metadata:\n          nodes: true\n`).join('\n'),
+      /^6 .*Unknown field nodes in kubernetes attach metadata/,
+    );
   });
 
   it('reads flow maps and CRLF line ends the same way', () => {
@@ -62,7 +74,8 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
   it('checks the Alertmanager 0.26-0.28 integrations and what they need', () => {
     const teams = 'route:\n  receiver: t\nreceivers:\n  - name: t\n    msteamsv2_configs:\n      - webhook_url: https://x.example.org/w\n        summary: s\n';
     assert.match(errors('alertmanager', teams).join('\n'), /^7 .*Unknown field summary in msteamsv2 config/);
-    const jira = 'global:\n  jira_api_url: https://x.atlassian.net\nroute:\n  receiver: j\nreceivers:\n  - name: j\n    jira_configs:\n      - issue_type: Bug\n';
+    const jira =
+      'global:\n  jira_api_url: https://x.atlassian.net\nroute:\n  receiver: j\nreceivers:\n  - name: j\n    jira_configs:\n      - issue_type: Bug\n';
     assert.match(errors('alertmanager', jira).join('\n'), /^8 .*Jira config needs project/);
     const noUrl = jira.replace(/global:\n.*\n/, '').replace('issue_type: Bug', 'issue_type: Bug\n        project: OPS');
     assert.match(errors('alertmanager', noUrl).join('\n'), /Jira integration needs api_url.*Add api_url here, or jira_api_url under global\./);
@@ -71,7 +84,8 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
   });
 
   it('leaves templated words alone and secrets given as <secret>', () => {
-    const text = 'route:\n  receiver: o\nreceivers:\n  - name: o\n    opsgenie_configs:\n      - api_key: k\n        responders:\n          - name: \'{{ .CommonLabels.team }}\'\n            type: \'{{ .CommonLabels.kind }}\'\n    slack_configs:\n      - api_url: <secret>\n';
+    const text =
+      "route:\n  receiver: o\nreceivers:\n  - name: o\n    opsgenie_configs:\n      - api_key: k\n        responders:\n          - name: '{{ .CommonLabels.team }}'\n            type: '{{ .CommonLabels.kind }}'\n    slack_configs:\n      - api_url: <secret>\n";
     assert.deepEqual(errors('alertmanager', text), []);
   });
 });

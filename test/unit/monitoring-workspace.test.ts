@@ -20,7 +20,9 @@ describe('files.associations', () => {
 
   it('a folder glob makes it an Alertmanager configuration; other folders and other formats stay as they were', () => {
     setFormatAssociations(TEST_FOLDER, { 'monitoring/*.yaml': 'alertmanager-config', 'bogus/*.yaml': 'not-a-format' });
-    assert.deepEqual(codes({ 'monitoring/team.yaml': RECEIVERS, 'other/team.yaml': RECEIVERS, 'bogus/team.yaml': RECEIVERS }), ['monitoring/team.yaml:3 no-duplicate-receiver']);
+    assert.deepEqual(codes({ 'monitoring/team.yaml': RECEIVERS, 'other/team.yaml': RECEIVERS, 'bogus/team.yaml': RECEIVERS }), [
+      'monitoring/team.yaml:3 no-duplicate-receiver',
+    ]);
   });
 
   it('a bare name matches at any depth, and never turns a Kubernetes object into a monitoring file', () => {
@@ -32,11 +34,20 @@ describe('files.associations', () => {
   it('applies live: the same engine re-checks the file after the setting changes', () => {
     const engine = engineWith({ 'monitoring/team.yaml': RECEIVERS });
     const uri = `${TEST_FOLDER}/monitoring/team.yaml`;
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), []);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => f.code),
+      [],
+    );
     setFormatAssociations(TEST_FOLDER, { 'monitoring/**': 'alertmanager-config' });
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), ['no-duplicate-receiver']);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => f.code),
+      ['no-duplicate-receiver'],
+    );
     setFormatAssociations(TEST_FOLDER, {});
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), []);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => f.code),
+      [],
+    );
   });
 
   it('is read from the settings, keeping only string values', () => {
@@ -50,10 +61,19 @@ describe('rule_files cross-link', () => {
     const config = 'global:\n  evaluation_interval: 30s\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n';
     const engine = engineWith({ 'prometheus.yml': config });
     const uri = `${TEST_FOLDER}/prometheus.yml`;
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => `${f.range.start.line + 1} ${f.code}`), ['4 no-missing-rule-files']);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => `${f.range.start.line + 1} ${f.code}`),
+      ['4 no-missing-rule-files'],
+    );
     engine.index.setFile(`${TEST_FOLDER}/rules/api.yml`, 'groups:\n  - name: api\n    rules: []\n');
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), []);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => f.code),
+      [],
+    );
     engine.index.removeFile(`${TEST_FOLDER}/rules/api.yml`);
-    assert.deepEqual(engine.linter.lintFile(uri).map((f) => f.code), ['no-missing-rule-files']);
+    assert.deepEqual(
+      engine.linter.lintFile(uri).map((f) => f.code),
+      ['no-missing-rule-files'],
+    );
   });
 });

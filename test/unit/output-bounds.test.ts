@@ -60,7 +60,10 @@ describe('bounded completion', () => {
   });
 
   it('the typed word narrows a capped list, so every name stays reachable', () => {
-    assert.deepEqual(completeAfter('name: ap').items.map((i) => i.label), ['app-secrets']);
+    assert.deepEqual(
+      completeAfter('name: ap').items.map((i) => i.label),
+      ['app-secrets'],
+    );
     const list = completeAfter('name: bulk-149');
     assert.deepEqual(list.items.map((i) => i.label).sort(), ['bulk-149', ...Array.from({ length: 10 }, (_, i) => `bulk-149${i}`)].sort());
   });

@@ -9,7 +9,10 @@ const BLOCK = 'spec:\n  containers:\n    - name: web\n      image: nginx:latest\
 const FLOW = 'spec: {containers: [{name: web, image: "nginx:latest"}]}\n';
 
 describe('valuePathAt', () => {
-  for (const [style, text] of [['block', BLOCK], ['flow', FLOW]] as const) {
+  for (const [style, text] of [
+    ['block', BLOCK],
+    ['flow', FLOW],
+  ] as const) {
     it(`finds the path of a value and of a key (${style})`, () => {
       const doc = parseDocument(text);
       assert.deepEqual(valuePathAt(doc.contents, text.indexOf('nginx')), ['spec', 'containers', 0, 'image']);

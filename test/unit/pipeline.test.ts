@@ -19,15 +19,24 @@ spec:
 describe('lint pipeline', () => {
   it('applies per-rule levels from settings, and `off`', () => {
     const engine = engineWith({ 'pod.yaml': POD('nginx:latest') });
-    assert.deepEqual(lintAll(engine).map((f) => `${f.code} ${f.severity}`), ['no-latest-tag warning']);
-    assert.deepEqual(lintAll(engine, { rules: { 'no-latest-tag': 'error' }, ruleOptions: {} }).map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      lintAll(engine).map((f) => `${f.code} ${f.severity}`),
+      ['no-latest-tag warning'],
+    );
+    assert.deepEqual(
+      lintAll(engine, { rules: { 'no-latest-tag': 'error' }, ruleOptions: {} }).map((f) => f.severity),
+      ['error'],
+    );
     assert.deepEqual(lintAll(engine, { rules: { 'no-latest-tag': 'off' }, ruleOptions: {} }), []);
   });
 
   it('honours an ignore comment above or at the end of the line, and the object annotation', () => {
     const above = POD('nginx:latest').replace('      image:', '      # biome-manifests-ignore no-latest-tag -- dev image\n      image:');
     const endOfLine = POD('nginx:latest # biome-manifests-ignore no-latest-tag -- pinned by the registry');
-    const annotated = POD('nginx:latest').replace('  name: web\n', '  name: web\n  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, other -- dev cluster only"\n');
+    const annotated = POD('nginx:latest').replace(
+      '  name: web\n',
+      '  name: web\n  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, other -- dev cluster only"\n',
+    );
     const otherRule = POD('nginx:latest').replace('      image:', '      # biome-manifests-ignore some-other-rule -- not this one\n      image:');
     assert.deepEqual(summarize(lintAll(engineWith({ 'a.yaml': above, 'b.yaml': endOfLine, 'c.yaml': annotated }))), []);
     assert.deepEqual(summarize(lintAll(engineWith({ 'd.yaml': otherRule }))), ['d.yaml:9 no-latest-tag']);
@@ -39,7 +48,10 @@ describe('lint pipeline', () => {
     const ignored = typo.replace('      imagePullPolcy:', '      # biome-manifests-ignore schema-unknown-field -- operator field\n      imagePullPolcy:');
     assert.deepEqual(summarize(lintAll(engineWith({ 'b.yaml': ignored }))), []);
     const asWarning = lintAll(engineWith({ 'c.yaml': typo }), { rules: { 'schema-unknown-field': 'warning' }, ruleOptions: {} });
-    assert.deepEqual(asWarning.map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      asWarning.map((f) => f.severity),
+      ['warning'],
+    );
   });
 
   it('reports a removed HPA apiVersion once, by the rule that can fix it', () => {
@@ -52,7 +64,10 @@ spec:
   maxReplicas: 3
 `;
     const codes = lintAll(engineWith({ 'hpa.yaml': hpa })).map((f) => f.code);
-    assert.deepEqual(codes.filter((c) => c !== 'no-missing-hpa-target'), ['no-removed-hpa-api-version']);
+    assert.deepEqual(
+      codes.filter((c) => c !== 'no-missing-hpa-target'),
+      ['no-removed-hpa-api-version'],
+    );
   });
 
   it('skips schema and rules for a document the parser cannot read, and keeps checking the others', () => {

@@ -71,7 +71,20 @@ describe('projection keys', () => {
 
 describe('bounded edit distance', () => {
   it('equals the full distance up to the bound, and exceeds the bound beyond it', () => {
-    const words = ['', 'a', 'ab', 'settings', 'setings', 'Settings', 'app-config', 'app-confg', 'api-config', 'cart-12-config', 'cart-21-config', 'x'.repeat(30)];
+    const words = [
+      '',
+      'a',
+      'ab',
+      'settings',
+      'setings',
+      'Settings',
+      'app-config',
+      'app-confg',
+      'api-config',
+      'cart-12-config',
+      'cart-21-config',
+      'x'.repeat(30),
+    ];
     for (const a of words) {
       for (const b of words) {
         const full = editDistance(a, b);

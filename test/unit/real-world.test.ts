@@ -131,7 +131,10 @@ describe('real-world manifests', () => {
   it('says nothing at all about Helm templates', () => {
     const helm = [...run.findings].filter(([file]) => file.startsWith('bitnami-redis/'));
     assert.ok(helm.length > 0);
-    assert.deepEqual(helm.flatMap(([file, list]) => list.map((f) => `${file} ${line(f)}`)), []);
+    assert.deepEqual(
+      helm.flatMap(([file, list]) => list.map((f) => `${file} ${line(f)}`)),
+      [],
+    );
   });
 
   it('reports no schema finding on valid manifests', () => {

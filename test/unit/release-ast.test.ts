@@ -36,9 +36,16 @@ describe('released ASTs', () => {
     assert.equal(chunk.release(), true);
     assert.equal(ParsedChunk.reparses, reparses, 'releasing parses nothing');
     assert.deepEqual(chunk.value(), before.plain, 'the plain value is kept');
-    assert.deepEqual(chunk.errors.map((e) => e.code), before.errors, 'the errors are kept, duplicate key included');
+    assert.deepEqual(
+      chunk.errors.map((e) => e.code),
+      before.errors,
+      'the errors are kept, duplicate key included',
+    );
     assert.deepEqual(chunk.yaml.toJSON(), before.json);
-    assert.deepEqual(chunk.yaml.errors.map((e) => e.code), before.errors);
+    assert.deepEqual(
+      chunk.yaml.errors.map((e) => e.code),
+      before.errors,
+    );
     assert.equal(ParsedChunk.reparses, reparses + 1, 'the first access parsed it again');
     chunk.yaml.toJSON();
     assert.equal(ParsedChunk.reparses, reparses + 1, 'and keeps it');
@@ -60,7 +67,9 @@ describe('released ASTs', () => {
       const actual = released.engine.linter.lintFile(released.uris[i]!);
       assert.deepEqual(actual, expected, FILES[i]);
       const file = released.engine.index.getFile(released.uris[i]!)!;
-      documentsWithFindings += file.documents.filter((d) => actual.some((f) => f.range.start.line >= d.startLine && f.range.start.line < d.startLine + d.chunk.lines.lineCount)).length;
+      documentsWithFindings += file.documents.filter((d) =>
+        actual.some((f) => f.range.start.line >= d.startLine && f.range.start.line < d.startLine + d.chunk.lines.lineCount),
+      ).length;
     }
     const parsedAgain = ParsedChunk.reparses - reparses;
     assert.ok(documentsWithFindings > 100, `the corpus has findings to place (${documentsWithFindings} documents)`);
@@ -78,7 +87,10 @@ describe('schema findings that depend on the folder', () => {
     );
     const codes = (): string[] => engine.linter.lintFile(deployment).map((f) => f.code);
     assert.ok(codes().includes('schema-required'), 'without a kustomization the selector is required');
-    engine.index.setFile('file:///w/app/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels:\n  app: web\nresources:\n  - deployment.yaml\n');
+    engine.index.setFile(
+      'file:///w/app/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels:\n  app: web\nresources:\n  - deployment.yaml\n',
+    );
     assert.ok(!codes().includes('schema-required'), 'kustomize fills the selector from commonLabels');
     engine.index.removeFile('file:///w/app/kustomization.yaml');
     assert.ok(codes().includes('schema-required'), 'and it is required again once the kustomization is gone');

@@ -29,15 +29,20 @@ describe('resource graph of the sample', () => {
 
   it('marks the scrape of a port the Service does not expose as a warning, saying which ports it has', () => {
     const warned = graph.edges.filter((e) => e.warning).map((e) => [label(graph, e.from), e.label, e.warning]);
-    assert.deepEqual(warned, [['PrometheusJob/main-app', 'scrapes main-app:3000', 'Service main-app does not expose port 3000; it exposes 80 (targetPort 3000)']]);
+    assert.deepEqual(warned, [
+      ['PrometheusJob/main-app', 'scrapes main-app:3000', 'Service main-app does not expose port 3000; it exposes 80 (targetPort 3000)'],
+    ]);
   });
 
   it('marks the scrape targets with no Service as broken references to missing nodes', () => {
-    assert.deepEqual(all.filter((e) => e.includes('broken')), [
-      'PrometheusJob/api-gateway -[scrapes api-gateway:3000, broken]-> MISSING Service/api-gateway',
-      'PrometheusJob/email-service -[scrapes email-service:3000, broken]-> MISSING Service/email-service',
-      'PrometheusJob/messaging-service -[scrapes messaging-service:4200, broken]-> MISSING Service/messaging-service',
-    ]);
+    assert.deepEqual(
+      all.filter((e) => e.includes('broken')),
+      [
+        'PrometheusJob/api-gateway -[scrapes api-gateway:3000, broken]-> MISSING Service/api-gateway',
+        'PrometheusJob/email-service -[scrapes email-service:3000, broken]-> MISSING Service/email-service',
+        'PrometheusJob/messaging-service -[scrapes messaging-service:4200, broken]-> MISSING Service/messaging-service',
+      ],
+    );
   });
 
   it("gives every resource node its object's first line to open, also after comments and in multi-document files", () => {
@@ -89,10 +94,10 @@ spec:
 `,
     });
     const g = buildResourceGraph(e.index);
-    assert.deepEqual(edges(g).filter((x) => x.includes('broken')), [
-      'Deployment/web -[reads key nope, broken]-> Secret/s',
-      'HorizontalPodAutoscaler/h -[scales, broken]-> MISSING Deployment/gone',
-    ]);
+    assert.deepEqual(
+      edges(g).filter((x) => x.includes('broken')),
+      ['Deployment/web -[reads key nope, broken]-> Secret/s', 'HorizontalPodAutoscaler/h -[scales, broken]-> MISSING Deployment/gone'],
+    );
   });
 });
 
@@ -174,7 +179,10 @@ describe('resource map HTML', () => {
 
   it('draws a reference with a problem in orange, counts it, and says what is wrong in its tooltip', () => {
     const warned = resourceMapHtml({ layout: layoutGraph(graph), nonce: 'N', cspSource: 'x' });
-    assert.match(warned, /<path class="edge warning" d="[^"]+" marker-end="url\(#arrow-warning\)"><title>scrapes main-app:3000: Service main-app does not expose port 3000/);
+    assert.match(
+      warned,
+      /<path class="edge warning" d="[^"]+" marker-end="url\(#arrow-warning\)"><title>scrapes main-app:3000: Service main-app does not expose port 3000/,
+    );
     assert.match(warned, /<text class="edge-label warning"/);
     assert.match(warned, /1 reference with a problem \(orange\)/);
   });
@@ -196,6 +204,9 @@ describe('resource map HTML', () => {
   });
 
   it('nonces are 32 alphanumerics', () => {
-    assert.match(makeNonce((n) => new Uint8Array(n).map((_, i) => i * 7)), /^[A-Za-z0-9]{32}$/);
+    assert.match(
+      makeNonce((n) => new Uint8Array(n).map((_, i) => i * 7)),
+      /^[A-Za-z0-9]{32}$/,
+    );
   });
 });

@@ -36,12 +36,17 @@ ${comment ? `  # biome-manifests-ignore ${comment}\n` : ''}  scaleTargetRef: { a
 const SETTINGS: LintSettings = { rules: {}, ruleOptions: {} };
 
 function codesOf(text: string, settings: LintSettings = SETTINGS): string[] {
-  return lintAll(engineWith({ 'hpa.yaml': text }), settings).map((f) => f.code).filter((c) => c === NEW_ID);
+  return lintAll(engineWith({ 'hpa.yaml': text }), settings)
+    .map((f) => f.code)
+    .filter((c) => c === NEW_ID);
 }
 
 describe('rule id scheme', () => {
   it('every rule id is no-…, require-… or valid-…', () => {
-    assert.deepEqual(allRules.map((r) => r.id).filter((id) => !/^(no|require|valid)-/.test(id)), []);
+    assert.deepEqual(
+      allRules.map((r) => r.id).filter((id) => !/^(no|require|valid)-/.test(id)),
+      [],
+    );
   });
 
   it('every old id names a current rule and is not itself a current id', () => {

@@ -101,8 +101,13 @@ describe('rule messages', () => {
         context.report({ messageId: 'missing' as 'named' });
       },
     });
-    const findings = lintAll(engineWith({ 'settings.yaml': CONFIGMAP }, { rules: [broken], schema: undefined, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) }));
-    assert.deepEqual(findings.filter((f) => f.code === 'test-broken'), []);
+    const findings = lintAll(
+      engineWith({ 'settings.yaml': CONFIGMAP }, { rules: [broken], schema: undefined, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) }),
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'test-broken'),
+      [],
+    );
     assert.deepEqual(errors, ['test-broken: Error: rule test-broken has no message missing']);
   });
 

@@ -75,11 +75,17 @@ describe('HPA rules on the sample', () => {
     const finding = ours(lintAll(sampleEngine())).find((f) => f.code === 'require-hpa-resource-requests')!;
     const fix = finding.data!.fixes![0]!;
     assert.equal(fix.safety, 'unsafe');
-    assert.deepEqual(fix.edits.map((e) => e.uri), [sampleUri('biome/main-app-deployment.yaml')]);
+    assert.deepEqual(
+      fix.edits.map((e) => e.uri),
+      [sampleUri('biome/main-app-deployment.yaml')],
+    );
     const fixed = applyEdits(sampleText('biome/main-app-deployment.yaml'), fix.edits[0]!.edits);
     assert.match(fixed, /- name: main-app\n {10}resources:\n {12}requests:\n {14}cpu: 100m\n {10}image: azora\/main-app:latest\n/);
     const after = ours(lintAll(sampleEngine({ 'biome/main-app-deployment.yaml': fixed })));
-    assert.deepEqual(after.map((f) => f.code), ['no-replicas-with-hpa']);
+    assert.deepEqual(
+      after.map((f) => f.code),
+      ['no-replicas-with-hpa'],
+    );
   });
 
   it('fixes #2 by removing the replicas line', () => {
@@ -122,12 +128,18 @@ spec:
   });
 
   it('checks only the named container of a ContainerResource metric, and memory like cpu', () => {
-    const hpa = HPA.replace('- type: Resource\n      resource:\n        name: cpu', '- type: ContainerResource\n      containerResource:\n        container: web\n        name: memory');
+    const hpa = HPA.replace(
+      '- type: Resource\n      resource:\n        name: cpu',
+      '- type: ContainerResource\n      containerResource:\n        container: web\n        name: memory',
+    );
     const deployment = `${DEPLOYMENT}        - name: sidecar\n          image: proxy:1.0.0\n`;
     const findings = ours(lintAll(engineWith({ 'web-hpa.yaml': hpa, 'web-deployment.yaml': deployment })));
-    assert.deepEqual(findings.map((f) => f.message), [
-      'HPA web scales on memory utilization, but container web in Deployment web sets no memory request: the HPA can never compute utilization and will not scale. Add `resources.requests.memory` to the container.',
-    ]);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        'HPA web scales on memory utilization, but container web in Deployment web sets no memory request: the HPA can never compute utilization and will not scale. Add `resources.requests.memory` to the container.',
+      ],
+    );
   });
 });
 
@@ -150,7 +162,15 @@ describe('no-replicas-with-hpa', () => {
   it('says when the fixed count is outside the HPA range, and ignores workloads no HPA targets', () => {
     const deployment = DEPLOYMENT.replace('spec:\n  template', 'spec:\n  replicas: 20\n  template');
     const other = deployment.replace('name: web\nspec', 'name: other\nspec');
-    const findings = ours(lintAll(engineWith({ 'web-hpa.yaml': HPA, 'web-deployment.yaml': deployment.replace('image: web:1.0.0', 'image: web:1.0.0\n          resources: { requests: { cpu: 1 } }'), 'other.yaml': other })));
+    const findings = ours(
+      lintAll(
+        engineWith({
+          'web-hpa.yaml': HPA,
+          'web-deployment.yaml': deployment.replace('image: web:1.0.0', 'image: web:1.0.0\n          resources: { requests: { cpu: 1 } }'),
+          'other.yaml': other,
+        }),
+      ),
+    );
     assert.deepEqual(summarize(findings), ['web-deployment.yaml:6 no-replicas-with-hpa']);
     assert.match(findings[0]!.message, /and 20 is outside the HPA’s range 2–5/);
   });
@@ -177,7 +197,10 @@ spec:
         targetAverageValue: "30"
 `;
     const finding = ours(lintAll(engineWith({ 'hpa.yaml': v2beta1 }))).find((f) => f.code === 'no-removed-hpa-api-version')!;
-    assert.equal(finding.message, 'HPA web uses autoscaling/v2beta1, removed in Kubernetes 1.25: the API server rejects it. Use autoscaling/v2 and convert the metric fields.');
+    assert.equal(
+      finding.message,
+      'HPA web uses autoscaling/v2beta1, removed in Kubernetes 1.25: the API server rejects it. Use autoscaling/v2 and convert the metric fields.',
+    );
     const fixed = applyEdits(v2beta1, finding.data!.fixes![0]!.edits[0]!.edits);
     assert.equal(
       fixed,
@@ -212,10 +235,19 @@ spec:
 
 describe('valid-hpa-replica-bounds', () => {
   it('only warns about minReplicas 0 with an External metric (scale to zero), and says min = max can never scale', () => {
-    const zero = HPA.replace('minReplicas: 2', 'minReplicas: 0').replace('- type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 50', '- type: External\n      external:\n        metric: { name: queue }\n        target: { type: Value, value: "10" }');
+    const zero = HPA.replace('minReplicas: 2', 'minReplicas: 0').replace(
+      '- type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 50',
+      '- type: External\n      external:\n        metric: { name: queue }\n        target: { type: Value, value: "10" }',
+    );
     const findings = lintAll(engineWith({ 'hpa.yaml': zero })).filter((f) => f.code === 'valid-hpa-replica-bounds');
-    assert.deepEqual(findings.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['10 warning valid-hpa-replica-bounds']);
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`),
+      ['10 warning valid-hpa-replica-bounds'],
+    );
     const same = lintAll(engineWith({ 'hpa.yaml': HPA.replace('maxReplicas: 5', 'maxReplicas: 2') })).filter((f) => f.code === 'valid-hpa-replica-bounds');
-    assert.deepEqual(same.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`), ['11 info valid-hpa-replica-bounds']);
+    assert.deepEqual(
+      same.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`),
+      ['11 info valid-hpa-replica-bounds'],
+    );
   });
 });

@@ -22,14 +22,21 @@ const UNPINNED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'unit',
 describe('rule registry', () => {
   it('lists every rule file once, under its id', () => {
     const dir = path.join(REPO_ROOT, 'server', 'src', 'rules');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     assert.deepEqual(allRules.map((r) => r.id).sort(), files);
     assert.equal(new Set(allRules.map((r) => r.id)).size, allRules.length);
   });
 
   it('lists unpinned messages of existing rules only', () => {
     const ids = new Set(allRules.map((r) => r.id));
-    assert.deepEqual(Object.keys(UNPINNED).filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      Object.keys(UNPINNED).filter((id) => !ids.has(id)),
+      [],
+    );
   });
 });
 
@@ -38,7 +45,11 @@ function assertFixesClear(rule: Rule, example: RuleExample, finding: Finding): v
   for (const fix of finding.data?.fixes ?? []) {
     const fixed = applyFix(example, fix);
     const after = findingsOf(rule, { files: fixed });
-    assert.deepEqual(after.map((f) => f.message), [], `fix "${fix.title}" leaves:\n${Object.values(fixed).join('\n---\n')}`);
+    assert.deepEqual(
+      after.map((f) => f.message),
+      [],
+      `fix "${fix.title}" leaves:\n${Object.values(fixed).join('\n---\n')}`,
+    );
   }
 }
 
@@ -49,11 +60,7 @@ function assertPinned(rule: Rule, pinned: InvalidExample): void {
   const files = filesOf(pinned.example);
   const file = pinned.file ?? (files['example.yaml'] !== undefined ? 'example.yaml' : Object.keys(files)[0]);
   const where = `${fileOf(finding)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-  assert.deepEqual(
-    { messageId: finding.messageId, where },
-    { messageId: pinned.messageId, where: `${file}:${pinned.line}:${pinned.column}` },
-    finding.message,
-  );
+  assert.deepEqual({ messageId: finding.messageId, where }, { messageId: pinned.messageId, where: `${file}:${pinned.line}:${pinned.column}` }, finding.message);
   assert.ok(pinned.messageId in rule.messages, `the rule declares message ${pinned.messageId}`);
   assert.doesNotMatch(finding.message, /\{\{\s*\w+\s*\}\}/, 'every placeholder is filled');
   const first = finding.data?.fixes?.[0];
@@ -83,11 +90,18 @@ for (const rule of allRules) {
     it('pins every message with an invalid example (but the listed old ones)', () => {
       const pinned = new Set(rule.invalid.map((example) => example.messageId));
       const unpinned = Object.keys(rule.messages).filter((id) => !pinned.has(id));
-      assert.deepEqual(unpinned, UNPINNED[rule.id] ?? [], 'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it');
+      assert.deepEqual(
+        unpinned,
+        UNPINNED[rule.id] ?? [],
+        'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it',
+      );
     });
     rule.valid.forEach((example, i) => {
       it(`valid example ${i + 1} yields nothing`, () => {
-        assert.deepEqual(findingsOf(rule, example).map((f) => f.message), []);
+        assert.deepEqual(
+          findingsOf(rule, example).map((f) => f.message),
+          [],
+        );
       });
     });
     rule.invalid.forEach((example, i) => {

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness';
 import type { Finding } from '../../server/src/engine/types';
 
-const RULES = ['no-unmatched-service-monitor', 'no-missing-service-monitor-port', 'no-unmatched-pod-monitor', 'no-missing-scaled-object-target', 'no-hpa-with-scaled-object'];
+const RULES = [
+  'no-unmatched-service-monitor',
+  'no-missing-service-monitor-port',
+  'no-unmatched-pod-monitor',
+  'no-missing-scaled-object-target',
+  'no-hpa-with-scaled-object',
+];
 
 function findings(files: Record<string, string>): Finding[] {
   return lintAll(engineWith(files)).filter((f) => RULES.includes(f.code));
@@ -120,11 +126,17 @@ describe('ServiceMonitor rules', () => {
       found[0]!.message,
       'ServiceMonitor main-app scrapes port 9464, but no Service it selects has a port of that name (Service main-app: its ports are named http, metrics): this endpoint scrapes nothing. Use the name of a Service port.',
     );
-    assert.deepEqual(found[0]!.related?.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line + 1}`), ['main-app.yaml:35']);
+    assert.deepEqual(
+      found[0]!.related?.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line + 1}`),
+      ['main-app.yaml:35'],
+    );
   });
 
   it('check every endpoint, and stay silent when the selector picks nothing (the other rule says so)', () => {
-    const twoEndpoints = serviceMonitor('    matchLabels:\n      app: main-app').replace('  endpoints:\n', '  endpoints:\n    - port: http\n    - port: metrcis\n');
+    const twoEndpoints = serviceMonitor('    matchLabels:\n      app: main-app').replace(
+      '  endpoints:\n',
+      '  endpoints:\n    - port: http\n    - port: metrcis\n',
+    );
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'm.yaml': twoEndpoints })), ['m.yaml:12 no-missing-service-monitor-port']);
     const none = serviceMonitor('    matchLabels:\n      app: nothing', 'nope');
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'm.yaml': none })), ['m.yaml:7 no-unmatched-service-monitor']);
@@ -175,9 +187,16 @@ describe('PodMonitor rule', () => {
   });
 
   it('reports pods of another namespace, and judges nothing in a namespace without workloads', () => {
-    assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'other.yaml': APP.replace(/biome/g, 'shop').replace(/app: main-app/g, 'app: other'), 'pm.yaml': podMonitor('    matchLabels: { app: other }') })), [
-      'pm.yaml:7 no-unmatched-pod-monitor',
-    ]);
+    assert.deepEqual(
+      summarize(
+        findings({
+          'main-app.yaml': APP,
+          'other.yaml': APP.replace(/biome/g, 'shop').replace(/app: main-app/g, 'app: other'),
+          'pm.yaml': podMonitor('    matchLabels: { app: other }'),
+        }),
+      ),
+      ['pm.yaml:7 no-unmatched-pod-monitor'],
+    );
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'pm.yaml': podMonitor('    matchLabels: { app: other }', 'payments') })), []);
   });
 });
@@ -234,14 +253,19 @@ describe('KEDA ScaledObject rules', () => {
     const found = findings({ 'main-app.yaml': APP, 'so.yaml': scaledObject('    name: main-app'), 'hpa.yaml': hpa('main-app') });
     assert.deepEqual(summarize(found), ['so.yaml:7 no-hpa-with-scaled-object']);
     assert.equal(found[0]!.severity, 'error');
-    assert.deepEqual(found[0]!.related?.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line + 1}`), ['hpa.yaml:7']);
+    assert.deepEqual(
+      found[0]!.related?.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)}:${r.range.start.line + 1}`),
+      ['hpa.yaml:7'],
+    );
   });
 
   it('do not count the HPA KEDA creates itself, by its default or configured name', () => {
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'so.yaml': scaledObject('    name: main-app'), 'hpa.yaml': hpa('keda-hpa-main-app') })), []);
     const named = scaledObject('    name: main-app', '  advanced:\n    horizontalPodAutoscalerConfig:\n      name: main-app-keda\n');
     assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'so.yaml': named, 'hpa.yaml': hpa('main-app-keda') })), []);
-    assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'so.yaml': named, 'hpa.yaml': hpa('keda-hpa-main-app') })), ['so.yaml:7 no-hpa-with-scaled-object']);
+    assert.deepEqual(summarize(findings({ 'main-app.yaml': APP, 'so.yaml': named, 'hpa.yaml': hpa('keda-hpa-main-app') })), [
+      'so.yaml:7 no-hpa-with-scaled-object',
+    ]);
   });
 
   it('read a flow-style, CRLF, multi-document file', () => {

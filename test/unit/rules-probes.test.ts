@@ -79,7 +79,10 @@ describe('probe rules on the sample', () => {
   it('errors on the patch line when the base no longer declares the named probe port', () => {
     const base = sampleText('biome/ai-personalization-deployment.yaml').replace('- name: http', '- name: web');
     const findings = lintAll(sampleEngine({ 'biome/ai-personalization-deployment.yaml': base })).filter((f) => f.code === 'no-undeclared-probe-port');
-    assert.deepEqual(lines(findings), ['ai-personalization-probes.yaml:13 error no-undeclared-probe-port', 'ai-personalization-probes.yaml:19 error no-undeclared-probe-port']);
+    assert.deepEqual(lines(findings), [
+      'ai-personalization-probes.yaml:13 error no-undeclared-probe-port',
+      'ai-personalization-probes.yaml:19 error no-undeclared-probe-port',
+    ]);
     assert.equal(
       findings[0]!.message,
       'The liveness probe of container ai-personalization uses port name `http`, but its ports are named web: the probe can never succeed. Use a declared port name or number, or name the container port `http`.',
@@ -116,7 +119,9 @@ describe('timing rules', () => {
 
   it('warns when timeoutSeconds reaches periodSeconds, the default period included', () => {
     const patch = probesPatch('          readinessProbe:\n            httpGet: { path: /ready, port: http }\n            timeoutSeconds: 10\n');
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), ['web-probes.yaml:12 warning no-probe-timeout-over-period']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': patch })))), [
+      'web-probes.yaml:12 warning no-probe-timeout-over-period',
+    ]);
   });
 
   it('flags identical probes once port names are resolved, but not when the timing differs', () => {
@@ -126,7 +131,9 @@ describe('timing rules', () => {
             httpGet: { path: /healthz, port: 8080 }
             periodSeconds: 10
 `);
-    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': same })))), ['web-probes.yaml:12 warning no-identical-liveness-readiness']);
+    assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': same })))), [
+      'web-probes.yaml:12 warning no-identical-liveness-readiness',
+    ]);
     const slower = same.replace('periodSeconds: 10', 'periodSeconds: 20');
     assert.deepEqual(lines(ours(lintAll(engineWith({ 'web.yaml': BASE, 'web-probes.yaml': slower })))), []);
   });
@@ -158,7 +165,10 @@ spec:
     const engine = engineWith({ 'web.yaml': BASE });
     const findings = ours(lintAll(engine));
     assert.deepEqual(lines(findings), ['web.yaml:13 warning require-readiness-probe']);
-    assert.deepEqual(findings[0]!.data?.fixes?.map((f) => `${f.safety} ${f.title}`), ['unsafe Add a TCP readiness probe on port http (replace with a real health check)']);
+    assert.deepEqual(
+      findings[0]!.data?.fixes?.map((f) => `${f.safety} ${f.title}`),
+      ['unsafe Add a TCP readiness probe on port http (replace with a real health check)'],
+    );
     const enabled = ours(lintAll(engine, { rules: { 'require-liveness-probe': 'info' }, ruleOptions: {} }));
     assert.deepEqual(lines(enabled), ['web.yaml:13 info require-liveness-probe', 'web.yaml:13 warning require-readiness-probe']);
   });

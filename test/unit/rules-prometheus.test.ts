@@ -53,12 +53,7 @@ describe('the sample', () => {
     const mine = all.filter((f) => RULES.includes(f.code));
     assert.deepEqual(
       mine.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`),
-      [
-        '17 warning no-unexposed-scrape-port',
-        '24 info no-unknown-scrape-target',
-        '27 info no-unknown-scrape-target',
-        '30 info no-unknown-scrape-target',
-      ],
+      ['17 warning no-unexposed-scrape-port', '24 info no-unknown-scrape-target', '27 info no-unknown-scrape-target', '30 info no-unknown-scrape-target'],
     );
     const warning = mine[0]!;
     assert.equal(warning.uri, sampleUri('infrastructure/monitoring/prometheus.yml'));
@@ -79,9 +74,7 @@ describe('static targets', () => {
     const ok = "'main-app:80', 'main-app.default:80', 'main-app.default.svc:80', 'main-app.default.svc.cluster.local:80'";
     assert.deepEqual(findings({ 's.yaml': SERVICES, 'prometheus.yml': prometheus(ok) }), []);
     const bad = "'main-app.default.svc.cluster.local:3000'";
-    assert.deepEqual(summarize(findings({ 's.yaml': SERVICES, 'prometheus.yml': prometheus(bad) })), [
-      'prometheus.yml:4 no-unexposed-scrape-port',
-    ]);
+    assert.deepEqual(summarize(findings({ 's.yaml': SERVICES, 'prometheus.yml': prometheus(bad) })), ['prometheus.yml:4 no-unexposed-scrape-port']);
   });
 
   it('accepts target ports of headless Services (their names resolve to pods)', () => {

@@ -221,20 +221,14 @@ describe('no-secret-in-env-value', () => {
     const files = { 'd.yaml': deployment(literal), 's.yaml': secret('stringData:\n  A: b\n') };
     const fixed = afterFix(files, findings(files)[0]!, /Move DB_PASSWORD into Secret app-secrets/);
     assert.equal(fixed['s.yaml'], secret('stringData:\n  A: b\n  DB_PASSWORD: hunter2\n'));
-    assert.match(
-      fixed['d.yaml']!,
-      /- name: DB_PASSWORD\n {14}valueFrom:\n {16}secretKeyRef:\n {18}name: app-secrets\n {18}key: DB_PASSWORD\n$/,
-    );
+    assert.match(fixed['d.yaml']!, /- name: DB_PASSWORD\n {14}valueFrom:\n {16}secretKeyRef:\n {18}name: app-secrets\n {18}key: DB_PASSWORD\n$/);
     assert.deepEqual(findings(fixed), []);
   });
 
   it('writes a new Secret document when the folder has none', () => {
     const files = { 'd.yaml': deployment(literal) };
     const fixed = afterFix(files, findings(files)[0]!, /main-app-secrets/)['d.yaml']!;
-    assert.match(
-      fixed,
-      /\n---\napiVersion: v1\nkind: Secret\nmetadata:\n {2}name: main-app-secrets\ntype: Opaque\nstringData:\n {2}DB_PASSWORD: hunter2\n$/,
-    );
+    assert.match(fixed, /\n---\napiVersion: v1\nkind: Secret\nmetadata:\n {2}name: main-app-secrets\ntype: Opaque\nstringData:\n {2}DB_PASSWORD: hunter2\n$/);
     assert.deepEqual(findings({ 'd.yaml': fixed }), []);
   });
 });

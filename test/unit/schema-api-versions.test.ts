@@ -12,7 +12,8 @@ function codes(text: string): string[] {
   return parse(text).documents.flatMap((doc) => validateDocument(doc, store()).map((f) => `${f.code} ${f.message}`));
 }
 
-const claim = (apiVersion: string) => `apiVersion: ${apiVersion}\nkind: ResourceClaim\nmetadata: { name: gpu }\nspec: { devices: { requests: [{ name: gpu, exactly: { deviceClassName: gpu.example.com } }] } }\n`;
+const claim = (apiVersion: string) =>
+  `apiVersion: ${apiVersion}\nkind: ResourceClaim\nmetadata: { name: gpu }\nspec: { devices: { requests: [{ name: gpu, exactly: { deviceClassName: gpu.example.com } }] } }\n`;
 
 describe('schema apiVersion check', () => {
   it('stays silent on versions newer than the schema knows for the group (GA over beta over alpha)', () => {

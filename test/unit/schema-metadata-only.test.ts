@@ -30,9 +30,13 @@ describe('metadata of kinds without a schema', () => {
   });
 
   it('checks a custom resource without its CRD the same way, in flow style and with CRLF', () => {
-    const monitor = 'apiVersion: monitoring.coreos.com/v1\r\nkind: ServiceMonitor\r\nmetadata: {name: web, namespce: apps}\r\nspec: {endpoints: [{port: http, intervall: 30s}]}\r\n';
+    const monitor =
+      'apiVersion: monitoring.coreos.com/v1\r\nkind: ServiceMonitor\r\nmetadata: {name: web, namespce: apps}\r\nspec: {endpoints: [{port: http, intervall: 30s}]}\r\n';
     assert.deepEqual(findings(monitor), ['3:23 schema-unknown-field Unknown field `namespce` in ObjectMeta; did you mean `namespace`?']);
-    assert.deepEqual(findings('apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  labels: {a: b}\n  annotations: {c: d}\nspec: {size: 3}\n'), []);
+    assert.deepEqual(
+      findings('apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  labels: {a: b}\n  annotations: {c: d}\nspec: {size: 3}\n'),
+      [],
+    );
   });
 
   it('checks metadata value types (a label value must be a string)', () => {
@@ -52,13 +56,17 @@ describe('metadata of kinds without a schema', () => {
 
   it('checks every document of a multi-document file', () => {
     const both = `${ALPHA}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, uid: 1, finalizer: [x]}\n`;
-    assert.deepEqual(findings(both).map((f) => f.split(' ').slice(0, 2).join(' ')), ['5:3 schema-unknown-field', '11:26 schema-type', '11:29 schema-unknown-field']);
+    assert.deepEqual(
+      findings(both).map((f) => f.split(' ').slice(0, 2).join(' ')),
+      ['5:3 schema-unknown-field', '11:26 schema-type', '11:29 schema-unknown-field'],
+    );
   });
 });
 
 describe('items of a kind: List without their own kind', () => {
   it('reports the missing apiVersion and kind at the item instead of silence', () => {
-    const list = 'apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n  data: {x: y}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n- {kind: Secret, metadata: {name: c}}\n- 5\n';
+    const list =
+      'apiVersion: v1\nkind: List\nitems:\n- metadata: {name: a}\n  data: {x: y}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n- {kind: Secret, metadata: {name: c}}\n- 5\n';
     assert.deepEqual(findings(list), [
       '4:3 schema-required Missing required field `apiVersion` in List item at `items[0]`; add `apiVersion:`.',
       '4:3 schema-required Missing required field `kind` in List item at `items[0]`; add `kind:`.',
@@ -97,6 +105,9 @@ describe('alpha and beta kinds from @kubernetes/client-node', () => {
       `apiVersion: resource.k8s.io/v1beta2\nkind: ResourceSlice\nmetadata: {name: s}\nspec:\n  driver: gpu.example.com\n  nodeName: n1\n  pool: {name: p, generation: ${count}, resourceSliceCount: 1}\n  devices:\n    - name: gpu-0\n      capacity: {memory: {value: ${capacity}}}\n`;
     assert.deepEqual(findings(slice('80Gi', '1')), []);
     assert.deepEqual(findings(slice('4', '1')), []);
-    assert.deepEqual(findings(slice('lots', '1.5')).map((f) => f.split(' ').slice(0, 2).join(' ')), ['7:31 schema-type', '10:34 schema-type']);
+    assert.deepEqual(
+      findings(slice('lots', '1.5')).map((f) => f.split(' ').slice(0, 2).join(' ')),
+      ['7:31 schema-type', '10:34 schema-type'],
+    );
   });
 });

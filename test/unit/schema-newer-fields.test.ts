@@ -12,7 +12,9 @@ import { parse, REPO_ROOT, store, yaml } from './schemaFixtures';
 
 /** The generated schema's `tolerance` field (its description is what hover and completion show). */
 function readSchemaField(): unknown {
-  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'kubernetes.json'), 'utf8')) as { definitions: Record<string, { properties: Record<string, unknown> }> };
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'kubernetes.json'), 'utf8')) as {
+    definitions: Record<string, { properties: Record<string, unknown> }>;
+  };
   return schema.definitions['io.k8s.api.autoscaling.v2.HPAScalingRules']?.properties.tolerance;
 }
 
@@ -36,19 +38,21 @@ describe('schema fields of recent releases', () => {
       restartPolicyRules: [{ action: RestartAllContainers, exitCodes: { operator: In, values: [88] } }],
       env: [{ name: A, valueFrom: { fileKeyRef: { path: config.env, volumeName: v, key: A, optional: false } } }],
       securityContext: { cgroupOptions: { mountMode: ReadWrite } } }`;
-    const volume = '{ name: v, projected: { sources: [{ podCertificate: { keyType: ED25519, signerName: example.com/foo, credentialBundlePath: b.pem, userAnnotations: { a: b } } }] } }';
+    const volume =
+      '{ name: v, projected: { sources: [{ podCertificate: { keyType: ED25519, signerName: example.com/foo, credentialBundlePath: b.pem, userAnnotations: { a: b } } }] } }';
     assert.deepEqual(codes(pod(container, volume)), []);
     assert.deepEqual(codes(pod('{ name: c, image: "i:1" }', '{ name: v, emptyDir: { mode: 01777 } }')), []);
   });
 
   it('still checks inside them: required fields, unknown fields and types', () => {
-    const container = '{ name: c, image: "i:1", restartPolicyRules: [{ exitCodes: { operator: In, values: [x] } }], env: [{ name: A, valueFrom: { fileKeyRef: { path: p, volumeName: v, keyy: A } } }] }';
-    assert.deepEqual(codes(pod(container)).map((c) => c.split(' ')[0]).sort(), [
-      'schema-required',
-      'schema-required',
-      'schema-type',
-      'schema-unknown-field',
-    ]);
+    const container =
+      '{ name: c, image: "i:1", restartPolicyRules: [{ exitCodes: { operator: In, values: [x] } }], env: [{ name: A, valueFrom: { fileKeyRef: { path: p, volumeName: v, keyy: A } } }] }';
+    assert.deepEqual(
+      codes(pod(container))
+        .map((c) => c.split(' ')[0])
+        .sort(),
+      ['schema-required', 'schema-required', 'schema-type', 'schema-unknown-field'],
+    );
   });
 
   it('types an HPA scaling rule tolerance as a Quantity: numbers and quantity strings, with its description', () => {
@@ -63,7 +67,10 @@ describe('schema fields of recent releases', () => {
     `;
     assert.deepEqual(codes(hpa('0.05')), []);
     assert.deepEqual(codes(hpa('"50m"')), []);
-    assert.deepEqual(codes(hpa('"5 percent"')).map((c) => c.split(' ')[0]), ['schema-type']);
+    assert.deepEqual(
+      codes(hpa('"5 percent"')).map((c) => c.split(' ')[0]),
+      ['schema-type'],
+    );
     assert.match(JSON.stringify(readSchemaField()), /HPAConfigurableTolerance/);
   });
 });

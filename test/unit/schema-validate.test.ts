@@ -111,16 +111,18 @@ describe('schema validation', () => {
   it('reports a missing field of a list item on the item', () => {
     const text = deployment().replace('        - name: web\n          image: web:1', '        - image: web:1');
     const findings = validate(text);
-    assert.deepEqual(shown(findings).map((f) => [f.message, f.range]), [
-      ['Missing required field `name` in Container at `spec.template.spec.containers[0]`; add `name:`.', range(14, 10, 15)],
-    ]);
+    assert.deepEqual(
+      shown(findings).map((f) => [f.message, f.range]),
+      [['Missing required field `name` in Container at `spec.template.spec.containers[0]`; add `name:`.', range(14, 10, 15)]],
+    );
   });
 
   it('reports top-level missing fields on the document head', () => {
     const findings = validate('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - targetPort: 80\n');
-    assert.deepEqual(shown(findings).map((f) => [f.message, f.range]), [
-      ['Missing required field `port` in ServicePort at `spec.ports[0]`; add `port:`.', range(6, 6, 16)],
-    ]);
+    assert.deepEqual(
+      shown(findings).map((f) => [f.message, f.range]),
+      [['Missing required field `port` in ServicePort at `spec.ports[0]`; add `port:`.', range(6, 6, 16)]],
+    );
   });
 
   it('accepts integers and names for int-or-string fields, numbers and quantities for resources', () => {
@@ -157,28 +159,33 @@ describe('schema validation', () => {
 
   it('rejects garbage quantities and fractional ports', () => {
     const text = deployment({ container: ['resources:', '  limits:', '    cpu: lots', 'ports:', '  - containerPort: 80.5'] });
-    assert.deepEqual(shown(validate(text)).map((f) => [f.code, f.message, f.range]), [
+    assert.deepEqual(
+      shown(validate(text)).map((f) => [f.code, f.message, f.range]),
       [
-        'schema-type',
-        '`cpu` must be a quantity such as `500m`, `1Gi`, `0.5` or `2`, got string "lots"; use a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, …).',
-        range(18, 19, 23),
+        [
+          'schema-type',
+          '`cpu` must be a quantity such as `500m`, `1Gi`, `0.5` or `2`, got string "lots"; use a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, …).',
+          range(18, 19, 23),
+        ],
+        ['schema-type', '`containerPort` must be an integer, got number 80.5.', range(20, 29, 33)],
       ],
-      ['schema-type', '`containerPort` must be an integer, got number 80.5.', range(20, 29, 33)],
-    ]);
+    );
   });
 
   it('reads values as YAML 1.1: `yes` is a boolean, so a string field wants quotes', () => {
     const text = deployment({ container: ['env:', '  - name: DEBUG', '    value: yes'] });
-    assert.deepEqual(shown(validate(text)).map((f) => [f.message, f.range]), [
-      ['`value` must be a string, got boolean true; quote it: "yes" (YAML 1.1 reads it as a boolean).', range(18, 21, 24)],
-    ]);
+    assert.deepEqual(
+      shown(validate(text)).map((f) => [f.message, f.range]),
+      [['`value` must be a string, got boolean true; quote it: "yes" (YAML 1.1 reads it as a boolean).', range(18, 21, 24)]],
+    );
   });
 
   it('reports enum values with the allowed ones', () => {
     const text = deployment({ container: ['imagePullPolicy: always'] });
-    assert.deepEqual(shown(validate(text)).map((f) => [f.code, f.message, f.range]), [
-      ['schema-enum', '`imagePullPolicy` must be one of Always, IfNotPresent, Never; got "always"; did you mean `Always`?', range(16, 27, 33)],
-    ]);
+    assert.deepEqual(
+      shown(validate(text)).map((f) => [f.code, f.message, f.range]),
+      [['schema-enum', '`imagePullPolicy` must be one of Always, IfNotPresent, Never; got "always"; did you mean `Always`?', range(16, 27, 33)]],
+    );
   });
 
   it('points fields of another apiVersion to it (metrics in autoscaling/v1)', () => {
@@ -204,9 +211,10 @@ describe('schema validation', () => {
 
   it('reports an apiVersion that does not serve the kind, listing those that do', () => {
     const findings = validate('apiVersion: apps/v1beta9\nkind: Deployment\nmetadata: { name: x }\n');
-    assert.deepEqual(shown(findings).map((f) => [f.code, f.message, f.range]), [
-      ['schema-api-version', 'apiVersion `apps/v1beta9` does not serve Deployment; Deployment is served by apps/v1: change apiVersion.', range(0, 12, 24)],
-    ]);
+    assert.deepEqual(
+      shown(findings).map((f) => [f.code, f.message, f.range]),
+      [['schema-api-version', 'apiVersion `apps/v1beta9` does not serve Deployment; Deployment is served by apps/v1: change apiVersion.', range(0, 12, 24)]],
+    );
     // A version the lifecycle data knows (removed extensions/v1beta1) is no-unsupported-api-version's, against the target release.
     assert.deepEqual(shown(validate('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: { name: x }\n')), []);
   });

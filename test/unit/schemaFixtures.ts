@@ -18,7 +18,10 @@ export function parse(text: string, uri = 'file:///work/test.yaml'): ManifestFil
 /** Strips the common indentation of a template literal so YAML in tests can be indented with the code. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = raw.replace(/^\n/, '').replace(/\n[ ]*$/, '\n').split('\n');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ ]*$/, '\n')
+    .split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(common)).join('\n');

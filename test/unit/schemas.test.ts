@@ -29,9 +29,11 @@ describe('schemas/', () => {
   });
 
   it('types integers from the package validators (int32/int64), keeps IntOrString and Quantity special, enums from the API', () => {
-    const defs = (JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/kubernetes.json'), 'utf8')) as {
-      definitions: Record<string, { properties?: Record<string, Record<string, unknown>> }>;
-    }).definitions;
+    const defs = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/kubernetes.json'), 'utf8')) as {
+        definitions: Record<string, { properties?: Record<string, Record<string, unknown>> }>;
+      }
+    ).definitions;
     const props = (id: string) => defs[`io.k8s.api.${id}`]!.properties!;
     assert.deepEqual(props('apps.v1.DeploymentSpec')['replicas']!['type'], 'integer');
     assert.deepEqual(props('core.v1.ServicePort')['targetPort']!['$ref'], '#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString');
@@ -49,9 +51,11 @@ describe('schemas/', () => {
   });
 
   it('documents the fields: every field the API documents has its description (hover, completion)', () => {
-    const defs = (JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/kubernetes.json'), 'utf8')) as {
-      definitions: Record<string, { description?: string; properties?: Record<string, { description?: string; $ref?: string }> }>;
-    }).definitions;
+    const defs = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/kubernetes.json'), 'utf8')) as {
+        definitions: Record<string, { description?: string; properties?: Record<string, { description?: string; $ref?: string }> }>;
+      }
+    ).definitions;
     let fields = 0;
     const missing: string[] = [];
     for (const [id, def] of Object.entries(defs)) {
@@ -62,7 +66,10 @@ describe('schemas/', () => {
       }
     }
     // Undocumented upstream: JSONSchemaProps' JSON-Schema keywords, version.Info, WatchEvent.type, meta/v1 GroupResource.
-    assert.ok(missing.every((m) => /JSONSchemaProps|ExternalDocumentation|version\.Info|WatchEvent|GroupResource/.test(m)), missing.join(', '));
+    assert.ok(
+      missing.every((m) => /JSONSchemaProps|ExternalDocumentation|version\.Info|WatchEvent|GroupResource/.test(m)),
+      missing.join(', '),
+    );
     assert.ok(fields > 2500, `${fields} fields`);
     assert.match(defs['io.k8s.api.apps.v1.Deployment']!.properties!['kind']!.description!, /^Kind is a string value/);
   });

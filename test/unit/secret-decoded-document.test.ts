@@ -56,7 +56,10 @@ describe('decoded view', () => {
     const decoded = decodeEntries(secretsOf(URI, text)[0]!);
     assert.equal(decoded.ok, false);
     assert.deepEqual({ key: (decoded as { key: string }).key, position: (decoded as { position: number }).position }, { key: 'JWT_SECRET', position: 7 });
-    assert.match((decoded as { message: string }).message, /^Secret app-secrets: data\.JWT_SECRET is not valid base64 — a character outside the base64 alphabet at character 7 \(line 7\)\. Nothing was decoded or changed/);
+    assert.match(
+      (decoded as { message: string }).message,
+      /^Secret app-secrets: data\.JWT_SECRET is not valid base64 — a character outside the base64 alphabet at character 7 \(line 7\)\. Nothing was decoded or changed/,
+    );
   });
 });
 
@@ -94,18 +97,38 @@ describe('saving the view', () => {
   });
 
   it('rejects malformed views with a message naming the line', () => {
-    assert.deepEqual(parseDecodedDocument('# c\nno colon here\n'), { ok: false, message: 'line 2 is not "key: value" (keys use letters, digits, "-", "_" and ".", or are JSON strings)' });
+    assert.deepEqual(parseDecodedDocument('# c\nno colon here\n'), {
+      ok: false,
+      message: 'line 2 is not "key: value" (keys use letters, digits, "-", "_" and ".", or are JSON strings)',
+    });
     assert.equal(parseDecodedDocument('A: 1\nA: 2\n').ok, false);
     assert.equal(parseDecodedDocument('A: "unterminated\n').ok, false);
     const parsed = parseDecodedDocument('A: "x\\ny"\nB: <binary: 3 bytes, left unchanged>\nC:\n');
     assert.ok(parsed.ok);
-    assert.deepEqual([...parsed.values], [['A', 'x\ny'], ['B', BINARY], ['C', '']]);
+    assert.deepEqual(
+      [...parsed.values],
+      [
+        ['A', 'x\ny'],
+        ['B', BINARY],
+        ['C', ''],
+      ],
+    );
   });
 
   it('refuses to write the binary marker into a text value', () => {
     const secret = secretsOf(URI, source)[0]!;
-    const values: DecodedValue[] = [{ key: 'JWT_SECRET', text: 'supersecret' }, { key: 'DATABASE_URL', text: 'x' }];
-    const result = secretEdits(secret, values, new Map<string, EditedValue>([['JWT_SECRET', BINARY], ['DATABASE_URL', 'x']]));
+    const values: DecodedValue[] = [
+      { key: 'JWT_SECRET', text: 'supersecret' },
+      { key: 'DATABASE_URL', text: 'x' },
+    ];
+    const result = secretEdits(
+      secret,
+      values,
+      new Map<string, EditedValue>([
+        ['JWT_SECRET', BINARY],
+        ['DATABASE_URL', 'x'],
+      ]),
+    );
     assert.equal(result.ok, false);
   });
 });
@@ -115,7 +138,10 @@ describe('saving the view on every YAML style (issue #16)', () => {
   const dataAfter = (text: string, edit: (view: string) => string): unknown => (dataOf(roundTrip(text, edit).after)[0] as { data: unknown }).data;
 
   it('removing one key of a flow map keeps the others', () => {
-    assert.deepEqual(dataAfter(secret('data: {a: YQ==, b: Yg==}\n'), (v) => v.replace(/^a: a\n/m, '')), { b: 'Yg==' });
+    assert.deepEqual(
+      dataAfter(secret('data: {a: YQ==, b: Yg==}\n'), (v) => v.replace(/^a: a\n/m, '')),
+      { b: 'Yg==' },
+    );
   });
   it('editing a block scalar value does not merge the next key into it', () => {
     const text = secret('data:\n  a: |\n    Zm9v\n  b: Zm9v\n');

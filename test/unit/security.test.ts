@@ -51,7 +51,14 @@ describe('workspace trust', () => {
 
 describe('Grafana opener', () => {
   it('refuses command:, javascript:, file: and other schemes in the setting, with a message naming the scheme', () => {
-    for (const raw of ['command:workbench.action.terminal.new?%5B%22rm%22%5D', 'javascript:alert(document.cookie)', 'JavaScript:alert(1)', ' command:x', 'file:///etc/passwd', 'vscode:extension/x']) {
+    for (const raw of [
+      'command:workbench.action.terminal.new?%5B%22rm%22%5D',
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      ' command:x',
+      'file:///etc/passwd',
+      'vscode:extension/x',
+    ]) {
       const check = checkBaseUrl(raw);
       assert.equal(check.ok, false, raw);
       assert.match((check as { reason: string }).reason, /uses "[a-z]+:", but only http: and https: links are opened/, raw);
@@ -181,7 +188,10 @@ describe('server restarts after a crash', () => {
     const policy = new RestartPolicy();
     const t0 = 1_000_000;
     const decisions = [0, 1, 2, 3, 4].map((i) => policy.onCrash(t0 + i * 1000));
-    assert.deepEqual(decisions.map((d) => d.restart), [true, true, true, true, false]);
+    assert.deepEqual(
+      decisions.map((d) => d.restart),
+      [true, true, true, true, false],
+    );
     assert.equal(
       decisions[0]!.message,
       'Biome Manifests: the language server stopped unexpectedly and was restarted (1 of 4 restarts allowed in 3 minutes). The "Biome Manifests" output has the details.',

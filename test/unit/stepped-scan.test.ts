@@ -31,7 +31,11 @@ function textAcrossBoundary(eol: string): string {
 }
 
 describe('stepped scans of a cold text', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ] as const) {
     it(`the line index built in steps equals one built at once (${name})`, () => {
       const text = textAcrossBoundary(eol);
       assert.equal(text.slice(STEP_CHARS - 1, STEP_CHARS + 1), `${eol[0]}${eol === '\r\n' ? '\n' : '-'}`);

@@ -18,8 +18,7 @@ async function ruleIds(eslint: ESLint, path: string, source: string): Promise<st
 }
 
 const lines = (n: number): string => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
-const functionOf = (bodyLines: number): string =>
-  `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(bodyLines - 4)}  return n;\n}\n`;
+const functionOf = (bodyLines: number): string => `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(bodyLines - 4)}  return n;\n}\n`;
 
 describe('style lint', () => {
   // In-memory files are in no tsconfig: the budget cases run without the type-aware rules.
@@ -28,7 +27,11 @@ describe('style lint', () => {
     overrideConfig: {
       files: ['**/*.ts'],
       languageOptions: { parserOptions: { projectService: false } },
-      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+        '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      },
     },
   });
 

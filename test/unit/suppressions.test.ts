@@ -29,7 +29,8 @@ describe('suppressions', () => {
           code: 'suppression-missing-reason',
           severity: 'warning',
           range: { start: { line: 7, character: 6 }, end: { line: 7, character: 44 } },
-          message: 'The suppression of no-latest-tag gives no reason: add one after `--` (`# biome-manifests-ignore no-latest-tag -- <why>`) so that reviewers can tell why the finding is accepted.',
+          message:
+            'The suppression of no-latest-tag gives no reason: add one after `--` (`# biome-manifests-ignore no-latest-tag -- <why>`) so that reviewers can tell why the finding is accepted.',
         },
       ],
     );
@@ -41,14 +42,23 @@ describe('suppressions', () => {
   });
 
   it('reports a suppression that suppresses nothing only when asked, per rule id', () => {
-    const text = POD('nginx:1.27').replace('      image:', '      # biome-manifests-ignore no-latest-tag, require-readiness-probe -- old exception\n      image:');
+    const text = POD('nginx:1.27').replace(
+      '      image:',
+      '      # biome-manifests-ignore no-latest-tag, require-readiness-probe -- old exception\n      image:',
+    );
     assert.deepEqual(lintAll(engineWith({ 'a.yaml': text })), []);
     const unused = lintAll(engineWith({ 'a.yaml': text }), UNUSED);
     assert.deepEqual(summarize(unused), ['a.yaml:8 unused-suppression', 'a.yaml:8 unused-suppression']);
-    assert.match(unused[0]!.message, /^`biome-manifests-ignore no-latest-tag` suppresses nothing: there is no no-latest-tag finding on the line it applies to\./);
+    assert.match(
+      unused[0]!.message,
+      /^`biome-manifests-ignore no-latest-tag` suppresses nothing: there is no no-latest-tag finding on the line it applies to\./,
+    );
     // Used for one id, unused for the other.
     const half = text.replace('nginx:1.27', 'nginx:latest');
-    assert.deepEqual(lintAll(engineWith({ 'b.yaml': half }), UNUSED).map((f) => f.message.slice(0, 49)), ['`biome-manifests-ignore require-readiness-probe` ']);
+    assert.deepEqual(
+      lintAll(engineWith({ 'b.yaml': half }), UNUSED).map((f) => f.message.slice(0, 49)),
+      ['`biome-manifests-ignore require-readiness-probe` '],
+    );
   });
 
   it('understands kube-linter ignore-check annotations for the checks with an equivalent rule', () => {
@@ -68,14 +78,16 @@ describe('suppressions', () => {
         {
           code: 'suppression-missing-reason',
           range: { start: { line: 5, character: 4 }, end: { line: 5, character: 29 } },
-          message: 'The annotation biome-manifests.io/ignore suppresses no-latest-tag without a reason: add one after `--` (`"no-latest-tag -- <why>"`), so that reviewers can tell why the finding is accepted.',
+          message:
+            'The annotation biome-manifests.io/ignore suppresses no-latest-tag without a reason: add one after `--` (`"no-latest-tag -- <why>"`), so that reviewers can tell why the finding is accepted.',
         },
       ],
     );
     const kubeLinter = POD('nginx:latest', '  annotations:\n    ignore-check.kube-linter.io/latest-tag: ""\n');
-    assert.deepEqual(lintAll(engineWith({ 'b.yaml': kubeLinter })).map((f) => f.message.slice(0, 96)), [
-      'The annotation ignore-check.kube-linter.io/latest-tag suppresses no-latest-tag without a reason:',
-    ]);
+    assert.deepEqual(
+      lintAll(engineWith({ 'b.yaml': kubeLinter })).map((f) => f.message.slice(0, 96)),
+      ['The annotation ignore-check.kube-linter.io/latest-tag suppresses no-latest-tag without a reason:'],
+    );
     const withReason = POD('nginx:latest', '  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, require-readiness-probe -- dev cluster"\n');
     assert.deepEqual(lintAll(engineWith({ 'c.yaml': withReason })), []);
   });

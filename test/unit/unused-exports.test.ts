@@ -14,7 +14,11 @@ const LIST = 'test/unused-exports.allowed.txt';
 
 describe('unused exports', () => {
   it(`no export is imported nowhere, except those in ${LIST} (which lists only real ones)`, () => {
-    const allowed = new Set(readFileSync(join(root, LIST), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+    const allowed = new Set(
+      readFileSync(join(root, LIST), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    );
     const unused = unusedExports(root);
     const fresh = unused.filter((entry) => !allowed.has(entry));
     assert.deepEqual(fresh, [], 'new exports nothing imports: drop `export`, or the code if nothing uses it');

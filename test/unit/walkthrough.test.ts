@@ -19,13 +19,19 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json')
 const ours = new Set(manifest.contributes.commands.map((c) => c.command));
 /** VS Code's own commands the walkthrough links to. */
 const BUILT_IN = new Set(['workbench.action.files.openFolder', 'workbench.actions.view.problems']);
-const shipped = fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!'));
+const shipped = fs
+  .readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('!'));
 
 describe('Get Started walkthrough', () => {
   const [walkthrough] = manifest.contributes.walkthroughs;
 
   it('walks through opening a folder, problems, preview, a secret, a new service and Grafana', () => {
-    assert.deepEqual(walkthrough!.steps.map((s) => s.id), ['openFolder', 'seeProblems', 'previewRendered', 'decodeSecret', 'newService', 'openGrafana']);
+    assert.deepEqual(
+      walkthrough!.steps.map((s) => s.id),
+      ['openFolder', 'seeProblems', 'previewRendered', 'decodeSecret', 'newService', 'openGrafana'],
+    );
   });
 
   for (const step of walkthrough!.steps) {
@@ -44,7 +50,10 @@ describe('Get Started walkthrough', () => {
       assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 \d+ \d+"/);
       assert.doesNotMatch(text, /<script|href=/i, 'no script or links in walkthrough images');
       assert.ok(text.length < 8_000, `${image} stays small (${text.length} bytes)`);
-      assert.ok(shipped.some((rule) => new RegExp(`^${rule.slice(1).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`).test(image)), `${image} is in the .vsix`);
+      assert.ok(
+        shipped.some((rule) => new RegExp(`^${rule.slice(1).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`).test(image)),
+        `${image} is in the .vsix`,
+      );
     });
   }
 });

@@ -66,7 +66,10 @@ function key(f: Finding): string {
   return `${f.uri}:${f.range.start.line}:${f.code}`;
 }
 
-for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+for (const [label, eol] of [
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+] as const) {
   describe(`quick fixes on the sample and the Secret fixture (${label})`, () => {
     const files = workspace(eol);
     const engine = engineOf(files);
@@ -105,7 +108,10 @@ for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
           if (!span) continue;
           const firstEdit = Math.min(...edits.map((e) => e.range.start.line));
           const lastEdit = Math.max(...edits.map((e) => e.range.end.line));
-          assert.ok(span.first >= firstEdit && span.lastBefore <= lastEdit, `${action.title} (${key(finding)}): changed lines ${span.first}–${span.lastBefore}, edits cover ${firstEdit}–${lastEdit}`);
+          assert.ok(
+            span.first >= firstEdit && span.lastBefore <= lastEdit,
+            `${action.title} (${key(finding)}): changed lines ${span.first}–${span.lastBefore}, edits cover ${firstEdit}–${lastEdit}`,
+          );
           if (eol === '\r\n') assert.doesNotMatch(after, /[^\r]\n/, `${action.title}: no bare LF in a CRLF file`);
           const check = createEngine();
           check.index.setFile(uri, after);
@@ -129,7 +135,10 @@ for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
 }
 
 describe('Decode Secret round trip', () => {
-  for (const [label, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+  for (const [label, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ] as const) {
     it(`changing one value re-encodes exactly that line; every other byte is unchanged (${label})`, () => {
       const uri = 'file:///w/biome/app-secrets.yaml';
       const text = fs.readFileSync(path.join(SAMPLE_DIR, 'biome', 'app-secrets.yaml'), 'utf8').replace(/\r?\n/g, eol);

@@ -26,8 +26,14 @@ export function decodeSecret(ctx: Ctx): (arg?: unknown) => Promise<DecodeSecretR
     const name = stringArg(options, 'name');
     const namespace = stringArg(options, 'namespace');
     const where = { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) };
-    const view = await ctx.request(SecretViewRequest, { uri: uri.toString(), text: doc.getText(), ...where, sourceLabel: vscode.workspace.asRelativePath(uri) });
-    if (!view || view.status === 'no-secret') return noSecret(`no Secret ${name ? `named ${name} ` : 'at the cursor '}in ${vscode.workspace.asRelativePath(uri)}.`);
+    const view = await ctx.request(SecretViewRequest, {
+      uri: uri.toString(),
+      text: doc.getText(),
+      ...where,
+      sourceLabel: vscode.workspace.asRelativePath(uri),
+    });
+    if (!view || view.status === 'no-secret')
+      return noSecret(`no Secret ${name ? `named ${name} ` : 'at the cursor '}in ${vscode.workspace.asRelativePath(uri)}.`);
     if (view.status === 'invalid-base64') {
       void vscode.window.showErrorMessage(`Biome Manifests: ${view.message}`);
       return { status: 'invalid-base64', key: view.key, position: view.position, message: view.message };

@@ -63,23 +63,23 @@ async function resolveService(ctx: Ctx, arg: unknown): Promise<{ service?: Servi
 /** Asks for the URL when the warning's "Set Grafana URL…" is chosen; then `resume` runs the original command. */
 function offerGrafanaUrl(all: readonly ServiceInfo[], resume: () => Promise<unknown>): GrafanaResult {
   const grafana = findGrafanaService(all);
-  const where = grafana
-    ? ` The workspace defines Grafana at ${grafana.address}; reach it with \`${grafana.portForward}\` and use ${grafana.localUrl}.`
-    : '';
+  const where = grafana ? ` The workspace defines Grafana at ${grafana.address}; reach it with \`${grafana.portForward}\` and use ${grafana.localUrl}.` : '';
   const actions = grafana ? ['Set Grafana URL…', 'Copy port-forward command'] : ['Set Grafana URL…'];
-  void vscode.window.showWarningMessage(`Biome Manifests: biomeManifests.grafana.url is not set, so there is no Grafana to open.${where}`, ...actions).then(async (choice) => {
-    if (choice === 'Copy port-forward command' && grafana) await vscode.env.clipboard.writeText(grafana.portForward);
-    if (choice !== 'Set Grafana URL…') return;
-    const value = await vscode.window.showInputBox({
-      prompt: 'Grafana base URL (saved in your user settings)',
-      value: grafana?.localUrl ?? 'http://localhost:3000',
-      validateInput: (v) => (checkBaseUrl(v).ok ? undefined : (checkBaseUrl(v) as { reason: string }).reason),
+  void vscode.window
+    .showWarningMessage(`Biome Manifests: biomeManifests.grafana.url is not set, so there is no Grafana to open.${where}`, ...actions)
+    .then(async (choice) => {
+      if (choice === 'Copy port-forward command' && grafana) await vscode.env.clipboard.writeText(grafana.portForward);
+      if (choice !== 'Set Grafana URL…') return;
+      const value = await vscode.window.showInputBox({
+        prompt: 'Grafana base URL (saved in your user settings)',
+        value: grafana?.localUrl ?? 'http://localhost:3000',
+        validateInput: (v) => (checkBaseUrl(v).ok ? undefined : (checkBaseUrl(v) as { reason: string }).reason),
+      });
+      if (!value) return;
+      // The setting's scope is `resource`, so Global is the local user settings even in a remote window.
+      await vscode.workspace.getConfiguration('biomeManifests.grafana').update('url', value, vscode.ConfigurationTarget.Global);
+      await resume();
     });
-    if (!value) return;
-    // The setting's scope is `resource`, so Global is the local user settings even in a remote window.
-    await vscode.workspace.getConfiguration('biomeManifests.grafana').update('url', value, vscode.ConfigurationTarget.Global);
-    await resume();
-  });
   return { status: 'no-grafana-url', grafanaService: grafana?.address, portForward: grafana?.portForward };
 }
 

@@ -48,7 +48,9 @@ export function encodeSecretValue(ctx: Ctx): () => Promise<{ key: string | undef
   };
 }
 
-export type DecodeValueResult = { status: 'decoded'; key: string | undefined; text: string; binary: boolean } | { status: 'invalid-base64'; position: number; message: string };
+export type DecodeValueResult =
+  | { status: 'decoded'; key: string | undefined; text: string; binary: boolean }
+  | { status: 'invalid-base64'; position: number; message: string };
 
 /**
  * Reveal Secret Value: the **Reveal** link of a Secret value's hover (the server sends where the value is, never

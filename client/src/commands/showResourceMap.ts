@@ -56,7 +56,10 @@ export class ResourceMapPanel implements vscode.Disposable {
     const location = this.layout?.nodes[m.index]?.node.location;
     if (!location) return;
     const position = new vscode.Position(location.line, 0);
-    await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+    await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), {
+      viewColumn: vscode.ViewColumn.One,
+      selection: new vscode.Range(position, position),
+    });
   }
 
   dispose(): void {

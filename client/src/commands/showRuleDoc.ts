@@ -7,7 +7,10 @@ import { ruleSummary } from '../ruleDocs';
 async function ruleIds(folder: vscode.Uri): Promise<string[]> {
   try {
     const entries = await vscode.workspace.fs.readDirectory(folder);
-    return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md')).map(([name]) => name.slice(0, -3)).sort();
+    return entries
+      .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
+      .map(([name]) => name.slice(0, -3))
+      .sort();
   } catch {
     return [];
   }
@@ -32,7 +35,12 @@ export function showRuleDoc(ctx: Ctx): (arg?: unknown) => Promise<{ uri: string 
     const folder = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules');
     const ids = await ruleIds(folder);
     let id = typeof arg === 'string' ? arg : stringArg(isRecord(arg) ? arg : undefined, 'rule');
-    id ??= (await vscode.window.showQuickPick(await ruleItems(folder, ids), { placeHolder: 'Rule to read about (type a rule id or a topic: probe, secret, HPA…)', matchOnDetail: true }))?.label;
+    id ??= (
+      await vscode.window.showQuickPick(await ruleItems(folder, ids), {
+        placeHolder: 'Rule to read about (type a rule id or a topic: probe, secret, HPA…)',
+        matchOnDetail: true,
+      })
+    )?.label;
     if (!id) return undefined;
     if (!/^[a-z0-9-]+$/.test(id) || !ids.includes(id)) {
       void vscode.window.showWarningMessage(`Biome Manifests: there is no documentation for rule "${id}" (known rules: ${ids.length}).`);

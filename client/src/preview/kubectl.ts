@@ -20,7 +20,8 @@ export function kubectlKustomize(kubectlPath: string, folder: string, timeoutMs:
         if (!error) return resolve({ ok: true, text: stdout });
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null };
         if (e.code === 'ENOENT') return resolve({ ok: false, reason: `kubectl was not found at "${kubectlPath}" (setting biomeManifests.kubectlPath)` });
-        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ ok: false, reason: `kubectl printed more than ${KUBECTL_MAX_OUTPUT_BYTES} bytes` });
+        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          return resolve({ ok: false, reason: `kubectl printed more than ${KUBECTL_MAX_OUTPUT_BYTES} bytes` });
         if (e.killed) return resolve({ ok: false, reason: `kubectl did not finish within ${Math.round(timeoutMs / 1000)} s` });
         const firstLine = String(stderr).trim().split('\n')[0] ?? '';
         resolve({ ok: false, reason: `kubectl kustomize failed: ${firstLine || e.message}`, detail: String(stderr).slice(0, 8192) });

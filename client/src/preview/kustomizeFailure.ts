@@ -19,7 +19,11 @@ export function isKustomizationFile(fileName: string): boolean {
 
 /** Normalized path text: no quotes, no `./`, no trailing `/`. */
 function normalize(text: string): string {
-  return text.trim().replace(/^['"]|['"]$/g, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return text
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
 }
 
 /** The path value of a line listing one (`- base`, `path: p.yaml`, `- key=file`), with its columns. */
@@ -31,7 +35,10 @@ function listedPath(line: string): { value: string; start: number } | undefined 
 
 /** The path-like words of kubectl's output (quotes nest in its messages, so words, not quoted strings). */
 function wordsIn(output: string): string[] {
-  return output.split(/[\s'"`<>:=,]+/).map(normalize).filter((w) => w !== '');
+  return output
+    .split(/[\s'"`<>:=,]+/)
+    .map(normalize)
+    .filter((w) => w !== '');
 }
 
 /** `output`: kubectl's error output (all of it: the path may be on a later line). */

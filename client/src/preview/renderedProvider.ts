@@ -77,7 +77,13 @@ export class RenderedPreviewProvider implements vscode.TextDocumentContentProvid
     const params = { target: spec.target, mode: spec.mode, revealSecrets: spec.reveal, ...(spec.root ? { root: spec.root } : {}) };
     const result = await this.ctx.request(RenderRequest, params);
     if (!result) return { text: '# The language server is not running: no preview. Run "Biome Manifests: Restart Language Server".\n', renderer: 'biome' };
-    const facts: HeaderFacts = { spec, renderer: 'biome', objectCount: result.objects.length, patchCount: result.patchCount, ...(kubectlNote ? { kubectlNote } : {}) };
+    const facts: HeaderFacts = {
+      spec,
+      renderer: 'biome',
+      objectCount: result.objects.length,
+      patchCount: result.patchCount,
+      ...(kubectlNote ? { kubectlNote } : {}),
+    };
     const body = result.text === '' ? '# No Kubernetes objects found here.\n' : result.text;
     return { text: `${previewHeader(facts)}---\n${body}`, renderer: 'biome' };
   }

@@ -145,7 +145,8 @@ export function resourceMapHtml({ layout, nonce }: MapPage): string {
   const labels = layout.edges.map((_, i) => edgeLabelSvg(layout, i)).join('');
   const nodes = layout.nodes.map((_, i) => nodeSvg(layout, i)).join('');
   const summary = `${layout.nodes.filter((n) => n.node.type !== 'missing').length} resources, ${layout.edges.length} references`;
-  const brokenText = broken > 0 ? `<span class="broken-count">${broken} broken reference${broken === 1 ? '' : 's'} (red)</span>` : '<span>no broken references</span>';
+  const brokenText =
+    broken > 0 ? `<span class="broken-count">${broken} broken reference${broken === 1 ? '' : 's'} (red)</span>` : '<span>no broken references</span>';
   const warningText = warnings > 0 ? `<span class="warning-count">${warnings} reference${warnings === 1 ? '' : 's'} with a problem (orange)</span>` : '';
   return `<!DOCTYPE html>
 <html lang="en">

@@ -80,7 +80,14 @@ export function mergeParallel(edges: readonly GraphEdge[]): Omit<PlacedEdge, 'pa
     const label = keys && keys.length > 1 ? `reads keys ${keys.join(', ')}` : labels.join(', ');
     const warnings = group.map((e) => e.warning).filter((w): w is string => w !== undefined);
     const title = group.map((e) => (e.warning ? `${e.label}: ${e.warning}` : e.label)).join('\n');
-    return { from: first.from, to: first.to, label, title, broken: group.some((e) => e.broken), warning: warnings.length > 0 ? warnings.join('; ') : undefined };
+    return {
+      from: first.from,
+      to: first.to,
+      label,
+      title,
+      broken: group.some((e) => e.broken),
+      warning: warnings.length > 0 ? warnings.join('; ') : undefined,
+    };
   });
 }
 

@@ -54,7 +54,10 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
       const source = e.document.uri.toString();
       if (e.document.uri.scheme === SECRET_SCHEME || !this.hasCleanView(source)) return;
       clearTimeout(this.pendingRefresh.get(source));
-      this.pendingRefresh.set(source, setTimeout(() => this.refreshViews(source), VIEW_REFRESH_DELAY_MS));
+      this.pendingRefresh.set(
+        source,
+        setTimeout(() => this.refreshViews(source), VIEW_REFRESH_DELAY_MS),
+      );
     });
   }
 
@@ -75,7 +78,13 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     const ref = refOf(uri);
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.source));
     const label = vscode.workspace.asRelativePath(doc.uri);
-    const view = await this.ctx.request(SecretViewRequest, { uri: ref.source, text: doc.getText(), name: ref.name, namespace: ref.namespace, sourceLabel: label });
+    const view = await this.ctx.request(SecretViewRequest, {
+      uri: ref.source,
+      text: doc.getText(),
+      name: ref.name,
+      namespace: ref.namespace,
+      sourceLabel: label,
+    });
     if (!view || view.status === 'no-secret') fail(`Secret ${ref.name} is no longer in ${label}.`);
     if (view.status === 'invalid-base64') fail(view.message);
     return new TextEncoder().encode(view.content);
@@ -91,7 +100,8 @@ export class SecretFileSystem implements vscode.FileSystemProvider, vscode.Dispo
     if (result.edits.length > 0) {
       const wasDirty = doc.isDirty;
       const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      for (const e of result.edits)
+        edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
       if (!(await vscode.workspace.applyEdit(edit))) fail(`the edit of ${vscode.workspace.asRelativePath(doc.uri)} was rejected; nothing changed.`);
       // Save the source only when it had no other unsaved changes of the user's.
       if (!wasDirty) await doc.save();

@@ -72,7 +72,9 @@ export function baselineEntry(index: WorkspaceIndex, file: string, finding: Find
 }
 
 export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
-  const sorted = [...entries].sort((a, b) => a.file.localeCompare(b.file) || a.resource.localeCompare(b.resource) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule));
+  const sorted = [...entries].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.resource.localeCompare(b.resource) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule),
+  );
   const content: BaselineFile = { version: 1, tool: 'biome-manifests', findings: sorted };
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await fs.writeFile(file, JSON.stringify(content, null, 2) + '\n');
@@ -87,7 +89,11 @@ export async function readBaseline(file: string): Promise<BaselineEntry[] | stri
     return `cannot read --baseline ${file}: ${error instanceof Error ? error.message : String(error)}`;
   }
   const findings = (parsed as Partial<BaselineFile> | null)?.findings;
-  if ((parsed as Partial<BaselineFile> | null)?.version !== 1 || !Array.isArray(findings) || !findings.every((e: Partial<BaselineEntry>) => typeof e?.fingerprint === 'string')) {
+  if (
+    (parsed as Partial<BaselineFile> | null)?.version !== 1 ||
+    !Array.isArray(findings) ||
+    !findings.every((e: Partial<BaselineEntry>) => typeof e?.fingerprint === 'string')
+  ) {
     return `--baseline ${file} is not a biome-manifests baseline (write one with --baseline-write).`;
   }
   return findings;
@@ -123,14 +129,23 @@ export function applyBaseline(
 export type BaselineOutcome = { done: true; exitCode: number; message: string } | { done: false; results: FileFindings[]; notes: string[] };
 
 /** `--baseline-write` (record and stop) and `--baseline` (report only what is new, list what is gone). */
-export async function baselineStep(options: { baseline?: string; baselineWrite?: string }, results: FileFindings[], index: WorkspaceIndex, root: string): Promise<BaselineOutcome> {
+export async function baselineStep(
+  options: { baseline?: string; baselineWrite?: string },
+  results: FileFindings[],
+  index: WorkspaceIndex,
+  root: string,
+): Promise<BaselineOutcome> {
   const entryOf = (file: FileFindings, f: Finding): BaselineEntry => baselineEntry(index, file.path, f);
   if (options.baselineWrite !== undefined) {
     const entries = results.flatMap((file) => file.findings.map((f) => entryOf(file, f)));
     try {
       await writeBaseline(options.baselineWrite, entries);
     } catch (error) {
-      return { done: true, exitCode: 2, message: `cannot write --baseline-write ${options.baselineWrite}: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        done: true,
+        exitCode: 2,
+        message: `cannot write --baseline-write ${options.baselineWrite}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     return { done: true, exitCode: 0, message: `Baseline: ${entries.length} finding${entries.length === 1 ? '' : 's'} written to ${options.baselineWrite}.` };
   }
@@ -144,9 +159,12 @@ export async function baselineStep(options: { baseline?: string; baselineWrite?:
   // one of a file that no longer exists is.
   const reported = new Set(results.map((r) => r.path.split(path.sep).join('/')));
   const stale = applied.stale.filter((e) => reported.has(e.file) || !existsSync(path.resolve(root, e.file)));
-  const notes = stale.length === 0 ? [] : [
-    `${stale.length} baseline entr${stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (run --baseline-write to shrink ${options.baseline}):`,
-    ...stale.map((e) => `  ${e.file}: ${e.rule} ${e.resource}${e.path ? ` ${e.path}` : ''}`),
-  ];
+  const notes =
+    stale.length === 0
+      ? []
+      : [
+          `${stale.length} baseline entr${stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (run --baseline-write to shrink ${options.baseline}):`,
+          ...stale.map((e) => `  ${e.file}: ${e.rule} ${e.resource}${e.path ? ` ${e.path}` : ''}`),
+        ];
   return { done: false, results: applied.results, notes };
 }

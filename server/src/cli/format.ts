@@ -34,7 +34,9 @@ export function formatReport(format: Format, input: ReportInput): string {
 /** The stylish lines of one file's findings (paths and messages with control characters made visible). */
 export function stylishLines({ path, findings }: FileFindings): string[] {
   // Paths and messages come from the checked files: no escape sequence of theirs reaches the terminal.
-  return findings.map((f) => `${escapeControl(path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${escapeControl(f.message)}`);
+  return findings.map(
+    (f) => `${escapeControl(path)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${escapeControl(f.message)}`,
+  );
 }
 
 /** Counts of findings by severity (info and hint together), for the summary line and the exit status. */

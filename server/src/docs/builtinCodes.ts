@@ -14,7 +14,8 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     id: 'yaml-syntax',
     severity: 'error',
     summary: 'The document is not valid YAML.',
-    rationale: 'kubectl and the API server cannot read the file at all. Other checks are skipped for a document the parser cannot read, so one mistake is not buried under follow-on errors.',
+    rationale:
+      'kubectl and the API server cannot read the file at all. Other checks are skipped for a document the parser cannot read, so one mistake is not buried under follow-on errors.',
     remediation: 'Fix the YAML at the marked position (indentation, an unclosed bracket or quote, a tab used for indentation).',
   },
   {
@@ -42,7 +43,8 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     id: 'schema-type',
     severity: 'error',
     summary: 'A value of the wrong type (a string where an integer is expected, …).',
-    rationale: 'The API server refuses the whole object. int-or-string fields (targetPort, probe port, maxSurge) and quantities (500m, 1Gi, 0.5) accept exactly what the API accepts.',
+    rationale:
+      'The API server refuses the whole object. int-or-string fields (targetPort, probe port, maxSurge) and quantities (500m, 1Gi, 0.5) accept exactly what the API accepts.',
     remediation: 'Write the value in the expected type; quote numbers that must be strings.',
   },
   {
@@ -70,21 +72,25 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     id: 'schema-crd-structure',
     severity: 'error',
     summary: 'A CustomResourceDefinition breaks a rule the API server enforces beyond its schema, or its schema cannot be used.',
-    rationale: 'The API server refuses a CRD whose name is not `<plural>.<group>`, that has a version without a schema, not exactly one storage version, or a schema that is not structural (a level without `type`, an array without `items`). A schema that is cyclic, nested more than 100 levels or of more than 100,000 nodes is not used, and its custom resources are not checked.',
+    rationale:
+      'The API server refuses a CRD whose name is not `<plural>.<group>`, that has a version without a schema, not exactly one storage version, or a schema that is not structural (a level without `type`, an array without `items`). A schema that is cyclic, nested more than 100 levels or of more than 100,000 nodes is not used, and its custom resources are not checked.',
     remediation: 'Fix the CRD as the message says; regenerate it with controller-gen if it is generated.',
   },
   {
     id: 'no-crd-schema',
     severity: 'info',
     summary: 'A custom resource whose kind no CRD in the workspace (or in `crds.paths`) defines: only its `metadata` is checked.',
-    rationale: 'Without a schema, a typo such as `intervall:` in a ServiceMonitor is silent (only `metadata`, the same ObjectMeta for every kind, is checked); the note says so once per kind and file instead of leaving it unsaid.',
-    remediation: 'Add the CRD to the workspace, or its file or folder to `biomeManifests.crds.paths` / `crds.paths` in `.biome-manifests.yaml`; or set this code to `off`.',
+    rationale:
+      'Without a schema, a typo such as `intervall:` in a ServiceMonitor is silent (only `metadata`, the same ObjectMeta for every kind, is checked); the note says so once per kind and file instead of leaving it unsaid.',
+    remediation:
+      'Add the CRD to the workspace, or its file or folder to `biomeManifests.crds.paths` / `crds.paths` in `.biome-manifests.yaml`; or set this code to `off`.',
   },
   {
     id: 'suppression-missing-reason',
     severity: 'warning',
     summary: 'A `# biome-manifests-ignore` comment gives no reason after `--`.',
-    rationale: 'A suppression accepts a finding for good; without a reason a reviewer cannot tell an informed exception from a way to silence the check, and nobody knows when it may be removed.',
+    rationale:
+      'A suppression accepts a finding for good; without a reason a reviewer cannot tell an informed exception from a way to silence the check, and nobody knows when it may be removed.',
     remediation: 'Add the reason after `--`: `# biome-manifests-ignore no-latest-tag -- the dev image is rebuilt on every push`.',
   },
   {

@@ -103,16 +103,18 @@ export function completion(file: ManifestFile, position: Position, store: Schema
   const reindent = (text: string): string => (indent === 0 ? text : text.replace(/\n/g, `\n${' '.repeat(indent)}`));
   return {
     isIncomplete: false,
-    items: items.map((item): CompletionItem => ({
-      label: item.label,
-      kind: KINDS[item.kind],
-      detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
-      sortText: item.sortText,
-      textEdit: { range, newText: reindent(item.insertText) },
-      insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      // Indentation in insertText is absolute (computed from the key column), so no re-indenting.
-      insertTextMode: InsertTextMode.asIs,
-    })),
+    items: items.map(
+      (item): CompletionItem => ({
+        label: item.label,
+        kind: KINDS[item.kind],
+        detail: item.detail,
+        documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+        sortText: item.sortText,
+        textEdit: { range, newText: reindent(item.insertText) },
+        insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        // Indentation in insertText is absolute (computed from the key column), so no re-indenting.
+        insertTextMode: InsertTextMode.asIs,
+      }),
+    ),
   };
 }

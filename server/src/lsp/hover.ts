@@ -24,4 +24,3 @@ export function hover(file: ManifestFile, position: Position, store: SchemaStore
   );
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range };
 }
-

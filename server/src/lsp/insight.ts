@@ -91,7 +91,7 @@ export const MAX_COMPLETION_ITEMS = 1000;
 /** The word being typed (what the editor filters by), lowercased. */
 function wordBefore(file: ManifestFile, position: Position): string {
   const doc = documentAt(file, position.line);
-  const line = doc ? documentLines(doc)[position.line - doc.startLine] ?? '' : '';
+  const line = doc ? (documentLines(doc)[position.line - doc.startLine] ?? '') : '';
   return (/[^\s:,[\]{}"']*$/.exec(line.slice(0, position.character))?.[0] ?? '').toLowerCase();
 }
 

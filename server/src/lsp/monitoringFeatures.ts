@@ -16,12 +16,21 @@ export function monitoringCompletions(doc: ManifestDocument, position: Position)
   if (context.position !== 'key') return [];
   const block = blockAt(format, context.parentPath);
   if (!block) return [];
-  const start = doc.range(doc.chunk.lines.offsetAt({ line: localLine, character: context.prefixStart }), doc.chunk.lines.offsetAt({ line: localLine, character: position.character }));
+  const start = doc.range(
+    doc.chunk.lines.offsetAt({ line: localLine, character: context.prefixStart }),
+    doc.chunk.lines.offsetAt({ line: localLine, character: position.character }),
+  );
   return fieldsOf(format, block)
     .filter((field) => !context.siblingKeys.includes(field))
     .map((field) => {
       const doc = fieldDoc(format, block, field)!;
-      return { label: field, kind: CompletionItemKind.Property, detail: doc.type, documentation: { kind: MarkupKind.Markdown, value: doc.markdown }, textEdit: { range: start, newText: `${field}: ` } };
+      return {
+        label: field,
+        kind: CompletionItemKind.Property,
+        detail: doc.type,
+        documentation: { kind: MarkupKind.Markdown, value: doc.markdown },
+        textEdit: { range: start, newText: `${field}: ` },
+      };
     });
 }
 

@@ -80,7 +80,9 @@ export class Session {
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
     });
     ParsedChunk.onFastParserFallback = (error) =>
-      connection.console.debug(`fast YAML parser failed (${ParsedChunk.fastParserFallbacks} so far), parsed with yaml: ${error instanceof Error ? error.message : String(error)}`);
+      connection.console.debug(
+        `fast YAML parser failed (${ParsedChunk.fastParserFallbacks} so far), parsed with yaml: ${error instanceof Error ? error.message : String(error)}`,
+      );
   }
 
   /** Stops all scheduled work; called on the LSP `shutdown` request. */

@@ -40,7 +40,7 @@ function childSymbols(doc: ManifestDocument, node: unknown, depth: number, budge
       const itemNode = node.items[i] as Node;
       if (!itemNode?.range) continue;
       budget.left--;
-      const name = isMap(itemNode) ? itemName(itemNode) ?? `[${i}]` : `[${i}]`;
+      const name = isMap(itemNode) ? (itemName(itemNode) ?? `[${i}]`) : `[${i}]`;
       const range = doc.rangeOfNode(itemNode);
       out.push({ name, kind: SymbolKind.Object, range, selectionRange: range, children: childSymbols(doc, itemNode, depth + 1, budget) });
     }

@@ -14,10 +14,17 @@ const EXCLUSIVE: readonly (readonly string[])[] = [
   ['oauth2', 'bearer_token_file'],
 ];
 const NESTED: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  basic_auth: [['password', 'password_file'], ['username', 'username_file']],
+  basic_auth: [
+    ['password', 'password_file'],
+    ['username', 'username_file'],
+  ],
   authorization: [['credentials', 'credentials_file']],
   oauth2: [['client_secret', 'client_secret_file']],
-  tls_config: [['ca', 'ca_file'], ['cert', 'cert_file'], ['key', 'key_file']],
+  tls_config: [
+    ['ca', 'ca_file'],
+    ['cert', 'cert_file'],
+    ['key', 'key_file'],
+  ],
 };
 
 function conflicts(block: At): { path: (string | number)[]; fields: string[] }[] {
@@ -65,7 +72,9 @@ export const rule = monitoringRule({
     bearer_token: abc
     bearer_token_file: /etc/prometheus/token
 `,
-      messageId: 'bothSet', line: 4, column: 5,
+      messageId: 'bothSet',
+      line: 4,
+      column: 5,
     },
     {
       example: `scrape_configs:
@@ -75,7 +84,9 @@ export const rule = monitoringRule({
       password: secret
       password_file: /etc/prometheus/password
 `,
-      messageId: 'bothSet', line: 6, column: 7,
+      messageId: 'bothSet',
+      line: 6,
+      column: 7,
     },
     {
       example: `global:
@@ -88,7 +99,9 @@ remote_write:
     authorization:
       credentials_file: /etc/prometheus/token
 `,
-      messageId: 'bothSet', line: 8, column: 5,
+      messageId: 'bothSet',
+      line: 8,
+      column: 5,
     },
     {
       example: `scrape_configs:
@@ -99,7 +112,9 @@ remote_write:
     static_configs:
       - targets: ['api.example.com:443']
 `,
-      messageId: 'allSet', line: 5, column: 5,
+      messageId: 'allSet',
+      line: 5,
+      column: 5,
     },
   ],
   check(context) {

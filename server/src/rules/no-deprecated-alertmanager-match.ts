@@ -58,7 +58,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'deprecatedField', line: 4, column: 7,
+      messageId: 'deprecatedField',
+      line: 4,
+      column: 7,
       output: `route:
   receiver: team
   routes:
@@ -80,7 +82,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'deprecatedFields', line: 4, column: 7,
+      messageId: 'deprecatedFields',
+      line: 4,
+      column: 7,
       output: `route:
   receiver: team
   routes:

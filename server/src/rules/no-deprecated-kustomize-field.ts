@@ -49,9 +49,11 @@ export const rule = configRule({
   messages: {
     deprecatedField: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`.',
     deprecatedFieldFix: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`. The quick fix moves it.',
-    deprecatedVars: '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`. Rewrite each var as a replacement (source: the object and field; targets: the fields that used `$(NAME)`).',
+    deprecatedVars:
+      '`{{field}}` is deprecated in kustomize v5 and will be removed; use `{{replacement}}`. Rewrite each var as a replacement (source: the object and field; targets: the fields that used `$(NAME)`).',
   },
-  summary: 'A kustomization uses the current fields, not the deprecated `bases`, `commonLabels`, `patchesStrategicMerge`, `patchesJson6902`, `imageTags` or `vars`.',
+  summary:
+    'A kustomization uses the current fields, not the deprecated `bases`, `commonLabels`, `patchesStrategicMerge`, `patchesJson6902`, `imageTags` or `vars`.',
   rationale:
     'kustomize v5 prints a deprecation warning for these fields on every build and will remove them: `bases` became `resources`, `commonLabels` became `labels` (with `includeSelectors: true` for the same effect), `patchesStrategicMerge` and `patchesJson6902` became `patches`, `imageTags` became `images`, and `vars` became `replacements`. The quick fix rewrites the field where the conversion is mechanical; `vars` has to be rewritten by hand, since a replacement names the fields it writes while a var is found by `$(NAME)` anywhere.',
   remediation: 'Apply the quick fix (or `kustomize edit fix`); rewrite `vars` as `replacements` by hand.',
@@ -73,7 +75,9 @@ patches:
 commonLabels:
   app: main-app
 `),
-      messageId: 'deprecatedFieldFix', line: 3, column: 1,
+      messageId: 'deprecatedFieldFix',
+      line: 3,
+      column: 1,
       output: `resources:
   - deployment.yaml
 labels:
@@ -93,7 +97,9 @@ labels:
     spec:
       replicas: 3
 `),
-      messageId: 'deprecatedFieldFix', line: 1, column: 1,
+      messageId: 'deprecatedFieldFix',
+      line: 1,
+      column: 1,
       output: `patches:
   - path: replicas-patch.yaml
   - patch: |-
@@ -111,7 +117,9 @@ labels:
 resources:
   - configmap.yaml
 `),
-      messageId: 'deprecatedFieldFix', line: 1, column: 1,
+      messageId: 'deprecatedFieldFix',
+      line: 1,
+      column: 1,
       output: `resources:
   - configmap.yaml
   - ../base

@@ -7,8 +7,10 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
   messages: {
-    duplicateName: 'Container {{container}} in {{owner}} declares port name {{name}} twice, so the API server rejects the pod template. Rename or delete one of them.',
-    duplicatePort: 'Port {{port}} of container {{container}} in {{owner}} is already declared by container {{first}}: containers of a pod share one network, so only one of them can listen on it. Use another port or delete the duplicate.',
+    duplicateName:
+      'Container {{container}} in {{owner}} declares port name {{name}} twice, so the API server rejects the pod template. Rename or delete one of them.',
+    duplicatePort:
+      'Port {{port}} of container {{container}} in {{owner}} is already declared by container {{first}}: containers of a pod share one network, so only one of them can listen on it. Use another port or delete the duplicate.',
   },
   summary: 'Container ports are unique: no name twice in a container, no number and protocol twice in a pod.',
   rationale:
@@ -56,7 +58,9 @@ spec:
             - name: app
               containerPort: 8080
 `,
-      messageId: 'duplicateName', line: 20, column: 21,
+      messageId: 'duplicateName',
+      line: 20,
+      column: 21,
     },
     {
       example: `apiVersion: v1
@@ -74,7 +78,9 @@ spec:
       ports:
         - containerPort: 8080
 `,
-      messageId: 'duplicatePort', line: 14, column: 26,
+      messageId: 'duplicatePort',
+      line: 14,
+      column: 26,
     },
   ],
   check(context) {

@@ -9,7 +9,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
   messages: {
-    duplicateEnv: 'Env {{env}} of container {{container}} in {{kind}} {{name}} is defined twice; this later definition silently replaces the earlier one. Keep one of them.',
+    duplicateEnv:
+      'Env {{env}} of container {{container}} in {{kind}} {{name}} is defined twice; this later definition silently replaces the earlier one. Keep one of them.',
   },
   summary: 'A container defines each environment variable once.',
   rationale:
@@ -49,7 +50,9 @@ spec:
         - name: LOG_LEVEL
           value: debug
 `,
-      messageId: 'duplicateEnv', line: 14, column: 17,
+      messageId: 'duplicateEnv',
+      line: 14,
+      column: 17,
       output: `apiVersion: v1
 kind: Pod
 metadata:

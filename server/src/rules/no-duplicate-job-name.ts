@@ -7,7 +7,8 @@ export const rule = monitoringRule({
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
   messages: {
-    duplicateJob: 'Job name {{name}} is already used by scrape config #{{first}}: Prometheus refuses duplicate job names. Rename this job or merge the two scrape configs.',
+    duplicateJob:
+      'Job name {{name}} is already used by scrape config #{{first}}: Prometheus refuses duplicate job names. Rename this job or merge the two scrape configs.',
   },
   summary: 'Every scrape config has its own `job_name`.',
   rationale:
@@ -29,7 +30,9 @@ export const rule = monitoringRule({
     static_configs:
       - targets: ['api:9090']
 `,
-      messageId: 'duplicateJob', line: 5, column: 15,
+      messageId: 'duplicateJob',
+      line: 5,
+      column: 15,
     },
   ],
   check(context) {

@@ -28,7 +28,9 @@ export const rule = configRule({
   - service.yaml
   - ./deployment.yaml
 `),
-      messageId: 'listedTwice', line: 4, column: 5,
+      messageId: 'listedTwice',
+      line: 4,
+      column: 5,
     },
   ],
   check(context) {

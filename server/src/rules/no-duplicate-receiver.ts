@@ -34,7 +34,9 @@ receivers:
     slack_configs:
       - channel: '#team'
 `,
-      messageId: 'duplicateReceiver', line: 7, column: 11,
+      messageId: 'duplicateReceiver',
+      line: 7,
+      column: 11,
     },
     {
       example: `route:
@@ -47,7 +49,9 @@ time_intervals:
   - name: nights
     time_intervals: [{ times: [{ start_time: '00:00', end_time: '06:00' }] }]
 `,
-      messageId: 'duplicateInterval', line: 8, column: 11,
+      messageId: 'duplicateInterval',
+      line: 8,
+      column: 11,
     },
   ],
   check(context) {
@@ -59,7 +63,12 @@ time_intervals:
             seen.add(item.value);
             continue;
           }
-          source.report({ path: item.path, part: 'value', messageId: key === 'receivers' ? 'duplicateReceiver' : 'duplicateInterval', data: { name: item.value } });
+          source.report({
+            path: item.path,
+            part: 'value',
+            messageId: key === 'receivers' ? 'duplicateReceiver' : 'duplicateInterval',
+            data: { name: item.value },
+          });
         }
       }
     }

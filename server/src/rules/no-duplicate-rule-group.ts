@@ -34,14 +34,18 @@ export const rule = monitoringRule({
       - alert: Slow
         expr: latency_seconds > 1
 `,
-      messageId: 'duplicateGroup', line: 6, column: 11,
+      messageId: 'duplicateGroup',
+      line: 6,
+      column: 11,
     },
     {
       example: `groups:
   - name: ''
     rules: []
 `,
-      messageId: 'unnamedGroup', line: 2, column: 5,
+      messageId: 'unnamedGroup',
+      line: 2,
+      column: 5,
     },
   ],
   check(context) {

@@ -7,7 +7,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: ['Secret'],
   messages: {
-    inDataAndStringData: 'Secret {{secret}}: key {{key}} is in both data and stringData; the API server keeps the stringData value and silently drops this one. Delete one of the two entries.',
+    inDataAndStringData:
+      'Secret {{secret}}: key {{key}} is in both data and stringData; the API server keeps the stringData value and silently drops this one. Delete one of the two entries.',
   },
   summary: 'A Secret key is set in `data` or in `stringData`, not in both.',
   rationale:
@@ -36,7 +37,9 @@ data:
 stringData:
   JWT_SECRET: supersecret2
 `,
-      messageId: 'inDataAndStringData', line: 6, column: 3,
+      messageId: 'inDataAndStringData',
+      line: 6,
+      column: 3,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -58,9 +61,7 @@ stringData:
         path: entry.path,
         messageId: 'inDataAndStringData',
         data: { secret: object.identity.name ?? '', key: entry.key },
-        related: [
-          { uri: other.doc.uri, range: other.doc.rangeOfPath(other.path), message: `stringData.${entry.key}, the value in effect` },
-        ],
+        related: [{ uri: other.doc.uri, range: other.doc.rangeOfPath(other.path), message: `stringData.${entry.key}, the value in effect` }],
         fixes: fix(`Delete data.${entry.key} (stringData wins)`, 'safe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
       });
     }

@@ -22,11 +22,12 @@ export const rule = objectRule({
   kinds: ['*'],
   messages: {
     kindNewer: '{{kind}} {{apiVersion}} needs Kubernetes {{since}}; this workspace targets {{target}}: that release does not serve it.',
-    fieldNewer: '`{{field}}` (in {{owner}} of {{kind}} {{name}}) needs Kubernetes {{since}}; this workspace targets {{target}}: kubectl rejects it as an unknown field, or the API server drops it.',
+    fieldNewer:
+      '`{{field}}` (in {{owner}} of {{kind}} {{name}}) needs Kubernetes {{since}}; this workspace targets {{target}}: kubectl rejects it as an unknown field, or the API server drops it.',
   },
   summary: 'Every field (and built-in kind) exists in the Kubernetes release the workspace targets.',
   rationale:
-    'The schemas are those of the newest supported release, so a field added later than the release you deploy to (`stopSignal`, 1.33; `restartPolicyRules`, 1.34) passes the schema check but is unknown to your cluster: `kubectl apply` rejects it as an unknown field, or the API server silently drops it and the setting never takes effect. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`); each field\'s release comes from the client package that tracks that release (see schemas/README.md). Where no package tracks a release (1.31, 1.35), a field new then is dated to the earliest release it can be in, so this rule never warns about a field your release has.',
+    "The schemas are those of the newest supported release, so a field added later than the release you deploy to (`stopSignal`, 1.33; `restartPolicyRules`, 1.34) passes the schema check but is unknown to your cluster: `kubectl apply` rejects it as an unknown field, or the API server silently drops it and the setting never takes effect. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`); each field's release comes from the client package that tracks that release (see schemas/README.md). Where no package tracks a release (1.31, 1.35), a field new then is dated to the earliest release it can be in, so this rule never warns about a field your release has.",
   remediation: 'Remove the field, or target the release you actually deploy to (upgrade the cluster first if you need the field).',
   valid: [
     { files: { 'pod.yaml': pod('{ preStop: { exec: { command: [sleep, "5"] } } }') }, kubernetesVersion: '1.31' },
@@ -35,12 +36,14 @@ export const rule = objectRule({
   invalid: [
     {
       example: { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.31' },
-      messageId: 'fieldNewer', line: 10, column: 20,
+      messageId: 'fieldNewer',
+      line: 10,
+      column: 20,
     },
     {
       example: {
-      files: {
-        'deployment.yaml': `apiVersion: apps/v1
+        files: {
+          'deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: worker
@@ -57,10 +60,12 @@ spec:
             - action: Restart
               exitCodes: { operator: In, values: [42] }
 `,
+        },
+        kubernetesVersion: '1.33',
       },
-      kubernetesVersion: '1.33',
-    },
-      messageId: 'fieldNewer', line: 14, column: 11,
+      messageId: 'fieldNewer',
+      line: 14,
+      column: 11,
     },
   ],
   check(context) {

@@ -21,12 +21,14 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: ['*'],
   messages: {
-    fieldRemoved: '`{{field}}` (in {{owner}} of {{kind}} {{name}}) is not in Kubernetes {{removedIn}} and later; this workspace targets {{target}}: kubectl rejects it as an unknown field, or the API server drops it.',
+    fieldRemoved:
+      '`{{field}}` (in {{owner}} of {{kind}} {{name}}) is not in Kubernetes {{removedIn}} and later; this workspace targets {{target}}: kubectl rejects it as an unknown field, or the API server drops it.',
   },
   summary: 'No field that the targeted Kubernetes release no longer has.',
   rationale:
-    'Some fields of an older release were removed later (`PodResourceClaim.source`, in 1.29 and 1.30, replaced by `resourceClaimName` / `resourceClaimTemplateName`). The schemas are the newest release\'s, so such a field is accepted when the workspace targets a release that still has it, and reported here when it targets a release without it: `kubectl apply` rejects it as an unknown field, or the API server drops it. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`); each removal is dated from the client package that tracks each release (see schemas/README.md), to the first release known to lack it.',
-  remediation: 'Replace the field with what the targeted release uses instead (its description in the API reference of that release says), or target the release you actually deploy to.',
+    "Some fields of an older release were removed later (`PodResourceClaim.source`, in 1.29 and 1.30, replaced by `resourceClaimName` / `resourceClaimTemplateName`). The schemas are the newest release's, so such a field is accepted when the workspace targets a release that still has it, and reported here when it targets a release without it: `kubectl apply` rejects it as an unknown field, or the API server drops it. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`); each removal is dated from the client package that tracks each release (see schemas/README.md), to the first release known to lack it.",
+  remediation:
+    'Replace the field with what the targeted release uses instead (its description in the API reference of that release says), or target the release you actually deploy to.',
   valid: [
     { files: { 'pod.yaml': pod('{ name: gpu, source: { resourceClaimTemplateName: gpu-template } }') }, kubernetesVersion: '1.30' },
     { files: { 'pod.yaml': pod('{ name: gpu, resourceClaimTemplateName: gpu-template }') }, kubernetesVersion: '1.36' },
@@ -34,7 +36,9 @@ export const rule = objectRule({
   invalid: [
     {
       example: { files: { 'pod.yaml': pod('{ name: gpu, source: { resourceClaimTemplateName: gpu-template } }') }, kubernetesVersion: '1.32' },
-      messageId: 'fieldRemoved', line: 12, column: 20,
+      messageId: 'fieldRemoved',
+      line: 12,
+      column: 20,
     },
   ],
   check(context) {

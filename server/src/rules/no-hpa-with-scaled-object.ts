@@ -31,17 +31,23 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: [SCALED_OBJECT_KIND],
   messages: {
-    bothScalers: '{{kind}} {{name}} is scaled both by ScaledObject {{scaledObject}} and by HPA {{hpa}}: KEDA creates an HPA of its own, and two autoscalers on one workload fight over its replica count. Keep one of them.',
+    bothScalers:
+      '{{kind}} {{name}} is scaled both by ScaledObject {{scaledObject}} and by HPA {{hpa}}: KEDA creates an HPA of its own, and two autoscalers on one workload fight over its replica count. Keep one of them.',
   },
   summary: 'A workload is scaled by a KEDA ScaledObject or by an HPA, not by both.',
   rationale:
     'KEDA implements a ScaledObject with a HorizontalPodAutoscaler of its own (`keda-hpa-<name>`). A second HPA on the same workload is a second controller writing its replica count: the two fight, and the count flaps between what each computes (Kubernetes even reports `AmbiguousSelector` for two HPAs on one target). KEDA’s admission webhook refuses such a ScaledObject where it is installed; elsewhere it is accepted and misbehaves. The HPA KEDA itself creates (as in an exported cluster dump) is not counted.',
-  remediation: 'Keep one: move the HPA’s metrics into the ScaledObject as `cpu`/`memory` triggers (KEDA creates the HPA) and delete the HPA, or delete the ScaledObject.',
+  remediation:
+    'Keep one: move the HPA’s metrics into the ScaledObject as `cpu`/`memory` triggers (KEDA creates the HPA) and delete the HPA, or delete the ScaledObject.',
   valid: [`${SCALED_OBJECT}---\n${hpa('keda-hpa-web')}`],
-  invalid: [{
+  invalid: [
+    {
       example: `${SCALED_OBJECT}---\n${hpa('web')}`,
-      messageId: 'bothScalers', line: 6, column: 3,
-    }],
+      messageId: 'bothScalers',
+      line: 6,
+      column: 3,
+    },
+  ],
   check(context) {
     const scaled = context.target.object;
     const target = scaledObjectTarget(scaled);
@@ -55,7 +61,13 @@ export const rule = objectRule({
       path: ['spec', 'scaleTargetRef'],
       messageId: 'bothScalers',
       data: { kind: target.kind, name: target.name, scaledObject: scaled.identity.name ?? '', hpa: other.identity.name ?? '' },
-      related: [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `HPA ${other.identity.name ?? ''} also scales ${target.kind} ${target.name}` }],
+      related: [
+        {
+          uri: origin.doc.uri,
+          range: origin.doc.rangeOfPath(origin.path),
+          message: `HPA ${other.identity.name ?? ''} also scales ${target.kind} ${target.name}`,
+        },
+      ],
     });
   },
 });

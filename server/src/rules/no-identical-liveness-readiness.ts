@@ -8,12 +8,14 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
   messages: {
-    identicalProbes: 'The liveness and readiness probes of container {{container}} are identical: when the check fails (say a dependency is slow), the container is restarted at the moment it is taken out of rotation, on every replica at once. Make liveness a cheaper check, or give it a higher failureThreshold.',
+    identicalProbes:
+      'The liveness and readiness probes of container {{container}} are identical: when the check fails (say a dependency is slow), the container is restarted at the moment it is taken out of rotation, on every replica at once. Make liveness a cheaper check, or give it a higher failureThreshold.',
   },
   summary: 'A container’s liveness and readiness probes are not the same check with the same timing.',
   rationale:
     'Readiness answers “should this pod get traffic now?”, liveness “is this process stuck beyond repair?”. When both run the same check (same handler, with port names resolved to numbers, and the same timing after API defaults), any failure — typically a slow or unavailable dependency — makes the kubelet restart the container at the same moment it is taken out of rotation: restarts cascade across all replicas instead of the pods waiting out the outage.',
-  remediation: 'Give liveness a cheaper check that only fails when the process is stuck (e.g. `/livez` that does not call dependencies), or at least a higher failureThreshold than readiness.',
+  remediation:
+    'Give liveness a cheaper check that only fails when the process is stuck (e.g. `/livez` that does not call dependencies), or at least a higher failureThreshold than readiness.',
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -46,7 +48,9 @@ spec:
         httpGet: { path: /healthz, port: 8080 }
         periodSeconds: 10
 `,
-      messageId: 'identicalProbes', line: 14, column: 7,
+      messageId: 'identicalProbes',
+      line: 14,
+      column: 7,
     },
   ],
   check(context) {

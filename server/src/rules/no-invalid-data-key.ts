@@ -55,7 +55,9 @@ metadata:
 stringData:
   db password: hunter2
 `,
-      messageId: 'badCharacter', line: 6, column: 3,
+      messageId: 'badCharacter',
+      line: 6,
+      column: 3,
     },
     {
       example: `apiVersion: v1
@@ -65,7 +67,9 @@ metadata:
 data:
   ..hidden: value
 `,
-      messageId: 'dotDotPrefix', line: 6, column: 3,
+      messageId: 'dotDotPrefix',
+      line: 6,
+      column: 3,
     },
   ],
   check(context) {

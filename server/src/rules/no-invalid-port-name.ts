@@ -8,14 +8,15 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: [...WORKLOAD_KINDS, 'Service'],
   messages: {
-    invalidTargetPortName: '{{owner}} targets port name {{name}}, which {{problem}}: no container can declare such a port, so the API server rejects it. Use a valid port name or a number.',
-    invalidPortName: 'Port name {{name}} of container {{container}} in {{owner}} {{problem}}, so the API server rejects the pod template. Use a short name such as `http` or `metrics`.',
+    invalidTargetPortName:
+      '{{owner}} targets port name {{name}}, which {{problem}}: no container can declare such a port, so the API server rejects it. Use a valid port name or a number.',
+    invalidPortName:
+      'Port name {{name}} of container {{container}} in {{owner}} {{problem}}, so the API server rejects the pod template. Use a short name such as `http` or `metrics`.',
   },
   summary: 'Container port names (and the names Services target) are valid IANA service names.',
   rationale:
     'Port names are IANA service names: at most 15 characters, lowercase letters, digits and `-`, at least one letter, no `--`, no `-` at either end. The API server rejects a pod template with any other container port name, and a Service `targetPort` by name can only refer to such a name. A long, descriptive name (`metrics-endpoint-http`) is the usual cause.',
-  remediation:
-    'Shorten or rename the port (for example `http`, `metrics`, `grpc-api`) and update the probes and Services that refer to it by name.',
+  remediation: 'Shorten or rename the port (for example `http`, `metrics`, `grpc-api`) and update the probes and Services that refer to it by name.',
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -46,7 +47,9 @@ spec:
         - name: my-very-long-port-name
           containerPort: 80
 `,
-      messageId: 'invalidPortName', line: 10, column: 17,
+      messageId: 'invalidPortName',
+      line: 10,
+      column: 17,
     },
     {
       example: `apiVersion: v1
@@ -60,7 +63,9 @@ spec:
     - port: 80
       targetPort: HTTP_PORT
 `,
-      messageId: 'invalidTargetPortName', line: 10, column: 19,
+      messageId: 'invalidTargetPortName',
+      line: 10,
+      column: 19,
     },
   ],
   check(context) {

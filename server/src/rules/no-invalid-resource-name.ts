@@ -47,9 +47,7 @@ function problemFor(kind: string, name: string): { problem: string; messageId: k
   }
   const problem =
     dnsSubdomainProblem(name) ??
-    (kind === 'CronJob' && name.length > CRONJOB_MAX
-      ? `is ${name.length} characters long (at most ${CRONJOB_MAX} for a CronJob)`
-      : undefined);
+    (kind === 'CronJob' && name.length > CRONJOB_MAX ? `is ${name.length} characters long (at most ${CRONJOB_MAX} for a CronJob)` : undefined);
   return problem ? { problem, messageId: 'notDnsSubdomain' } : undefined;
 }
 
@@ -61,8 +59,7 @@ export const rule = objectRule({
   summary: '`metadata.name` has the format the API server requires for the kind.',
   rationale:
     'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time. Names holding a `$VAR` or `${VAR}` placeholder are skipped: such a file is a template that `sed` or `envsubst` fills in before it is applied.',
-  remediation:
-    'Rename the object using lowercase letters, digits and `-` (for example `main-app`), and update everything that refers to it by name.',
+  remediation: 'Rename the object using lowercase letters, digits and `-` (for example `main-app`), and update everything that refers to it by name.',
   valid: [
     `apiVersion: v1
 kind: Service
@@ -99,7 +96,9 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'notRfc1035Label', line: 4, column: 9,
+      messageId: 'notRfc1035Label',
+      line: 4,
+      column: 9,
     },
     {
       example: `apiVersion: v1
@@ -112,7 +111,9 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'notRfc1035Label', line: 4, column: 9,
+      messageId: 'notRfc1035Label',
+      line: 4,
+      column: 9,
     },
     {
       example: `apiVersion: v1
@@ -121,7 +122,9 @@ metadata:
   name: App_Settings
 data: {}
 `,
-      messageId: 'notDnsSubdomain', line: 4, column: 9,
+      messageId: 'notDnsSubdomain',
+      line: 4,
+      column: 9,
     },
     {
       example: `apiVersion: v1
@@ -129,7 +132,9 @@ kind: Namespace
 metadata:
   name: Team.Apps
 `,
-      messageId: 'notRfc1123Label', line: 4, column: 9,
+      messageId: 'notRfc1123Label',
+      line: 4,
+      column: 9,
     },
   ],
   check(context) {

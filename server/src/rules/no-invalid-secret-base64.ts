@@ -17,7 +17,12 @@ const messages = {
   badLength: `Secret {{secret}}: data.{{key}} is not padded to a multiple of 4 characters, ${ENCODE}`,
 };
 
-const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = { character: 'badCharacter', 'url-safe': 'urlSafe', padding: 'badPadding', length: 'badLength' };
+const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = {
+  character: 'badCharacter',
+  'url-safe': 'urlSafe',
+  padding: 'badPadding',
+  length: 'badLength',
+};
 
 /** Plain text (not garbled base64): printable, no control characters. */
 function looksLikePlainText(value: string): boolean {
@@ -28,9 +33,7 @@ function looksLikePlainText(value: string): boolean {
 function fixesFor(context: ObjectRuleContext, object: RenderedObject, key: string, value: string, problem: Base64Problem): FindingFix[] {
   const origin = context.locate(['data', key]);
   if (problem === 'url-safe') {
-    return fix('Convert to the standard base64 alphabet', 'safe', origin.doc, [
-      replaceScalar(origin.doc, origin.path, urlSafeToStandard(value)),
-    ]);
+    return fix('Convert to the standard base64 alphabet', 'safe', origin.doc, [replaceScalar(origin.doc, origin.path, urlSafeToStandard(value))]);
   }
   const out: FindingFix[] = [];
   if (looksLikePlainText(value))
@@ -72,7 +75,9 @@ metadata:
 data:
   JWT_SECRET: supersecret
 `,
-      messageId: 'badLength', line: 6, column: 25,
+      messageId: 'badLength',
+      line: 6,
+      column: 25,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -89,7 +94,9 @@ metadata:
 data:
   SIGNING_KEY: "3q2-7w_"
 `,
-      messageId: 'urlSafe', line: 6, column: 20,
+      messageId: 'urlSafe',
+      line: 6,
+      column: 20,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -108,7 +115,9 @@ data:
 stringData:
   MODE: strict
 `,
-      messageId: 'badCharacter', line: 6, column: 25,
+      messageId: 'badCharacter',
+      line: 6,
+      column: 25,
       output: `apiVersion: v1
 kind: Secret
 metadata:

@@ -43,12 +43,14 @@ export const rule = configRule({
   kinds: ['kustomization'],
   messages: {
     ownFolder: `{{field}} lists \`{{path}}\`, which is this kustomization's own folder or a parent of it: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.`,
-    includedAgain: '{{field}} lists `{{path}}`, which holds a kustomization that includes this folder again: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.',
+    includedAgain:
+      '{{field}} lists `{{path}}`, which holds a kustomization that includes this folder again: kustomize stops with "cycle detected". List the files or sibling folders you mean instead.',
   },
   summary: 'A kustomization does not include itself, a parent folder, or a kustomization that includes it back.',
   rationale:
     'kustomize refuses to load a folder that contains a kustomization it is already loading ("cycle detected"): listing `.` or `..` in `resources`, or two kustomizations listing each other, breaks `kubectl kustomize` for both. The search follows at most 200 folders, so deep trees stay fast.',
-  remediation: 'List the files or sibling folders you mean instead of the folder itself or a parent folder, and move shared objects to a base both can include.',
+  remediation:
+    'List the files or sibling folders you mean instead of the folder itself or a parent folder, and move shared objects to a base both can include.',
   valid: [OVERLAY_EXAMPLE],
   invalid: [
     {
@@ -56,7 +58,9 @@ export const rule = configRule({
   - configmap.yaml
   - ..
 `),
-      messageId: 'ownFolder', line: 3, column: 5,
+      messageId: 'ownFolder',
+      line: 3,
+      column: 5,
     },
   ],
   check(context) {

@@ -16,14 +16,17 @@ export const rule = configRule({
   invalid: [
     {
       example: {
-      files: {
-        'overlays/prod/kustomization.yaml': `resources:
+        files: {
+          'overlays/prod/kustomization.yaml': `resources:
   - ../../base/configmap.yaml
 `,
-        'base/configmap.yaml': CONFIGMAP_EXAMPLE,
+          'base/configmap.yaml': CONFIGMAP_EXAMPLE,
+        },
       },
-    },
-      messageId: 'outsideRoot', file: 'kustomization.yaml', line: 2, column: 5,
+      messageId: 'outsideRoot',
+      file: 'kustomization.yaml',
+      line: 2,
+      column: 5,
     },
   ],
   check(context) {

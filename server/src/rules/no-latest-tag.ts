@@ -34,9 +34,12 @@ export const rule = objectRule({
     '`:latest` (or no tag, which means `:latest`) changes under you: two pods of the same Deployment can run different code, a rollback redeploys the same moving target, and the default pull policy becomes Always.',
   remediation: 'Use an explicit version tag such as `app:1.4.2`, or a digest (`app@sha256:…`).',
   messages: {
-    latestTag: 'Image `{{image}}` of container {{container}} in {{owner}} uses the `:latest` tag: pods can run different code after each pull. Pin a version tag or a digest.',
-    noTag: 'Image `{{image}}` of container {{container}} in {{owner}} has no tag (which means `:latest`): pods can run different code after each pull. Pin a version tag or a digest.',
-    tagOnly: 'Image `{{image}}` of container {{container}} in {{owner}} is pinned by tag only, and a tag can be pushed again (`requireDigest` is on). Pin a digest (`image@sha256:…`).',
+    latestTag:
+      'Image `{{image}}` of container {{container}} in {{owner}} uses the `:latest` tag: pods can run different code after each pull. Pin a version tag or a digest.',
+    noTag:
+      'Image `{{image}}` of container {{container}} in {{owner}} has no tag (which means `:latest`): pods can run different code after each pull. Pin a version tag or a digest.',
+    tagOnly:
+      'Image `{{image}}` of container {{container}} in {{owner}} is pinned by tag only, and a tag can be pushed again (`requireDigest` is on). Pin a digest (`image@sha256:…`).',
   },
   options: {
     requireDigest: {
@@ -68,7 +71,9 @@ spec:
     - name: web
       image: nginx:latest
 `,
-      messageId: 'latestTag', line: 8, column: 14,
+      messageId: 'latestTag',
+      line: 8,
+      column: 14,
     },
     {
       example: `apiVersion: v1
@@ -80,7 +85,9 @@ spec:
     - name: web
       image: registry:5000/team/web
 `,
-      messageId: 'noTag', line: 8, column: 14,
+      messageId: 'noTag',
+      line: 8,
+      column: 14,
     },
   ],
   check(context) {

@@ -9,11 +9,13 @@ export const rule = monitoringRule({
   defaultSeverity: 'error',
   kinds: kindsFor('alertmanager-config'),
   messages: {
-    noRootReceiver: 'The root route has no receiver: Alertmanager needs a default receiver for alerts no child route matches. Add receiver: with one of {{receivers}}.',
+    noRootReceiver:
+      'The root route has no receiver: Alertmanager needs a default receiver for alerts no child route matches. Add receiver: with one of {{receivers}}.',
     unknownReceiver: 'Receiver {{receiver}} is not defined under receivers: Alertmanager refuses this configuration. Use a defined receiver or add it.',
-    unknownReceiverDidYouMean: 'Receiver {{receiver}} is not defined under receivers: Alertmanager refuses this configuration. Did you mean {{suggestion}}? Use a defined receiver or add it.',
+    unknownReceiverDidYouMean:
+      'Receiver {{receiver}} is not defined under receivers: Alertmanager refuses this configuration. Did you mean {{suggestion}}? Use a defined receiver or add it.',
   },
-  summary: 'The root route names a receiver, and every route\'s receiver is defined under `receivers`.',
+  summary: "The root route names a receiver, and every route's receiver is defined under `receivers`.",
   rationale:
     'Alertmanager refuses a configuration whose root route has no default receiver ("root route must specify a default receiver") or whose route names an undefined receiver ("undefined receiver used in route"): `amtool check-config` fails and a reload keeps the old configuration, so a renamed receiver silently keeps alerts on the old path.',
   remediation: 'Name a receiver defined under `receivers` (check the spelling), or add the receiver.',
@@ -39,7 +41,9 @@ receivers:
   - name: team
   - name: pager
 `,
-      messageId: 'unknownReceiverDidYouMean', line: 5, column: 17,
+      messageId: 'unknownReceiverDidYouMean',
+      line: 5,
+      column: 17,
     },
     {
       example: `route:
@@ -47,7 +51,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'noRootReceiver', line: 1, column: 1,
+      messageId: 'noRootReceiver',
+      line: 1,
+      column: 1,
     },
   ],
   check(context) {

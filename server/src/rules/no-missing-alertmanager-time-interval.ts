@@ -13,7 +13,8 @@ export const rule = monitoringRule({
   messages: {
     intervalsOnRootRoute: 'The root route must not have {{key}}: Alertmanager refuses this configuration. Move them to a child route.',
     unknownInterval: 'Time interval {{name}} is not defined under time_intervals: Alertmanager refuses this configuration. Define it or fix the name.',
-    unknownIntervalDidYouMean: 'Time interval {{name}} is not defined under time_intervals: Alertmanager refuses this configuration. Did you mean {{suggestion}}? Define it or fix the name.',
+    unknownIntervalDidYouMean:
+      'Time interval {{name}} is not defined under time_intervals: Alertmanager refuses this configuration. Did you mean {{suggestion}}? Define it or fix the name.',
   },
   summary: 'Time intervals a route mutes or activates are defined under `time_intervals`, and not on the root route.',
   rationale:
@@ -50,7 +51,9 @@ time_intervals:
 receivers:
   - name: team
 `,
-      messageId: 'unknownInterval', line: 6, column: 31,
+      messageId: 'unknownInterval',
+      line: 6,
+      column: 31,
     },
   ],
   check(context) {

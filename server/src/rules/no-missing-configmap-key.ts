@@ -61,8 +61,8 @@ data:
   invalid: [
     {
       example: {
-      files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
+        files: {
+          'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -95,7 +95,7 @@ spec:
               - key: application.properties
                 path: app.properties
 `,
-        'app-config.yaml': `apiVersion: v1
+          'app-config.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: app-config
@@ -103,9 +103,11 @@ data:
   LOG_LEVEL: info
   app.properties: "mode=strict"
 `,
+        },
       },
-    },
-      messageId: 'keyMissing', line: 31, column: 22,
+      messageId: 'keyMissing',
+      line: 31,
+      column: 22,
     },
   ],
   check(context) {

@@ -6,8 +6,10 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: [HPA_KIND],
   messages: {
-    missingTarget: 'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
-    inOtherNamespace: 'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but an HPA only scales objects of its own namespace): the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    missingTarget:
+      'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    inOtherNamespace:
+      'HPA {{hpa}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but an HPA only scales objects of its own namespace): the HPA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
   },
   summary: 'An HPA’s `scaleTargetRef` names a workload defined in the workspace, in the HPA’s namespace.',
   rationale:
@@ -56,7 +58,9 @@ spec:
         - name: web
           image: web:1.0.0
 `,
-      messageId: 'missingTarget', line: 6, column: 66,
+      messageId: 'missingTarget',
+      line: 6,
+      column: 66,
     },
   ],
   check(context) {

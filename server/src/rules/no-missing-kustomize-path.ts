@@ -12,15 +12,20 @@ export const rule = configRule({
   defaultSeverity: 'error',
   kinds: ['kustomization'],
   messages: {
-    folderWithoutKustomization: '{{field}} lists the folder {{path}}, which has no kustomization.yaml: kustomize includes a folder only through its kustomization, so `kubectl kustomize` fails. Add a kustomization.yaml to the folder, or list its files.',
-    missingFile: '{{field}} lists {{path}}, but no such file exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file.',
-    missingFolder: '{{field}} lists {{path}}, but no such folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the folder.',
-    missingFileOrFolder: '{{field}} lists {{path}}, but no such file or folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file or folder.',
+    folderWithoutKustomization:
+      '{{field}} lists the folder {{path}}, which has no kustomization.yaml: kustomize includes a folder only through its kustomization, so `kubectl kustomize` fails. Add a kustomization.yaml to the folder, or list its files.',
+    missingFile:
+      '{{field}} lists {{path}}, but no such file exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file.',
+    missingFolder:
+      '{{field}} lists {{path}}, but no such folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the folder.',
+    missingFileOrFolder:
+      '{{field}} lists {{path}}, but no such file or folder exists next to this kustomization: `kubectl kustomize` fails on it. Correct the path (relative to this folder) or add the file or folder.',
   },
   summary: 'Every file and folder a kustomization lists exists, relative to the kustomization, and every listed folder has a kustomization.',
   rationale:
     'kustomize resolves `resources`, `components`, `patches[].path`, generator `files`/`envs` and the other listed paths relative to the folder of the kustomization; a missing one makes `kubectl kustomize` and `kubectl apply -k` fail for the whole folder, often only in CI or at deploy time. Remote URLs (`github.com/org/repo/path?ref=v1`, `https://…`) are not checked.',
-  remediation: 'Correct the path (it is relative to the kustomization\'s folder), add the missing file or folder, or add a kustomization.yaml to a listed folder.',
+  remediation:
+    "Correct the path (it is relative to the kustomization's folder), add the missing file or folder, or add a kustomization.yaml to a listed folder.",
   valid: [
     {
       files: {
@@ -36,16 +41,18 @@ export const rule = configRule({
   invalid: [
     {
       example: {
-      files: {
-        'kustomization.yaml': `resources:
+        files: {
+          'kustomization.yaml': `resources:
   - deployment.yaml
 patches:
   - path: replicas-patch.yaml
 `,
-        'deployment.yaml': CONFIGMAP_EXAMPLE,
+          'deployment.yaml': CONFIGMAP_EXAMPLE,
+        },
       },
-    },
-      messageId: 'missingFile', line: 4, column: 11,
+      messageId: 'missingFile',
+      line: 4,
+      column: 11,
     },
   ],
   check(context) {

@@ -14,7 +14,8 @@ export const rule = configRule({
   defaultSeverity: 'warning',
   kinds: ['prometheus-config'],
   messages: {
-    noMatchingFile: 'rule_files glob {{glob}} matches no file next to this configuration: Prometheus silently loads no rules from it. Fix the folder or the extension (.yml / .yaml), or add the rule files.',
+    noMatchingFile:
+      'rule_files glob {{glob}} matches no file next to this configuration: Prometheus silently loads no rules from it. Fix the folder or the extension (.yml / .yaml), or add the rule files.',
   },
   summary: 'Each relative `rule_files` glob of a Prometheus configuration matches a file of the workspace.',
   rationale:
@@ -42,22 +43,24 @@ scrape_configs: []
   invalid: [
     {
       example: {
-      files: {
-        'prometheus.yml': `global:
+        files: {
+          'prometheus.yml': `global:
   evaluation_interval: 30s
 rule_files:
   - rules/*.yaml
 scrape_configs: []
 `,
-        'rules/api.yml': `groups:
+          'rules/api.yml': `groups:
   - name: api
     rules:
       - alert: Down
         expr: up == 0
 `,
+        },
       },
-    },
-      messageId: 'noMatchingFile', line: 4, column: 5,
+      messageId: 'noMatchingFile',
+      line: 4,
+      column: 5,
     },
   ],
   check(context) {

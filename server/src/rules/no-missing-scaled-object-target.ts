@@ -33,21 +33,28 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: [SCALED_OBJECT_KIND],
   messages: {
-    missingTarget: 'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
-    inOtherNamespace: 'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but KEDA only scales objects of the ScaledObject’s namespace): KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    missingTarget:
+      'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace: KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
+    inOtherNamespace:
+      'ScaledObject {{scaledObject}} scales {{kind}} {{name}}, which is not defined in namespace {{namespace}} in this workspace (a {{kind}} {{name}} exists in namespace {{otherNamespace}}, but KEDA only scales objects of the ScaledObject’s namespace): KEDA does nothing if it does not exist. Fix the kind or name, or check it is defined elsewhere.',
   },
   summary: 'A KEDA ScaledObject’s `scaleTargetRef` names a workload defined in the workspace, in its namespace.',
   rationale:
     'KEDA scales the object `spec.scaleTargetRef` names (kind Deployment unless `kind` says otherwise), in the ScaledObject’s namespace. When it does not exist the ScaledObject never becomes ready and the workload you meant to autoscale keeps a fixed replica count; a typo in the name, a missing `kind: StatefulSet`, or the ScaledObject in another namespace are the usual causes. The target may be defined outside this workspace, hence a warning.',
   remediation: 'Point `scaleTargetRef` at the name (and `kind`, when not a Deployment) of a workload in the ScaledObject’s namespace.',
   valid: [`${scaledObject('worker')}---\n${DEPLOYMENT}`],
-  invalid: [{
+  invalid: [
+    {
       example: `${scaledObject('wroker')}---\n${DEPLOYMENT}`,
-      messageId: 'missingTarget', line: 7, column: 11,
+      messageId: 'missingTarget',
+      line: 7,
+      column: 11,
     },
     {
       example: `${scaledObject('worker')}---\n${DEPLOYMENT.replace('  name: worker\n', '  name: worker\n  namespace: jobs\n')}`,
-      messageId: 'inOtherNamespace', line: 7, column: 11,
+      messageId: 'inOtherNamespace',
+      line: 7,
+      column: 11,
     },
   ],
   check(context) {

@@ -75,8 +75,8 @@ data:
   invalid: [
     {
       example: {
-      files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
+        files: {
+          'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -108,7 +108,7 @@ spec:
             - secretRef:
                 name: app-secrets
 `,
-        'app-secrets.yaml': `apiVersion: v1
+          'app-secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
@@ -116,9 +116,11 @@ data:
   JWT_SECRET: c3VwZXJzZWNyZXQ=
   DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
 `,
+        },
       },
-    },
-      messageId: 'keyMissingDidYouMean', line: 22, column: 24,
+      messageId: 'keyMissingDidYouMean',
+      line: 22,
+      column: 24,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -10,8 +10,7 @@ export const rule = objectRule({
   summary: "Secrets that pods reference exist in the workspace, in the pod's namespace.",
   rationale:
     'A `secretKeyRef`, `envFrom.secretRef` or `secret` volume naming a Secret that does not exist keeps the pod from starting: the kubelet reports CreateContainerConfigError (or the volume mount fails) until the Secret appears. A typo in the name is the usual cause. Secrets created outside these manifests (by a controller, a secret manager, `kubectl create secret`) are also reported, at warning level: mark such references or suppress the rule for them.',
-  remediation:
-    'Create the Secret in the same namespace, correct the name, or mark the reference `optional: true` if the pod can run without it.',
+  remediation: 'Create the Secret in the same namespace, correct the name, or mark the reference `optional: true` if the pod can run without it.',
   valid: [
     {
       files: {
@@ -76,8 +75,8 @@ data:
   invalid: [
     {
       example: {
-      files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
+        files: {
+          'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -106,7 +105,7 @@ spec:
                   key: TOKEN
                   optional: true
 `,
-        'app-secrets.yaml': `apiVersion: v1
+          'app-secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
@@ -114,9 +113,11 @@ data:
   JWT_SECRET: c3VwZXJzZWNyZXQ=
   DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
 `,
+        },
       },
-    },
-      messageId: 'objectMissingDidYouMean', line: 21, column: 25,
+      messageId: 'objectMissingDidYouMean',
+      line: 21,
+      column: 25,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

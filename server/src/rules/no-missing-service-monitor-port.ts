@@ -38,17 +38,23 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: [SERVICE_MONITOR_KIND],
   messages: {
-    noSuchPort: 'ServiceMonitor {{monitor}} scrapes port {{port}}, but no Service it selects has a port of that name ({{services}}: {{ports}}): this endpoint scrapes nothing. Use the name of a Service port.',
+    noSuchPort:
+      'ServiceMonitor {{monitor}} scrapes port {{port}}, but no Service it selects has a port of that name ({{services}}: {{ports}}): this endpoint scrapes nothing. Use the name of a Service port.',
   },
   summary: "A ServiceMonitor endpoint's `port` names a port of the Services it selects.",
   rationale:
     "An endpoint's `port` is the *name* of a Service port (`spec.ports[].name`), not a number or a container port name. prometheus-operator keeps only the endpoints whose Service has a port of that name, so a typo or a port number in quotes scrapes nothing, without any error. Checked only when the ServiceMonitor's selector picks Services in the workspace.",
-  remediation: 'Set `port` to the `name` of the Service port that serves the metrics (name the Service port first when it has none), or use `targetPort` for a container port.',
+  remediation:
+    'Set `port` to the `name` of the Service port that serves the metrics (name the Service port first when it has none), or use `targetPort` for a container port.',
   valid: [`${SERVICE}---\n${MONITOR('metrics')}`],
-  invalid: [{
+  invalid: [
+    {
       example: `${SERVICE}---\n${MONITOR('metric')}`,
-      messageId: 'noSuchPort', line: 21, column: 13,
-    }],
+      messageId: 'noSuchPort',
+      line: 21,
+      column: 13,
+    },
+  ],
   check(context) {
     const monitor = context.target.object;
     if (!isMonitoringObject(monitor)) return;
@@ -63,7 +69,12 @@ export const rule = objectRule({
         path: [...endpoint.path, 'port'],
         part: 'value',
         messageId: 'noSuchPort',
-        data: { monitor: monitor.identity.name ?? '', port: endpoint.port, services: services.length === 1 ? describe(service) : `${services.length} Services`, ports: portList(services) },
+        data: {
+          monitor: monitor.identity.name ?? '',
+          port: endpoint.port,
+          services: services.length === 1 ? describe(service) : `${services.length} Services`,
+          ports: portList(services),
+        },
         related: [{ uri: origin.doc.uri, range: origin.doc.rangeOfPath(origin.path), message: `The ports of ${describe(service)}` }],
       });
     }

@@ -8,8 +8,7 @@ export const MAX_DATA_BYTES = 1024 * 1024;
 
 /** Bytes of the values the API server counts: decoded `data`/`binaryData`, UTF-8 `stringData`/ConfigMap `data`. */
 export function dataSize(object: RenderedObject): number {
-  const bytes = (value: unknown, base64: boolean): number =>
-    typeof value !== 'string' ? 0 : base64 ? decodedLength(value) : Buffer.byteLength(value, 'utf8');
+  const bytes = (value: unknown, base64: boolean): number => (typeof value !== 'string' ? 0 : base64 ? decodedLength(value) : Buffer.byteLength(value, 'utf8'));
   if (object.identity.kind === 'Secret') {
     const sizes = new Map<string, number>();
     for (const e of entriesOf(object, 'data')) sizes.set(e.key, bytes(e.value, true));
@@ -32,7 +31,8 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: ['Secret', 'ConfigMap'],
   messages: {
-    oversized: "{{kind}} {{name}} holds {{bytes}} bytes of data ({{mib}}), over the API server's limit of 1 MiB, so it is rejected. Split it over several {{kind}}s or keep large files out of it.",
+    oversized:
+      "{{kind}} {{name}} holds {{bytes}} bytes of data ({{mib}}), over the API server's limit of 1 MiB, so it is rejected. Split it over several {{kind}}s or keep large files out of it.",
   },
   summary: 'A Secret or ConfigMap holds at most 1 MiB of data.',
   rationale:
@@ -51,18 +51,20 @@ data:
   invalid: [
     {
       example: {
-      note: 'A ConfigMap whose one value is 1,100,000 characters long (abbreviated here as a repeated `A`).',
-      files: {
-        'big-config.yaml': `apiVersion: v1
+        note: 'A ConfigMap whose one value is 1,100,000 characters long (abbreviated here as a repeated `A`).',
+        files: {
+          'big-config.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: big-config
 data:
   blob: ${'A'.repeat(1_100_000)}
 `,
+        },
       },
-    },
-      messageId: 'oversized', line: 2, column: 1,
+      messageId: 'oversized',
+      line: 2,
+      column: 1,
     },
   ],
   check(context) {

@@ -63,7 +63,9 @@ spec:
       ports:
         - containerPort: 80800
 `,
-      messageId: 'containerPort', line: 10, column: 26,
+      messageId: 'containerPort',
+      line: 10,
+      column: 26,
     },
     {
       example: `apiVersion: v1
@@ -76,7 +78,9 @@ spec:
   ports:
     - port: 70000
 `,
-      messageId: 'servicePort', line: 9, column: 13,
+      messageId: 'servicePort',
+      line: 9,
+      column: 13,
     },
     {
       example: `apiVersion: v1
@@ -91,7 +95,9 @@ spec:
     - port: 80
       nodePort: 99999
 `,
-      messageId: 'nodePort', line: 11, column: 17,
+      messageId: 'nodePort',
+      line: 11,
+      column: 17,
     },
     {
       example: `apiVersion: v1
@@ -106,7 +112,9 @@ spec:
         - containerPort: 8080
           hostPort: 70000
 `,
-      messageId: 'hostPort', line: 11, column: 21,
+      messageId: 'hostPort',
+      line: 11,
+      column: 21,
     },
   ],
   check(context) {

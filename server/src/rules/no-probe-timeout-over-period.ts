@@ -7,7 +7,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
   messages: {
-    timeoutNotBelowPeriod: 'The {{probe}} of container {{container}} waits {{timeoutSeconds}}s for an answer but runs every {{periodSeconds}}s: a slow check overlaps the next one and the failure threshold counts timeouts. Make timeoutSeconds shorter than periodSeconds.',
+    timeoutNotBelowPeriod:
+      'The {{probe}} of container {{container}} waits {{timeoutSeconds}}s for an answer but runs every {{periodSeconds}}s: a slow check overlaps the next one and the failure threshold counts timeouts. Make timeoutSeconds shorter than periodSeconds.',
   },
   summary: 'A probe’s `timeoutSeconds` is shorter than its `periodSeconds`.',
   rationale:
@@ -39,7 +40,9 @@ spec:
         httpGet: { path: /live, port: 8080 }
         timeoutSeconds: 10
 `,
-      messageId: 'timeoutNotBelowPeriod', line: 11, column: 25,
+      messageId: 'timeoutNotBelowPeriod',
+      line: 11,
+      column: 25,
     },
   ],
   check(context) {

@@ -25,21 +25,34 @@ function valueTarget(source: Plain, averageKey: string, valueKey: string): Plain
 /** Converts one `autoscaling/v2beta1` metric to the `autoscaling/v2` shape. */
 export function convertV2beta1Metric(metric: Plain): Plain {
   const type = metric.type;
-  const field = ({ Resource: 'resource', ContainerResource: 'containerResource', Pods: 'pods', Object: 'object', External: 'external' } as Record<string, string>)[String(type)];
+  const field = (
+    { Resource: 'resource', ContainerResource: 'containerResource', Pods: 'pods', Object: 'object', External: 'external' } as Record<string, string>
+  )[String(type)];
   const source = field ? record(metric[field]) : undefined;
   if (!field || !source) return metric;
   let converted: Plain;
   if (field === 'resource' || field === 'containerResource') {
-    const target = source.targetAverageUtilization !== undefined
-      ? { type: 'Utilization', averageUtilization: source.targetAverageUtilization }
-      : { type: 'AverageValue', averageValue: source.targetAverageValue };
+    const target =
+      source.targetAverageUtilization !== undefined
+        ? { type: 'Utilization', averageUtilization: source.targetAverageUtilization }
+        : { type: 'AverageValue', averageValue: source.targetAverageValue };
     converted = clean({ name: source.name, container: source.container, target });
   } else if (field === 'pods') {
-    converted = { metric: clean({ name: source.metricName, selector: source.selector }), target: { type: 'AverageValue', averageValue: source.targetAverageValue } };
+    converted = {
+      metric: clean({ name: source.metricName, selector: source.selector }),
+      target: { type: 'AverageValue', averageValue: source.targetAverageValue },
+    };
   } else if (field === 'object') {
-    converted = { describedObject: source.target, metric: clean({ name: source.metricName, selector: source.selector }), target: valueTarget(source, 'averageValue', 'targetValue') };
+    converted = {
+      describedObject: source.target,
+      metric: clean({ name: source.metricName, selector: source.selector }),
+      target: valueTarget(source, 'averageValue', 'targetValue'),
+    };
   } else {
-    converted = { metric: clean({ name: source.metricName, selector: source.metricSelector }), target: valueTarget(source, 'targetAverageValue', 'targetValue') };
+    converted = {
+      metric: clean({ name: source.metricName, selector: source.metricSelector }),
+      target: valueTarget(source, 'targetAverageValue', 'targetValue'),
+    };
   }
   return { ...metric, [field]: converted };
 }
@@ -101,7 +114,9 @@ spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
   maxReplicas: 10
 `,
-      messageId: 'removedVersion', line: 1, column: 13,
+      messageId: 'removedVersion',
+      line: 1,
+      column: 13,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -133,7 +148,9 @@ spec:
         targetAverageValue: "100"
   # comment after the metrics
 `,
-      messageId: 'removedMetricShape', line: 1, column: 13,
+      messageId: 'removedMetricShape',
+      line: 1,
+      column: 13,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

@@ -9,8 +9,10 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: SCALABLE_KINDS,
   messages: {
-    replicasWithHpa: '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}. Remove `spec.replicas` and let the HPA manage it.',
-    replicasOutsideRange: '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}, and {{replicas}} is outside the HPA’s range {{min}}–{{max}}, so each apply forces a scale the HPA must undo. Remove `spec.replicas` and let the HPA manage it.',
+    replicasWithHpa:
+      '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}. Remove `spec.replicas` and let the HPA manage it.',
+    replicasOutsideRange:
+      '{{kind}} {{name}} sets replicas: {{replicas}} although HPA {{hpa}} scales it: every apply resets the replica count to {{replicas}}, and {{replicas}} is outside the HPA’s range {{min}}–{{max}}, so each apply forces a scale the HPA must undo. Remove `spec.replicas` and let the HPA manage it.',
   },
   summary: 'A workload scaled by an HPA does not set `spec.replicas`.',
   rationale:
@@ -54,7 +56,9 @@ spec:
         - name: web
           image: web:1.0.0
 `,
-      messageId: 'replicasWithHpa', line: 15, column: 3,
+      messageId: 'replicasWithHpa',
+      line: 15,
+      column: 3,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -91,8 +95,21 @@ spec:
     context.report({
       path: ['spec', 'replicas'],
       messageId: outside ? 'replicasOutsideRange' : 'replicasWithHpa',
-      data: { kind: workload.identity.kind, name: workload.identity.name ?? '', replicas: String(replicas), hpa: hpa.identity.name ?? '', min, max: max ?? '?' },
-      related: [{ uri: hpaOrigin.doc.uri, range: hpaOrigin.doc.rangeOfPath(hpaOrigin.path, 'value'), message: `HPA ${hpa.identity.name ?? ''} scales this ${workload.identity.kind}` }],
+      data: {
+        kind: workload.identity.kind,
+        name: workload.identity.name ?? '',
+        replicas: String(replicas),
+        hpa: hpa.identity.name ?? '',
+        min,
+        max: max ?? '?',
+      },
+      related: [
+        {
+          uri: hpaOrigin.doc.uri,
+          range: hpaOrigin.doc.rangeOfPath(hpaOrigin.path, 'value'),
+          message: `HPA ${hpa.identity.name ?? ''} scales this ${workload.identity.kind}`,
+        },
+      ],
       fixes: fix('Remove spec.replicas (the HPA manages the count)', 'unsafe', origin.doc, [deleteEntry(origin.doc, origin.path)]),
     });
   },

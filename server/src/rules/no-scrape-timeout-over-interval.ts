@@ -18,8 +18,10 @@ export const rule = monitoringRule({
   defaultSeverity: 'error',
   kinds: kindsFor('prometheus-config'),
   messages: {
-    globalTimeout: 'The global scrape_timeout {{timeout}} is longer than the global scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less.',
-    jobTimeout: 'Job {{job}} has scrape_timeout {{timeout}}, longer than its scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less, or raise scrape_interval.',
+    globalTimeout:
+      'The global scrape_timeout {{timeout}} is longer than the global scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less.',
+    jobTimeout:
+      'Job {{job}} has scrape_timeout {{timeout}}, longer than its scrape_interval {{interval}}: Prometheus refuses this configuration. Set scrape_timeout to {{interval}} or less, or raise scrape_interval.',
   },
   summary: '`scrape_timeout` is not longer than `scrape_interval`, globally and per job.',
   rationale:
@@ -45,7 +47,9 @@ scrape_configs:
   - job_name: api
     scrape_timeout: 30s
 `,
-      messageId: 'jobTimeout', line: 5, column: 21,
+      messageId: 'jobTimeout',
+      line: 5,
+      column: 21,
     },
     {
       example: `global:
@@ -53,7 +57,9 @@ scrape_configs:
   scrape_timeout: 15s
 scrape_configs: []
 `,
-      messageId: 'globalTimeout', line: 3, column: 19,
+      messageId: 'globalTimeout',
+      line: 3,
+      column: 19,
     },
   ],
   check(context) {
@@ -63,7 +69,12 @@ scrape_configs: []
       const interval = durationOf(global['scrape_interval'], DEFAULT_INTERVAL);
       const timeout = durationOf(global['scrape_timeout'], DEFAULT_TIMEOUT);
       if (interval && timeout && global['scrape_timeout'] !== undefined && timeout.ms > interval.ms) {
-        source.report({ path: ['global', 'scrape_timeout'], part: 'value', messageId: 'globalTimeout', data: { timeout: timeout.text, interval: interval.text } });
+        source.report({
+          path: ['global', 'scrape_timeout'],
+          part: 'value',
+          messageId: 'globalTimeout',
+          data: { timeout: timeout.text, interval: interval.text },
+        });
       }
       for (const job of scrapeConfigs(root)) {
         if (job.value['scrape_timeout'] === undefined || !interval) continue;

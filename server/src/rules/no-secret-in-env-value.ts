@@ -9,7 +9,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: WORKLOAD_KINDS,
   messages: {
-    literalCredential: 'Env {{env}} of container {{container}} in {{kind}} {{name}} looks like a credential but is a literal value: it is stored in plain text in the manifest and the cluster, visible to anyone who can read the {{kind}}. Move it into a Secret and use valueFrom.secretKeyRef.',
+    literalCredential:
+      'Env {{env}} of container {{container}} in {{kind}} {{name}} looks like a credential but is a literal value: it is stored in plain text in the manifest and the cluster, visible to anyone who can read the {{kind}}. Move it into a Secret and use valueFrom.secretKeyRef.',
   },
   summary: 'Credentials (passwords, tokens, API keys, private keys) come from a Secret, not a literal env `value`.',
   rationale:
@@ -50,9 +51,9 @@ spec:
   invalid: [
     {
       example: {
-      note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
-      files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
+        note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
+        files: {
+          'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -72,16 +73,18 @@ spec:
             - name: DB_PASSWORD
               value: "hunter2"
 `,
-        'app-secrets.yaml': `apiVersion: v1
+          'app-secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
   name: app-secrets
 data:
   JWT_SECRET: c3VwZXJzZWNyZXQ=
 `,
+        },
       },
-    },
-      messageId: 'literalCredential', line: 19, column: 22,
+      messageId: 'literalCredential',
+      line: 19,
+      column: 22,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -108,9 +111,9 @@ spec:
     },
     {
       example: {
-      note: 'No Secret in the folder: the fix writes a new Secret document after the Deployment.',
-      files: {
-        'worker.yaml': `apiVersion: apps/v1
+        note: 'No Secret in the folder: the fix writes a new Secret document after the Deployment.',
+        files: {
+          'worker.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: worker
@@ -130,9 +133,11 @@ spec:
             - name: stripeApiKey
               value: sk_live_4eC39HqLyjWDarjtT1zdp7dc
 `,
+        },
       },
-    },
-      messageId: 'literalCredential', line: 19, column: 22,
+      messageId: 'literalCredential',
+      line: 19,
+      column: 22,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -37,7 +37,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: ['Secret'],
   messages: {
-    trailingNewline: 'Secret {{secret}}: data.{{key}} decodes to a one-line value followed by a newline (typical of `echo` without `-n`), so the application receives the newline as part of the value. Re-encode it without the newline (`printf %s … | base64`).',
+    trailingNewline:
+      'Secret {{secret}}: data.{{key}} decodes to a one-line value followed by a newline (typical of `echo` without `-n`), so the application receives the newline as part of the value. Re-encode it without the newline (`printf %s … | base64`).',
   },
   summary: 'A one-line Secret value does not end in a newline (the `echo` without `-n` mistake).',
   rationale:
@@ -72,7 +73,9 @@ metadata:
 data:
   JWT_SECRET: c3VwZXJzZWNyZXQK
 `,
-      messageId: 'trailingNewline', line: 6, column: 15,
+      messageId: 'trailingNewline',
+      line: 6,
+      column: 15,
       output: `apiVersion: v1
 kind: Secret
 metadata:
@@ -94,9 +97,7 @@ data:
         part: 'value',
         messageId: 'trailingNewline',
         data: { secret: object.identity.name ?? '', key: entry.key },
-        fixes: fix(`Strip the trailing newline from ${entry.key}`, 'unsafe', origin.doc, [
-          replaceScalar(origin.doc, origin.path, encodeBase64(body)),
-        ]),
+        fixes: fix(`Strip the trailing newline from ${entry.key}`, 'unsafe', origin.doc, [replaceScalar(origin.doc, origin.path, encodeBase64(body))]),
       });
     }
   },

@@ -12,9 +12,12 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: KINDS,
   messages: {
-    labelMissing: '{{owner}} selects pods with {{key}}={{value}}, but its pod template does not have it, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
-    labelDiffers: '{{owner}} selects pods with {{key}}={{value}}, but its pod template has {{key}}={{actual}}, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
-    expressionFails: '{{owner}}: selector requirement {{key}} {{operator}} does not hold for its pod template labels, so the API server rejects it. Change the template labels or the requirement.',
+    labelMissing:
+      '{{owner}} selects pods with {{key}}={{value}}, but its pod template does not have it, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
+    labelDiffers:
+      '{{owner}} selects pods with {{key}}={{value}}, but its pod template has {{key}}={{actual}}, so the API server rejects it (selector does not match template labels). Add the label to the template or fix the selector.',
+    expressionFails:
+      '{{owner}}: selector requirement {{key}} {{operator}} does not hold for its pod template labels, so the API server rejects it. Change the template labels or the requirement.',
   },
   summary: "A workload's `selector` matches its own pod template labels.",
   rationale:
@@ -65,7 +68,9 @@ spec:
         - name: main-app
           image: azora/main-app:1.0.0
 `,
-      messageId: 'labelMissing', line: 9, column: 7,
+      messageId: 'labelMissing',
+      line: 9,
+      column: 7,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -8,10 +8,14 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
   messages: {
-    unknownPortName: 'The {{probe}} of container {{container}} uses port name `{{port}}`, but its ports are named {{names}}: the probe can never succeed. Use a declared port name or number, or name the container port `{{port}}`.',
-    noNamedPorts: 'The {{probe}} of container {{container}} uses port name `{{port}}`, but it declares no named port: the probe can never succeed. Use a declared port name or number, or name the container port `{{port}}`.',
-    undeclaredPort: 'The {{probe}} of container {{container}} checks port {{port}}, but it declares {{declared}}: check that the application listens on {{port}}. Use a declared containerPort, or declare {{port}} in `ports`.',
-    udpOnlyPort: 'The {{probe}} of container {{container}} uses port `{{port}}`, which is declared {{protocol}} only: the probe connects over TCP, so it fails unless the application also listens on TCP {{number}}. Probe a TCP port, or declare the TCP port.',
+    unknownPortName:
+      'The {{probe}} of container {{container}} uses port name `{{port}}`, but its ports are named {{names}}: the probe can never succeed. Use a declared port name or number, or name the container port `{{port}}`.',
+    noNamedPorts:
+      'The {{probe}} of container {{container}} uses port name `{{port}}`, but it declares no named port: the probe can never succeed. Use a declared port name or number, or name the container port `{{port}}`.',
+    undeclaredPort:
+      'The {{probe}} of container {{container}} checks port {{port}}, but it declares {{declared}}: check that the application listens on {{port}}. Use a declared containerPort, or declare {{port}} in `ports`.',
+    udpOnlyPort:
+      'The {{probe}} of container {{container}} uses port `{{port}}`, which is declared {{protocol}} only: the probe connects over TCP, so it fails unless the application also listens on TCP {{number}}. Probe a TCP port, or declare the TCP port.',
   },
   summary: 'A probe’s port is one the container declares: a port name must exist; a number should be a containerPort.',
   rationale:
@@ -68,7 +72,9 @@ spec:
           path: /live
           port: htpp
 `,
-      messageId: 'unknownPortName', line: 15, column: 17,
+      messageId: 'unknownPortName',
+      line: 15,
+      column: 17,
     },
     {
       example: `apiVersion: v1
@@ -85,7 +91,9 @@ spec:
         tcpSocket:
           port: 9090
 `,
-      messageId: 'undeclaredPort', line: 13, column: 17,
+      messageId: 'undeclaredPort',
+      line: 13,
+      column: 17,
     },
   ],
   check(context) {
@@ -106,7 +114,9 @@ spec:
         context.report({
           path,
           part: 'value',
-          ...(names.length > 0 ? { messageId: 'unknownPortName', data: { ...label, port, names: names.join(', ') } } : { messageId: 'noNamedPorts', data: { ...label, port } }),
+          ...(names.length > 0
+            ? { messageId: 'unknownPortName', data: { ...label, port, names: names.join(', ') } }
+            : { messageId: 'noNamedPorts', data: { ...label, port } }),
         });
       } else if (typeof port === 'number' || typeof port === 'string') {
         const number = Number(port);

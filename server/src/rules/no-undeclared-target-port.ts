@@ -80,7 +80,9 @@ spec:
     - port: 80
       targetPort: 8080
 `,
-      messageId: 'undeclaredPort', line: 29, column: 19,
+      messageId: 'undeclaredPort',
+      line: 29,
+      column: 19,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -144,7 +146,9 @@ spec:
     - port: 3010
       targetPort: htpp
 `,
-      messageId: 'unknownPortName', line: 30, column: 19,
+      messageId: 'unknownPortName',
+      line: 30,
+      column: 19,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -23,15 +23,16 @@ export const rule = configRule({
   defaultSeverity: 'warning',
   kinds: ['prometheus-config'],
   messages: {
-    targetPortScraped: 'Job {{job}} scrapes {{target}}, but {{services}}: {{port}} is the targetPort behind port {{servicePort}}, a container port the Service name does not listen on. The scrape fails. Scrape {{suggestion}}, or scrape the pods through service discovery.',
+    targetPortScraped:
+      'Job {{job}} scrapes {{target}}, but {{services}}: {{port}} is the targetPort behind port {{servicePort}}, a container port the Service name does not listen on. The scrape fails. Scrape {{suggestion}}, or scrape the pods through service discovery.',
     portNotExposed: 'Job {{job}} scrapes {{target}}, but {{services}}: The scrape fails. Scrape {{suggestion}}, or scrape the pods through service discovery.',
-    noExposedPort: 'Job {{job}} scrapes {{target}}, but {{services}}: The scrape fails. Use a port the Service exposes, or scrape the pods through service discovery.',
+    noExposedPort:
+      'Job {{job}} scrapes {{target}}, but {{services}}: The scrape fails. Use a port the Service exposes, or scrape the pods through service discovery.',
   },
   summary: 'A Prometheus static target `service:port` uses a port the Service exposes.',
   rationale:
     "A static target that names a Service (`svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`) connects to the Service's cluster IP, which only listens on the Service's `port` values — not on the containers' ports behind them. Scraping `main-app:3000` when Service main-app exposes 80 → targetPort 3000 times out: the target stays down and its alerts never fire. A bare name is matched against Services of that name in any namespace (the namespace Prometheus runs in decides how it resolves); headless Services, whose names resolve to pod IPs, also accept their target ports.",
-  remediation:
-    'Scrape the Service port (`main-app:80`), or scrape the pods directly with `kubernetes_sd_configs` (role `endpoints` or `pod`).',
+  remediation: 'Scrape the Service port (`main-app:80`), or scrape the pods directly with `kubernetes_sd_configs` (role `endpoints` or `pod`).',
   valid: [
     {
       files: {
@@ -68,13 +69,13 @@ spec:
   invalid: [
     {
       example: {
-      files: {
-        'prometheus.yml': `scrape_configs:
+        files: {
+          'prometheus.yml': `scrape_configs:
   - job_name: main-app
     static_configs:
       - targets: ['main-app:3000']
 `,
-        'main-app.yaml': `apiVersion: v1
+          'main-app.yaml': `apiVersion: v1
 kind: Service
 metadata:
   name: main-app
@@ -85,9 +86,11 @@ spec:
     - port: 80
       targetPort: 3000
 `,
+        },
       },
-    },
-      messageId: 'targetPortScraped', line: 4, column: 19,
+      messageId: 'targetPortScraped',
+      line: 4,
+      column: 19,
       output: `scrape_configs:
   - job_name: main-app
     static_configs:
@@ -122,9 +125,7 @@ spec:
         related,
         fixes:
           suggestion && scalar
-            ? fix(`Scrape ${suggestion}`, behind ? 'safe' : 'unsafe', doc, [
-                replaceScalar(doc, target.path, quotedLike(scalar.source, suggestion)),
-              ])
+            ? fix(`Scrape ${suggestion}`, behind ? 'safe' : 'unsafe', doc, [replaceScalar(doc, target.path, quotedLike(scalar.source, suggestion))])
             : [],
       });
     }

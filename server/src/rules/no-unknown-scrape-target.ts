@@ -6,8 +6,10 @@ export const rule = configRule({
   defaultSeverity: 'info',
   kinds: ['prometheus-config'],
   messages: {
-    unknownService: 'Job {{job}} scrapes {{target}}, but no Service {{service}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
-    unknownServiceInNamespace: 'Job {{job}} scrapes {{target}}, but no Service {{service}} in namespace {{namespace}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
+    unknownService:
+      'Job {{job}} scrapes {{target}}, but no Service {{service}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
+    unknownServiceInNamespace:
+      'Job {{job}} scrapes {{target}}, but no Service {{service}} in namespace {{namespace}} is in this workspace: the target only resolves if the Service is defined elsewhere. Check the name, or add the Service.',
   },
   summary: 'A Prometheus static target that looks like a Service name names a Service of this workspace.',
   rationale:
@@ -42,7 +44,9 @@ spec:
     static_configs:
       - targets: ['api-gateway:3000']
 `,
-      messageId: 'unknownService', line: 4, column: 19,
+      messageId: 'unknownService',
+      line: 4,
+      column: 19,
     },
   ],
   check(context) {

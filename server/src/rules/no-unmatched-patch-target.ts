@@ -87,11 +87,12 @@ export const rule = configRule({
   defaultSeverity: 'warning',
   kinds: ['kustomization'],
   messages: {
-    unmatchedTarget: '{{field}}[{{index}}].target ({{target}}) selects none of the {{count}} resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.',
+    unmatchedTarget:
+      '{{field}}[{{index}}].target ({{target}}) selects none of the {{count}} resources of this kustomization: kustomize skips the patch without an error. Correct the target or remove the patch.',
   },
   summary: 'A patch `target` selects at least one resource of the kustomization.',
   rationale:
-    'kustomize applies a patch with a `target` to every object the target selects, and to none without a word when nothing matches: after a rename, a typo in `name` or `kind`, or a label that changed, the patch silently stops applying (replicas, resources or images revert to the base). Checked only when every resource of the kustomization is in the workspace (no remote resources, components, helm charts or plugins); names with the base\'s `namePrefix`/`nameSuffix` and labels a kustomization adds count as matching.',
+    "kustomize applies a patch with a `target` to every object the target selects, and to none without a word when nothing matches: after a rename, a typo in `name` or `kind`, or a label that changed, the patch silently stops applying (replicas, resources or images revert to the base). Checked only when every resource of the kustomization is in the workspace (no remote resources, components, helm charts or plugins); names with the base's `namePrefix`/`nameSuffix` and labels a kustomization adds count as matching.",
   remediation: 'Correct the target (kind, name, namespace, labelSelector) so that it selects the objects the patch is meant for, or remove the patch.',
   valid: [
     {
@@ -114,8 +115,8 @@ patches:
   invalid: [
     {
       example: {
-      files: {
-        'kustomization.yaml': `resources:
+        files: {
+          'kustomization.yaml': `resources:
   - deployment.yaml
 patches:
   - target:
@@ -126,10 +127,12 @@ patches:
         path: /spec/replicas
         value: 3
 `,
-        'deployment.yaml': DEPLOYMENT,
+          'deployment.yaml': DEPLOYMENT,
+        },
       },
-    },
-      messageId: 'unmatchedTarget', line: 4, column: 5,
+      messageId: 'unmatchedTarget',
+      line: 4,
+      column: 5,
     },
   ],
   check(context) {

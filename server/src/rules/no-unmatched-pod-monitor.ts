@@ -44,7 +44,8 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: [POD_MONITOR_KIND],
   messages: {
-    noPods: 'PodMonitor {{monitor}} selects pods labelled {{selector}}, but no pod template in {{where}} has these labels: Prometheus scrapes nothing for it. Fix the selector or the pod template labels.',
+    noPods:
+      'PodMonitor {{monitor}} selects pods labelled {{selector}}, but no pod template in {{where}} has these labels: Prometheus scrapes nothing for it. Fix the selector or the pod template labels.',
   },
   summary: "A PodMonitor's selector matches the pod template of some workload in the namespaces it looks in.",
   rationale:
@@ -54,10 +55,14 @@ export const rule = objectRule({
   valid: [
     `${DEPLOYMENT}---\n${podMonitor('    matchLabels: { app: worker }\n    matchExpressions:\n      - { key: tier, operator: In, values: [jobs, batch] }')}`,
   ],
-  invalid: [{
+  invalid: [
+    {
       example: `${DEPLOYMENT}---\n${podMonitor('    matchLabels: { app: workers }')}`,
-      messageId: 'noPods', line: 23, column: 3,
-    }],
+      messageId: 'noPods',
+      line: 23,
+      column: 3,
+    },
+  ],
   check(context) {
     const monitor = context.target.object;
     const selector = monitorSelector(monitor);

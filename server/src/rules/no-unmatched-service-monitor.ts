@@ -28,13 +28,14 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: [SERVICE_MONITOR_KIND],
   messages: {
-    noServices: "ServiceMonitor {{monitor}} selects Services labelled {{selector}}, but no Service in {{where}} has these labels: Prometheus scrapes nothing for it. A ServiceMonitor matches the Service's own metadata.labels; fix the selector or the Service's labels.",
+    noServices:
+      "ServiceMonitor {{monitor}} selects Services labelled {{selector}}, but no Service in {{where}} has these labels: Prometheus scrapes nothing for it. A ServiceMonitor matches the Service's own metadata.labels; fix the selector or the Service's labels.",
   },
   summary: "A ServiceMonitor's selector matches the labels of some Service in the namespaces it looks in.",
   rationale:
     "prometheus-operator turns a ServiceMonitor into scrape jobs for the Services whose own labels (`metadata.labels`, not the Service's selector) match `spec.selector`, in the ServiceMonitor's namespace or those of `spec.namespaceSelector`. When none matches — a label typo, the selector copied from the Deployment's pod labels, the Service in another namespace — nothing is scraped and no error is shown anywhere: dashboards and alerts just go quiet. Namespaces where the workspace defines no Service at all are not judged (their Services are deployed from elsewhere).",
   remediation:
-    'Make `spec.selector` match the labels of the Service to scrape (add the label to the Service\'s `metadata.labels`, or fix the selector), and list its namespace in `spec.namespaceSelector.matchNames` when it is not the ServiceMonitor\'s own.',
+    "Make `spec.selector` match the labels of the Service to scrape (add the label to the Service's `metadata.labels`, or fix the selector), and list its namespace in `spec.namespaceSelector.matchNames` when it is not the ServiceMonitor's own.",
   valid: [
     `${SERVICE}---
 apiVersion: monitoring.coreos.com/v1
@@ -77,7 +78,9 @@ spec:
   endpoints:
     - port: http-metrics
 `,
-      messageId: 'noServices', line: 19, column: 3,
+      messageId: 'noServices',
+      line: 19,
+      column: 3,
     },
   ],
   check(context) {

@@ -20,8 +20,10 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: ['Service'],
   messages: {
-    noMatch: 'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. Fix the selector or the pod template labels.',
-    matchesInOtherNamespace: 'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. {{workload}} matches, but it is in namespace {{otherNamespace}} and a Service only selects pods in its own namespace. Fix the selector or the pod template labels.',
+    noMatch:
+      'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. Fix the selector or the pod template labels.',
+    matchesInOtherNamespace:
+      'Service {{service}} selects {{selector}}, but no pod template in namespace {{namespace}} has all these labels: the Service has no endpoints and connections to it fail. {{workload}} matches, but it is in namespace {{otherNamespace}} and a Service only selects pods in its own namespace. Fix the selector or the pod template labels.',
   },
   summary: "A Service's selector matches the pod template of some workload in its namespace.",
   rationale:
@@ -95,7 +97,9 @@ spec:
   ports:
     - port: 80
 `,
-      messageId: 'noMatch', line: 23, column: 3,
+      messageId: 'noMatch',
+      line: 23,
+      column: 3,
     },
   ],
   check(context) {
@@ -123,7 +127,13 @@ spec:
     context.report({
       path: ['spec', 'selector'],
       messageId: other ? 'matchesInOtherNamespace' : 'noMatch',
-      data: { service: name ?? '', selector: selectorText(selector), namespace, workload: other ? describe(other) : '', otherNamespace: other?.identity.namespace ?? '' },
+      data: {
+        service: name ?? '',
+        selector: selectorText(selector),
+        namespace,
+        workload: other ? describe(other) : '',
+        otherNamespace: other?.identity.namespace ?? '',
+      },
       related,
     });
   },

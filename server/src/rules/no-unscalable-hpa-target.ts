@@ -6,8 +6,10 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {
-    notScalable: 'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource: the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
-    daemonSet: 'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource (a DaemonSet runs one pod per node; scale it by adding nodes): the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
+    notScalable:
+      'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource: the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
+    daemonSet:
+      'HPA {{hpa}} targets {{kind}} {{name}}, which has no scale subresource (a DaemonSet runs one pod per node; scale it by adding nodes): the HPA can never change its replicas. Target a Deployment, StatefulSet or ReplicaSet instead.',
   },
   summary: 'An HPA targets a kind that can be scaled (Deployment, StatefulSet, ReplicaSet, or a custom resource with a scale subresource).',
   rationale:
@@ -36,7 +38,9 @@ spec:
     name: fluentd
   maxReplicas: 10
 `,
-      messageId: 'daemonSet', line: 8, column: 11,
+      messageId: 'daemonSet',
+      line: 8,
+      column: 11,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -48,7 +52,9 @@ spec:
   minReplicas: 1
   maxReplicas: 3
 `,
-      messageId: 'notScalable', line: 6, column: 49,
+      messageId: 'notScalable',
+      line: 6,
+      column: 49,
     },
   ],
   check(context) {

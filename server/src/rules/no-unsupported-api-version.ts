@@ -39,14 +39,21 @@ type MessageId = keyof typeof messages;
 
 /** One message per state, each with and without a replacement the target release serves. */
 const messages = {
-  removed: '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
-  removedNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it.',
-  deprecated: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}. Use {{replacement}}.',
+  removed:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
+  removedNoReplacement:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it.',
+  deprecated:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}. Use {{replacement}}.',
   deprecatedNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}.',
-  deprecatedUntil: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}. Use {{replacement}}.',
-  deprecatedUntilNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}.',
-  unavailable: '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
-  unavailableNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it.',
+  deprecatedUntil:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}. Use {{replacement}}.',
+  deprecatedUntilNoReplacement:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}.',
+  unavailable:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
+  unavailableNoReplacement:
+    '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it.',
 };
 
 function messageOf(status: ApiStatus): Exclude<MessageId, `${string}NoReplacement`> {
@@ -78,7 +85,8 @@ export const rule = objectRule({
   summary: 'The apiVersion of each resource is served by the Kubernetes release the workspace targets.',
   rationale:
     'Beta and alpha apiVersions are deprecated and then removed: a manifest that still uses one is rejected once the cluster is upgraded, and one written for a newer release is rejected by an older cluster. The release is `biomeManifests.kubernetesVersion` (CLI: `--kubernetes-version`), default the newest supported; the facts come from k8s.io/api. Removed and not-yet-available versions are errors, deprecated ones warnings.',
-  remediation: 'Change `apiVersion` to the replacement the message names (the quick fix does it when the fields are the same), or target the release you deploy to.',
+  remediation:
+    'Change `apiVersion` to the replacement the message names (the quick fix does it when the fields are the same), or target the release you deploy to.',
   valid: [
     `apiVersion: flowcontrol.apiserver.k8s.io/v1
 kind: FlowSchema
@@ -97,7 +105,9 @@ metadata:
 spec:
   priorityLevelConfiguration: { name: leader-election }
 `,
-      messageId: 'removed', line: 1, column: 13,
+      messageId: 'removed',
+      line: 1,
+      column: 13,
       output: `apiVersion: flowcontrol.apiserver.k8s.io/v1
 kind: FlowSchema
 metadata:
@@ -114,7 +124,9 @@ metadata:
 spec:
   backend: { serviceName: web, servicePort: 80 }
 `,
-      messageId: 'removed', line: 1, column: 13,
+      messageId: 'removed',
+      line: 1,
+      column: 13,
     },
   ],
   check(context) {

@@ -7,8 +7,10 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
   messages: {
-    noContainerPort: 'Port {{port}} of container {{container}} in {{kind}} {{name}} has no containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
-    emptyContainerPort: 'Port {{port}} of container {{container}} in {{kind}} {{name}} has an empty containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
+    noContainerPort:
+      'Port {{port}} of container {{container}} in {{kind}} {{name}} has no containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
+    emptyContainerPort:
+      'Port {{port}} of container {{container}} in {{kind}} {{name}} has an empty containerPort, which the API server requires. Set the port the application listens on, or delete the entry.',
   },
   summary: "Every entry of a container's `ports` has a `containerPort`.",
   rationale:
@@ -42,7 +44,9 @@ spec:
         - name: smtp
           containerPort:
 `,
-      messageId: 'emptyContainerPort', line: 11, column: 11,
+      messageId: 'emptyContainerPort',
+      line: 11,
+      column: 11,
     },
     {
       example: `apiVersion: v1
@@ -57,7 +61,9 @@ spec:
         - name: http
           protocol: TCP
 `,
-      messageId: 'noContainerPort', line: 10, column: 11,
+      messageId: 'noContainerPort',
+      line: 10,
+      column: 11,
     },
   ],
   check(context) {

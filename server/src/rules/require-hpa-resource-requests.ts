@@ -46,8 +46,10 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {
-    containerWithoutRequest: 'HPA {{hpa}} scales on {{resource}} utilization, but container {{containers}} in {{kind}} {{name}} sets no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to the container.',
-    containersWithoutRequest: 'HPA {{hpa}} scales on {{resource}} utilization, but containers {{containers}} in {{kind}} {{name}} set no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to each container.',
+    containerWithoutRequest:
+      'HPA {{hpa}} scales on {{resource}} utilization, but container {{containers}} in {{kind}} {{name}} sets no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to the container.',
+    containersWithoutRequest:
+      'HPA {{hpa}} scales on {{resource}} utilization, but containers {{containers}} in {{kind}} {{name}} set no {{resource}} request: the HPA can never compute utilization and will not scale. Add `resources.requests.{{resource}}` to each container.',
   },
   summary: 'Every container an HPA scales on cpu/memory utilization requests that resource.',
   rationale:
@@ -81,8 +83,8 @@ spec:
   invalid: [
     {
       example: {
-      files: {
-        'web-hpa.yaml': `apiVersion: autoscaling/v2
+        files: {
+          'web-hpa.yaml': `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -95,7 +97,7 @@ spec:
         name: cpu
         target: { type: Utilization, averageUtilization: 50 }
 `,
-        'web-deployment.yaml': `apiVersion: apps/v1
+          'web-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -111,10 +113,12 @@ spec:
         - name: proxy
           image: envoy:1.30.0
 `,
+        },
+        note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
       },
-      note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
-    },
-      messageId: 'containersWithoutRequest', line: 11, column: 15,
+      messageId: 'containersWithoutRequest',
+      line: 11,
+      column: 15,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

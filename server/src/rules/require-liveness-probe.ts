@@ -7,13 +7,16 @@ export const rule = objectRule({
   defaultSeverity: 'off',
   kinds: SERVING_KINDS,
   messages: {
-    containerWithout: 'Container {{containers}} of {{owner}} has no liveness probe, although Service {{service}} selects its pods: a container that hangs keeps receiving traffic until someone restarts it. Add a livenessProbe.',
-    noContainerWith: 'None of the containers {{containers}} of {{owner}} has a liveness probe, although Service {{service}} selects its pods: a container that hangs keeps receiving traffic until someone restarts it. Add a livenessProbe.',
+    containerWithout:
+      'Container {{containers}} of {{owner}} has no liveness probe, although Service {{service}} selects its pods: a container that hangs keeps receiving traffic until someone restarts it. Add a livenessProbe.',
+    noContainerWith:
+      'None of the containers {{containers}} of {{owner}} has a liveness probe, although Service {{service}} selects its pods: a container that hangs keeps receiving traffic until someone restarts it. Add a livenessProbe.',
   },
   summary: 'Pods selected by a Service have a liveness probe (off by default).',
   rationale:
     'A liveness probe lets the kubelet restart a container whose process is alive but stuck (a deadlock, an exhausted pool), which otherwise keeps its place behind the Service until someone notices. It is off by default because a poorly chosen liveness probe does more harm than none — it restarts healthy pods under load — and many services crash cleanly instead of hanging. Init containers, Jobs and CronJobs are exempt.',
-  remediation: 'Add a `livenessProbe` with a cheap check that fails only when the process is stuck (not when a dependency is down), with a generous failureThreshold.',
+  remediation:
+    'Add a `livenessProbe` with a cheap check that fails only when the process is stuck (not when a dependency is down), with a generous failureThreshold.',
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -62,7 +65,9 @@ spec:
     - port: 80
       targetPort: http
 `,
-      messageId: 'containerWithout', line: 9, column: 7,
+      messageId: 'containerWithout',
+      line: 9,
+      column: 7,
       output: `apiVersion: v1
 kind: Pod
 metadata:

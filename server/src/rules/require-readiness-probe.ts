@@ -7,8 +7,10 @@ export const rule = objectRule({
   defaultSeverity: 'warning',
   kinds: SERVING_KINDS,
   messages: {
-    containerWithout: 'Container {{containers}} of {{owner}} has no readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
-    noContainerWith: 'None of the containers {{containers}} of {{owner}} has a readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
+    containerWithout:
+      'Container {{containers}} of {{owner}} has no readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
+    noContainerWith:
+      'None of the containers {{containers}} of {{owner}} has a readiness probe, although Service {{service}} selects its pods: traffic reaches each pod as soon as its process starts, before it can answer. Add a readinessProbe.',
   },
   summary: 'Pods selected by a Service have a readiness probe.',
   rationale:
@@ -69,7 +71,9 @@ spec:
     - port: 80
       targetPort: 8080
 `,
-      messageId: 'containerWithout', line: 12, column: 11,
+      messageId: 'containerWithout',
+      line: 12,
+      column: 11,
       output: `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -47,7 +47,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidMatcher', line: 4, column: 18,
+      messageId: 'invalidMatcher',
+      line: 4,
+      column: 18,
     },
     {
       example: `route:
@@ -58,7 +60,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidMatcher', line: 4, column: 18,
+      messageId: 'invalidMatcher',
+      line: 4,
+      column: 18,
     },
     {
       example: `route:
@@ -70,7 +74,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'invalidRegex', line: 5, column: 26,
+      messageId: 'invalidRegex',
+      line: 5,
+      column: 26,
     },
     {
       example: `route:
@@ -79,7 +85,9 @@ receivers:
 receivers:
   - name: team
 `,
-      messageId: 'matchersOnRootRoute', line: 3, column: 3,
+      messageId: 'matchersOnRootRoute',
+      line: 3,
+      column: 3,
     },
   ],
   check(context) {
@@ -98,7 +106,8 @@ receivers:
             return;
           }
           const parsed = parseMatchers(item);
-          if ('error' in parsed) source.report({ path, part: 'value', messageId: 'invalidMatcher', data: { matcher: JSON.stringify(item), problem: parsed.error } });
+          if ('error' in parsed)
+            source.report({ path, part: 'value', messageId: 'invalidMatcher', data: { matcher: JSON.stringify(item), problem: parsed.error } });
         });
       }
       for (const { block, pairs } of legacyMatchBlocks(source.value)) {

@@ -27,13 +27,17 @@ const messages = {
   lowCpu: '{{hpa}} targets {{percent}}% CPU: the API requires at least 1. Set a percentage such as 70.',
   noTarget: 'Metric {{index}} of {{hpa}} has no `target`: the API rejects it. Add a target ({{allowed}}).',
   unknownTargetType: 'Metric {{index}} of {{hpa}} has target type `{{targetType}}`; it must be one of {{allowed}}. Set `target.type`.',
-  unsupportedTargetType: 'Metric {{index}} of {{hpa}} uses target type {{targetType}}, which a {{type}} metric does not support: the API rejects it. Use {{allowed}}.',
+  unsupportedTargetType:
+    'Metric {{index}} of {{hpa}} uses target type {{targetType}}, which a {{type}} metric does not support: the API rejects it. Use {{allowed}}.',
   missingTargetValue: 'Metric {{index}} of {{hpa}} has target type {{targetType}} but no `{{field}}`: the API rejects it. Add `{{field}}`.',
-  extraTargetValue: 'Metric {{index}} of {{hpa}} has target type {{targetType}} but also sets `{{field}}`, which belongs to another target type: the API rejects it. Remove `{{field}}` or change the type.',
+  extraTargetValue:
+    'Metric {{index}} of {{hpa}} has target type {{targetType}} but also sets `{{field}}`, which belongs to another target type: the API rejects it. Remove `{{field}}` or change the type.',
   lowUtilization: 'Metric {{index}} of {{hpa}} targets averageUtilization {{value}}%: the API requires at least 1. Set a percentage such as 70.',
   unknownType: 'Metric {{index}} of {{hpa}} has type `{{type}}`; it must be one of {{types}}. Set `type`.',
-  typeFieldMismatch: 'Metric {{index}} of {{hpa}} has type {{type}} but sets `{{otherField}}` and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
-  missingSourceField: 'Metric {{index}} of {{hpa}} has type {{type}} and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
+  typeFieldMismatch:
+    'Metric {{index}} of {{hpa}} has type {{type}} but sets `{{otherField}}` and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
+  missingSourceField:
+    'Metric {{index}} of {{hpa}} has type {{type}} and no `{{field}}`: type and fields disagree and the API rejects it. Make `type` match the source field.',
 };
 
 function targetProblem(type: string, target: Record<string, unknown> | undefined, base: ValuePath, allowed: readonly string[]): Problem | undefined {
@@ -114,7 +118,9 @@ spec:
           type: Utilization
           averageValue: 500m
 `,
-      messageId: 'missingTargetValue', line: 13, column: 11,
+      messageId: 'missingTargetValue',
+      line: 13,
+      column: 11,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -128,7 +134,9 @@ spec:
     - type: Resource
       resource: { name: memory, target: { type: Utilization, averageUtilization: 0 } }
 `,
-      messageId: 'lowUtilization', line: 10, column: 62,
+      messageId: 'lowUtilization',
+      line: 10,
+      column: 62,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -142,7 +150,9 @@ spec:
     - type: Pods
       resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
 `,
-      messageId: 'typeFieldMismatch', line: 9, column: 7,
+      messageId: 'typeFieldMismatch',
+      line: 9,
+      column: 7,
     },
   ],
   check(context) {

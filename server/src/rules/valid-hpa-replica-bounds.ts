@@ -17,7 +17,11 @@ function swapFix(context: ObjectRuleContext, min: number, max: number): FindingF
   const maxEdit = replaceValue(maxAt.doc, maxAt.path, String(min));
   if (!minEdit || !maxEdit) return [];
   const byUri = new Map<string, TextEdit[]>();
-  for (const [uri, edit] of [[minAt.doc.uri, minEdit], [maxAt.doc.uri, maxEdit]] as const) byUri.set(uri, [...(byUri.get(uri) ?? []), edit]);
+  for (const [uri, edit] of [
+    [minAt.doc.uri, minEdit],
+    [maxAt.doc.uri, maxEdit],
+  ] as const)
+    byUri.set(uri, [...(byUri.get(uri) ?? []), edit]);
   return [{ title: `Swap minReplicas and maxReplicas (${max}–${min})`, safety: 'safe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
@@ -26,11 +30,14 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: [HPA_KIND],
   messages: {
-    zeroMinReplicas: '{{hpa}} sets minReplicas 0, which the API only accepts with the alpha HPAScaleToZero feature gate enabled. Make sure the cluster enables it, or set minReplicas to 1.',
-    lowMinReplicas: '{{hpa}} sets minReplicas {{min}}: the API rejects values below 1 (0 needs an Object or External metric and the HPAScaleToZero feature gate). Set minReplicas to 1 or more.',
+    zeroMinReplicas:
+      '{{hpa}} sets minReplicas 0, which the API only accepts with the alpha HPAScaleToZero feature gate enabled. Make sure the cluster enables it, or set minReplicas to 1.',
+    lowMinReplicas:
+      '{{hpa}} sets minReplicas {{min}}: the API rejects values below 1 (0 needs an Object or External metric and the HPAScaleToZero feature gate). Set minReplicas to 1 or more.',
     lowMaxReplicas: '{{hpa}} sets maxReplicas {{max}}: the API rejects values below 1. Set maxReplicas to at least minReplicas ({{min}}).',
     maxBelowMin: '{{hpa}} sets maxReplicas {{max}} below minReplicas {{min}}: the API rejects it. Swap the two values.',
-    fixedReplicas: '{{hpa}} has minReplicas = maxReplicas = {{max}}: it can never scale. Raise maxReplicas, or drop the HPA and set the replica count on the workload.',
+    fixedReplicas:
+      '{{hpa}} has minReplicas = maxReplicas = {{max}}: it can never scale. Raise maxReplicas, or drop the HPA and set the replica count on the workload.',
   },
   summary: 'An HPA’s `minReplicas` and `maxReplicas` describe a range it can actually scale in.',
   rationale:
@@ -61,7 +68,9 @@ spec:
   minReplicas: 10
   maxReplicas: 2
 `,
-      messageId: 'maxBelowMin', line: 8, column: 16,
+      messageId: 'maxBelowMin',
+      line: 8,
+      column: 16,
       output: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
@@ -82,7 +91,9 @@ spec:
   minReplicas: 0
   maxReplicas: 5
 `,
-      messageId: 'lowMinReplicas', line: 7, column: 16,
+      messageId: 'lowMinReplicas',
+      line: 7,
+      column: 16,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -94,7 +105,9 @@ spec:
   minReplicas: 3
   maxReplicas: 3
 `,
-      messageId: 'fixedReplicas', line: 8, column: 16,
+      messageId: 'fixedReplicas',
+      line: 8,
+      column: 16,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -105,7 +118,9 @@ spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
   maxReplicas: 0
 `,
-      messageId: 'lowMaxReplicas', line: 7, column: 16,
+      messageId: 'lowMaxReplicas',
+      line: 7,
+      column: 16,
     },
   ],
   check(context) {

@@ -53,7 +53,9 @@ spec:
     scaleDown:
       stabilizationWindowSeconds: 7200
 `,
-      messageId: 'outOfRange', line: 10, column: 35,
+      messageId: 'outOfRange',
+      line: 10,
+      column: 35,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -70,7 +72,9 @@ spec:
           value: 0
           periodSeconds: 60
 `,
-      messageId: 'outOfRange', line: 12, column: 18,
+      messageId: 'outOfRange',
+      line: 12,
+      column: 18,
     },
     {
       example: `apiVersion: autoscaling/v2
@@ -87,7 +91,9 @@ spec:
           value: 100
           periodSeconds: 3600
 `,
-      messageId: 'outOfRange', line: 13, column: 26,
+      messageId: 'outOfRange',
+      line: 13,
+      column: 26,
     },
   ],
   check(context) {

@@ -40,7 +40,9 @@ scrape_configs:
   scrape_interval: 90
 scrape_configs: []
 `,
-      messageId: 'invalidDuration', line: 2, column: 20,
+      messageId: 'invalidDuration',
+      line: 2,
+      column: 20,
     },
     {
       example: `route:
@@ -49,7 +51,9 @@ scrape_configs: []
 receivers:
   - name: team
 `,
-      messageId: 'invalidDuration', line: 3, column: 15,
+      messageId: 'invalidDuration',
+      line: 3,
+      column: 15,
     },
     {
       example: `apiVersion: monitoring.coreos.com/v1
@@ -64,7 +68,9 @@ spec:
           expr: up == 0
           for: 5 minutes
 `,
-      messageId: 'invalidDuration', line: 11, column: 16,
+      messageId: 'invalidDuration',
+      line: 11,
+      column: 16,
     },
   ],
   check(context) {

@@ -16,7 +16,8 @@ export const rule = monitoringRule({
   summary: 'Prometheus, rule-file and Alertmanager fields are known fields with the right kind of value.',
   rationale:
     'Prometheus and Alertmanager read their configuration strictly: an unknown field (`scrape_intervall`, `groupby`, a field at the wrong level) or a list where a single value belongs is refused at start-up ("field not found in type"), and a reload keeps the previous configuration without saying so in the editor. This holds inside every block: service discovery, TLS and auth, remote write queues, receiver integrations and time intervals, whose values are read as the tools read them (roles, sizes, URLs, weekdays, times), with the fields the tools require.',
-  remediation: 'Fix the field name (the message suggests the closest known one) or move it to the block it belongs to; give the value the kind the message names.',
+  remediation:
+    'Fix the field name (the message suggests the closest known one) or move it to the block it belongs to; give the value the kind the message names.',
   valid: [
     `global:
   scrape_interval: 15s
@@ -37,7 +38,9 @@ scrape_configs:
   scrape_intervall: 15s
 scrape_configs: []
 `,
-      messageId: 'prometheus', line: 2, column: 3,
+      messageId: 'prometheus',
+      line: 2,
+      column: 3,
     },
     {
       example: `route:
@@ -46,7 +49,9 @@ scrape_configs: []
 receivers:
   - name: team
 `,
-      messageId: 'alertmanager', line: 3, column: 3,
+      messageId: 'alertmanager',
+      line: 3,
+      column: 3,
     },
     {
       example: `groups:
@@ -56,7 +61,9 @@ receivers:
         expr: up == 0
         labels: severity=page
 `,
-      messageId: 'prometheus', line: 6, column: 17,
+      messageId: 'prometheus',
+      line: 6,
+      column: 17,
     },
   ],
   check(context) {

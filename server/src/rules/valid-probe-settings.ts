@@ -22,16 +22,22 @@ export const rule = objectRule({
   defaultSeverity: 'error',
   kinds: WORKLOAD_KINDS,
   messages: {
-    probeOnInitContainer: 'The {{probe}} of container {{container}} is rejected by the API: init container {{container}} runs once to completion before the other containers start, so only a sidecar init container (`restartPolicy: Always`) may have probes. Remove the probe, or add `restartPolicy: Always` if the container should keep running beside the others.',
-    belowZero: 'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires 0 or more and rejects the pod template. Set {{field}} to 0 or more.',
-    belowOne: 'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires at least 1 and rejects the pod template. Set {{field}} to 1 or more.',
-    successThresholdNotOne: 'The {{probe}} of container {{container}} sets successThreshold: {{value}}; the API only accepts 1 for {{probe}}s (one success ends them). Set it to 1 or remove it.',
-    gracePeriodOnReadiness: 'The {{probe}} of container {{container}} sets terminationGracePeriodSeconds, which the API rejects on readiness probes (a readiness failure never kills the container). Remove it, or move it to the liveness probe.',
+    probeOnInitContainer:
+      'The {{probe}} of container {{container}} is rejected by the API: init container {{container}} runs once to completion before the other containers start, so only a sidecar init container (`restartPolicy: Always`) may have probes. Remove the probe, or add `restartPolicy: Always` if the container should keep running beside the others.',
+    belowZero:
+      'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires 0 or more and rejects the pod template. Set {{field}} to 0 or more.',
+    belowOne:
+      'The {{probe}} of container {{container}} sets {{field}}: {{value}}; the API requires at least 1 and rejects the pod template. Set {{field}} to 1 or more.',
+    successThresholdNotOne:
+      'The {{probe}} of container {{container}} sets successThreshold: {{value}}; the API only accepts 1 for {{probe}}s (one success ends them). Set it to 1 or remove it.',
+    gracePeriodOnReadiness:
+      'The {{probe}} of container {{container}} sets terminationGracePeriodSeconds, which the API rejects on readiness probes (a readiness failure never kills the container). Remove it, or move it to the liveness probe.',
   },
   summary: 'Probe timings and thresholds are values the API accepts for that kind of probe.',
   rationale:
     'The API rejects a pod template whose probes have `periodSeconds`, `timeoutSeconds`, `failureThreshold` or `successThreshold` below 1, or a negative `initialDelaySeconds`; a liveness or startup probe with `successThreshold` other than 1 (one success is all they can use); `terminationGracePeriodSeconds` on a readiness probe (a readiness failure never kills the container); and any probe on an init container that is not a sidecar (`restartPolicy: Always`), since it runs once to completion before the others start. The rollout then fails at apply time, often in CI or a GitOps sync far from the editor.',
-  remediation: 'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), drop `terminationGracePeriodSeconds` from readiness probes, and remove probes from init containers (or make the init container a sidecar with `restartPolicy: Always`).',
+  remediation:
+    'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), drop `terminationGracePeriodSeconds` from readiness probes, and remove probes from init containers (or make the init container a sidecar with `restartPolicy: Always`).',
   valid: [
     `apiVersion: v1
 kind: Pod
@@ -64,7 +70,9 @@ spec:
         httpGet: { path: /live, port: 8080 }
         successThreshold: 3
 `,
-      messageId: 'successThresholdNotOne', line: 11, column: 27,
+      messageId: 'successThresholdNotOne',
+      line: 11,
+      column: 27,
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -91,7 +99,9 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         periodSeconds: 0
 `,
-      messageId: 'belowOne', line: 11, column: 24,
+      messageId: 'belowOne',
+      line: 11,
+      column: 24,
     },
     {
       example: `apiVersion: v1
@@ -106,7 +116,9 @@ spec:
         httpGet: { path: /ready, port: 8080 }
         terminationGracePeriodSeconds: 30
 `,
-      messageId: 'gracePeriodOnReadiness', line: 11, column: 9,
+      messageId: 'gracePeriodOnReadiness',
+      line: 11,
+      column: 9,
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -134,7 +146,9 @@ spec:
     - name: web
       image: web:1.0.0
 `,
-      messageId: 'probeOnInitContainer', line: 9, column: 7,
+      messageId: 'probeOnInitContainer',
+      line: 9,
+      column: 7,
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -161,7 +175,9 @@ spec:
         httpGet: { path: /healthz, port: 8080 }
         initialDelaySeconds: -5
 `,
-      messageId: 'belowZero', line: 11, column: 30,
+      messageId: 'belowZero',
+      line: 11,
+      column: 30,
     },
   ],
   check(context) {

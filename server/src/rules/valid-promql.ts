@@ -12,8 +12,9 @@ export const rule = monitoringRule({
   },
   summary: 'Every rule `expr` is a PromQL query that parses and has the right value types.',
   rationale:
-    'Prometheus refuses to load a rule file whose expression does not parse (`promtool check rules` fails, and a PrometheusRule is rejected by the operator or silently dropped), so every alert of the file stops evaluating. The check uses the official PromQL grammar and reports the exact position; type errors are reported only where they are certain: a function\'s argument count, a range vector (`x[5m]`) where an instant vector is needed or the reverse, and a range vector as the result of a rule.',
-  remediation: 'Fix the expression at the marked position, for example close the bracket, add the missing operand, or add a range (`[5m]`) to the argument of `rate`.',
+    "Prometheus refuses to load a rule file whose expression does not parse (`promtool check rules` fails, and a PrometheusRule is rejected by the operator or silently dropped), so every alert of the file stops evaluating. The check uses the official PromQL grammar and reports the exact position; type errors are reported only where they are certain: a function's argument count, a range vector (`x[5m]`) where an instant vector is needed or the reverse, and a range vector as the result of a rule.",
+  remediation:
+    'Fix the expression at the marked position, for example close the bracket, add the missing operand, or add a range (`[5m]`) to the argument of `rate`.',
   valid: [
     `groups:
   - name: api
@@ -33,7 +34,9 @@ export const rule = monitoringRule({
       - alert: Down
         expr: up{job="api"} ==
 `,
-      messageId: 'invalidPromql', line: 5, column: 31,
+      messageId: 'invalidPromql',
+      line: 5,
+      column: 31,
     },
     {
       example: `groups:
@@ -42,7 +45,9 @@ export const rule = monitoringRule({
       - record: job:errors:rate5m
         expr: sum by (job) (rate(http_errors_total))
 `,
-      messageId: 'invalidPromql', line: 5, column: 34,
+      messageId: 'invalidPromql',
+      line: 5,
+      column: 34,
     },
     {
       example: `apiVersion: monitoring.coreos.com/v1
@@ -57,7 +62,9 @@ spec:
           expr: >
             histogram_quantile(0.99, rate(latency_bucket[5m]) > 1
 `,
-      messageId: 'invalidPromql', line: 11, column: 66,
+      messageId: 'invalidPromql',
+      line: 11,
+      column: 66,
     },
   ],
   check(context) {

@@ -13,7 +13,8 @@ export const rule = monitoringRule({
   summary: 'Relabel configs use a known action with the fields it needs and an RE2 regex.',
   rationale:
     'Prometheus validates every relabel config (`relabel_configs`, `metric_relabel_configs`, `alert_relabel_configs`, `write_relabel_configs`) at start-up: `replace`, `hashmod`, `lowercase`, `uppercase`, `keepequal` and `dropequal` need a `target_label`, `hashmod` a non-zero `modulus`, `labeldrop`/`labelkeep` take only a regex, and labels must be valid names. Regexes are Go RE2, anchored at both ends: lookarounds and backreferences, common in other regex flavours, are refused. The regex is checked by a linear scan, never run.',
-  remediation: 'Add the field the action needs, fix the label name, or rewrite the regex without lookarounds or backreferences (for example with a second relabel step).',
+  remediation:
+    'Add the field the action needs, fix the label name, or rewrite the regex without lookarounds or backreferences (for example with a second relabel step).',
   valid: [
     `scrape_configs:
   - job_name: pods
@@ -42,7 +43,9 @@ export const rule = monitoringRule({
         regex: '(?!canary-).*'
         action: keep
 `,
-      messageId: 'invalidRelabelConfig', line: 5, column: 17,
+      messageId: 'invalidRelabelConfig',
+      line: 5,
+      column: 17,
     },
     {
       example: `scrape_configs:
@@ -52,7 +55,9 @@ export const rule = monitoringRule({
         action: hashmod
         target_label: __tmp_hash
 `,
-      messageId: 'invalidRelabelConfig', line: 5, column: 9,
+      messageId: 'invalidRelabelConfig',
+      line: 5,
+      column: 9,
     },
     {
       example: `scrape_configs:
@@ -61,7 +66,9 @@ export const rule = monitoringRule({
       - source_labels: [__name__]
         action: replace
 `,
-      messageId: 'invalidRelabelConfig', line: 5, column: 9,
+      messageId: 'invalidRelabelConfig',
+      line: 5,
+      column: 9,
     },
   ],
   check(context) {

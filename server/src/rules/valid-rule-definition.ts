@@ -14,7 +14,8 @@ export const rule = monitoringRule({
   summary: 'Each rule is a recording rule or an alerting rule, with the fields that kind allows and valid names.',
   rationale:
     '`promtool check rules` and Prometheus refuse a rule file where a rule has both `record` and `alert` (or neither), no `expr`, a recording rule with `for`, `keep_firing_for` or `annotations`, a `record` name that is not a metric name, a label or annotation name that is not a label name, or a label/annotation template with an unclosed `{{`. One bad rule stops the whole file from loading.',
-  remediation: 'Keep one of `record`/`alert`, add the missing `expr`, move `for` and `annotations` to alerting rules only, and use names of letters, digits, underscores (and colons for records).',
+  remediation:
+    'Keep one of `record`/`alert`, add the missing `expr`, move `for` and `annotations` to alerting rules only, and use names of letters, digits, underscores (and colons for records).',
   valid: [
     `groups:
   - name: api
@@ -41,7 +42,9 @@ export const rule = monitoringRule({
         expr: sum(rate(http_requests_total[5m]))
         for: 5m
 `,
-      messageId: 'namedRule', line: 6, column: 9,
+      messageId: 'namedRule',
+      line: 6,
+      column: 9,
     },
     {
       example: `groups:
@@ -51,7 +54,9 @@ export const rule = monitoringRule({
         record: job:up
         expr: up == 0
 `,
-      messageId: 'namedRule', line: 4, column: 9,
+      messageId: 'namedRule',
+      line: 4,
+      column: 9,
     },
     {
       example: `groups:
@@ -62,7 +67,9 @@ export const rule = monitoringRule({
         annotations:
           summary: '{{ $labels.instance is down'
 `,
-      messageId: 'namedRule', line: 7, column: 11,
+      messageId: 'namedRule',
+      line: 7,
+      column: 11,
     },
   ],
   check(context) {
@@ -70,7 +77,9 @@ export const rule = monitoringRule({
       for (const rule of rulesOf(source.value)) {
         const name = rule.value['alert'] ?? rule.value['record'];
         const named = typeof name === 'string' && name !== '';
-        const data: Record<string, string | number> = named ? { name } : { index: Number(rule.path[rule.path.length - 1]) + 1, group: String(rule.group.value['name'] ?? '') };
+        const data: Record<string, string | number> = named
+          ? { name }
+          : { index: Number(rule.path[rule.path.length - 1]) + 1, group: String(rule.group.value['name'] ?? '') };
         for (const problem of definitionProblems(rule.value)) {
           const path = problem.field ? (problem.key ? [...rule.path, problem.field, problem.key] : [...rule.path, problem.field]) : rule.path;
           source.report({ path, messageId: named ? 'namedRule' : 'unnamedRule', data: { ...data, problem: problem.message } });

@@ -45,7 +45,10 @@ function toolsState() {
   } catch {
     return 'incomplete';
   }
-  const lock = crypto.createHash('sha256').update(fs.readFileSync(path.join(toolsDir, 'package-lock.json'))).digest('hex');
+  const lock = crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(toolsDir, 'package-lock.json')))
+    .digest('hex');
   const files = [node24, codeServerEntry, path.join(modules, 'playwright-core', 'package.json'), chromiumPath];
   return stamp === lock && files.every((f) => fs.existsSync(f)) ? 'installed' : 'incomplete';
 }

@@ -89,7 +89,10 @@ describe(`the "Try it" commands of ${DOC} in a fresh copy`, { skip, timeout: 600
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const block = /^## Contributing\n[\s\S]*?```sh\n([\s\S]*?)```/m.exec(readme);
     assert.ok(block, 'README.md has a "## Contributing" section with a sh block');
-    const shown = (block[1] ?? '').split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+    const shown = (block[1] ?? '')
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
     assert.deepEqual(shown, [...commands, 'npm test']);
   });
 
@@ -105,6 +108,9 @@ describe(`the "Try it" commands of ${DOC} in a fresh copy`, { skip, timeout: 600
     assert.equal(code, 0, output);
     assert.match(output, /Open: http:\/\/127\.0\.0\.1:\d+\/\?folder=/);
     assert.match(output, /Smoke check: the workbench page answers; stopped\./);
-    assert.deepEqual(fs.readdirSync(tmp).filter((name) => name.startsWith('biome-')), []);
+    assert.deepEqual(
+      fs.readdirSync(tmp).filter((name) => name.startsWith('biome-')),
+      [],
+    );
   });
 });

@@ -140,7 +140,7 @@ describe('commands', () => {
         assert.equal(first.status, 'no-grafana-url');
         await waitFor('Grafana to open once the URL is set', () => (opened.length > 0 ? true : undefined), { timeoutMs: 15_000 });
         assert.equal(warnings.length, 1, warnings.join('\n'));
-        assert.deepEqual(offered, ['http://localhost:3000'], 'the workspace Grafana\'s port-forward address is offered');
+        assert.deepEqual(offered, ['http://localhost:3000'], "the workspace Grafana's port-forward address is offered");
         const saved = vscode.workspace.getConfiguration('biomeManifests.grafana').inspect<string>('url');
         assert.equal(saved?.globalValue, 'http://localhost:3000');
         assert.deepEqual(opened.map(String), ['http://localhost:3000/d/service-overview?var-service=main-app&from=now-1h&to=now&orgId=1']);
@@ -227,7 +227,10 @@ describe('commands', () => {
     it('offers Decode above each Secret and Open in Grafana above Services and Deployments', async () => {
       const secret = (await openInWorkspace('biome/app-secrets.yaml')).document;
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', secret.uri);
-      assert.deepEqual(lenses.map((l) => l.command?.title), ['Decode']);
+      assert.deepEqual(
+        lenses.map((l) => l.command?.title),
+        ['Decode'],
+      );
       const deployment = (await openInWorkspace('biome/main-app-deployment.yaml')).document;
       const more = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', deployment.uri);
       assert.deepEqual(more.filter((l) => l.command?.title === 'Open in Grafana').length, 2);
@@ -236,7 +239,10 @@ describe('commands', () => {
     it('decodes, and saving one edited value changes exactly one line of the source', async () => {
       const before = diskText('biome/app-secrets.yaml');
       await openInWorkspace('biome/app-secrets.yaml');
-      const result = await run<{ status: string; uri: string; keys: string[] }>('decodeSecret', { uri: fileOf('biome/app-secrets.yaml').toString(), name: 'app-secrets' });
+      const result = await run<{ status: string; uri: string; keys: string[] }>('decodeSecret', {
+        uri: fileOf('biome/app-secrets.yaml').toString(),
+        name: 'app-secrets',
+      });
       assert.equal(result.status, 'opened');
       assert.deepEqual(result.keys, ['JWT_SECRET', 'DATABASE_URL']);
       const view = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
@@ -254,13 +260,19 @@ describe('commands', () => {
       const a = before.split('\n');
       const b = after.split('\n');
       assert.equal(b.length, a.length);
-      assert.deepEqual(a.flatMap((line, i) => (line === b[i] ? [] : [`${line} → ${b[i]}`])), ['  JWT_SECRET: c3VwZXJzZWNyZXQ= →   JWT_SECRET: cm90YXRlZA==']);
+      assert.deepEqual(
+        a.flatMap((line, i) => (line === b[i] ? [] : [`${line} → ${b[i]}`])),
+        ['  JWT_SECRET: c3VwZXJzZWNyZXQ= →   JWT_SECRET: cm90YXRlZA=='],
+      );
     });
 
     it('refuses a Secret with invalid base64, naming the key and position, and changes nothing', async () => {
       const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: broken\ndata:\n  GOOD: YQ==\n  BAD: YWJj!A==\n';
       await createInWorkspace('biome/broken-secret.yaml', text);
-      const result = await run<{ status: string; key: string; position: number }>('decodeSecret', { uri: fileOf('biome/broken-secret.yaml').toString(), name: 'broken' });
+      const result = await run<{ status: string; key: string; position: number }>('decodeSecret', {
+        uri: fileOf('biome/broken-secret.yaml').toString(),
+        name: 'broken',
+      });
       assert.deepEqual({ status: result.status, key: result.key, position: result.position }, { status: 'invalid-base64', key: 'BAD', position: 5 });
       assert.equal(diskText('biome/broken-secret.yaml'), text);
     });
@@ -276,12 +288,15 @@ describe('commands', () => {
     });
 
     it('encodes the YAML value, not its source text: quotes, escapes and a # inside quotes', async () => {
-      const editor = await createInWorkspace('biome/encode-quoted.yaml', 'data:\n  P: "abc #def" # note\n  Q: \'it\'\'s\'\n');
+      const editor = await createInWorkspace('biome/encode-quoted.yaml', "data:\n  P: \"abc #def\" # note\n  Q: 'it''s'\n");
       editor.selection = new vscode.Selection(1, 4, 1, 4);
       assert.equal((await run<{ encoded: string }>('encodeSecretValue')).encoded, Buffer.from('abc #def').toString('base64'));
       editor.selection = new vscode.Selection(2, 4, 2, 4);
       assert.equal((await run<{ encoded: string }>('encodeSecretValue')).encoded, Buffer.from("it's").toString('base64'));
-      assert.equal(editor.document.getText(), `data:\n  P: ${Buffer.from('abc #def').toString('base64')} # note\n  Q: ${Buffer.from("it's").toString('base64')}\n`);
+      assert.equal(
+        editor.document.getText(),
+        `data:\n  P: ${Buffer.from('abc #def').toString('base64')} # note\n  Q: ${Buffer.from("it's").toString('base64')}\n`,
+      );
     });
 
     it('saving the decoded view of a flow data map removes only the deleted key', async () => {
@@ -303,13 +318,24 @@ describe('commands', () => {
   });
 
   describe('New Service', () => {
-    const answers = { name: 'billing', image: 'registry.example.com/billing:1.0.0', port: 8080, healthPath: '/health', minReplicas: 2, maxReplicas: 4, cpuTarget: 60 };
+    const answers = {
+      name: 'billing',
+      image: 'registry.example.com/billing:1.0.0',
+      port: 8080,
+      healthPath: '/health',
+      minReplicas: 2,
+      maxReplicas: 4,
+      cpuTarget: 60,
+    };
 
     it('writes the three files and opens them; a second time refuses to overwrite', async () => {
       const folder = fileOf('biome').toString();
       const created = await run<{ status: string; files: string[] }>('newService', { ...answers, folder });
       assert.equal(created.status, 'created');
-      assert.deepEqual(created.files.map((f) => f.slice(f.lastIndexOf('/') + 1)), ['billing-deployment.yaml', 'billing-hpa.yaml', 'billing-probes.yaml']);
+      assert.deepEqual(
+        created.files.map((f) => f.slice(f.lastIndexOf('/') + 1)),
+        ['billing-deployment.yaml', 'billing-hpa.yaml', 'billing-probes.yaml'],
+      );
       assert.match(diskText('biome/billing-hpa.yaml'), /averageUtilization: 60/);
       const again = await run<{ status: string; files: string[] }>('newService', { ...answers, folder });
       assert.equal(again.status, 'exists');

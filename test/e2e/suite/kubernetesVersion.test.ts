@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeExtension, createInWorkspace, diagnosticsFrom, waitFor, waitForDiagnostics } from '../helpers';
 
-const FLOW_SCHEMA = ['apiVersion: flowcontrol.apiserver.k8s.io/v1beta3', 'kind: FlowSchema', 'metadata: {name: fs}', 'spec:', '  priorityLevelConfiguration: {name: p}', ''].join('\n');
+const FLOW_SCHEMA = [
+  'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3',
+  'kind: FlowSchema',
+  'metadata: {name: fs}',
+  'spec:',
+  '  priorityLevelConfiguration: {name: p}',
+  '',
+].join('\n');
 
 describe('target Kubernetes version', () => {
   let status: { text: string };
@@ -17,7 +24,10 @@ describe('target Kubernetes version', () => {
     const uri = editor.document.uri;
     const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
     const first = await waitForDiagnostics(uri);
-    assert.deepEqual(first.map((d) => [code(d), d.severity]), [['no-unsupported-api-version', vscode.DiagnosticSeverity.Error]]);
+    assert.deepEqual(
+      first.map((d) => [code(d), d.severity]),
+      [['no-unsupported-api-version', vscode.DiagnosticSeverity.Error]],
+    );
     assert.equal(status.text, 'Kubernetes 1.36');
 
     await vscode.workspace.getConfiguration('biomeManifests').update('kubernetesVersion', '1.30', vscode.ConfigurationTarget.Global);

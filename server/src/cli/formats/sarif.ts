@@ -93,7 +93,8 @@ export function formatSarif(input: ReportInput): string {
       catalog.push({ id: f.code, defaultSeverity: f.severity, summary: f.code, rationale: f.code, remediation: '', documented: false, category: 'rule' });
     }
   }
-  const kept = all.length <= MAX_SARIF_RESULTS ? all : [...all].sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity]).slice(0, MAX_SARIF_RESULTS);
+  const kept =
+    all.length <= MAX_SARIF_RESULTS ? all : [...all].sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity]).slice(0, MAX_SARIF_RESULTS);
   const run: Json = {
     tool: { driver: { name: 'biome-manifests', version: VERSION, semanticVersion: VERSION, informationUri: PROJECT_URL, rules: catalog.map(ruleDescriptor) } },
     originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(input.root).href.replace(/\/?$/, '/') } },

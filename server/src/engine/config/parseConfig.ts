@@ -71,12 +71,24 @@ export function parseProjectConfig(text: string, file: string, catalog: RuleCata
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const reader = new Reader(lines, catalog);
-  const config: ProjectConfig = { file, rules: {}, ruleOptions: {}, kubernetesVersion: undefined, crdPaths: [], fileAssociations: {}, exclude: [], overrides: [] };
+  const config: ProjectConfig = {
+    file,
+    rules: {},
+    ruleOptions: {},
+    kubernetesVersion: undefined,
+    crdPaths: [],
+    fileAssociations: {},
+    exclude: [],
+    overrides: [],
+  };
   // The first few: a file nested 100,000 levels deep has as many errors, and the first says it.
   for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) {
     const a = lines.linePos(e.pos[0]);
     const b = lines.linePos(e.pos[1]);
-    reader.errors.push({ message: `YAML: ${e.message.split('\n')[0] ?? e.code}`, range: { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } } });
+    reader.errors.push({
+      message: `YAML: ${e.message.split('\n')[0] ?? e.code}`,
+      range: { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } },
+    });
   }
   if (doc.errors.length > 0) return { config, errors: reader.errors };
   // An empty file is a valid config that sets nothing.
@@ -122,7 +134,10 @@ function readVersion(reader: Reader, node: Node | null): string | undefined {
   const written = isScalar(node) ? (node.source ?? String(node.value)) : undefined;
   const minor = written !== undefined ? /^1\.(\d{2})$/.exec(written)?.[1] : undefined;
   if (minor !== undefined && Number(minor) >= KUBERNETES_MINOR_MIN && Number(minor) <= KUBERNETES_MINOR_MAX) return written;
-  reader.error(node, `\`kubernetesVersion\` must be a version from 1.${KUBERNETES_MINOR_MIN} to 1.${KUBERNETES_MINOR_MAX}, like "1.30"${written !== undefined ? `, not \`${written}\`` : ''}.`);
+  reader.error(
+    node,
+    `\`kubernetesVersion\` must be a version from 1.${KUBERNETES_MINOR_MIN} to 1.${KUBERNETES_MINOR_MAX}, like "1.30"${written !== undefined ? `, not \`${written}\`` : ''}.`,
+  );
   return undefined;
 }
 
@@ -134,7 +149,13 @@ function readLevel(reader: Reader, node: Node | null, id: string): RuleLevel | u
 }
 
 /** `id: level` or `id: { level, options }` (options only at the top level, not in overrides). */
-function readRules(reader: Reader, node: Node | null, levels: Record<string, RuleLevel>, options: Record<string, Record<string, unknown>> | undefined, where: string): void {
+function readRules(
+  reader: Reader,
+  node: Node | null,
+  levels: Record<string, RuleLevel>,
+  options: Record<string, Record<string, unknown>> | undefined,
+  where: string,
+): void {
   const known = knownCodes(reader.catalog);
   for (const [written, pair] of reader.entries(node, where)) {
     const id = canonicalRuleId(written); // a renamed rule's old id still configures it

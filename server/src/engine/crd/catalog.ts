@@ -96,8 +96,7 @@ export class CrdCatalog {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A group file's kinds by key; entries of another group or without a schema are not catalog entries. */
 function entriesOf(group: string, parsed: unknown): ReadonlyMap<string, CatalogEntry> {
@@ -139,4 +138,3 @@ export function catalogSchema(group: string, version: string, kind: string): Cat
 export function catalogKinds(): readonly CatalogKindRef[] {
   return sharedCatalog().kinds();
 }
-

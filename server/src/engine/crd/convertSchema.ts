@@ -64,7 +64,9 @@ export function convertCrdSchema(raw: unknown, kind: string, apiVersion: string,
   if (raw.type !== 'object') walk.problems.push({ path: ['type'], message: 'The root of `openAPIV3Schema` must have `type: object`.' });
   const node = convertNode(raw, [], kind, 0, walk);
   const root: ObjectSchema =
-    node.kind === 'object' ? node : { kind: 'object', id: `${apiVersion}/${kind}`, name: kind, description: undefined, properties: new Map(), required: [], preservesUnknownFields: true };
+    node.kind === 'object'
+      ? node
+      : { kind: 'object', id: `${apiVersion}/${kind}`, name: kind, description: undefined, properties: new Map(), required: [], preservesUnknownFields: true };
   // What every object has, whatever the CRD says: the API server checks metadata as ObjectMeta itself.
   root.properties.set('apiVersion', field('apiVersion', { kind: 'string' }, 'APIVersion defines the versioned schema of this representation of an object.'));
   root.properties.set('kind', field('kind', { kind: 'string' }, 'Kind is a string value representing the REST resource this object represents.'));
@@ -99,7 +101,12 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
   if (raw['x-kubernetes-int-or-string'] === true) return { kind: 'int-or-string', description };
   const type = raw.type;
   if (type === undefined) {
-    if (!preserve) walk.problems.push({ path, message: '`type` is missing: the API server requires it at every level, unless `x-kubernetes-preserve-unknown-fields` or `x-kubernetes-int-or-string` is set.' });
+    if (!preserve)
+      walk.problems.push({
+        path,
+        message:
+          '`type` is missing: the API server requires it at every level, unless `x-kubernetes-preserve-unknown-fields` or `x-kubernetes-int-or-string` is set.',
+      });
     if (!embedded && raw.properties === undefined) return description ? { kind: 'any', description } : ANY;
   }
   switch (type) {
@@ -120,7 +127,10 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
     case undefined:
       return objectNode(raw, path, name, depth, walk, { description, preserve, embedded });
     default:
-      walk.problems.push({ path: [...path, 'type'], message: `\`type\` must be one of object, array, string, integer, number, boolean; got ${JSON.stringify(type)}.` });
+      walk.problems.push({
+        path: [...path, 'type'],
+        message: `\`type\` must be one of object, array, string, integer, number, boolean; got ${JSON.stringify(type)}.`,
+      });
       return ANY;
   }
 }
@@ -151,7 +161,8 @@ function objectNode(raw: Raw, path: (string | number)[], name: string, depth: nu
     return { kind: 'map', values: convertNode(additionalProperties, [...path, 'additionalProperties'], `${name}.*`, depth + 1, walk) };
   }
   // `additionalProperties: true` and an object that keeps unknown fields take any keys.
-  if (properties === undefined && !flags.embedded && (flags.preserve || additionalProperties === true)) return flags.description ? { kind: 'any', description: flags.description } : ANY;
+  if (properties === undefined && !flags.embedded && (flags.preserve || additionalProperties === true))
+    return flags.description ? { kind: 'any', description: flags.description } : ANY;
   const required = new Set(Array.isArray(raw.required) ? raw.required.filter((r): r is string => typeof r === 'string') : []);
   const fields = new Map<string, FieldSchema>();
   if (flags.embedded) {
@@ -160,7 +171,8 @@ function objectNode(raw: Raw, path: (string | number)[], name: string, depth: nu
     fields.set('kind', field('kind', { kind: 'string' }, undefined));
     fields.set('metadata', field('metadata', walk.objectMeta, undefined));
   }
-  if (properties !== undefined && !isRaw(properties)) walk.problems.push({ path: [...path, 'properties'], message: '`properties` must be a map of field schemas.' });
+  if (properties !== undefined && !isRaw(properties))
+    walk.problems.push({ path: [...path, 'properties'], message: '`properties` must be a map of field schemas.' });
   for (const [key, child] of Object.entries(isRaw(properties) ? properties : {})) {
     const type = convertNode(child, [...path, 'properties', key], `${name}.${key}`, depth + 1, walk);
     const stated = isRaw(child) && 'default' in child ? defaultText(child.default) : undefined;
@@ -175,7 +187,10 @@ function objectNode(raw: Raw, path: (string | number)[], name: string, depth: nu
     name,
     description: flags.description,
     properties: fields,
-    required: [...fields.values()].filter((f) => f.required).map((f) => f.name).sort(),
+    required: [...fields.values()]
+      .filter((f) => f.required)
+      .map((f) => f.name)
+      .sort(),
     ...(flags.preserve ? { preservesUnknownFields: true } : {}),
   };
 }
@@ -186,6 +201,6 @@ function descriptionOf(raw: unknown): string | undefined {
 
 /** A default as hover text (`30s`, `{}`), short. */
 function defaultText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
 }

@@ -15,7 +15,11 @@ const MAX_CRD_FILES = 5_000;
  * `exclude`), sorted and without duplicates; a path that does not exist or cannot be read is told to
  * `onProblem`, not thrown.
  */
-export async function expandCrdPaths(paths: readonly string[], exclude: readonly string[], onProblem: (path: string, reason: string) => void): Promise<string[]> {
+export async function expandCrdPaths(
+  paths: readonly string[],
+  exclude: readonly string[],
+  onProblem: (path: string, reason: string) => void,
+): Promise<string[]> {
   const out = new Set<string>();
   for (const given of new Set(paths)) {
     const stat = await fs.stat(given).catch(() => undefined);

@@ -22,7 +22,11 @@ export function crdStructureFindings(doc: ManifestDocument, objectMeta: SchemaNo
     out.push(finding(doc, doc.rangeOfPath(path, part), message));
   };
   if (crd.plural && crd.name !== undefined && crd.name !== `${crd.plural}.${crd.group}`) {
-    report(['metadata', 'name'], `A CustomResourceDefinition must be named \`<spec.names.plural>.<spec.group>\`: \`${crd.plural}.${crd.group}\`, not \`${crd.name}\`.`, 'value');
+    report(
+      ['metadata', 'name'],
+      `A CustomResourceDefinition must be named \`<spec.names.plural>.<spec.group>\`: \`${crd.plural}.${crd.group}\`, not \`${crd.name}\`.`,
+      'value',
+    );
   }
   const storage = crd.versions.filter((v) => v.storage);
   if (crd.versions.length > 0 && storage.length !== 1) {

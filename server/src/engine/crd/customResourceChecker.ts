@@ -65,11 +65,21 @@ export function storeWithCustomResources(store: SchemaStore, schemas: CustomReso
     schemas.kinds().flatMap((k) => k.versions.map((v) => ({ apiVersion: `${k.group}/${v}`, kind: k.kind })));
   view.apiVersionsOf = (kind: string) => {
     const builtIn = store.apiVersionsOf(kind);
-    return builtIn.length > 0 ? builtIn : served().filter((s) => s.kind === kind).map((s) => s.apiVersion).sort();
+    return builtIn.length > 0
+      ? builtIn
+      : served()
+          .filter((s) => s.kind === kind)
+          .map((s) => s.apiVersion)
+          .sort();
   };
   view.kindsOf = (apiVersion: string) => {
     const builtIn = store.kindsOf(apiVersion);
-    return builtIn.length > 0 ? builtIn : served().filter((s) => s.apiVersion === apiVersion).map((s) => s.kind).sort();
+    return builtIn.length > 0
+      ? builtIn
+      : served()
+          .filter((s) => s.apiVersion === apiVersion)
+          .map((s) => s.kind)
+          .sort();
   };
   view.allApiVersions = () => [...new Set([...store.allApiVersions(), ...served().map((s) => s.apiVersion)])].sort();
   view.allKinds = () => [...new Set([...store.allKinds(), ...served().map((s) => s.kind)])].sort();
@@ -105,7 +115,16 @@ function withoutSchema(doc: ManifestDocument, schemas: CustomResourceSchemas, in
   const range = doc.rangeOfPath(['apiVersion'], 'value');
   if (served.length > 0 && !served.includes(version)) {
     const message = `The CRD of ${kind} serves ${served.map((v) => `${group}/${v}`).join(', ')}, not ${apiVersion}: change apiVersion.`;
-    return [{ code: SCHEMA_CODES.apiVersion, severity: 'error', message, uri: doc.uri, range, data: { ruleId: SCHEMA_CODES.apiVersion, apiVersions: served.map((v) => `${group}/${v}`) } }];
+    return [
+      {
+        code: SCHEMA_CODES.apiVersion,
+        severity: 'error',
+        message,
+        uri: doc.uri,
+        range,
+        data: { ruleId: SCHEMA_CODES.apiVersion, apiVersions: served.map((v) => `${group}/${v}`) },
+      },
+    ];
   }
   if (!firstOfKindInFile(doc, index)) return [];
   const message =

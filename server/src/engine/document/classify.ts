@@ -34,7 +34,7 @@ function stringAt(map: unknown, key: string): string | undefined {
 
 /** Line by line without splitting the whole text: a document's first line usually decides. */
 function hasOnlyComments(text: string): boolean {
-  for (let start = 0; start <= text.length;) {
+  for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(start, end).trim();
@@ -75,8 +75,10 @@ export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedId
   }
   // Monitoring files by content first, then by name (only with one of the format's own top-level keys).
   const format =
-    formatByKeys((key) => contents.has(key), () => groupsLookLikeRules(contents.get('groups', true))) ??
-    (apiVersion === undefined && kind === undefined ? formatByNameAndKeys(fileName, topLevelKeys(contents)) : undefined);
+    formatByKeys(
+      (key) => contents.has(key),
+      () => groupsLookLikeRules(contents.get('groups', true)),
+    ) ?? (apiVersion === undefined && kind === undefined ? formatByNameAndKeys(fileName, topLevelKeys(contents)) : undefined);
   return format ? { type: format } : { type: 'other' };
 }
 

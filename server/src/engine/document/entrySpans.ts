@@ -106,7 +106,8 @@ export function deleteFlowSpan(doc: ManifestDocument, entry: Entry): Span | unde
     let end = comma + 1;
     while (text[end] === ' ') end++;
     const lineStart = lineStartAt(text, entry.start);
-    if (BLANK.test(text.slice(lineStart, entry.start)) && /^[ \t]*\r?\n/.test(text.slice(end))) return { start: lineStart, end: nextLineAt(text, end), text: '' };
+    if (BLANK.test(text.slice(lineStart, entry.start)) && /^[ \t]*\r?\n/.test(text.slice(end)))
+      return { start: lineStart, end: nextLineAt(text, end), text: '' };
     return { start: entry.start, end, text: '' };
   }
   if (entry.index === 0) return { start: entry.start, end: entry.end, text: '' };

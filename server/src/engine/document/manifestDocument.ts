@@ -41,7 +41,9 @@ export class ManifestDocument {
   get items(): readonly ManifestDocument[] {
     if (!this.itemDocuments) {
       const chunks = this.parent ? [] : listItemChunks(this.chunk, fileNameOf(this.uri));
-      this.itemDocuments = chunks.map((item) => new ManifestDocument(this.uri, this.index, this.start + item.offset, this.startLine + item.line, item.chunk, this));
+      this.itemDocuments = chunks.map(
+        (item) => new ManifestDocument(this.uri, this.index, this.start + item.offset, this.startLine + item.line, item.chunk, this),
+      );
     }
     return this.itemDocuments;
   }

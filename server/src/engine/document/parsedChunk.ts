@@ -2,7 +2,19 @@
  * One YAML document's text, parsed once. Chunks are immutable and keyed by their text, so a file
  * edit reuses every chunk whose text did not change, even when the chunk moved to other lines.
  */
-import { Composer, Document, Lexer, parseDocument, Parser, Schema, YAMLParseError, type ParseOptions, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Document,
+  Lexer,
+  parseDocument,
+  Parser,
+  Schema,
+  YAMLParseError,
+  type ParseOptions,
+  type DocumentOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import { isMap, isScalar } from './yamlGuards';
 import { LineIndex } from './lineIndex';
 import { classify, type DocumentClass, type ImpliedIdentity } from './classify';
@@ -260,7 +272,8 @@ export class ParsedChunk {
   /** toJS, unless aliases and merge keys would add more than MAX_ALIAS_EXPANSION values (then an error). */
   private expandedValue(): PlainValue {
     const added = aliasExpansion(this.yaml.contents);
-    if (added > MAX_ALIAS_EXPANSION) return { value: undefined, error: `aliases and merge keys add more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values` };
+    if (added > MAX_ALIAS_EXPANSION)
+      return { value: undefined, error: `aliases and merge keys add more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values` };
     return { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
   }
 

@@ -12,7 +12,10 @@ import type { ValuePath } from '../types';
 import type { Span } from './entrySpans';
 
 /** What an edit means to do to the document's data. */
-export type Change = { op: 'delete'; path: ValuePath } | { op: 'set'; path: ValuePath; value: unknown } | { op: 'merge'; path: ValuePath; value: Record<string, unknown> };
+export type Change =
+  | { op: 'delete'; path: ValuePath }
+  | { op: 'set'; path: ValuePath; value: unknown }
+  | { op: 'merge'; path: ValuePath; value: Record<string, unknown> };
 
 export function applySpans(text: string, spans: readonly Span[]): string | undefined {
   const sorted = [...spans].sort((a, b) => b.start - a.start);

@@ -101,7 +101,9 @@ function addServiceEdges(g: GraphBuilder, index: WorkspaceIndex, service: Render
   const selected = workloadsSelectedBy(index, service);
   for (const w of selected) g.edge(from, g.resource(w), 'selects pods of', false);
   if (selected.length === 0) {
-    const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(',');
+    const labels = Object.entries(selector)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
     g.edge(from, g.missing('Pod', labels, service.identity.namespace), 'selects no pods', true);
   }
 }
@@ -131,7 +133,14 @@ function addPatchEdges(g: GraphBuilder, object: RenderedObject): void {
   const { kind, namespace, name } = object.identity;
   const to = object.base ? g.resource(object) : g.missing(kind, name ?? '', namespace);
   for (const patch of object.patches) {
-    const id = g.node({ id: `patch:${patch.uri}#${patch.index}`, type: 'patch', kind, name: fileName(patch.uri), namespace, location: { uri: patch.uri, line: headLine(patch) } });
+    const id = g.node({
+      id: `patch:${patch.uri}#${patch.index}`,
+      type: 'patch',
+      kind,
+      name: fileName(patch.uri),
+      namespace,
+      location: { uri: patch.uri, line: headLine(patch) },
+    });
     g.edge(id, to, object.base ? 'patches' : 'patches (no base)', !object.base);
   }
 }
@@ -139,7 +148,9 @@ function addPatchEdges(g: GraphBuilder, object: RenderedObject): void {
 /** Why scraping `port` on the Service's name fails, when it does (as no-unexposed-scrape-port reports). */
 function unexposedPort(service: RenderedObject, port: number | undefined): string | undefined {
   if (port === undefined || exposes(service, port)) return undefined;
-  const ports = servicePorts(service).map((p) => (p.targetPort !== undefined && p.targetPort !== p.port ? `${p.port} (targetPort ${p.targetPort})` : String(p.port)));
+  const ports = servicePorts(service).map((p) =>
+    p.targetPort !== undefined && p.targetPort !== p.port ? `${p.port} (targetPort ${p.targetPort})` : String(p.port),
+  );
   return `Service ${service.identity.name ?? ''} does not expose port ${port}${ports.length > 0 ? `; it exposes ${ports.join(', ')}` : ''}`;
 }
 

@@ -42,9 +42,12 @@ function hoverMarkdown(index: WorkspaceIndex, hpa: RenderedObject): string {
   const ref = hpaTargetRef(hpa);
   const { min, max } = hpaBounds(hpa);
   const name = escapeMarkdown(hpa.identity.name ?? '');
-  const out = [`**HPA ${name}** scales ${ref ? `${ref.kind} ${inlineCode(ref.name)}` : 'nothing (no scaleTargetRef)'} between **${min}** and **${max ?? '?'}** replicas at **${escapeMarkdown(describeTargets(hpa))}**.`];
+  const out = [
+    `**HPA ${name}** scales ${ref ? `${ref.kind} ${inlineCode(ref.name)}` : 'nothing (no scaleTargetRef)'} between **${min}** and **${max ?? '?'}** replicas at **${escapeMarkdown(describeTargets(hpa))}**.`,
+  ];
   const workload = ref ? resolveHpaTarget(index, hpa) : undefined;
-  if (ref && !workload) out.push('', `${ref.kind} ${inlineCode(ref.name)} is not defined in namespace ${inlineCode(hpa.identity.namespace)} in this workspace.`);
+  if (ref && !workload)
+    out.push('', `${ref.kind} ${inlineCode(ref.name)} is not defined in namespace ${inlineCode(hpa.identity.namespace)} in this workspace.`);
   if (workload) {
     const where = workload.sources.map((s) => escapeMarkdown(s.uri.slice(s.uri.lastIndexOf('/') + 1))).join(' + ');
     out.push('', `Target defined in ${where}.`);

@@ -9,4 +9,13 @@ import { lensesInsight } from './lenses';
 import { kustomizeInsight } from './kustomize';
 import { promqlInsight } from './promql';
 
-export const insightProviders: InsightProvider[] = [hpaInsight, probesInsight, secretsInsight, referencesInsight, servicesInsight, lensesInsight, kustomizeInsight, promqlInsight];
+export const insightProviders: InsightProvider[] = [
+  hpaInsight,
+  probesInsight,
+  secretsInsight,
+  referencesInsight,
+  servicesInsight,
+  lensesInsight,
+  kustomizeInsight,
+  promqlInsight,
+];

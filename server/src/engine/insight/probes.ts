@@ -42,9 +42,13 @@ export function probeTimeline(field: ProbeField, timing: ProbeTiming, hasStartup
   const lines = [`- first check **${delay}s**${after}, then every ${period}s`];
   if (field === 'readinessProbe') {
     lines.push(`- ready at the earliest **${earliestReady(timing)}s**${after} (${successes} success${successes === 1 ? '' : 'es'} needed)`);
-    lines.push(`- taken out of Service endpoints about **${failures * period}s** after it stops answering (${failures} failures × ${period}s); the container is not restarted`);
+    lines.push(
+      `- taken out of Service endpoints about **${failures * period}s** after it stops answering (${failures} failures × ${period}s); the container is not restarted`,
+    );
   } else if (field === 'livenessProbe') {
-    lines.push(`- a container that never answers is restarted at the earliest **${earliestLivenessRestart(timing)}s**${after} (initial delay + ${failures} × ${period}s)`);
+    lines.push(
+      `- a container that never answers is restarted at the earliest **${earliestLivenessRestart(timing)}s**${after} (initial delay + ${failures} × ${period}s)`,
+    );
     lines.push(`- a container that hangs later is restarted about **${failures * period}s** after it stops answering`);
   } else {
     lines.push(`- the container has up to **${delay + failures * period}s** to start (initial delay + ${failures} × ${period}s), then it is restarted`);
@@ -82,7 +86,9 @@ function definition(ctx: CursorContext): Location[] {
   const found = containerAt(ctx.index, ctx.doc, ctx.at.path);
   if (!found || !isProbePortPath(found.inner)) return [];
   const port = record(record(found.ref.container[found.inner[0] as string])?.[found.inner[1] as string])?.port;
-  const target = containerPorts(found.ref).find((p) => (typeof port === 'number' ? p.containerPort === port : p.name === port || p.containerPort === Number(port)));
+  const target = containerPorts(found.ref).find((p) =>
+    typeof port === 'number' ? p.containerPort === port : p.name === port || p.containerPort === Number(port),
+  );
   if (!target) return [];
   const anchor = entryAnchor(found.rendered, target.path, typeof port === 'number' ? 'containerPort' : 'name');
   return anchor ? [locationOf(anchor)] : [locationOf(found.rendered.locate(target.path), 'key')];

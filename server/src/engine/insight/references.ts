@@ -8,15 +8,7 @@ import { keyFields, keysOf } from '../k8s/secretData';
 import { at, record, str } from '../k8s/values';
 import { definitionOf, textCursor } from './hpaProbesCommon';
 import { keyLocation, refAtCursor, referencesTo, resolveRef } from './referencesAt';
-import {
-  escapeMarkdown,
-  inlineCode,
-  type CursorContext,
-  type InsightCompletion,
-  type InsightHover,
-  type InsightProvider,
-  type Location,
-} from './types';
+import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
 function fileName(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
@@ -71,17 +63,14 @@ function references(ctx: CursorContext): Location[] {
 }
 
 /** What a value position asks for: `name` of a kind, or `key` of the object named next to it. */
-function completionSlot(
-  path: readonly (string | number)[],
-): { kind: RefKind; want: 'name' | 'key'; namePath: (string | number)[] } | undefined {
+function completionSlot(path: readonly (string | number)[]): { kind: RefKind; want: 'name' | 'key'; namePath: (string | number)[] } | undefined {
   const n = path.length;
   const last = path[n - 1];
   const parent = path[n - 2];
   if (last === 'name' && (parent === 'secretKeyRef' || parent === 'secretRef')) return { kind: 'Secret', want: 'name', namePath: [] };
   if (last === 'name' && (parent === 'configMapKeyRef' || parent === 'configMapRef' || parent === 'configMap'))
     return { kind: 'ConfigMap', want: 'name', namePath: [] };
-  if ((last === 'secretName' && parent === 'secret') || (last === 'name' && parent === 'secret'))
-    return { kind: 'Secret', want: 'name', namePath: [] };
+  if ((last === 'secretName' && parent === 'secret') || (last === 'name' && parent === 'secret')) return { kind: 'Secret', want: 'name', namePath: [] };
   if (last === 'key' && parent === 'secretKeyRef') return { kind: 'Secret', want: 'key', namePath: [...path.slice(0, -1), 'name'] };
   if (last === 'key' && parent === 'configMapKeyRef') return { kind: 'ConfigMap', want: 'key', namePath: [...path.slice(0, -1), 'name'] };
   if (last === 'key' && path[n - 3] === 'items') {

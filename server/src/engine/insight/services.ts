@@ -11,15 +11,7 @@ import { podLabelsPath } from '../k8s/podSpec';
 import { declaredPorts, describe, servicesSelecting, workloadsSelectedBy, type DeclaredPort } from '../k8s/selection';
 import { at, num, str } from '../k8s/values';
 import { locationOf, startsWith, textCursor } from './hpaProbesCommon';
-import {
-  escapeMarkdown,
-  inlineCode,
-  type CursorContext,
-  type InsightCompletion,
-  type InsightHover,
-  type InsightProvider,
-  type Location,
-} from './types';
+import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
 interface ServiceAt {
   service: RenderedObject;
@@ -34,9 +26,7 @@ function serviceAt(ctx: CursorContext): ServiceAt | undefined {
 
 /** The Service port index when the cursor is on `spec.ports[i].targetPort`. */
 function targetPortIndex(path: ValuePath): number | undefined {
-  return path.length === 4 && path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && path[3] === 'targetPort'
-    ? path[2]
-    : undefined;
+  return path.length === 4 && path[0] === 'spec' && path[1] === 'ports' && typeof path[2] === 'number' && path[3] === 'targetPort' ? path[2] : undefined;
 }
 
 /** The declared container ports a Service port targets (by name or number; the port itself when targetPort is unset). */
@@ -66,11 +56,9 @@ function hover(ctx: CursorContext): InsightHover | undefined {
   }
   if (!startsWith(path, ['spec', 'selector'])) return undefined;
   const ns = inlineCode(service.identity.namespace);
-  if (workloads.length === 0)
-    return { markdown: `Selects **no pod template** in namespace ${ns} in this workspace: the Service has no endpoints.` };
+  if (workloads.length === 0) return { markdown: `Selects **no pod template** in namespace ${ns} in this workspace: the Service has no endpoints.` };
   const lines = workloads.map(
-    (w) =>
-      `- ${escapeMarkdown(describe(w))} (${w.sources.map((s) => escapeMarkdown(s.uri.slice(s.uri.lastIndexOf('/') + 1))).join(' + ')})`,
+    (w) => `- ${escapeMarkdown(describe(w))} (${w.sources.map((s) => escapeMarkdown(s.uri.slice(s.uri.lastIndexOf('/') + 1))).join(' + ')})`,
   );
   return { markdown: `Selects the pods of:\n${lines.join('\n')}` };
 }
@@ -84,9 +72,7 @@ function definition(ctx: CursorContext): Location[] {
   if (!found) return [];
   const portIndex = targetPortIndex(ctx.at.path);
   if (portIndex !== undefined) {
-    return portsTargeted(found.service, found.workloads, portIndex).map((p) =>
-      locationOf(p.workload.locate([...p.path, 'containerPort']), 'key'),
-    );
+    return portsTargeted(found.service, found.workloads, portIndex).map((p) => locationOf(p.workload.locate([...p.path, 'containerPort']), 'key'));
   }
   return startsWith(ctx.at.path, ['spec', 'selector']) ? found.workloads.map(labelsLocation) : [];
 }
@@ -96,8 +82,7 @@ function selectingServices(index: WorkspaceIndex, doc: ManifestDocument, path: V
   const kind = doc.identity?.kind;
   const labelsPath = kind ? podLabelsPath(kind) : undefined;
   if (!labelsPath) return [];
-  const onWorkload =
-    path.length === 0 || path[0] === 'kind' || (path[0] === 'metadata' && path[1] === 'name') || startsWith(path, labelsPath);
+  const onWorkload = path.length === 0 || path[0] === 'kind' || (path[0] === 'metadata' && path[1] === 'name') || startsWith(path, labelsPath);
   if (!onWorkload) return [];
   return servicesSelecting(index, index.renderedOf(doc)).map((s) => locationOf(s.locate(['spec', 'selector']), 'key'));
 }

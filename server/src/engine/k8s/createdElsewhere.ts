@@ -35,7 +35,13 @@ function namedOnCommandLine(workspace: Pick<ObjectLookup, 'commandLinesOf'>, sel
 }
 
 /** Whether the `kind` named `name` in `namespace` is created by something other than a manifest of it. */
-export function createdElsewhere(workspace: Pick<ObjectLookup, 'objectsOfKind' | 'commandLinesOf'>, self: RenderedObject, kind: RefKind, namespace: string, name: string): boolean {
+export function createdElsewhere(
+  workspace: Pick<ObjectLookup, 'objectsOfKind' | 'commandLinesOf'>,
+  self: RenderedObject,
+  kind: RefKind,
+  namespace: string,
+  name: string,
+): boolean {
   if (kind === 'ConfigMap' && CLUSTER_CONFIGMAPS.has(name)) return true;
   if (kind === 'Secret') {
     for (const producer of SECRET_PRODUCERS) {

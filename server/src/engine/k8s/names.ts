@@ -23,8 +23,7 @@ export function dnsLabelProblem(name: string): string | undefined {
 /** RFC 1035 label: like an RFC 1123 label, but starting with a letter. */
 export function rfc1035LabelProblem(name: string): string | undefined {
   if (name.length > 63) return `is ${name.length} characters long (at most 63)`;
-  if (!RFC1035_LABEL.test(name))
-    return 'must consist of lowercase letters, digits and `-`, start with a letter and end with a letter or digit';
+  if (!RFC1035_LABEL.test(name)) return 'must consist of lowercase letters, digits and `-`, start with a letter and end with a letter or digit';
   return undefined;
 }
 

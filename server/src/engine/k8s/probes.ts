@@ -113,7 +113,11 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   const map = record(value);
   if (!map) return value;
-  return Object.fromEntries(Object.keys(map).sort().map((key) => [key, sortKeys(map[key])]));
+  return Object.fromEntries(
+    Object.keys(map)
+      .sort()
+      .map((key) => [key, sortKeys(map[key])]),
+  );
 }
 
 /** The regular containers of a workload that serves traffic (not a Job or CronJob). */

@@ -300,7 +300,8 @@ export class Linter {
     this.noteKeyUsers(keys, doc, chunks);
     const versions = this.index.versions;
     // Config documents run every rule again when anything they read changes (they are few).
-    const ruleSnapshots = c.type === 'kubernetes' && keysByRule.size > 0 ? new Map([...keysByRule].map(([id, read]) => [id, versions.snapshot(read)])) : NO_RULE_SNAPSHOTS;
+    const ruleSnapshots =
+      c.type === 'kubernetes' && keysByRule.size > 0 ? new Map([...keysByRule].map(([id, read]) => [id, versions.snapshot(read)])) : NO_RULE_SNAPSHOTS;
     const placed = placeFindings(withChunks(findings), (uri) => this.index.getFile(uri));
     return { snapshot: versions.snapshot(keys), ownSnapshot: versions.snapshot(ownKeys), ruleSnapshots, chunks, ...placed, objectIgnores };
   }
@@ -323,7 +324,10 @@ export class Linter {
     for (const [id, snapshot] of cached.ruleSnapshots) if (!versions.isCurrent(snapshot)) rerun.add(id);
     if (rerun.size === 0) return undefined;
     const keysByRule = new Map<string, Set<string>>();
-    const fresh = runRulesOn({ type: 'object', object }, this.index, this.rules, new Set(), this.schema, this.onRuleError, version, options, { only: rerun, keysByRule });
+    const fresh = runRulesOn({ type: 'object', object }, this.index, this.rules, new Set(), this.schema, this.onRuleError, version, options, {
+      only: rerun,
+      keysByRule,
+    });
     const ruleSnapshots = new Map(cached.ruleSnapshots);
     for (const id of rerun) ruleSnapshots.delete(id);
     for (const [id, read] of keysByRule) ruleSnapshots.set(id, versions.snapshot(read));

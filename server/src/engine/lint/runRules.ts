@@ -65,7 +65,7 @@ export interface RuleRun {
 
 /** The report's text: its message filled with its data (an unknown id is a bug in the rule: it throws, and is logged). */
 function messageOf(rule: Rule, report: Report): string {
-  const template = (rule.messages)[report.messageId];
+  const template = rule.messages[report.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message ${report.messageId}`);
   return formatMessage(template, report.data);
 }
@@ -181,9 +181,7 @@ function renderedMissingRequired(target: RuleTarget & { type: 'object' }, schema
   const out: LocatedFinding[] = [];
   const { apiVersion, kind } = object.identity;
   // The base is validated as a whole document: what it lacks itself is reported there already.
-  const inBase = new Set(
-    object.base ? schema.missingRequired(object.base.plain().value, apiVersion, kind).map(missingKey) : [],
-  );
+  const inBase = new Set(object.base ? schema.missingRequired(object.base.plain().value, apiVersion, kind).map(missingKey) : []);
   for (const missing of schema.missingRequired(object.value, apiVersion, kind)) {
     if (inBase.has(missingKey(missing))) continue;
     const origin = object.locate(missing.path);

@@ -23,10 +23,7 @@ function shiftRange(range: Range, delta: number): Range {
  * the finding itself when no range moved (an edit below a document leaves its findings as they were:
  * thousands of them are kept, not copied, on every keystroke).
  */
-export function mapFindingRanges<T extends Finding>(
-  finding: T,
-  mapRange: (uri: string, range: Range) => Range | undefined,
-): T | undefined {
+export function mapFindingRanges<T extends Finding>(finding: T, mapRange: (uri: string, range: Range) => Range | undefined): T | undefined {
   let moved = false;
   const map = (uri: string, range: Range): Range | undefined => {
     const mapped = mapRange(uri, range);
@@ -81,7 +78,6 @@ function placeOf(file: ManifestFile, chunk: ParsedChunk): ManifestDocument | und
   }
   return places.get(chunk);
 }
-
 
 /**
  * Maps a range computed against `then` (a file version) to `now`: undefined when the document it

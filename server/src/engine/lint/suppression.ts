@@ -109,7 +109,10 @@ export function directivesOf(doc: ManifestDocument): Directive[] {
   const shift = doc.startLine;
   return localDirectives(doc.chunk).map((d) => ({
     ...d,
-    range: { start: { line: d.range.start.line + shift, character: d.range.start.character }, end: { line: d.range.end.line + shift, character: d.range.end.character } },
+    range: {
+      start: { line: d.range.start.line + shift, character: d.range.start.character },
+      end: { line: d.range.end.line + shift, character: d.range.end.character },
+    },
     target: d.target + shift,
   }));
 }

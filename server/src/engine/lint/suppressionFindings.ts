@@ -60,7 +60,9 @@ export function annotationReasonFindings(doc: ManifestDocument, uri: string, set
   return suppressionAnnotations(doc.plain().value)
     .filter((a) => a.reason === '' && a.ids.length > 0)
     .map((a) => {
-      const how = a.key.startsWith('ignore-check.') ? 'write why as its value (kube-linter reads it as the reason too)' : `add one after \`--\` (\`"${a.ids.join(', ')} -- <why>"\`)`;
+      const how = a.key.startsWith('ignore-check.')
+        ? 'write why as its value (kube-linter reads it as the reason too)'
+        : `add one after \`--\` (\`"${a.ids.join(', ')} -- <why>"\`)`;
       const message = `The annotation ${a.key} suppresses ${a.ids.join(', ')} without a reason: ${how}, so that reviewers can tell why the finding is accepted.`;
       return { code: MISSING_REASON, severity: level, message, uri, range: doc.rangeOfPath(['metadata', 'annotations', a.key]) };
     });

@@ -7,8 +7,7 @@ const MESSAGES: Record<string, (raw: string) => string> = {
   DUPLICATE_KEY: (raw) => `${raw.replace(/\.$/, '')}: a later value would silently replace the earlier one. Remove or rename one of them.`,
   TAB_AS_INDENT: () => 'Tabs are not allowed as YAML indentation. Indent with spaces.',
   // Too deep for the engine's walkers (structureCheck.ts), or so deep that the parser's own stack overflowed.
-  RESOURCE_EXHAUSTION: () =>
-    `This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`,
+  RESOURCE_EXHAUSTION: () => `This YAML is nested more than ${MAX_NESTING_DEPTH} levels deep; the document is not checked further. Flatten the nesting.`,
 };
 
 /** What go-yaml (kubectl, the API server) refuses: "control characters are not allowed". Tab, LF, CR, NEL are fine. */
@@ -25,7 +24,8 @@ function incompleteIdentity(doc: ManifestDocument): Finding | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { apiVersion, kind, metadata } = value as Record<string, unknown>;
   if (typeof metadata !== 'object' || metadata === null) return undefined;
-  const missing = typeof kind === 'string' && apiVersion === undefined ? 'apiVersion' : typeof apiVersion === 'string' && kind === undefined ? 'kind' : undefined;
+  const missing =
+    typeof kind === 'string' && apiVersion === undefined ? 'apiVersion' : typeof apiVersion === 'string' && kind === undefined ? 'kind' : undefined;
   if (!missing) return undefined;
   const present = missing === 'apiVersion' ? 'kind' : 'apiVersion';
   return {

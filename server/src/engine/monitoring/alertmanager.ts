@@ -21,8 +21,23 @@ export function* matcherLists(root: unknown): Generator<{ block: At; key: string
 
 /** Blocks with the deprecated `match`/`match_re` maps and the `matchers` key that replaces them. */
 export function* legacyMatchBlocks(root: unknown): Generator<{ block: At; pairs: [string, string][] }> {
-  for (const route of routes(root)) yield { block: route, pairs: [['match', 'matchers'], ['match_re', 'matchers']] };
+  for (const route of routes(root))
+    yield {
+      block: route,
+      pairs: [
+        ['match', 'matchers'],
+        ['match_re', 'matchers'],
+      ],
+    };
   for (const rule of mapsIn({ value: root, path: [] }, 'inhibit_rules')) {
-    yield { block: rule, pairs: [['source_match', 'source_matchers'], ['source_match_re', 'source_matchers'], ['target_match', 'target_matchers'], ['target_match_re', 'target_matchers']] };
+    yield {
+      block: rule,
+      pairs: [
+        ['source_match', 'source_matchers'],
+        ['source_match_re', 'source_matchers'],
+        ['target_match', 'target_matchers'],
+        ['target_match_re', 'target_matchers'],
+      ],
+    };
   }
 }

@@ -2,7 +2,7 @@
 const TOP_AND_ROUTING: Readonly<Record<string, string>> = {
   global: 'Defaults for the other sections: resolve timeout, SMTP, API URLs and keys of the integrations.',
   templates: 'Files notification templates are read from; the last path segment may contain *.',
-  tracing: 'Export of Alertmanager\'s own traces (OpenTelemetry).',
+  tracing: "Export of Alertmanager's own traces (OpenTelemetry).",
   resolve_timeout: 'Time after which an alert without an end time is declared resolved. Default: 5m.',
   http_config: 'HTTP client settings: authentication, TLS, proxy.',
   smtp_from: 'Default sender address of email notifications.',
@@ -206,7 +206,7 @@ const INTEGRATIONS: Readonly<Record<string, string>> = {
   token: 'API token.',
   token_file: 'File the token is read from.',
   url_title: 'Title of the supplementary URL.',
-  device: 'Devices to send to; default: all of the user\'s.',
+  device: "Devices to send to; default: all of the user's.",
   sound: 'Notification sound.',
   retry: 'How often Pushover re-sends an emergency notification. Default: 1m.',
   expire: 'How long an emergency notification is retried. Default: 1h.',

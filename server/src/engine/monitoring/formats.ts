@@ -22,15 +22,24 @@ export function formatByName(name: string): MonitoringFormat | undefined {
 }
 
 const TOP_LEVEL: Record<MonitoringFormat, readonly string[]> = {
-  'prometheus-config': ['global', 'scrape_configs', 'scrape_config_files', 'rule_files', 'alerting', 'remote_write', 'remote_read', 'storage', 'tracing', 'otlp', 'runtime'],
+  'prometheus-config': [
+    'global',
+    'scrape_configs',
+    'scrape_config_files',
+    'rule_files',
+    'alerting',
+    'remote_write',
+    'remote_read',
+    'storage',
+    'tracing',
+    'otlp',
+    'runtime',
+  ],
   'prometheus-rules': ['groups'],
   'alertmanager-config': ['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates'],
 };
 
-const ANY_TOP_LEVEL_KEY = new RegExp(
-  `(?:^|[{,])[ \\t]*["']?(?:${[...new Set(Object.values(TOP_LEVEL).flat())].join('|')})["']?[ \\t]*:`,
-  'm',
-);
+const ANY_TOP_LEVEL_KEY = new RegExp(`(?:^|[{,])[ \\t]*["']?(?:${[...new Set(Object.values(TOP_LEVEL).flat())].join('|')})["']?[ \\t]*:`, 'm');
 
 /**
  * False when a text cannot hold a monitoring file: none of the formats' top-level keys starts a line (block map, at
@@ -62,7 +71,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The format of a plain value (a parsed ConfigMap key), by content first, then by the key's name. */
 export function formatOfValue(value: unknown, name: string): MonitoringFormat | undefined {
   if (!isRecord(value)) return undefined;
-  const byKeys = formatByKeys((key) => key in value, () => groupsLookLikeRules(value['groups']));
+  const byKeys = formatByKeys(
+    (key) => key in value,
+    () => groupsLookLikeRules(value['groups']),
+  );
   return byKeys ?? (value['apiVersion'] === undefined ? formatByNameAndKeys(name, Object.keys(value)) : undefined);
 }
 

@@ -16,7 +16,12 @@ const REQUIREMENTS: Readonly<Record<string, readonly Requirement[]>> = {
     { own: ['smarthost'], global: ['smtp_smarthost'] },
     { own: ['from'], global: ['smtp_from'] },
   ],
-  slack_configs: [{ own: ['api_url', 'api_url_file', 'app_token', 'app_token_file'], global: ['slack_api_url', 'slack_api_url_file', 'slack_app_token', 'slack_app_token_file'] }],
+  slack_configs: [
+    {
+      own: ['api_url', 'api_url_file', 'app_token', 'app_token_file'],
+      global: ['slack_api_url', 'slack_api_url_file', 'slack_app_token', 'slack_app_token_file'],
+    },
+  ],
   opsgenie_configs: [{ own: ['api_key', 'api_key_file'], global: ['opsgenie_api_key', 'opsgenie_api_key_file'] }],
   victorops_configs: [{ own: ['api_key', 'api_key_file'], global: ['victorops_api_key', 'victorops_api_key_file'] }],
   wechat_configs: [
@@ -68,10 +73,18 @@ export function integrationProblems(root: unknown): IntegrationProblem[] {
         const at = firstKeyPath(['receivers', r, key, i], integration);
         for (const requirement of requirements.filter((req) => missing(integration, global, req))) {
           const fallback = requirement.global ? ` here, or ${requirement.global[0]} under global` : '';
-          out.push({ path: at, message: `${key.replace(/_configs$/, '')} integration needs ${requirement.own.join(' or ')}`, advice: `Add ${requirement.own[0]}${fallback}.` });
+          out.push({
+            path: at,
+            message: `${key.replace(/_configs$/, '')} integration needs ${requirement.own.join(' or ')}`,
+            advice: `Add ${requirement.own[0]}${fallback}.`,
+          });
         }
         if (key === 'webex_configs' && !webexAuthorization(integration, global)) {
-          out.push({ path: at, message: 'webex integration needs http_config.authorization (its bot token)', advice: 'Add http_config: {authorization: {credentials: <bot token>}}, here or under global.' });
+          out.push({
+            path: at,
+            message: 'webex integration needs http_config.authorization (its bot token)',
+            advice: 'Add http_config: {authorization: {credentials: <bot token>}}, here or under global.',
+          });
         }
       });
     }

@@ -45,7 +45,11 @@ function checkUncached(text: string): PromqlProblem | undefined {
   if (inner) return inner;
   const type = typeOf(body, text);
   if (type === 'm' || type === 'S') {
-    return { start: body.from, end: body.to, message: `a rule's expression must be an instant vector or a scalar, not a ${TYPE_NAMES[type]}: wrap it in a function such as rate(…) or drop the range` };
+    return {
+      start: body.from,
+      end: body.to,
+      message: `a rule's expression must be an instant vector or a scalar, not a ${TYPE_NAMES[type]}: wrap it in a function such as rate(…) or drop the range`,
+    };
   }
   return undefined;
 }
@@ -79,7 +83,8 @@ function firstError(top: SyntaxNode, text: string): PromqlProblem | undefined {
 const TOKEN = /^(?:==|!=|<=|>=|=~|!~|[-+*/%^<>=,(){}[\]]|[a-zA-Z_:][a-zA-Z0-9_:]*|\d[\w.]*|"[^"]*"?)/;
 
 function syntaxMessage(from: number, to: number, text: string): PromqlProblem {
-  if (from >= text.trimEnd().length) return { start: text.trimEnd().length, end: text.trimEnd().length, message: 'the expression ends too early: an operand or a closing bracket is missing' };
+  if (from >= text.trimEnd().length)
+    return { start: text.trimEnd().length, end: text.trimEnd().length, message: 'the expression ends too early: an operand or a closing bracket is missing' };
   const before = /([a-zA-Z_][a-zA-Z0-9_]*)\s*$/.exec(text.slice(Math.max(0, from - 80), from));
   if (before && text[from] === '(' && !FUNCTIONS.has(before[1]!)) {
     const start = from - before[0].length;
@@ -144,7 +149,12 @@ function computeType(node: SyntaxNode, text: string): ValueType | undefined {
 function mismatch(node: SyntaxNode, text: string, want: ValueType, where: string): PromqlProblem | undefined {
   const got = typeOf(node, text);
   if (got === undefined || got === want) return undefined;
-  const hint = want === 'm' && got === 'v' ? ' (add a range such as [5m])' : want === 'v' && got === 'm' ? ' (remove the range, or wrap it in rate(…) or an …_over_time function)' : '';
+  const hint =
+    want === 'm' && got === 'v'
+      ? ' (add a range such as [5m])'
+      : want === 'v' && got === 'm'
+        ? ' (remove the range, or wrap it in rate(…) or an …_over_time function)'
+        : '';
   return { start: node.from, end: node.to, message: `expected ${TYPE_NAMES[want]} ${where}, got ${TYPE_NAMES[got]}${hint}` };
 }
 
@@ -186,14 +196,16 @@ function ownTypeProblem(node: SyntaxNode, text: string): PromqlProblem | undefin
     const args = children(node.getChild('FunctionCallBody'));
     const parameter = AGGREGATION_PARAMETER[name];
     const expected = parameter ? 2 : 1;
-    if (args.length !== expected) return { start: node.from, end: node.to, message: `${name}() takes ${expected} argument${expected === 1 ? '' : 's'}, got ${args.length}` };
+    if (args.length !== expected)
+      return { start: node.from, end: node.to, message: `${name}() takes ${expected} argument${expected === 1 ? '' : 's'}, got ${args.length}` };
     if (parameter) return mismatch(args[0]!, text, parameter, `as the parameter of ${name}()`) ?? mismatch(args[1]!, text, 'v', `in ${name}()`);
     return mismatch(args[0]!, text, 'v', `in ${name}()`);
   }
   if (node.name === 'BinaryExpr') {
     for (const operand of children(node)) {
       const type = typeOf(operand, text);
-      if (type === 'm' || type === 'S') return { start: operand.from, end: operand.to, message: `a binary operator takes scalars and instant vectors, not a ${TYPE_NAMES[type]}` };
+      if (type === 'm' || type === 'S')
+        return { start: operand.from, end: operand.to, message: `a binary operator takes scalars and instant vectors, not a ${TYPE_NAMES[type]}` };
     }
   }
   return undefined;

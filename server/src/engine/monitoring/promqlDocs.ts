@@ -77,7 +77,10 @@ const FUNCTION_DOCS: Readonly<Record<string, string>> = {
 };
 
 const TRIGONOMETRY = 'acos acosh asin asinh atan atanh cos cosh sin sinh tan tanh';
-const ANGLES: Readonly<Record<string, string>> = { deg: 'Converts every sample from radians to degrees.', rad: 'Converts every sample from degrees to radians.' };
+const ANGLES: Readonly<Record<string, string>> = {
+  deg: 'Converts every sample from radians to degrees.',
+  rad: 'Converts every sample from degrees to radians.',
+};
 
 const AGGREGATION_DOCS: Readonly<Record<string, string>> = {
   sum: 'Sum over dimensions.',
@@ -118,7 +121,8 @@ export interface PromqlDoc {
 export function promqlDoc(name: string): PromqlDoc | undefined {
   const signature = FUNCTIONS.get(name);
   if (signature) {
-    const summary = FUNCTION_DOCS[name] ?? ANGLES[name] ?? (TRIGONOMETRY.split(' ').includes(name) ? `The ${name} of every sample (trigonometric).` : undefined);
+    const summary =
+      FUNCTION_DOCS[name] ?? ANGLES[name] ?? (TRIGONOMETRY.split(' ').includes(name) ? `The ${name} of every sample (trigonometric).` : undefined);
     if (summary === undefined) return undefined;
     return { signature: signatureText(name, signature), summary, url: `https://prometheus.io/docs/prometheus/latest/querying/functions/#${name}` };
   }

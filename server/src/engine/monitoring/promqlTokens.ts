@@ -22,14 +22,17 @@ const KIND_OF_NODE: Readonly<Record<string, PromqlTokenKind>> = { FunctionIdenti
 export function promqlTokens(expr: string): PromqlToken[] {
   if (expr.length > MAX_PROMQL) return [];
   const out: PromqlToken[] = [];
-  parser.parse(expr).cursor().iterate((node) => {
-    const nodeKind = KIND_OF_NODE[node.name];
-    // A selector's metric name is its Identifier child (`{__name__="x"}` has none).
-    const kind = nodeKind ?? (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector' ? 'metric' : undefined);
-    if (!kind) return undefined;
-    out.push({ kind, name: expr.slice(node.from, node.to), start: node.from, end: node.to });
-    return false;
-  });
+  parser
+    .parse(expr)
+    .cursor()
+    .iterate((node) => {
+      const nodeKind = KIND_OF_NODE[node.name];
+      // A selector's metric name is its Identifier child (`{__name__="x"}` has none).
+      const kind = nodeKind ?? (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector' ? 'metric' : undefined);
+      if (!kind) return undefined;
+      out.push({ kind, name: expr.slice(node.from, node.to), start: node.from, end: node.to });
+      return false;
+    });
   return out;
 }
 

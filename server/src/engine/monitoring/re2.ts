@@ -82,7 +82,8 @@ function escapeEnd(pattern: string, i: number): Step {
   const next = pattern[i + 1];
   if (next === undefined) return problem(i, 1, 'trailing backslash: escape it as `\\\\`');
   if (/[1-9]/.test(next)) return problem(i, 2, `backreference \`\\${next}\` is not supported by RE2 (Prometheus regexes); match the text again explicitly`);
-  if (/[a-zA-Z]/.test(next) && !ESCAPE_OK.test(next)) return problem(i, 2, `\`\\${next}\` is not an RE2 escape; write the character without the backslash or use a class`);
+  if (/[a-zA-Z]/.test(next) && !ESCAPE_OK.test(next))
+    return problem(i, 2, `\`\\${next}\` is not an RE2 escape; write the character without the backslash or use a class`);
   if (next === 'Q') {
     const end = pattern.indexOf('\\E', i + 2);
     return end < 0 ? pattern.length : end + 1;
@@ -96,14 +97,17 @@ function escapeEnd(pattern: string, i: number): Step {
 
 function groupStart(pattern: string, i: number, state: ScanState): Step {
   for (const [prefix, what] of Object.entries(NOT_RE2)) {
-    if (pattern.startsWith(prefix, i)) return problem(i, prefix.length, `${what} is not supported by RE2 (Prometheus regexes); rewrite it without it, e.g. with a separate matcher`);
+    if (pattern.startsWith(prefix, i))
+      return problem(i, prefix.length, `${what} is not supported by RE2 (Prometheus regexes); rewrite it without it, e.g. with a separate matcher`);
   }
   const flags = /^\(\?(?:P?<[A-Za-z_][A-Za-z0-9_]*>|[imsU-]*[:)])/.exec(pattern.slice(i, i + 40));
-  if (pattern[i + 1] === '?' && !flags) return problem(i, 3, 'unknown group syntax after `(?`: RE2 allows flags (imsU), `(?:…)` and named groups `(?P<name>…)`');
+  if (pattern[i + 1] === '?' && !flags)
+    return problem(i, 3, 'unknown group syntax after `(?`: RE2 allows flags (imsU), `(?:…)` and named groups `(?P<name>…)`');
   // `(?i)` sets flags for what follows: no group opens.
   if (flags && flags[0].endsWith(')')) return i + flags[0].length - 1;
   state.open.push(i);
-  if (state.open.length > MAX_NESTING) return problem(i, 1, `groups nest more than ${MAX_NESTING} deep: Go's regexp refuses it ("expression nests too deeply"); flatten the pattern`);
+  if (state.open.length > MAX_NESTING)
+    return problem(i, 1, `groups nest more than ${MAX_NESTING} deep: Go's regexp refuses it ("expression nests too deeply"); flatten the pattern`);
   state.canRepeat = false;
   return flags ? i + flags[0].length - 1 : i;
 }
@@ -113,10 +117,16 @@ function quantifier(pattern: string, i: number, state: ScanState): Step {
   const length = c === '{' ? pattern.indexOf('}', i) - i + 1 : 1;
   const text = pattern.slice(i, i + length);
   if (!state.canRepeat) return problem(i, length, `missing argument to repetition operator \`${text}\`: escape it (\`\\${c}\`) to match it literally`);
-  if (state.repeated) return problem(i, length, `invalid nested repetition operator \`${text}\` (possessive quantifiers are not RE2); remove one of the operators`);
+  if (state.repeated)
+    return problem(i, length, `invalid nested repetition operator \`${text}\` (possessive quantifiers are not RE2); remove one of the operators`);
   if (c === '{') {
-    const counts = text.slice(1, -1).split(',').filter((s) => s !== '').map(Number);
-    if (counts.some((n) => n > MAX_REPEAT)) return problem(i, length, `repeat count above ${MAX_REPEAT} in \`${text}\`: RE2 refuses it; use a smaller bound or \`+\``);
+    const counts = text
+      .slice(1, -1)
+      .split(',')
+      .filter((s) => s !== '')
+      .map(Number);
+    if (counts.some((n) => n > MAX_REPEAT))
+      return problem(i, length, `repeat count above ${MAX_REPEAT} in \`${text}\`: RE2 refuses it; use a smaller bound or \`+\``);
     if (counts.length === 2 && counts[0]! > counts[1]!) return problem(i, length, `invalid repeat count \`${text}\`: the minimum is above the maximum`);
   }
   state.repeated = true;

@@ -90,7 +90,11 @@ export function exprOffsetAt(rule: RuleEntry, offset: number): number | undefine
   const inSource = offset - scalar.start;
   if (inSource < 0 || inSource > scalar.source.length) return undefined;
   // sourceOffsets is monotonic: the last value offset whose source offset is not past the cursor.
-  const all = sourceOffsets(scalar.source, rule.expr, Array.from({ length: rule.expr.length + 1 }, (_, i) => i));
+  const all = sourceOffsets(
+    scalar.source,
+    rule.expr,
+    Array.from({ length: rule.expr.length + 1 }, (_, i) => i),
+  );
   let found: number | undefined;
   for (let i = 0; i < all.length && all[i]! <= inSource; i++) found = i;
   return found;

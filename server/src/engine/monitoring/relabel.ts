@@ -31,12 +31,21 @@ export function relabelProblems(item: Obj): RelabelProblem[] {
   const regex = item['regex'];
   if (typeof regex === 'string') {
     const problem = re2Problem(regex);
-    if (problem) out.push({ field: 'regex', span: { start: problem.offset, end: problem.offset + problem.length }, message: `regex is not valid RE2 (Prometheus anchors it as ^(?:…)$): ${problem.message}` });
+    if (problem)
+      out.push({
+        field: 'regex',
+        span: { start: problem.offset, end: problem.offset + problem.length },
+        message: `regex is not valid RE2 (Prometheus anchors it as ^(?:…)$): ${problem.message}`,
+      });
   }
   const sources = item['source_labels'];
   if (Array.isArray(sources)) {
     const bad = sources.find((s) => typeof s !== 'string' || !isLabelName(s));
-    if (bad !== undefined) out.push({ field: 'source_labels', message: `"${String(bad)}" is not a valid label name: use letters, digits and underscores, not starting with a digit` });
+    if (bad !== undefined)
+      out.push({
+        field: 'source_labels',
+        message: `"${String(bad)}" is not a valid label name: use letters, digits and underscores, not starting with a digit`,
+      });
   }
   const target = text(item['target_label']);
   if (NEEDS_TARGET.includes(action) && !target) {

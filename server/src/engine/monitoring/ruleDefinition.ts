@@ -30,7 +30,8 @@ function mapProblems(rule: Obj, field: 'labels' | 'annotations'): DefinitionProb
   if (!isObj(map)) return [];
   const out: DefinitionProblem[] = [];
   for (const [key, value] of Object.entries(map)) {
-    if (!isLabelName(key)) out.push({ field, key, message: `${field} key "${key}" is not a valid label name: use letters, digits and underscores, not starting with a digit` });
+    if (!isLabelName(key))
+      out.push({ field, key, message: `${field} key "${key}" is not a valid label name: use letters, digits and underscores, not starting with a digit` });
     const template = typeof value === 'string' ? templateProblem(value) : undefined;
     if (template) out.push({ field, key, message: `${field}.${key}: ${template}` });
   }
@@ -42,15 +43,22 @@ export function definitionProblems(rule: Obj): DefinitionProblem[] {
   const alert = rule['alert'];
   const hasRecord = record !== undefined && record !== null && record !== '';
   const hasAlert = alert !== undefined && alert !== null && alert !== '';
-  if (hasRecord && hasAlert) return [{ field: 'alert', message: 'a rule has either record or alert, not both: split it into a recording and an alerting rule' }];
+  if (hasRecord && hasAlert)
+    return [{ field: 'alert', message: 'a rule has either record or alert, not both: split it into a recording and an alerting rule' }];
   if (!hasRecord && !hasAlert) return [{ message: 'a rule needs record (a recording rule) or alert (an alerting rule): add one' }];
   const out: DefinitionProblem[] = [];
   const expr = rule['expr'];
-  if (expr === undefined || expr === null || expr === '') out.push({ field: hasRecord ? 'record' : 'alert', message: 'the rule has no expr: add the PromQL expression it evaluates' });
+  if (expr === undefined || expr === null || expr === '')
+    out.push({ field: hasRecord ? 'record' : 'alert', message: 'the rule has no expr: add the PromQL expression it evaluates' });
   if (hasRecord) {
-    if (typeof record !== 'string' || !isMetricName(record)) out.push({ field: 'record', message: `"${String(record)}" is not a valid metric name for record: use letters, digits, underscores and colons (level:metric:operations)` });
+    if (typeof record !== 'string' || !isMetricName(record))
+      out.push({
+        field: 'record',
+        message: `"${String(record)}" is not a valid metric name for record: use letters, digits, underscores and colons (level:metric:operations)`,
+      });
     for (const field of ['for', 'keep_firing_for', 'annotations']) {
-      if (rule[field] !== undefined) out.push({ field, message: `${field} is only allowed in alerting rules, not in recording rule ${String(record)}: remove it` });
+      if (rule[field] !== undefined)
+        out.push({ field, message: `${field} is only allowed in alerting rules, not in recording rule ${String(record)}: remove it` });
     }
   }
   return [...out, ...mapProblems(rule, 'labels'), ...(hasAlert ? mapProblems(rule, 'annotations') : [])];

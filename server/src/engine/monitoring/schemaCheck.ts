@@ -18,7 +18,13 @@ export interface SchemaProblem {
 }
 
 /** Blocks whose schema name reads badly in a message. */
-const LABELS: Readonly<Record<string, string>> = { root: 'the top level', time_of_day: 'times entry', time_range: 'time interval entry', sd_filter: 'filter', field_confirm: 'confirm' };
+const LABELS: Readonly<Record<string, string>> = {
+  root: 'the top level',
+  time_of_day: 'times entry',
+  time_range: 'time interval entry',
+  sd_filter: 'filter',
+  field_confirm: 'confirm',
+};
 
 function label(block: string): string {
   return LABELS[block] ?? block.replace(/_sd_config$/, ' SD config').replace(/_/g, ' ');
@@ -47,19 +53,26 @@ function fieldProblems({ block, fields, path }: BlockAt, map: Record<string, unk
     const declared = fields[key];
     if (declared === undefined) {
       const suggestion = closest(key, Object.keys(fields));
-      out.push({ path: [...path, key], part: 'key', message: `unknown field ${key} in ${label(block)}`, advice: suggestion ? `Did you mean ${suggestion}?` : 'Remove it, or move it to the block it belongs to.' });
+      out.push({
+        path: [...path, key],
+        part: 'key',
+        message: `unknown field ${key} in ${label(block)}`,
+        advice: suggestion ? `Did you mean ${suggestion}?` : 'Remove it, or move it to the block it belongs to.',
+      });
       continue;
     }
     const type = baseType(declared);
     if (type.startsWith('B:') || type === 'A') continue;
     if (type.startsWith('L:')) {
-      if (child !== null && child !== undefined && !Array.isArray(child)) out.push({ path: [...path, key], part: 'value', message: `${key} must be a list`, advice: 'Write the items as a list (- item, or [a, b]).' });
+      if (child !== null && child !== undefined && !Array.isArray(child))
+        out.push({ path: [...path, key], part: 'value', message: `${key} must be a list`, advice: 'Write the items as a list (- item, or [a, b]).' });
       continue;
     }
     const problem = valueMessage(key, type, child);
     if (problem) out.push({ path: [...path, key], part: 'value', message: `${label(block)}: ${problem.message}`, advice: problem.advice });
     else if (type.startsWith('S:')) {
-      for (const { index, problem: reason } of itemProblems(type.slice(2), child)) out.push({ path: [...path, key, index], part: 'value', message: `${label(block)}: ${key}: ${reason}`, advice: 'Fix the item.' });
+      for (const { index, problem: reason } of itemProblems(type.slice(2), child))
+        out.push({ path: [...path, key, index], part: 'value', message: `${label(block)}: ${key}: ${reason}`, advice: 'Fix the item.' });
     }
   }
   const missing = requiredOf(fields).filter((key) => map[key] === undefined || map[key] === null || map[key] === '');
@@ -76,10 +89,12 @@ export function schemaProblems(format: MonitoringFormat, root: unknown, prefix: 
   const out: SchemaProblem[] = [];
   for (const at of schemaBlocks(format, root, prefix)) {
     if (isObj(at.value)) fieldProblems(at, at.value, out);
-    else if (at.value !== null && at.value !== undefined) out.push({ path: at.path, part: 'value', message: `${label(at.block)} must be a map of fields`, advice: 'Write it as field: value lines.' });
+    else if (at.value !== null && at.value !== undefined)
+      out.push({ path: at.path, part: 'value', message: `${label(at.block)} must be a map of fields`, advice: 'Write it as field: value lines.' });
   }
   if (format === 'alertmanager-config') {
-    for (const problem of integrationProblems(root)) out.push({ ...problem, path: [...prefix, ...problem.path], part: problem.path.length > 4 ? 'key' : 'value' });
+    for (const problem of integrationProblems(root))
+      out.push({ ...problem, path: [...prefix, ...problem.path], part: problem.path.length > 4 ? 'key' : 'value' });
   }
   return out;
 }

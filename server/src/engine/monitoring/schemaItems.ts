@@ -13,7 +13,8 @@ export const ITEM_CHECKS: Readonly<Record<string, (text: string) => string | und
   month: monthProblem,
   day: dayOfMonthProblem,
   year: yearProblem,
-  sdfile: (text) => (SD_FILE.test(text) ? undefined : `"${text}" is not a file discovery path: a .json, .yml or .yaml file, with * only in the last path segment`),
+  sdfile: (text) =>
+    SD_FILE.test(text) ? undefined : `"${text}" is not a file discovery path: a .json, .yml or .yaml file, with * only in the last path segment`,
   protocol: (text) =>
     ['PrometheusProto', 'OpenMetricsText0.0.1', 'OpenMetricsText1.0.0', 'PrometheusText0.0.4', 'PrometheusText1.0.0'].includes(text)
       ? undefined
@@ -44,7 +45,13 @@ function oneOf(...keys: string[]): BlockRule {
 function timeRangeInOrder(map: Record<string, unknown>): BlockRuleProblem | undefined {
   const { start_time: start, end_time: end } = map;
   if (typeof start !== 'string' || typeof end !== 'string' || timeOfDayProblem(start) || timeOfDayProblem(end)) return undefined;
-  return minutesOf(start) < minutesOf(end) ? undefined : { field: 'end_time', message: `${start}–${end} ends before it starts`, advice: 'Make end_time later than start_time; split a range over midnight in two (22:00–24:00 and 00:00–06:00).' };
+  return minutesOf(start) < minutesOf(end)
+    ? undefined
+    : {
+        field: 'end_time',
+        message: `${start}–${end} ends before it starts`,
+        advice: 'Make end_time later than start_time; split a range over midnight in two (22:00–24:00 and 00:00–06:00).',
+      };
 }
 
 /**
@@ -60,7 +67,13 @@ function staticTargetsAreHosts(map: Record<string, unknown>): BlockRuleProblem |
     if (!Array.isArray(targets)) continue;
     const t = targets.findIndex((target) => typeof target === 'string' && target.includes('/'));
     if (t >= 0) {
-      return { field: 'static_configs', at: [g, 'targets', t], message: `target "${String(targets[t])}" is not a valid host:port`, advice: 'Write host:port: the scheme goes in scheme, the path in metrics_path (or rewrite __address__ with relabel_configs, as for the blackbox exporter).' };
+      return {
+        field: 'static_configs',
+        at: [g, 'targets', t],
+        message: `target "${String(targets[t])}" is not a valid host:port`,
+        advice:
+          'Write host:port: the scheme goes in scheme, the path in metrics_path (or rewrite __address__ with relabel_configs, as for the blackbox exporter).',
+      };
     }
   }
   return undefined;
@@ -72,5 +85,7 @@ export const BLOCK_RULES: Readonly<Record<string, readonly BlockRule[]>> = {
   scrape_config: [staticTargetsAreHosts],
   alertmanager_config: [staticTargetsAreHosts],
   webhook_config: [oneOf('url', 'url_file')],
-  oauth2: [oneOf('client_secret', 'client_secret_file', 'client_secret_ref', 'client_certificate_key', 'client_certificate_key_file', 'client_certificate_key_ref')],
+  oauth2: [
+    oneOf('client_secret', 'client_secret_file', 'client_secret_ref', 'client_certificate_key', 'client_certificate_key_file', 'client_certificate_key_ref'),
+  ],
 };

@@ -6,7 +6,14 @@
 import { ITEM_CHECKS } from './schemaItems';
 import { isObj } from './walk';
 
-const KIND: Record<string, string> = { b: 'true or false', i: 'a whole number', n: 'a number', S: 'a list', M: 'a map of names to values', s: 'a single value (not a list or map)' };
+const KIND: Record<string, string> = {
+  b: 'true or false',
+  i: 'a whole number',
+  n: 'a number',
+  S: 'a list',
+  M: 'a map of names to values',
+  s: 'a single value (not a list or map)',
+};
 const SCALAR_TYPES = new Set(['s', 'x', 'U', 'r', 'l', 'd', 'g', 'z', 'u', 'T', 'Z']);
 
 const GO_DURATION = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;

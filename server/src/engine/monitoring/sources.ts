@@ -86,7 +86,12 @@ function reportOf<MessageId extends string>(problem: Problem<MessageId>, path: V
   return report;
 }
 
-function directSource<MessageId extends string>(context: RuleContext<MessageId>, format: MonitoringFormat, value: unknown, prefix: ValuePath): MonitoringSource<MessageId> {
+function directSource<MessageId extends string>(
+  context: RuleContext<MessageId>,
+  format: MonitoringFormat,
+  value: unknown,
+  prefix: ValuePath,
+): MonitoringSource<MessageId> {
   return {
     format,
     value,
@@ -118,7 +123,8 @@ function embeddedSource<MessageId extends string>(
     value: file.value,
     direct: false,
     report(problem) {
-      const node = nodeAtPath(file.yaml, problem.path, problem.part === 'value' || problem.span ? 'value' : 'key') ?? (file.yaml.contents as Node | null) ?? undefined;
+      const node =
+        nodeAtPath(file.yaml, problem.path, problem.part === 'value' || problem.span ? 'value' : 'key') ?? (file.yaml.contents as Node | null) ?? undefined;
       let inner = node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
       const span = problem.span && spanOffsets(node, text, problem.span);
       if (span && node?.range) inner = { start: node.range[0] + span.start, end: node.range[0] + span.end };

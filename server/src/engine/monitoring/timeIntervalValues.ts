@@ -72,7 +72,9 @@ export function locationProblem(value: string): string | undefined {
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
     // ICU ignores case, Go's zone files do not: `europe/berlin` resolves to Europe/Berlin here and fails there.
-    return resolved !== value && resolved.toLowerCase() === value.toLowerCase() ? `${value} is not a known time zone: zone names are case-sensitive, write ${resolved}` : undefined;
+    return resolved !== value && resolved.toLowerCase() === value.toLowerCase()
+      ? `${value} is not a known time zone: zone names are case-sensitive, write ${resolved}`
+      : undefined;
   } catch {
     return `${value} is not a known time zone (an IANA name such as Europe/Berlin or America/New_York)`;
   }

@@ -38,9 +38,10 @@ export function apiStatus(apiVersion: string, kind: string, target: string): Api
   if (!state) return undefined;
   const [designatedVersion, designatedKind] = lifecycle.replacement?.split('|') ?? [];
   // The designated replacement is only useful when the target release serves it.
-  const designated = designatedVersion && designatedKind && !isUnavailable(designatedVersion, designatedKind, target)
-    ? { apiVersion: designatedVersion, kind: designatedKind, designated: true }
-    : undefined;
+  const designated =
+    designatedVersion && designatedKind && !isUnavailable(designatedVersion, designatedKind, target)
+      ? { apiVersion: designatedVersion, kind: designatedKind, designated: true }
+      : undefined;
   const served = designated ?? servedAlternative(apiVersion, kind, target);
   return { state, lifecycle, replacement: served };
 }

@@ -37,7 +37,13 @@ export function topLevelIdentity(lines: readonly string[]): { apiVersion?: strin
 export type IdentityDefaults = (found: { apiVersion?: string; kind?: string }) => { apiVersion?: string; kind?: string };
 
 /** Completion candidates for a document's `lines` at a zero-based local line/character. */
-export function schemaCompletions(lines: readonly string[], line: number, character: number, store: SchemaStore, defaults?: IdentityDefaults): CompletionResult {
+export function schemaCompletions(
+  lines: readonly string[],
+  line: number,
+  character: number,
+  store: SchemaStore,
+  defaults?: IdentityDefaults,
+): CompletionResult {
   const context = cursorContext(lines, line, character);
   const found = topLevelIdentity(lines);
   const identity = defaults ? defaults(found) : found;

@@ -34,12 +34,15 @@ export function boundsOf(raw: Record<string, unknown>): ValueBounds | undefined 
 export function scalarBoundProblem(bounds: ValueBounds, value: unknown): string | undefined {
   if (typeof value === 'number') {
     const { minimum, maximum } = bounds;
-    if (minimum !== undefined && (bounds.exclusiveMinimum ? value <= minimum : value < minimum)) return `must be ${bounds.exclusiveMinimum ? 'greater than' : 'at least'} ${minimum}, got ${value}`;
-    if (maximum !== undefined && (bounds.exclusiveMaximum ? value >= maximum : value > maximum)) return `must be ${bounds.exclusiveMaximum ? 'less than' : 'at most'} ${maximum}, got ${value}`;
+    if (minimum !== undefined && (bounds.exclusiveMinimum ? value <= minimum : value < minimum))
+      return `must be ${bounds.exclusiveMinimum ? 'greater than' : 'at least'} ${minimum}, got ${value}`;
+    if (maximum !== undefined && (bounds.exclusiveMaximum ? value >= maximum : value > maximum))
+      return `must be ${bounds.exclusiveMaximum ? 'less than' : 'at most'} ${maximum}, got ${value}`;
   }
   if (typeof value === 'string' && (bounds.minLength !== undefined || bounds.maxLength !== undefined)) {
     const length = [...value].length;
-    if (bounds.minLength !== undefined && length < bounds.minLength) return `must be at least ${bounds.minLength} character${bounds.minLength === 1 ? '' : 's'} long, got ${length}`;
+    if (bounds.minLength !== undefined && length < bounds.minLength)
+      return `must be at least ${bounds.minLength} character${bounds.minLength === 1 ? '' : 's'} long, got ${length}`;
     if (bounds.maxLength !== undefined && length > bounds.maxLength) return `must be at most ${bounds.maxLength} characters long, got ${length}`;
   }
   return undefined;
@@ -47,7 +50,9 @@ export function scalarBoundProblem(bounds: ValueBounds, value: unknown): string 
 
 /** What is wrong with a list's length, or undefined. */
 export function itemsBoundProblem(bounds: ValueBounds, count: number): string | undefined {
-  if (bounds.minItems !== undefined && count < bounds.minItems) return `must have at least ${bounds.minItems} item${bounds.minItems === 1 ? '' : 's'}, got ${count}`;
-  if (bounds.maxItems !== undefined && count > bounds.maxItems) return `must have at most ${bounds.maxItems} item${bounds.maxItems === 1 ? '' : 's'}, got ${count}`;
+  if (bounds.minItems !== undefined && count < bounds.minItems)
+    return `must have at least ${bounds.minItems} item${bounds.minItems === 1 ? '' : 's'}, got ${count}`;
+  if (bounds.maxItems !== undefined && count > bounds.maxItems)
+    return `must have at most ${bounds.maxItems} item${bounds.maxItems === 1 ? '' : 's'}, got ${count}`;
   return undefined;
 }

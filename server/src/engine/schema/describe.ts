@@ -24,7 +24,13 @@ export function statedDefault(description: string | undefined): string | undefin
 }
 
 /** Describes the key under the cursor, or undefined off a key or outside a built-in kind. */
-export function describeField(lines: readonly string[], line: number, character: number, store: SchemaStore, defaults?: IdentityDefaults): FieldDescription | undefined {
+export function describeField(
+  lines: readonly string[],
+  line: number,
+  character: number,
+  store: SchemaStore,
+  defaults?: IdentityDefaults,
+): FieldDescription | undefined {
   const text = lines[line] ?? '';
   const shape = shapeOf(text);
   if (shape.key === undefined || character < shape.contentColumn || character > shape.restColumn) return undefined;

@@ -49,7 +49,11 @@ const MAX_FINDINGS = 100;
  * Calls `visit` for every key of every object of `value` along its schema (`field` undefined for a
  * key the schema lacks); descends into a known field's value only when `visit` returns true.
  */
-function walkFields(root: SchemaNode, value: unknown, visit: (owner: ObjectSchema, key: string, field: FieldSchema | undefined, path: ValuePath) => boolean): void {
+function walkFields(
+  root: SchemaNode,
+  value: unknown,
+  visit: (owner: ObjectSchema, key: string, field: FieldSchema | undefined, path: ValuePath) => boolean,
+): void {
   const walk = (node: SchemaNode, current: unknown, path: ValuePath): void => {
     if (path.length > MAX_DEPTH || current === null || typeof current !== 'object') return;
     if (Array.isArray(current)) {

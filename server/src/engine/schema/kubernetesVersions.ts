@@ -18,4 +18,3 @@ export function compareVersions(a: string, b: string): number {
   const [bm = 0, bn = 0] = b.split('.').map(Number);
   return am - bm || an - bn;
 }
-

@@ -25,7 +25,8 @@ export function metadataOnlyEntry(doc: ManifestDocument, store: SchemaStore, api
   for (const pair of contents.items) {
     if (!isScalar(pair.key)) continue;
     const name = String(pair.key.value);
-    const type = name === 'metadata' ? meta : name === 'apiVersion' || name === 'kind' ? TYPE_META : name === 'items' && kind === 'List' ? listItems(pair.value) : ANY;
+    const type =
+      name === 'metadata' ? meta : name === 'apiVersion' || name === 'kind' ? TYPE_META : name === 'items' && kind === 'List' ? listItems(pair.value) : ANY;
     properties.set(name, { name, type, description: undefined, required: false });
   }
   const schema: ObjectSchema = { kind: 'object', id: `${apiVersion}/${kind}`, name: kind, description: undefined, properties, required: [] };

@@ -70,7 +70,9 @@ export class SchemaStore {
     const [group, version] = splitApiVersion(apiVersion);
     const rank = versionRank(version);
     if (!rank) return false;
-    const known = this.apiVersionsOf(kind).map(splitApiVersion).filter(([g]) => g === group);
+    const known = this.apiVersionsOf(kind)
+      .map(splitApiVersion)
+      .filter(([g]) => g === group);
     return known.length > 0 && known.every(([, v]) => compareRanks(rank, versionRank(v)) > 0);
   }
 

@@ -133,9 +133,15 @@ class SchemaWalker {
 
   private visitUnion(node: Node, options: readonly SchemaNode[], holder: Pair | undefined, label: string): void {
     const fits = options.find((o) =>
-      isMap(node) ? o.kind === 'object' || o.kind === 'map' || o.kind === 'any'
-      : isSeq(node) ? o.kind === 'array' || o.kind === 'any'
-      : o.kind !== 'object' && o.kind !== 'map' && o.kind !== 'array' && o.kind !== 'union' && (o.kind === 'any' || (isScalar(node) && scalarMatches(o.kind, node.value))),
+      isMap(node)
+        ? o.kind === 'object' || o.kind === 'map' || o.kind === 'any'
+        : isSeq(node)
+          ? o.kind === 'array' || o.kind === 'any'
+          : o.kind !== 'object' &&
+            o.kind !== 'map' &&
+            o.kind !== 'array' &&
+            o.kind !== 'union' &&
+            (o.kind === 'any' || (isScalar(node) && scalarMatches(o.kind, node.value))),
     );
     if (fits) this.visit(node, fits, holder, label);
     else this.typeMismatch(node, { kind: 'union', options }, label);
@@ -257,7 +263,10 @@ class SchemaWalker {
     const shown = allowed.map((a) => (a === '' ? '""' : a)).join(', ');
     const message = `\`${label}\` must be one of ${shown}; got ${JSON.stringify(value)}${hint}`;
     const range = this.doc.rangeOfNode(node);
-    this.report(SCHEMA_CODES.enum, range, message, { allowed: [...allowed], ...(suggestion ? { suggestion, fixes: [this.replaceFix(range, suggestion)] } : {}) });
+    this.report(SCHEMA_CODES.enum, range, message, {
+      allowed: [...allowed],
+      ...(suggestion ? { suggestion, fixes: [this.replaceFix(range, suggestion)] } : {}),
+    });
   }
 
   /** "Change to `x`" for a did-you-mean guess: one at a time (unsafe), since the guess may be wrong. */

@@ -7,9 +7,7 @@ import type { SecretInfo } from './secretEntries';
 
 export type DecodedValue = { key: string; text: string } | { key: string; binary: number };
 
-export type DecodeResult =
-  | { ok: true; values: DecodedValue[] }
-  | { ok: false; key: string; position: number; problem: Base64Problem; message: string };
+export type DecodeResult = { ok: true; values: DecodedValue[] } | { ok: false; key: string; position: number; problem: Base64Problem; message: string };
 
 const PROBLEM_TEXT: Record<Base64Problem, string> = {
   character: 'a character outside the base64 alphabet',
@@ -86,7 +84,8 @@ export function parseDecodedDocument(text: string): ParseResult {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const match = ENTRY.exec(line);
     const key = match && (match[1]!.startsWith('"') ? jsonString(match[1]!) : match[1]);
-    if (!match || key === undefined || key === null) return { ok: false, message: `line ${i + 1} is not "key: value" (keys use letters, digits, "-", "_" and ".", or are JSON strings)` };
+    if (!match || key === undefined || key === null)
+      return { ok: false, message: `line ${i + 1} is not "key: value" (keys use letters, digits, "-", "_" and ".", or are JSON strings)` };
     if (values.has(key)) return { ok: false, message: `key ${key} appears twice (line ${i + 1})` };
     const raw = match[2] ?? '';
     if (/^<binary: \d+ bytes, left unchanged>$/.test(raw)) values.set(key, BINARY);

@@ -96,7 +96,11 @@ export function secretEdits(secret: SecretInfo, original: readonly DecodedValue[
   for (const step of steps) {
     const span = spanOf(documentOf(text, secret.doc.uri), step);
     const next = span && applySpans(text, [span]);
-    if (next === undefined) return { ok: false, message: `${step.key} cannot be ${step.op === 'add' ? 'added' : step.op === 'set' ? 'changed' : 'removed'} safely in the source (the data map has no entry to follow, or the YAML around it is unusual); edit it there` };
+    if (next === undefined)
+      return {
+        ok: false,
+        message: `${step.key} cannot be ${step.op === 'add' ? 'added' : step.op === 'set' ? 'changed' : 'removed'} safely in the source (the data map has no entry to follow, or the YAML around it is unusual); edit it there`,
+      };
     text = next;
   }
   if (!verified(secret.doc, [{ start: 0, end: secret.doc.text.length, text }], steps.map(changeOf))) {

@@ -79,8 +79,7 @@ function simulate(tokens: readonly Token[], path: string): boolean {
 
 /** Compiles a pattern, or says why it is not one (an unclosed brace, too long, too many alternatives). */
 export function compileGlob(glob: string): CompiledGlob {
-  if (glob.length > MAX_GLOB_LENGTH)
-    return { ok: false, error: `glob \`${glob.slice(0, 40)}…\` is longer than ${MAX_GLOB_LENGTH} characters` };
+  if (glob.length > MAX_GLOB_LENGTH) return { ok: false, error: `glob \`${glob.slice(0, 40)}…\` is longer than ${MAX_GLOB_LENGTH} characters` };
   let depth = 0;
   for (const ch of glob) {
     if (ch === '{') depth++;

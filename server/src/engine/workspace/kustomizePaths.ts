@@ -26,7 +26,13 @@ export interface KustomizePath {
   readonly field: string;
 }
 
-const LIST_FIELDS: readonly [string, PathRole][] = [['resources', 'resource'], ['bases', 'resource'], ['components', 'component'], ['crds', 'file'], ['configurations', 'file']];
+const LIST_FIELDS: readonly [string, PathRole][] = [
+  ['resources', 'resource'],
+  ['bases', 'resource'],
+  ['components', 'component'],
+  ['crds', 'file'],
+  ['configurations', 'file'],
+];
 const ENTRY_PATH_FIELDS = ['patches', 'patchesJson6902', 'replacements'];
 const GENERATORS = ['configMapGenerator', 'secretGenerator'];
 
@@ -49,11 +55,13 @@ export function kustomizePaths(value: unknown): KustomizePath[] {
   }
   listOf(value.patchesStrategicMerge).forEach((entry, i) => {
     // An entry with a line break (or a `{`) is an inline patch, not a file.
-    if (isPathText(entry) && !entry.trimStart().startsWith('{')) out.push({ at: ['patchesStrategicMerge', i], text: entry, offset: 0, role: 'file', field: 'patchesStrategicMerge' });
+    if (isPathText(entry) && !entry.trimStart().startsWith('{'))
+      out.push({ at: ['patchesStrategicMerge', i], text: entry, offset: 0, role: 'file', field: 'patchesStrategicMerge' });
   });
   for (const field of ENTRY_PATH_FIELDS) {
     listOf(value[field]).forEach((entry, i) => {
-      if (isPlainObject(entry) && isPathText(entry.path)) out.push({ at: [field, i, 'path'], text: entry.path, offset: 0, role: 'file', field: `${field}[].path` });
+      if (isPlainObject(entry) && isPathText(entry.path))
+        out.push({ at: [field, i, 'path'], text: entry.path, offset: 0, role: 'file', field: `${field}[].path` });
     });
   }
   for (const generator of GENERATORS) {

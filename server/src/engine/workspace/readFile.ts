@@ -26,13 +26,7 @@ function overLimit(size: number, maxBytes: number): ReadResult | undefined {
 function notRegular(stat: Stats): ReadResult | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return { ok: false, reason: 'cannot read: EISDIR' };
-  const what = stat.isFIFO()
-    ? 'a FIFO'
-    : stat.isCharacterDevice() || stat.isBlockDevice()
-      ? 'a device'
-      : stat.isSocket()
-        ? 'a socket'
-        : 'a special file';
+  const what = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'a special file';
   return { ok: false, reason: `skipped: not a regular file (${what})` };
 }
 

@@ -41,7 +41,14 @@ function objectOf(doc: ManifestDocument): BuiltObject | undefined {
   if (c.type !== 'kubernetes') return undefined;
   const metadata = isPlainObject(doc.plain().value) ? (doc.plain().value as Record<string, unknown>).metadata : undefined;
   const meta = isPlainObject(metadata) ? metadata : {};
-  return { apiVersion: c.apiVersion, kind: c.kind, names: [c.name ?? ''], namespaces: [c.namespace], labels: stringMap(meta.labels), annotations: stringMap(meta.annotations) };
+  return {
+    apiVersion: c.apiVersion,
+    kind: c.kind,
+    names: [c.name ?? ''],
+    namespaces: [c.namespace],
+    labels: stringMap(meta.labels),
+    annotations: stringMap(meta.annotations),
+  };
 }
 
 /** The object as the kustomization that lists it leaves it: prefixed, suffixed, moved, labelled. */
@@ -60,10 +67,20 @@ function transformed(object: BuiltObject, value: Record<string, unknown>): Built
 
 function generated(value: Record<string, unknown>, namespace: string): BuiltObject[] {
   const out: BuiltObject[] = [];
-  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+  for (const [field, kind] of [
+    ['configMapGenerator', 'ConfigMap'],
+    ['secretGenerator', 'Secret'],
+  ] as const) {
     for (const entry of Array.isArray(value[field]) ? value[field] : []) {
       if (isPlainObject(entry) && typeof entry.name === 'string') {
-        out.push({ apiVersion: 'v1', kind, names: [entry.name], namespaces: [typeof entry.namespace === 'string' ? entry.namespace : namespace], labels: {}, annotations: {} });
+        out.push({
+          apiVersion: 'v1',
+          kind,
+          names: [entry.name],
+          namespaces: [typeof entry.namespace === 'string' ? entry.namespace : namespace],
+          labels: {},
+          annotations: {},
+        });
       }
     }
   }
@@ -71,7 +88,12 @@ function generated(value: Record<string, unknown>, namespace: string): BuiltObje
 }
 
 /** The objects `value` (the kustomization in `folder`) builds from; undefined when not all are known. */
-export function builtObjects(workspace: WorkspaceView, value: Record<string, unknown>, folder: string, seen = new Set<string>([folder])): BuiltObject[] | undefined {
+export function builtObjects(
+  workspace: WorkspaceView,
+  value: Record<string, unknown>,
+  folder: string,
+  seen = new Set<string>([folder]),
+): BuiltObject[] | undefined {
   if (OPAQUE_FIELDS.some((f) => f in value)) return undefined;
   const out: BuiltObject[] = generated(value, 'default');
   for (const p of kustomizePaths(value)) {

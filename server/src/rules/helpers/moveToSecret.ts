@@ -72,13 +72,7 @@ function valueFromEdit(doc: ManifestDocument, valuePath: ValuePath, secretName: 
 }
 
 /** The fix for env var `envName` at rendered `envPath` of `owner`, holding the literal `value`. */
-export function moveToSecretFix(
-  context: RuleContext,
-  owner: RenderedObject,
-  envPath: ValuePath,
-  envName: string,
-  value: string,
-): FindingFix[] {
+export function moveToSecretFix(context: RuleContext, owner: RenderedObject, envPath: ValuePath, envName: string, value: string): FindingFix[] {
   const origin = context.locate([...envPath, 'value']);
   const placement = placeSecret(context, origin.doc, owner, envName, value);
   const replace = valueFromEdit(origin.doc, origin.path, placement.secretName, envName);

@@ -33,7 +33,13 @@ export function checkProbeRequirement(context: ObjectRuleContext<ProbeRequiremen
     ...(at ? { at } : { path: [...first.path, 'name'] }),
     messageId: containers.length === 1 ? 'containerWithout' : 'noContainerWith',
     data: { containers: names, owner, service: service.identity.name ?? '' },
-    related: [{ uri: serviceOrigin.doc.uri, range: serviceOrigin.doc.rangeOfPath(serviceOrigin.path), message: `Service ${service.identity.name ?? ''} selects these pods` }],
+    related: [
+      {
+        uri: serviceOrigin.doc.uri,
+        range: serviceOrigin.doc.rangeOfPath(serviceOrigin.path),
+        message: `Service ${service.identity.name ?? ''} selects these pods`,
+      },
+    ],
     fixes: tcpProbeFix(context, first, field),
   });
 }
@@ -44,5 +50,7 @@ function tcpProbeFix(context: ObjectRuleContext, container: ReturnType<typeof se
   if (!port) return [];
   const anchor = context.locate([...container.path, 'ports']);
   const lines = [`${field}:`, '  tcpSocket:', `    port: ${port.name ?? port.containerPort}`, '  periodSeconds: 10'];
-  return fix(`Add a TCP ${PROBE_LABEL[field]} on port ${port.name ?? port.containerPort} (replace with a real health check)`, 'unsafe', anchor.doc, [insertAfterEntry(anchor.doc, anchor.path, lines)]);
+  return fix(`Add a TCP ${PROBE_LABEL[field]} on port ${port.name ?? port.containerPort} (replace with a real health check)`, 'unsafe', anchor.doc, [
+    insertAfterEntry(anchor.doc, anchor.path, lines),
+  ]);
 }

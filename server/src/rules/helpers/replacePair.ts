@@ -42,7 +42,10 @@ export function cleanPairSpan(doc: ManifestDocument, key: string): PairSpan | un
 /** YAML text of `key: value` in block style, indented for a pair starting at `column`. */
 export function pairText(key: string, value: unknown, column: number): string {
   const text = stringify({ [key]: value }, { lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, '');
-  return text.split('\n').map((line, i) => (i === 0 || line === '' ? line : ' '.repeat(column) + line)).join('\n');
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : ' '.repeat(column) + line))
+    .join('\n');
 }
 
 /** Replaces the pair `key` with `newKey: value`; undefined when the pair is not clean. */

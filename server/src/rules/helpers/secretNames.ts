@@ -1,18 +1,7 @@
 /** Whether an environment variable's name says it holds a credential. */
 
 /** Words that alone mark a credential. */
-const SECRET_WORDS = new Set([
-  'PASSWORD',
-  'PASSWD',
-  'PASSPHRASE',
-  'SECRET',
-  'SECRETS',
-  'TOKEN',
-  'APIKEY',
-  'PRIVATEKEY',
-  'CREDENTIAL',
-  'CREDENTIALS',
-]);
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'PRIVATEKEY', 'CREDENTIAL', 'CREDENTIALS']);
 /** Word pairs that mark a credential (`API_KEY`, `ACCESS_KEY`, …). */
 const SECRET_PAIRS = new Set([
   'API KEY',

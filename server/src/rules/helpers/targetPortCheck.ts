@@ -14,9 +14,7 @@ function retargetFix(context: ObjectRuleContext, index: number, hasTargetPort: b
   const base = ['spec', 'ports', index];
   const text = typeof to === 'number' ? String(to) : yamlScalar(to);
   const origin = context.locate([...base, hasTargetPort ? 'targetPort' : 'port']);
-  const edit = hasTargetPort
-    ? replaceValue(origin.doc, origin.path, text)
-    : insertAfterEntry(origin.doc, origin.path, [`targetPort: ${text}`]);
+  const edit = hasTargetPort ? replaceValue(origin.doc, origin.path, text) : insertAfterEntry(origin.doc, origin.path, [`targetPort: ${text}`]);
   return fix(`Target port ${to}`, 'unsafe', origin.doc, [edit]);
 }
 

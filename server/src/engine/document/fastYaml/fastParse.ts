@@ -79,7 +79,7 @@ class BlockParser {
   nextLine(from: number): Line | undefined {
     const { text } = this;
     let deepestComment = -1;
-    for (let start = from; start < text.length;) {
+    for (let start = from; start < text.length; ) {
       const end = lineEndOf(text, start);
       let content = start;
       while (text.charCodeAt(content) === SPACE) content++;
