@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { valuePathAt } from '../../server/src/engine/document/pathAt';
-import { stablePath } from '../../server/src/cli/baseline';
+import { stablePath } from '../../server/src/engine/lint/baselineFingerprint';
 
 const BLOCK = 'spec:\n  containers:\n    - name: web\n      image: nginx:latest\n';
 const FLOW = 'spec: {containers: [{name: web, image: "nginx:latest"}]}\n';

@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { samePublication, type PublishedDiagnostics } from './publication';
+import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
@@ -64,6 +65,8 @@ export class Session {
   private readonly latestOpenText = new Map<string, string>();
   /** Open files checked only in part (over maxFileSizeMb), with the diagnostic saying so, for that version. */
   private readonly partlyChecked = new Map<string, { version: number; diagnostic: Diagnostic }>();
+  /** Marks or hides the findings of `biomeManifests.baseline.file`. */
+  private readonly baseline: EditorBaseline;
 
   constructor(
     private readonly connection: Connection,
@@ -75,6 +78,7 @@ export class Session {
     this.settings = new SettingsCache(connection, configurationSupported);
     this.queue = new ValidationQueue((uri) => this.validate(uri));
     this.parser = new SlicedParser(this.engine.index);
+    this.baseline = new EditorBaseline((message) => connection.console.warn(message));
     this.configs = new ServerConfigs(this.engine.index, (message) => {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
@@ -352,9 +356,12 @@ export class Session {
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
     const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettings), stale);
     if (!findings || stale()) return;
+    const folder = this.workspaceFolders.find((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+    const shown = await this.baseline.apply(findings.value, this.engine.index, uri, folder, settings.baselineFile, settings.baselineFindings);
+    if (stale()) return;
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
     if (this.releasable(uri)) for (const doc of withItems(file.documents)) doc.chunk.release();
-    const diagnostics = toBoundedDiagnostics(findings.value);
+    const diagnostics = toBoundedDiagnostics(shown);
     const partly = this.partlyChecked.get(uri);
     if (partly && partly.version === file.version) diagnostics.unshift(partly.diagnostic);
     // Re-checks caused by other files publish only when something changed; a new version always does.

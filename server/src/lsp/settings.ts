@@ -29,6 +29,9 @@ export interface ServerSettings {
   crdPaths: string[];
   /** Glob → monitoring format (`files.associations`); read when the workspace loads. */
   fileAssociations: Record<string, string>;
+  /** A CLI baseline (relative to the workspace folder; '' for none) and what to do with its findings. Live. */
+  baselineFile: string;
+  baselineFindings: 'lower' | 'hide';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -42,6 +45,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   kubernetesVersion: undefined,
   crdPaths: [],
   fileAssociations: {},
+  baselineFile: '',
+  baselineFindings: 'lower',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -78,6 +83,9 @@ export function parseSettings(raw: unknown): ServerSettings {
   if (isRecord(files) && isRecord(files.associations)) {
     settings.fileAssociations = Object.fromEntries(Object.entries(files.associations).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
+  const baseline = raw.baseline;
+  if (isRecord(baseline) && typeof baseline.file === 'string') settings.baselineFile = baseline.file.trim();
+  if (isRecord(baseline) && (baseline.findings === 'lower' || baseline.findings === 'hide')) settings.baselineFindings = baseline.findings;
   return settings;
 }
 
