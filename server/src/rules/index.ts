@@ -59,6 +59,8 @@ import { rule as validAlertmanagerMatcher } from './valid-alertmanager-matcher';
 import { rule as noDeprecatedAlertmanagerMatch } from './no-deprecated-alertmanager-match';
 import { rule as validMonitoringSchema } from './valid-monitoring-schema';
 import { rule as noMissingRuleFiles } from './no-missing-rule-files';
+import { rule as validAlertLinkAnnotation } from './valid-alert-link-annotation';
+import { rule as noMissingAlertmanagerTemplates } from './no-missing-alertmanager-templates';
 
 // Kustomize rules (issue #12 part 5)
 import { rule as noDeprecatedKustomizeField } from './no-deprecated-kustomize-field';
@@ -148,6 +150,8 @@ export const allRules: readonly Rule[] = [
   noDeprecatedAlertmanagerMatch,
   validMonitoringSchema,
   noMissingRuleFiles,
+  validAlertLinkAnnotation,
+  noMissingAlertmanagerTemplates,
   ...kustomizeRules,
   ...operatorRules,
 ];

@@ -1,13 +1,7 @@
 import { configRule } from '../engine/lint/rule';
-import { compileGlob } from '../engine/workspace/glob';
-import { folderOf } from '../engine/workspace/workspaceIndex';
+import { relativeGlobMatchesNothing } from './helpers/relativeGlob';
 import { monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
-
-/** Whether `uri` is matched by `glob`, relative to the folder URI `base`. */
-function matches(uri: string, base: string, glob: (path: string) => boolean): boolean {
-  return uri.startsWith(`${base}/`) && glob(decodeURIComponent(uri.slice(base.length + 1)));
-}
 
 export const rule = configRule({
   id: 'no-missing-rule-files',
@@ -64,23 +58,15 @@ scrape_configs: []
     },
   ],
   check(context) {
-    const base = folderOf(context.target.doc.uri);
+    const uri = context.target.doc.uri;
+    let uris: string[] | undefined;
+    const workspaceUris = (): string[] => (uris ??= context.workspace.fileUris());
     for (const source of monitoringSources(context, 'prometheus-config')) {
       const root = source.value;
       const globs = isObj(root) && Array.isArray(root['rule_files']) ? root['rule_files'] : [];
-      let uris: string[] | undefined;
       globs.forEach((glob: unknown, i) => {
-        if (typeof glob !== 'string' || glob.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(glob) || glob.trim() === '') return;
-        uris ??= context.workspace.fileUris();
-        // Matched without backtracking (the glob is the file's content); one the matcher refuses is not judged here.
-        const pattern = compileGlob(glob.replace(/^\.\//, ''));
-        if (!pattern.ok || uris.some((uri) => matches(uri, base, pattern.matches))) return;
-        source.report({
-          path: ['rule_files', i],
-          part: 'value',
-          messageId: 'noMatchingFile',
-          data: { glob },
-        });
+        if (!relativeGlobMatchesNothing(uri, glob, workspaceUris)) return;
+        source.report({ path: ['rule_files', i], part: 'value', messageId: 'noMatchingFile', data: { glob: String(glob) } });
       });
     }
   },
