@@ -61,6 +61,25 @@ describe('suppressions', () => {
     );
   });
 
+  it('reports an annotation that suppresses nothing in its object only when asked, per rule id', () => {
+    const annotated = (image: string) =>
+      POD(
+        image,
+        '  annotations:\n    biome-manifests.io/ignore: "no-latest-tag, require-readiness-probe -- old exception"\n    ignore-check.kube-linter.io/latest-tag: "legacy"\n',
+      );
+    const clean = annotated('nginx:1.27');
+    assert.deepEqual(lintAll(engineWith({ 'a.yaml': clean })), [], 'not asked: nothing');
+    const unused = lintAll(engineWith({ 'a.yaml': clean }), UNUSED);
+    assert.deepEqual(summarize(unused), ['a.yaml:6 unused-suppression', 'a.yaml:6 unused-suppression', 'a.yaml:7 unused-suppression']);
+    assert.match(unused[0]!.message, /^The annotation biome-manifests\.io\/ignore suppresses no-latest-tag, but this object has no no-latest-tag finding\./);
+    // With a :latest image both annotations suppress no-latest-tag: only the readiness probe id is unused.
+    const used = lintAll(engineWith({ 'b.yaml': annotated('nginx:latest') }), UNUSED);
+    assert.deepEqual(
+      used.map((f) => f.message.slice(0, 80)),
+      ['The annotation biome-manifests.io/ignore suppresses require-readiness-probe, but'],
+    );
+  });
+
   it('understands kube-linter ignore-check annotations for the checks with an equivalent rule', () => {
     const kubeLinter = POD('nginx:latest', '  annotations:\n    ignore-check.kube-linter.io/latest-tag: "built from main, tested by QA"\n');
     assert.deepEqual(lintAll(engineWith({ 'a.yaml': kubeLinter })), []);

@@ -96,7 +96,7 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
   {
     id: 'unused-suppression',
     severity: 'warning',
-    summary: 'A `# biome-manifests-ignore` comment suppresses nothing (reported with `--report-unused-suppressions`).',
+    summary: 'A `# biome-manifests-ignore` comment or a suppression annotation suppresses nothing (reported with `--report-unused-suppressions`).',
     rationale: 'Once the finding it was written for is fixed, a left-over suppression would silently hide the next finding of that rule on that line.',
     remediation: 'Remove the comment, or the rule id that no longer applies.',
   },

@@ -15,7 +15,7 @@ import type { SchemaChecker } from '../schema/schemaChecker';
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from './settings';
 import { hasSyntaxErrors, syntaxFindings } from './syntaxFindings';
 import { annotationSuppressions, directivesOf, directiveTarget } from './suppression';
-import { annotationReasonFindings, SuppressionTracker } from './suppressionFindings';
+import { annotationReasonFindings, SuppressionTracker, unusedAnnotationFindings } from './suppressionFindings';
 import { runRulesOn, type RawFinding } from './runRules';
 import { mergeRerun, NO_RULE_SNAPSHOTS, placeFindings, relocateGroup, withChunks, type GroupResult } from './groupResult';
 import { shiftFinding } from './shift';
@@ -135,13 +135,15 @@ export class Linter {
       out.push(toFinding(finding, level));
     }
     for (const f of suppressions.findings(settings)) out.push(f);
+    const standsAlone = this.standsAlone(doc);
+    if (standsAlone) for (const f of unusedAnnotationFindings(suppressions, doc, file.uri, settings)) out.push(f);
     // The group result's ranges are as of the current file versions (computed or relocated just now).
     for (const at of result.files.values()) {
       if (at.uri === file.uri) files[0] = at;
       else files.push(at);
     }
     const snapshot = schemaSnapshot ? [...result.snapshot, ...schemaSnapshot] : result.snapshot;
-    return { findings: out, snapshot, files, standsAlone: this.standsAlone(doc) };
+    return { findings: out, snapshot, files, standsAlone };
   }
 
   /**

@@ -13,6 +13,8 @@ export const UNUSED_SUPPRESSION = 'unused-suppression';
 /** Applies a document's suppressions to its findings, remembering which comment suppressed which code. */
 export class SuppressionTracker {
   private readonly used = new Set<string>();
+  /** Codes the object's annotations suppressed in this document. */
+  private readonly usedByAnnotation = new Set<string>();
 
   constructor(
     private readonly uri: string,
@@ -26,8 +28,14 @@ export class SuppressionTracker {
     if (this.directives.length === 0 && objectIgnores.length === 0) return false;
     const by = suppressionOf(finding, this.directives, objectIgnores, this.targetOf);
     if (by === undefined) return false;
-    if (by !== 'annotation') this.used.add(`${by.range.start.line}|${finding.code}`);
+    if (by === 'annotation') this.usedByAnnotation.add(finding.code);
+    else this.used.add(`${by.range.start.line}|${finding.code}`);
     return true;
+  }
+
+  /** Whether the object's annotations suppressed a finding of `code` in this document. */
+  suppressedByAnnotation(code: string): boolean {
+    return this.usedByAnnotation.has(code);
   }
 
   /** Call after every finding of the document went through `suppresses`. */
@@ -51,6 +59,30 @@ export class SuppressionTracker {
     }
     return out;
   }
+}
+
+/**
+ * With `reportUnusedSuppressions`, the ids of the object's suppression annotations that suppressed no finding of
+ * the document (call after `findings`, for a document that is the only source of its object: an annotation of a base
+ * also covers its patches' findings, which another document's check sees).
+ */
+export function unusedAnnotationFindings(
+  tracker: { suppressedByAnnotation(code: string): boolean },
+  doc: ManifestDocument,
+  uri: string,
+  settings: LintSettings,
+): Finding[] {
+  const level = settings.rules[UNUSED_SUPPRESSION] ?? 'warning';
+  if (!settings.reportUnusedSuppressions || level === 'off' || doc.class.type !== 'kubernetes') return [];
+  const out: Finding[] = [];
+  for (const a of suppressionAnnotations(doc.plain().value)) {
+    for (const id of a.ids) {
+      if (id === 'all' || tracker.suppressedByAnnotation(id)) continue;
+      const message = `The annotation ${a.key} suppresses ${id}, but this object has no ${id} finding. Remove ${id} from it, so that it cannot hide a future finding.`;
+      out.push({ code: UNUSED_SUPPRESSION, severity: level, message, uri, range: doc.rangeOfPath(['metadata', 'annotations', a.key]) });
+    }
+  }
+  return out;
 }
 
 /** Suppression annotations of the document's own object that give no reason (they still suppress). */
