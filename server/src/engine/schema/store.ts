@@ -134,6 +134,17 @@ export function readSchemaStore(schemaDir: string): SchemaStore {
  * sources from out/server/src/engine/schema, up at the repository root.
  */
 export function defaultSchemaDir(from: string = __dirname): string {
+  // Asked for on every loadSchemaStore() call (rules call it per object): the file system is searched once.
+  const known = schemaDirs.get(from);
+  if (known !== undefined) return known;
+  const found = findSchemaDir(from);
+  schemaDirs.set(from, found);
+  return found;
+}
+
+const schemaDirs = new Map<string, string>();
+
+function findSchemaDir(from: string): string {
   let dir = from;
   for (let depth = 0; depth < 8; depth++) {
     const candidate = join(dir, 'schemas');
