@@ -76,7 +76,9 @@ export class Session {
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.settings = new SettingsCache(connection, configurationSupported);
-    this.queue = new ValidationQueue((uri) => this.validate(uri));
+    // After shutdown the connection is gone: a check it cut short is not worth a log line.
+    const checkFailed = (uri: string, e: unknown): void => void (this.disposed || connection.console.error(`checking ${uri} failed: ${String(e)}`));
+    this.queue = new ValidationQueue((uri) => this.validate(uri), checkFailed);
     this.parser = new SlicedParser(this.engine.index);
     this.baseline = new EditorBaseline((message) => connection.console.warn(message));
     this.configs = new ServerConfigs(this.engine.index, (message) => {

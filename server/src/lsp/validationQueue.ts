@@ -7,7 +7,11 @@ export class ValidationQueue {
   private readonly running = new Set<string>();
   private readonly rerun = new Set<string>();
 
-  constructor(private readonly validate: (uri: string) => Promise<void>) {}
+  constructor(
+    private readonly validate: (uri: string) => Promise<void>,
+    /** A check that failed (a bug, or the connection closed under it): reported, never an unhandled rejection. */
+    private readonly onError: (uri: string, error: unknown) => void = () => undefined,
+  ) {}
 
   schedule(uri: string, delayMs: number): void {
     const existing = this.timers.get(uri);
@@ -39,6 +43,8 @@ export class ValidationQueue {
     this.running.add(uri);
     try {
       await this.validate(uri);
+    } catch (error) {
+      this.onError(uri, error);
     } finally {
       this.running.delete(uri);
       if (this.rerun.delete(uri)) this.schedule(uri, 0);
