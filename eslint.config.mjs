@@ -88,8 +88,7 @@ export default tseslint.config(
     // part 4), and multi-file examples hold a workload and its Service. A looser bound, not none.
     files: [
       'server/src/rules/no-invalid-resource-name.ts',
-      'server/src/rules/no-missing-secret-key.ts',
-      'server/src/rules/no-missing-secret.ts',
+
       'server/src/rules/no-removed-hpa-api-version.ts',
       'server/src/rules/no-secret-in-env-value.ts',
       'server/src/rules/no-undeclared-target-port.ts',

@@ -2,6 +2,38 @@ import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
 
+/** The invalid example's main-app-deployment.yaml. */
+const INVALID_EXAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: LOG_LEVEL
+              valueFrom:
+                configMapKeyRef:
+                  name: app-config
+                  key: LOG_LEVEL
+      volumes:
+        - name: config
+          configMap:
+            name: app-confg
+            items:
+              - key: app.properties
+                path: app.properties
+`;
+
 export const rule = objectRule({
   id: 'no-missing-configmap',
   defaultSeverity: 'warning',
@@ -62,36 +94,7 @@ data:
     {
       example: {
         files: {
-          'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: LOG_LEVEL
-              valueFrom:
-                configMapKeyRef:
-                  name: app-config
-                  key: LOG_LEVEL
-      volumes:
-        - name: config
-          configMap:
-            name: app-confg
-            items:
-              - key: app.properties
-                path: app.properties
-`,
+          'main-app-deployment.yaml': INVALID_EXAMPLE,
           'app-config.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -105,36 +108,8 @@ data:
       messageId: 'objectMissingDidYouMean',
       line: 26,
       column: 19,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: LOG_LEVEL
-              valueFrom:
-                configMapKeyRef:
-                  name: app-config
-                  key: LOG_LEVEL
-      volumes:
-        - name: config
-          configMap:
-            name: app-config
-            items:
-              - key: app.properties
-                path: app.properties
-`,
+      // The fix changes one line of the example.
+      output: INVALID_EXAMPLE.replace('            name: app-confg\n', '            name: app-config\n'),
     },
   ],
   check(context) {

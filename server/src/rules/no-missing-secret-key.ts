@@ -2,6 +2,40 @@ import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
 
+/** The invalid example's main-app-deployment.yaml. */
+const INVALID_EXAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secrets
+                  key: JWT_SECRT
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+          envFrom:
+            - secretRef:
+                name: app-secrets
+`;
+
 export const rule = objectRule({
   id: 'no-missing-secret-key',
   defaultSeverity: 'error',
@@ -76,38 +110,7 @@ data:
     {
       example: {
         files: {
-          'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: JWT_SECRT
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-          envFrom:
-            - secretRef:
-                name: app-secrets
-`,
+          'main-app-deployment.yaml': INVALID_EXAMPLE,
           'app-secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -121,38 +124,8 @@ data:
       messageId: 'keyMissingDidYouMean',
       line: 22,
       column: 24,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: JWT_SECRET
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-          envFrom:
-            - secretRef:
-                name: app-secrets
-`,
+      // The fix changes one line of the example.
+      output: INVALID_EXAMPLE.replace('                  key: JWT_SECRT\n', '                  key: JWT_SECRET\n'),
     },
   ],
   check(context) {

@@ -2,6 +2,37 @@ import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
 
+/** The invalid example's main-app-deployment.yaml. */
+const INVALID_EXAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          env:
+            - name: JWT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: app-secret
+                  key: JWT_SECRET
+            - name: OPTIONAL_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: not-created-yet
+                  key: TOKEN
+                  optional: true
+`;
+
 export const rule = objectRule({
   id: 'no-missing-secret',
   defaultSeverity: 'warning',
@@ -76,35 +107,7 @@ data:
     {
       example: {
         files: {
-          'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secret
-                  key: JWT_SECRET
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-`,
+          'main-app-deployment.yaml': INVALID_EXAMPLE,
           'app-secrets.yaml': `apiVersion: v1
 kind: Secret
 metadata:
@@ -118,35 +121,8 @@ data:
       messageId: 'objectMissingDidYouMean',
       line: 21,
       column: 25,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: JWT_SECRET
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-`,
+      // The fix changes one line of the example.
+      output: INVALID_EXAMPLE.replace('                  name: app-secret\n', '                  name: app-secrets\n'),
     },
   ],
   check(context) {

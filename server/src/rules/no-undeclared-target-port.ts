@@ -1,6 +1,38 @@
 import { objectRule } from '../engine/lint/rule';
 import { checkTargetPorts, TARGET_PORT_MESSAGES } from './helpers/targetPortCheck';
 
+/** The invalid example's example. */
+const INVALID_EXAMPLE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+          ports:
+            - containerPort: 3000
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: main-app
+spec:
+  selector:
+    app: main-app
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+
 export const rule = objectRule({
   id: 'no-undeclared-target-port',
   defaultSeverity: 'warning',
@@ -50,69 +82,12 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          ports:
-            - containerPort: 3000
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
+      example: INVALID_EXAMPLE,
       messageId: 'undeclaredPort',
       line: 29,
       column: 19,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          ports:
-            - containerPort: 3000
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-      targetPort: 3000
-`,
+      // The fix changes one line of the example.
+      output: INVALID_EXAMPLE.replace('      targetPort: 8080\n', '      targetPort: 3000\n'),
     },
     {
       example: `apiVersion: apps/v1
