@@ -5,7 +5,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
+import { REPO_ROOT } from './schemaFixtures';
 
 /** A CRD of kind `Widget` (example.com/v1) whose `spec` schema is `spec` (YAML, indented for `spec:`). */
 function widgetCrd(spec: string): string {
@@ -182,5 +185,32 @@ describe('bounded junctors', () => {
     assert.deepEqual(lint(wide, widget('[-1]')).cr, ["4 schema-type `spec` breaks its schema's allOf: item 0: must be at least 0, got -1."]);
     const items = Array.from({ length: 50 }, (_, i) => i).join(', ');
     assert.deepEqual(lint(wide, widget(`[${items}, -1]`)).cr, [], 'the budget ran out before the last item');
+  });
+});
+
+describe("Istio's either-or fields from the bundled catalog", () => {
+  const valid = readFileSync(join(REPO_ROOT, 'test/fixtures/crd/istio-valid.yaml'), 'utf8');
+
+  it('accepts the Istio docs styles: one or none of each either-or group, a hash key with its algorithm', () => {
+    const findings = lintAll(engineWith({ 'istio.yaml': valid }));
+    assert.deepEqual(
+      findings.filter((f) => f.code.startsWith('schema-') || f.code === 'no-crd-schema').map((f) => `${f.range.start.line + 1} ${f.code} ${f.message}`),
+      [],
+    );
+  });
+
+  it('reports a VirtualService match with both `exact` and `prefix`, and a DestinationRule with two load balancers', () => {
+    const virtualService =
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs}\nspec:\n  hosts: [reviews]\n  http:\n    - match:\n        - uri:\n            exact: /login\n            prefix: /log\n      route: [{destination: {host: reviews}}]\n';
+    const destinationRule =
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: dr}\nspec:\n  host: ratings\n  trafficPolicy:\n    loadBalancer: {simple: LEAST_REQUEST, consistentHash: {httpHeaderName: x-user}}\n';
+    const findings = lintAll(engineWith({ 'vs.yaml': virtualService, 'dr.yaml': destinationRule }));
+    assert.deepEqual(
+      findings.map((f) => `${f.uri.slice(f.uri.lastIndexOf('/') + 1)}:${f.range.start.line + 1} ${f.code} ${f.message}`),
+      [
+        "dr.yaml:7 schema-type `loadBalancer` must match exactly one of the alternatives of its schema's oneOf (sets none of `consistentHash`, `simple`; sets `simple`; sets `consistentHash`), and matches 2: sets `simple`; sets `consistentHash`.",
+        "vs.yaml:8 schema-type `uri` must match exactly one of the alternatives of its schema's oneOf (sets none of `exact`, `prefix`, `regex`; sets `exact`; sets `prefix`; sets `regex`), and matches 2: sets `exact`; sets `prefix`.",
+      ],
+    );
   });
 });
