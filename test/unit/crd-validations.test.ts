@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
-import { REPO_ROOT } from './schemaFixtures';
+import { parse, REPO_ROOT, store } from './schemaFixtures';
+import { caret } from '../helpers/caret';
+import { hover } from '../../server/src/lsp/hover';
+import { storeWithCustomResources } from '../../server/src/engine/crd/customResourceChecker';
 
 /** A CRD of kind `Widget` (example.com/v1) whose `spec` schema is `spec` (YAML, indented for `spec:`). */
 function widgetCrd(spec: string): string {
@@ -212,5 +215,23 @@ describe("Istio's either-or fields from the bundled catalog", () => {
         "vs.yaml:8 schema-type `uri` must match exactly one of the alternatives of its schema's oneOf (sets none of `exact`, `prefix`, `regex`; sets `exact`; sets `prefix`; sets `regex`), and matches 2: sets `exact`; sets `prefix`.",
       ],
     );
+  });
+});
+
+describe('hover on constrained fields', () => {
+  it('shows the pattern and the either-or alternatives of a catalog field', () => {
+    const engine = engineWith({});
+    const view = storeWithCustomResources(store(), engine.customResources);
+    const hoverAt = (source: string): string | undefined => {
+      const { text, position } = caret(source);
+      return (hover(parse(text), position, view)?.contents as { value: string } | undefined)?.value;
+    };
+    const uri = hoverAt('apiVersion: networking.istio.io/v1\nkind: VirtualService\nspec:\n  http:\n    - match:\n        - u^ri: {exact: /}\n');
+    assert.match(uri ?? '', /\n\nMust satisfy: exactly one of \(sets none of `exact`, `prefix`, `regex`; sets `exact`; sets `prefix`; sets `regex`\)\.\n\n/);
+    const crd = widgetCrd(['              type: object', '              properties:', '                host: {type: string, pattern: "^[a-z]+$"}'].join('\n'));
+    const withCrd = storeWithCustomResources(store(), engineWith({ 'crd.yaml': crd }).customResources);
+    const { text, position } = caret('apiVersion: example.com/v1\nkind: Widget\nspec:\n  ho^st: x\n');
+    const host = (hover(parse(text), position, withCrd)?.contents as { value: string } | undefined)?.value;
+    assert.match(host ?? '', /\n\nMust match the pattern `\^\[a-z\]\+\$` \(RE2\)\.\n\n/);
   });
 });
