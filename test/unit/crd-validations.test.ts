@@ -152,6 +152,16 @@ describe('anyOf, oneOf, allOf and not', () => {
     assert.deepEqual(lint(typed, widget('{a: 1}')).crd, [
       '18 schema-crd-structure `type` must not be set inside `allOf`, `anyOf`, `oneOf` or `not`: state it outside them. (version v1, not a structural schema)',
     ]);
+    const undeclared = widgetCrd(
+      [
+        '              type: object',
+        '              properties: {a: {type: string}}',
+        '              oneOf: [{properties: {a: {minLength: 1}}}, {properties: {b: {}}}]',
+      ].join('\n'),
+    );
+    assert.deepEqual(lint(undeclared, widget('{a: x}')).crd, [
+      "19 schema-crd-structure `b` is named inside a junctor but not declared in this level's `properties`: a structural schema declares every field outside `allOf`/`anyOf`/`oneOf`/`not` too. (version v1, not a structural schema)",
+    ]);
   });
 });
 

@@ -54,6 +54,31 @@ export function junctorsOf(raw: Raw, path: Path, member: ConvertMember, problems
   return out;
 }
 
+/**
+ * Fields a level's junctors name that the level itself does not declare: a structural schema states every field
+ * outside the junctors too (they only validate). Reported once per field, at the first junctor member naming it.
+ */
+export function undeclaredJunctorFields(raw: Raw, path: Path, problems: SchemaProblem[]): void {
+  const declared = isRaw(raw.properties) ? raw.properties : {};
+  const reported = new Set<string>();
+  const visit = (member: unknown, at: Path, depth: number): void => {
+    // Nested junctors of the same level; the depth bound is the conversion's, this only guards alias loops.
+    if (!isRaw(member) || depth > 100) return;
+    for (const name of Object.keys(isRaw(member.properties) ? member.properties : {})) {
+      if (name in declared || reported.has(name)) continue;
+      reported.add(name);
+      problems.push({
+        path: [...at, 'properties', name],
+        message: `\`${name}\` is named inside a junctor but not declared in this level's \`properties\`: a structural schema declares every field outside \`allOf\`/\`anyOf\`/\`oneOf\`/\`not\` too.`,
+      });
+    }
+    for (const key of JUNCTOR_LISTS) if (Array.isArray(member[key])) member[key].forEach((m: unknown, i) => visit(m, [...at, key, i], depth + 1));
+    if (member.not !== undefined) visit(member.not, [...at, 'not'], depth + 1);
+  };
+  for (const key of JUNCTOR_LISTS) if (Array.isArray(raw[key])) raw[key].forEach((m: unknown, i) => visit(m, [...path, key, i], 0));
+  if (raw.not !== undefined) visit(raw.not, [...path, 'not'], 0);
+}
+
 /** A junctor member's validation keywords; a structural schema's forbidden ones are reported. */
 export function valueCheckOf(raw: Raw, path: Path, member: ConvertMember, problems: SchemaProblem[]): ValueCheck {
   for (const key of NOT_IN_JUNCTORS) {

@@ -9,7 +9,7 @@ import type { ValuePath } from '../types';
 import { CHECKED_FORMATS } from '../schema/formats';
 import { boundsOf } from '../schema/constraints';
 import type { ValueCheck } from '../schema/junctors';
-import { junctorsOf, patternOf, valueCheckOf } from './convertJunctors';
+import { junctorsOf, patternOf, undeclaredJunctorFields, valueCheckOf } from './convertJunctors';
 
 /**
  * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
@@ -102,6 +102,7 @@ function convertNode(raw: unknown, path: (string | number)[], name: string, dept
     const node = convertMap(map, path, name, depth, walk);
     // An int-or-string's `anyOf` is its two types, not a validation.
     const junctors = node.kind === 'int-or-string' ? undefined : junctorsOf(map, path, (m, p) => convertMember(m, p, depth + 1, walk), walk.problems);
+    if (junctors && node.kind === 'object') undeclaredJunctorFields(map, path, walk.problems);
     return junctors && node.kind !== 'union' ? { ...node, junctors } : node;
   } finally {
     walk.onPath.delete(map);
