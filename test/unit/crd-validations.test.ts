@@ -165,6 +165,29 @@ describe('anyOf, oneOf, allOf and not', () => {
   });
 });
 
+describe('junctors in kustomize patches', () => {
+  it('a patch is not judged by "one of these is required": its base holds the rest', () => {
+    const crd = widgetCrd(
+      [
+        '              type: object',
+        '              properties: {a: {type: string}, b: {type: string}, c: {type: integer}}',
+        '              anyOf: [{required: [a]}, {required: [b]}]',
+      ].join('\n'),
+    );
+    const kustomization = 'resources: [widget.yaml]\npatches:\n  - path: patch.yaml\n';
+    const patch = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {c: 2}\n';
+    const findings = lintAll(
+      engineWith({ 'app/crd.yaml': crd, 'app/kustomization.yaml': kustomization, 'app/widget.yaml': widget('{a: x, c: 1}'), 'app/patch.yaml': patch }),
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code.startsWith('schema-')).map((f) => `${f.uri.slice(f.uri.lastIndexOf('/') + 1)} ${f.message}`),
+      [],
+    );
+    // The same document on its own is a whole object: the anyOf applies.
+    assert.deepEqual(lint(crd, patch).cr, ["4 schema-type `spec` matches none of the alternatives its schema's anyOf allows (sets `a`; sets `b`)."]);
+  });
+});
+
 describe('bounded junctors', () => {
   it('a cyclic allOf (a YAML alias to its own ancestor) is refused with a reason', () => {
     const cyclic = widgetCrd(['              &self', '              type: object', '              allOf: [*self]'].join('\n'));

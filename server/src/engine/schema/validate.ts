@@ -106,7 +106,8 @@ class SchemaWalker {
     if (node === null || node === undefined || isAlias(node)) return;
     // `args:` with nothing after it (or `~`, `null`) decodes to a nil value: the field is unset.
     if (isPlainNull(node)) return;
-    if (schema.kind !== 'union' && schema.junctors) this.checkJunctors(node as Node, schema.junctors, holder, label);
+    // A patch holds part of an object: "one of these is required" would be judged without the base's fields.
+    if (schema.kind !== 'union' && schema.junctors && !this.partial) this.checkJunctors(node as Node, schema.junctors, holder, label);
     switch (schema.kind) {
       case 'any':
         return;
