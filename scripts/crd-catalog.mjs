@@ -107,7 +107,10 @@ class Converter {
       const [element] = this.checker.getTypeArguments(type);
       return { items: this.schemaOf(element, stack, depth + 1), type: 'array' };
     }
-    if (flags & ts.TypeFlags.Object) return this.objectSchema(type, stack, depth);
+    // A field of the members of Istio's either-or types is the intersection of its copies: `T[] & T[]` is `T[]`.
+    if (type.isIntersection() && type.types.every((t) => this.checker.isArrayType(t))) return this.schemaOf(type.types[0], stack, depth);
+    // An intersection of object types (inside Istio's either-or fields) is one object with the fields of all.
+    if (flags & ts.TypeFlags.Object || type.isIntersection()) return this.objectSchema(type, stack, depth);
     throw new Error(`unsupported type ${this.checker.typeToString(type)}`);
   }
 
@@ -130,9 +133,52 @@ class Converter {
       return { anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true };
     }
     if (members.length === 1) return { ...this.schemaOf(members[0], stack, depth), ...nullable };
-    // Istio's oneOfs (`uri: A & (Exclude<A, …> | …)`, a union of intersections) are left open: converting each
-    // member unrolls the nested ones exponentially, and open accepts every value the API does.
+    const either = this.eitherOrSchema(members, stack, depth);
+    if (either) return { ...either, ...nullable };
+    // Other unions of objects are left open: converting each member unrolls nested ones exponentially, and open
+    // accepts every value the API does.
     return { 'x-kubernetes-preserve-unknown-fields': true };
+  }
+
+  /**
+   * Istio's either-or fields (`uri: A & (Exclude<A, …> | …)`, which TypeScript spreads into a union of the same
+   * object with different fields required): the packages' generator writes a CRD's `oneOf` of `required` lists so.
+   * It becomes the CRD's form again: the fields once, and `oneOf` with one `required` list per member (the member
+   * that requires nothing more is `not: {anyOf: …}`, "none of them set"). Undefined when the members differ otherwise.
+   */
+  eitherOrSchema(members, stack, depth) {
+    if (members.some((t) => !(t.getFlags() & ts.TypeFlags.Object || t.isIntersection()) || this.checker.isArrayType(t))) return undefined;
+    const propertyLists = members.map((t) => this.checker.getPropertiesOfType(t));
+    const names = propertyLists[0].map((p) => p.getName()).sort();
+    if (
+      names.length === 0 ||
+      propertyLists.some(
+        (list) =>
+          list
+            .map((p) => p.getName())
+            .sort()
+            .join() !== names.join(),
+      )
+    )
+      return undefined;
+    const requiredLists = propertyLists.map((list) => list.filter((p) => !(p.getFlags() & ts.SymbolFlags.Optional)).map((p) => p.getName()));
+    const common = requiredLists[0].filter((name) => requiredLists.every((list) => list.includes(name)));
+    const allExtras = requiredLists.map((list) => list.filter((name) => !common.includes(name)).sort());
+    const fewest = allExtras.findIndex((e) => e.length === 0);
+    const schema = this.objectSchema(members[fewest >= 0 ? fewest : 0], stack, depth);
+    if (common.length > 0) schema.required = common;
+    else delete schema.required;
+    const extras = [...new Map(allExtras.map((e) => [e.join(), e])).values()];
+    if (extras.length < 2) return undefined;
+    const fields = [...new Set(extras.flat())].sort();
+    const noneOf = (names) => ({ not: { anyOf: names.map((name) => ({ required: [name] })) } });
+    // One field per member is a oneOf of `required`, as Istio writes it. Members of several fields are the product of
+    // two oneOfs (consistentHash: a hash key and an algorithm): each member is then exactly its fields, none of the others.
+    const single = extras.every((e) => e.length <= 1);
+    const oneOf = extras.map((e) =>
+      e.length === 0 ? noneOf(fields) : single ? { required: e } : { required: e, ...noneOf(fields.filter((f) => !e.includes(f))) },
+    );
+    return { ...schema, oneOf };
   }
 
   objectSchema(type, stack, depth) {

@@ -44,8 +44,9 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     severity: 'error',
     summary: 'A value of the wrong type (a string where an integer is expected, …).',
     rationale:
-      'The API server refuses the whole object. int-or-string fields (targetPort, probe port, maxSurge) and quantities (500m, 1Gi, 0.5) accept exactly what the API accepts.',
-    remediation: 'Write the value in the expected type; quote numbers that must be strings.',
+      "The API server refuses the whole object. int-or-string fields (targetPort, probe port, maxSurge) and quantities (500m, 1Gi, 0.5) accept exactly what the API accepts. For a custom resource it also reports what the CRD states beyond the type, as the API server checks it: a `format`, bounds (`minimum`, `maxLength`, `maxItems`, …), a `pattern` (RE2, run in linear time) and `anyOf`/`oneOf`/`allOf`/`not` (Istio's either-or fields).",
+    remediation:
+      'Write the value in the expected type (quote numbers that must be strings), or as the CRD constrains it (the message names the pattern, bound or alternatives).',
   },
   {
     id: 'schema-required',

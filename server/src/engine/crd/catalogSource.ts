@@ -9,6 +9,7 @@ import { convertCrdSchema } from './convertSchema';
 import type { CustomResourceSchema, CustomResourceSchemaSource, ServedKind } from './customResourceSchemas';
 
 export class CatalogSchemaSource implements CustomResourceSchemaSource {
+  readonly origin = 'catalog';
   private readonly converted = new Map<string, CustomResourceSchema | null>();
   private versionsByKind: Map<string, string[]> | undefined;
 

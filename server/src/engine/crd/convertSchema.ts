@@ -4,10 +4,12 @@
  * custom resources alike. Bounded: a schema of more than MAX_SCHEMA_NODES nodes, nested deeper than
  * MAX_SCHEMA_DEPTH levels, or cyclic through YAML aliases is refused with a reason, never walked forever.
  */
-import { ANY, type FieldSchema, type ObjectSchema, type SchemaNode } from '../schema/schemaTypes';
+import { ANY, type FieldSchema, type ObjectSchema, type ScalarKind, type SchemaNode } from '../schema/schemaTypes';
 import type { ValuePath } from '../types';
 import { CHECKED_FORMATS } from '../schema/formats';
 import { boundsOf } from '../schema/constraints';
+import type { ValueCheck } from '../schema/junctors';
+import { junctorsOf, patternOf, undeclaredJunctorFields, valueCheckOf } from './convertJunctors';
 
 /**
  * More than a CRD the API server accepts can hold: a CRD is stored whole in etcd (1.5 MiB per object), and a
@@ -21,6 +23,8 @@ const MAX_SCHEMA_DEPTH = 100;
 export interface SchemaProblem {
   readonly path: ValuePath;
   readonly message: string;
+  /** false: a rule the API server enforces on any schema (a valid `pattern`), not one of structural schemas. */
+  readonly structural?: false;
 }
 
 /** Why a schema could not be used at all (too large, too deep, cyclic). */
@@ -78,19 +82,42 @@ function field(name: string, type: SchemaNode, description: string | undefined, 
   return { name, type, description, required };
 }
 
-function convertNode(raw: unknown, path: (string | number)[], name: string, depth: number, walk: Walk): SchemaNode {
+/** Counts a schema level against the bounds; the raw map, or undefined (a problem noted) when it is not a map. */
+function enter(raw: unknown, path: (string | number)[], depth: number, walk: Walk): Raw | undefined {
   if (++walk.nodes > MAX_SCHEMA_NODES) throw new UnusableSchemaError(`the schema has more than ${MAX_SCHEMA_NODES.toLocaleString('en')} nodes`, path);
   if (depth > MAX_SCHEMA_DEPTH) throw new UnusableSchemaError(`the schema is nested more than ${MAX_SCHEMA_DEPTH} levels deep`, path);
   if (!isRaw(raw)) {
     walk.problems.push({ path, message: 'A schema must be a map (with `type`, `properties`, …).' });
-    return ANY;
+    return undefined;
   }
   if (walk.onPath.has(raw)) throw new UnusableSchemaError('the schema is cyclic (a YAML alias refers to a schema that contains it)', path);
-  walk.onPath.add(raw);
+  return raw;
+}
+
+function convertNode(raw: unknown, path: (string | number)[], name: string, depth: number, walk: Walk): SchemaNode {
+  const map = enter(raw, path, depth, walk);
+  if (!map) return ANY;
+  walk.onPath.add(map);
   try {
-    return convertMap(raw, path, name, depth, walk);
+    const node = convertMap(map, path, name, depth, walk);
+    // An int-or-string's `anyOf` is its two types, not a validation.
+    const junctors = node.kind === 'int-or-string' ? undefined : junctorsOf(map, path, (m, p) => convertMember(m, p, depth + 1, walk), walk.problems);
+    if (junctors && node.kind === 'object') undeclaredJunctorFields(map, path, walk.problems);
+    return junctors && node.kind !== 'union' ? { ...node, junctors } : node;
   } finally {
-    walk.onPath.delete(raw);
+    walk.onPath.delete(map);
+  }
+}
+
+/** A member of `anyOf`/`oneOf`/`allOf`/`not`, under the same bounds as every level (a cyclic `allOf` is refused). */
+function convertMember(raw: unknown, path: (string | number)[], depth: number, walk: Walk): ValueCheck {
+  const map = enter(raw, path, depth, walk);
+  if (!map) return {};
+  walk.onPath.add(map);
+  try {
+    return valueCheckOf(map, path, (m, p) => convertMember(m, p, depth + 1, walk), walk.problems);
+  } finally {
+    walk.onPath.delete(map);
   }
 }
 
@@ -98,7 +125,7 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
   const description = typeof raw.description === 'string' ? raw.description : undefined;
   const preserve = raw['x-kubernetes-preserve-unknown-fields'] === true;
   const embedded = raw['x-kubernetes-embedded-resource'] === true;
-  if (raw['x-kubernetes-int-or-string'] === true) return { kind: 'int-or-string', description };
+  if (raw['x-kubernetes-int-or-string'] === true) return withPattern({ kind: 'int-or-string', description }, raw, path, walk);
   const type = raw.type;
   if (type === undefined) {
     if (!preserve)
@@ -111,7 +138,7 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
   }
   switch (type) {
     case 'string':
-      return stringNode(raw, description);
+      return withPattern(stringNode(raw, description), raw, path, walk);
     case 'integer':
     case 'number':
       return withBounds({ kind: type, description }, raw);
@@ -135,12 +162,20 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
   }
 }
 
-function stringNode(raw: Raw, description: string | undefined): SchemaNode {
+type ScalarNode = Extract<SchemaNode, { kind: ScalarKind }>;
+
+function stringNode(raw: Raw, description: string | undefined): ScalarNode {
   // `time` also takes the timestamps YAML 1.1 reads unquoted (the API server re-reads them as strings).
   const kind = raw.format === 'date-time' ? 'time' : 'string';
   const values = Array.isArray(raw.enum) ? raw.enum.filter((v): v is string => typeof v === 'string') : [];
   const format = typeof raw.format === 'string' && CHECKED_FORMATS.includes(raw.format) ? { format: raw.format } : {};
   return withBounds({ kind, description, ...(values.length > 0 ? { enum: values } : {}), ...format }, raw);
+}
+
+/** A string node with the level's compiled `pattern`, if it states a valid one. */
+function withPattern(node: ScalarNode, raw: Raw, path: (string | number)[], walk: Walk): ScalarNode {
+  const pattern = patternOf(raw, path, walk.problems);
+  return pattern ? { ...node, pattern } : node;
 }
 
 /** The node with the raw schema's value bounds, if it states any. */

@@ -45,7 +45,10 @@ export function crdStructureFindings(doc: ManifestDocument, objectMeta: SchemaNo
       continue;
     }
     for (const problem of compiled.problems.slice(0, MAX_PROBLEMS_PER_VERSION)) {
-      report([...at, 'schema', 'openAPIV3Schema', ...problem.path], `${problem.message} (version ${version.name}, not a structural schema)`);
+      report(
+        [...at, 'schema', 'openAPIV3Schema', ...problem.path],
+        `${problem.message} (version ${version.name}${problem.structural === false ? '' : ', not a structural schema'})`,
+      );
     }
   }
   return out;

@@ -113,6 +113,10 @@ function withoutSchema(doc: ManifestDocument, schemas: CustomResourceSchemas, in
   const [group, version] = splitApiVersion(apiVersion);
   const served = schemas.servedVersions(group, kind);
   const range = doc.rangeOfPath(['apiVersion'], 'value');
+  // The catalog is one release of the operator: an alpha/beta version of another release is not wrong, only unknown here.
+  if (served.length > 0 && !served.includes(version) && schemas.originOf(group, kind) === 'catalog' && KUBE_VERSION.test(version)) {
+    return firstOfKindInFile(doc, index) ? [otherReleaseNote(doc, group, version, served)] : [];
+  }
   if (served.length > 0 && !served.includes(version)) {
     const message = `The CRD of ${kind} serves ${served.map((v) => `${group}/${v}`).join(', ')}, not ${apiVersion}: change apiVersion.`;
     return [
@@ -132,6 +136,31 @@ function withoutSchema(doc: ManifestDocument, schemas: CustomResourceSchemas, in
       ? `No usable schema for ${kind} ${apiVersion}: its CRD's schema for ${version} cannot be used (see the CRD's findings), so this resource is not checked.`
       : `No schema for ${kind} ${apiVersion}: add its CRD to the workspace or to biomeManifests.crds.paths.`;
   return [{ code: NO_SCHEMA_CODE, severity: 'info', message, uri: doc.uri, range: doc.headRange(), data: { ruleId: NO_SCHEMA_CODE } }];
+}
+
+/** A Kubernetes API version name: `v1`, `v2beta1`, `v1alpha3`. */
+const KUBE_VERSION = /^v(\d+)(?:(alpha|beta)(\d+))?$/;
+
+/** Orders version names as Kubernetes does (GA over beta over alpha, then by number): higher is newer. */
+function versionRank(version: string): number {
+  const m = KUBE_VERSION.exec(version);
+  if (!m) return -1;
+  const stability = m[2] === 'alpha' ? 0 : m[2] === 'beta' ? 1 : 2;
+  return Number(m[1]) * 10_000 + stability * 1_000 + Number(m[3] ?? 0);
+}
+
+function otherReleaseNote(doc: ManifestDocument, group: string, version: string, served: readonly string[]): Finding {
+  const { apiVersion, kind } = doc.identity!;
+  const rank = versionRank(version);
+  const release = served.every((v) => versionRank(v) > rank)
+    ? 'an older release'
+    : served.every((v) => versionRank(v) < rank)
+      ? 'a newer release'
+      : 'another release';
+  const message =
+    `${kind} ${apiVersion} is from ${release} of its operator: the bundled catalog has ${kind} only as ${served.map((v) => `${group}/${v}`).join(', ')}, ` +
+    `so only its apiVersion, kind and metadata are checked. Add the CRD of the release you run to the workspace or to biomeManifests.crds.paths to check the rest.`;
+  return { code: NO_SCHEMA_CODE, severity: 'info', message, uri: doc.uri, range: doc.rangeOfPath(['apiVersion'], 'value'), data: { ruleId: NO_SCHEMA_CODE } };
 }
 
 /** Whether no earlier document of the file has the same apiVersion and kind. */

@@ -21,6 +21,11 @@ export interface SchemaOrigin {
 }
 
 export interface CustomResourceSchemaSource {
+  /**
+   * `catalog`: a copy of one release of an operator's CRDs, so a version it lacks may be served by another release;
+   * `workspace` (the default): the CRDs the cluster gets, so a version they lack is not served.
+   */
+  readonly origin?: SchemaOrigin['type'];
   /** The schema of `kind` in `group` at `version`, or undefined when this source does not serve it. */
   schemaFor(group: string, version: string, kind: string): CustomResourceSchema | undefined;
   /** The versions this source serves `kind` of `group` at, sorted; empty when it does not know the kind. */
@@ -69,6 +74,12 @@ export class CustomResourceSchemas implements CustomResourceSchemaSource {
       }
     }
     return [...seen.values()];
+  }
+
+  /** Where the first source that knows the kind comes from (see `origin`); undefined when none knows it. */
+  originOf(group: string, kind: string): SchemaOrigin['type'] | undefined {
+    const source = this.sources.find((s) => s.servedVersions(group, kind).length > 0);
+    return source ? (source.origin ?? 'workspace') : undefined;
   }
 
   /** The versions of the first source that knows the kind (the one whose schemas `schemaFor` answers with). */

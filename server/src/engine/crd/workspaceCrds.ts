@@ -21,6 +21,7 @@ interface Served {
 }
 
 export class WorkspaceCrdSchemas implements CustomResourceSchemaSource {
+  readonly origin = 'workspace';
   /** `group/version/kind` → the CRD version that serves it; `group/kind` → its versions. */
   private byKey = new Map<string, Served>();
   private versionsByKind = new Map<string, string[]>();

@@ -5,7 +5,9 @@ import { apiReferenceUrl } from './apiReference';
 import { definitionSince, fieldSince } from './fieldVersions';
 import { topLevelIdentity, type IdentityDefaults } from './complete';
 import { fieldAt } from './schemaPath';
-import { typeLabel, type FieldSchema, type ObjectSchema } from './schemaTypes';
+import { typeLabel, type FieldSchema, type ObjectSchema, type SchemaNode } from './schemaTypes';
+import { describeCheck } from './junctors';
+import { showPattern } from './patterns';
 import type { KindEntry, SchemaStore } from './store';
 
 export interface FieldDescription {
@@ -67,6 +69,17 @@ export function featureGateOf(description: string | undefined): string | undefin
   return /\b([A-Z][A-Za-z0-9]+) feature gate\b/.exec(description ?? '')?.[1] ?? /\bfeature gate\s+`?([A-Z][A-Za-z0-9]+)/.exec(description ?? '')?.[1];
 }
 
+/** What a CRD states beyond the type that the hover would otherwise hide: its `pattern` and logical junctors. */
+function constraintLines(type: SchemaNode): string[] {
+  const lines: string[] = [];
+  if ('pattern' in type && type.pattern) lines.push(`Must match the pattern ${showPattern(type.pattern.source)} (RE2).`);
+  if (type.kind !== 'union' && type.junctors) {
+    const text = describeCheck({ junctors: type.junctors });
+    lines.push(`Must satisfy: ${text.length > 300 ? `${text.slice(0, 299)}…` : text}.`);
+  }
+  return lines;
+}
+
 function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, entry: KindEntry): string {
   const parts = [`**${field.name}** \`${typeLabel(field.type)}\` — ${field.required ? 'required' : 'optional'}, in ${owner.name}`];
   const description = field.description ?? (field.type.kind === 'object' ? field.type.description : undefined);
@@ -78,6 +91,7 @@ function fieldMarkdown(field: FieldSchema, owner: ObjectSchema, entry: KindEntry
   if (since) parts.push(since);
   const gate = featureGateOf(description);
   if (gate) parts.push(`Feature gate: \`${gate}\``);
+  parts.push(...constraintLines(field.type));
   // The API reference page of a built-in kind, or where a custom resource's schema came from.
   const kindLabel = `${entry.kind} (${entry.apiVersion})`;
   const reference = entry.source ?? apiReferenceUrl(entry.apiVersion, entry.kind);

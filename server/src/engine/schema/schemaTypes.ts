@@ -1,5 +1,7 @@
 /** The compiled form of schemas/kubernetes.json that validation, completion and hover walk. */
 import type { ValueBounds } from './constraints';
+import type { Junctors } from './junctors';
+import type { StringPattern } from './patterns';
 
 export interface FieldSchema {
   readonly name: string;
@@ -23,15 +25,22 @@ export interface ObjectSchema {
    * object (engine/crd/). Unset for every built-in type.
    */
   readonly preservesUnknownFields?: boolean;
+  /** A CRD's `anyOf`/`oneOf`/`allOf`/`not` at this level (junctors.ts); unset for every built-in type. */
+  readonly junctors?: Junctors;
 }
 
 export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'time';
 
+/** What only CRDs state, on any node but a union: the logical junctors of its level (junctors.ts). */
+interface WithJunctors {
+  readonly junctors?: Junctors;
+}
+
 export type SchemaNode =
   | ObjectSchema
-  | { readonly kind: 'map'; readonly values: SchemaNode }
-  | { readonly kind: 'array'; readonly items: SchemaNode; readonly bounds?: ValueBounds }
-  | {
+  | ({ readonly kind: 'map'; readonly values: SchemaNode } & WithJunctors)
+  | ({ readonly kind: 'array'; readonly items: SchemaNode; readonly bounds?: ValueBounds } & WithJunctors)
+  | ({
       readonly kind: ScalarKind;
       readonly enum?: readonly string[];
       readonly description?: string;
@@ -39,9 +48,11 @@ export type SchemaNode =
       readonly format?: string;
       /** A CRD's `minimum`, `maxLength`, … (constraints.ts); unset for built-in kinds. */
       readonly bounds?: ValueBounds;
-    }
+      /** A CRD's `pattern` (RE2, patterns.ts); unset for built-in kinds. */
+      readonly pattern?: StringPattern;
+    } & WithJunctors)
   | { readonly kind: 'union'; readonly options: readonly SchemaNode[] }
-  | { readonly kind: 'any'; readonly description?: string };
+  | ({ readonly kind: 'any'; readonly description?: string } & WithJunctors);
 
 export const ANY: SchemaNode = { kind: 'any' };
 

@@ -16,6 +16,8 @@ import { metadataOnlyEntry } from './metadataOnly';
 import { fieldRemovedIn } from './fieldVersions';
 import { describeFormat, matchesFormat } from './formats';
 import { itemsBoundProblem, scalarBoundProblem } from './constraints';
+import { junctorProblem, type Junctors } from './junctors';
+import { showPattern } from './patterns';
 
 export const SCHEMA_CODES = {
   unknownField: 'schema-unknown-field',
@@ -104,6 +106,8 @@ class SchemaWalker {
     if (node === null || node === undefined || isAlias(node)) return;
     // `args:` with nothing after it (or `~`, `null`) decodes to a nil value: the field is unset.
     if (isPlainNull(node)) return;
+    // A patch holds part of an object: "one of these is required" would be judged without the base's fields.
+    if (schema.kind !== 'union' && schema.junctors && !this.partial) this.checkJunctors(node as Node, schema.junctors, holder, label);
     switch (schema.kind) {
       case 'any':
         return;
@@ -128,7 +132,27 @@ class SchemaWalker {
         if (schema.enum && typeof node.value === 'string') this.checkEnum(node, schema.enum, label);
         if (schema.format && typeof node.value === 'string' && !matchesFormat(schema.format, node.value)) this.formatMismatch(node, schema.format, label);
         this.checkBound(node, schema.bounds && scalarBoundProblem(schema.bounds, node.value), label);
+        if (schema.pattern && typeof node.value === 'string' && !schema.pattern.matches(node.value))
+          this.checkBound(node, `must match the pattern ${showPattern(schema.pattern.source)}, got ${describeActual(node.value)}`, label);
     }
+  }
+
+  /** A CRD's anyOf/oneOf/allOf/not, on the value as plain data; reported on its key when it is a map or list. */
+  private checkJunctors(node: Node, junctors: Junctors, holder: Pair | undefined, label: string): void {
+    const problem = junctorProblem(junctors, this.plainAtPath());
+    if (!problem) return;
+    const range = holder && (isMap(node) || isSeq(node)) ? this.doc.rangeOfPair(holder, 'key') : this.doc.rangeOfNode(node);
+    this.report(SCHEMA_CODES.type, range, `\`${label}\` ${problem}.`, {});
+  }
+
+  /** The plain value at the walker's path (the document's plain value is computed once per chunk). */
+  private plainAtPath(): unknown {
+    let value = this.doc.plain().value;
+    for (const step of this.path) {
+      if (typeof step === 'number') value = Array.isArray(value) ? (value as unknown[])[step] : undefined;
+      else value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[step] : undefined;
+    }
+    return value;
   }
 
   private visitUnion(node: Node, options: readonly SchemaNode[], holder: Pair | undefined, label: string): void {
