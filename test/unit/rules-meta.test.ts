@@ -44,7 +44,8 @@ describe('rule registry', () => {
 function assertFixesClear(rule: Rule, example: RuleExample, finding: Finding): void {
   for (const fix of finding.data?.fixes ?? []) {
     const fixed = applyFix(example, fix);
-    const after = findingsOf(rule, { files: fixed });
+    // Checked as the example was (its Kubernetes release, its options), only with the fixed files.
+    const after = findingsOf(rule, typeof example === 'string' ? { files: fixed } : { ...example, files: fixed });
     assert.deepEqual(
       after.map((f) => f.message),
       [],
@@ -94,6 +95,14 @@ for (const rule of allRules) {
         unpinned,
         UNPINNED[rule.id] ?? [],
         'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it',
+      );
+    });
+    it('sets only options the rule declares in its examples', () => {
+      const examples = [...rule.valid, ...rule.invalid.map((pinned) => pinned.example)];
+      const set = examples.flatMap((example) => (typeof example === 'string' ? [] : Object.keys(example.options ?? {})));
+      assert.deepEqual(
+        set.filter((name) => !(name in (rule.options ?? {}))),
+        [],
       );
     });
     rule.valid.forEach((example, i) => {

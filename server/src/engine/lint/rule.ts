@@ -29,9 +29,10 @@ export type TargetType = 'object' | 'config' | 'monitoring';
 
 /**
  * A rule example: one YAML file, or several files (names relative to one folder);
- * `kubernetesVersion` is the release it is checked against (default: the newest supported).
+ * `kubernetesVersion` is the release it is checked against (default: the newest supported);
+ * `options` the rule's options it is checked with (default: the defaults), for messages only an option enables.
  */
-export type RuleExample = string | { files: Record<string, string>; note?: string; kubernetesVersion?: string };
+export type RuleExample = string | { files: Record<string, string>; note?: string; kubernetesVersion?: string; options?: Readonly<Record<string, unknown>> };
 
 /** An example the rule reports, with the one finding it must yield. */
 export interface InvalidExample<MessageId extends string = string> {
