@@ -96,7 +96,6 @@ export default tseslint.config(
       'server/src/rules/require-hpa-resource-requests.ts',
       'server/src/rules/valid-hpa-metric-target.ts',
       'server/src/rules/valid-probe-settings.ts',
-      'server/src/rules/no-invalid-secret-base64.ts',
       'server/src/rules/no-undeclared-probe-port.ts',
       'server/src/rules/valid-hpa-replica-bounds.ts',
     ],

@@ -71,6 +71,42 @@ data:
       line: 6,
       column: 3,
     },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  "": value
+`,
+      messageId: 'emptyKey',
+      line: 6,
+      column: 3,
+    },
+    {
+      example: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  ${'generated-'.repeat(26)}key: value
+`,
+      messageId: 'longKey',
+      line: 6,
+      column: 3,
+    },
+    {
+      example: `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+stringData:
+  ..: value
+`,
+      messageId: 'dotKey',
+      line: 6,
+      column: 3,
+    },
   ],
   check(context) {
     const object = context.target.object;
