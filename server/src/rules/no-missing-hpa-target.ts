@@ -62,6 +62,31 @@ spec:
       line: 6,
       column: 66,
     },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: prod
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+`,
+      messageId: 'inOtherNamespace',
+      line: 6,
+      column: 66,
+    },
   ],
   check(context) {
     const hpa = context.target.object;

@@ -4,6 +4,28 @@ import { hpaBounds, hpasTargeting } from '../engine/k8s/hpa';
 import { SCALABLE_KINDS } from '../engine/k8s/podSpec';
 import { at, num } from '../engine/k8s/values';
 
+/** A Deployment whose spec starts with `replicas` (a line, or nothing) and an HPA scaling it from 2 to 10. */
+const scaledWith = (replicas: string) => `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  minReplicas: 2
+  maxReplicas: 10
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+${replicas}  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+`;
+
 export const rule = objectRule({
   id: 'no-replicas-with-hpa',
   defaultSeverity: 'warning',
@@ -35,50 +57,18 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`,
+      example: scaledWith('  replicas: 2\n'),
       messageId: 'replicasWithHpa',
       line: 15,
       column: 3,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`,
+      output: scaledWith(''),
+    },
+    {
+      example: scaledWith('  replicas: 1\n'),
+      messageId: 'replicasOutsideRange',
+      line: 15,
+      column: 3,
+      output: scaledWith(''),
     },
   ],
   check(context) {

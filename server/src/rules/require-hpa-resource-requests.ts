@@ -41,6 +41,32 @@ function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resourc
   return [{ title, safety: 'unsafe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
+/** An HPA on memory utilization and its Deployment, whose container requests `requests`. */
+const scaledOnMemory = (requests: string) => `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  maxReplicas: 10
+  metrics:
+    - type: Resource
+      resource: { name: memory, target: { type: Utilization, averageUtilization: 70 } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: web:1.0.0
+          resources:
+            requests: ${requests}
+`;
+
 export const rule = objectRule({
   id: 'require-hpa-resource-requests',
   defaultSeverity: 'error',
@@ -132,6 +158,13 @@ spec:
         name: cpu
         target: { type: Utilization, averageUtilization: 50 }
 `,
+    },
+    {
+      example: scaledOnMemory('{ cpu: 250m }'),
+      messageId: 'containerWithoutRequest',
+      line: 10,
+      column: 25,
+      output: scaledOnMemory('{ cpu: 250m, memory: 128Mi }'),
     },
   ],
   check(context) {

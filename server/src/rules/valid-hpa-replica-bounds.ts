@@ -122,6 +122,25 @@ spec:
       line: 7,
       column: 16,
     },
+    {
+      example: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: queue-worker
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: queue-worker }
+  minReplicas: 0
+  maxReplicas: 5
+  metrics:
+    - type: External
+      external:
+        metric: { name: queue_messages_ready, selector: { matchLabels: { queue: jobs } } }
+        target: { type: AverageValue, averageValue: "30" }
+`,
+      messageId: 'zeroMinReplicas',
+      line: 7,
+      column: 16,
+    },
   ],
   check(context) {
     const hpa = context.target.object;
