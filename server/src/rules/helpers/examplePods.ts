@@ -19,3 +19,23 @@ spec:
       image: web:1.0.0
 ${lines('      ', container)}${lines('  ', spec)}`;
 }
+
+/** A Pod `web` labelled app=web with `containers` (a flow list), and a Service `web` selecting it with `ports` (a flow list). */
+export function exampleServedPod(containers: string, ports: string): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels: { app: web }
+spec:
+  containers: ${containers}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: { app: web }
+  ports: ${ports}
+`;
+}
