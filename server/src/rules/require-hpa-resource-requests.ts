@@ -41,8 +41,8 @@ function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resourc
   return [{ title, safety: 'unsafe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
-/** An HPA on memory utilization and its Deployment, whose container requests `requests`. */
-const scaledOnMemory = (requests: string) => `apiVersion: autoscaling/v2
+/** An HPA on `resource` utilization and its Deployment, whose container has `resources` (after `resources:`). */
+const scaledOn = (resource: string, resources: string) => `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
@@ -51,7 +51,7 @@ spec:
   maxReplicas: 10
   metrics:
     - type: Resource
-      resource: { name: memory, target: { type: Utilization, averageUtilization: 70 } }
+      resource: { name: ${resource}, target: { type: Utilization, averageUtilization: 70 } }
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -63,8 +63,7 @@ spec:
       containers:
         - name: web
           image: web:1.0.0
-          resources:
-            requests: ${requests}
+          resources:${resources}
 `;
 
 export const rule = objectRule({
@@ -81,31 +80,8 @@ export const rule = objectRule({
   rationale:
     'A Utilization target is a percentage of the pods’ requests: the controller divides usage by the sum of the containers’ requests. If any container of the target’s pod template (after patches are merged) has no request for that resource, utilization is undefined and the HPA reports `FailedGetResourceMetric` — it never scales. A limit counts, because the API copies a limit into a missing request. `autoscaling/v1` and an HPA without metrics scale on 80% CPU.',
   remediation: 'Add `resources.requests.cpu` (or `memory`) to every container of the target, sized to its normal usage.',
-  valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          resources: { limits: { cpu: 500m } }
-`,
-  ],
+  // A limit counts: the API copies it into the missing request.
+  valid: [scaledOn('cpu', ' { limits: { cpu: 500m } }')],
   invalid: [
     {
       example: {
@@ -160,11 +136,11 @@ spec:
 `,
     },
     {
-      example: scaledOnMemory('{ cpu: 250m }'),
+      example: scaledOn('memory', '\n            requests: { cpu: 250m }'),
       messageId: 'containerWithoutRequest',
       line: 10,
       column: 25,
-      output: scaledOnMemory('{ cpu: 250m, memory: 128Mi }'),
+      output: scaledOn('memory', '\n            requests: { cpu: 250m, memory: 128Mi }'),
     },
   ],
   check(context) {
