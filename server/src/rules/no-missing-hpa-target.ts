@@ -1,26 +1,9 @@
 import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
+import { exampleDeployment, exampleHpa } from './helpers/exampleObjects';
 
 /** An HPA scaling Deployment `target`, and Deployment web with `metadata` (lines after its name). */
-const scaling = (target: string, metadata = '') => `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${target} }
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-${metadata}spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`;
+const scaling = (target: string, metadata: string[] = []) => `${exampleHpa(['maxReplicas: 10'], target)}---\n${exampleDeployment({ metadata })}`;
 
 export const rule = objectRule({
   id: 'no-missing-hpa-target',
@@ -39,7 +22,7 @@ export const rule = objectRule({
   valid: [scaling('web')],
   invalid: [
     { example: scaling('wbe'), messageId: 'missingTarget', line: 6, column: 66 },
-    { example: scaling('web', '  namespace: prod\n'), messageId: 'inOtherNamespace', line: 6, column: 66 },
+    { example: scaling('web', ['namespace: prod']), messageId: 'inOtherNamespace', line: 6, column: 66 },
   ],
   check(context) {
     const hpa = context.target.object;

@@ -1,7 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
-import { examplePod } from './helpers/examplePods';
+import { examplePod } from './helpers/exampleObjects';
 
 /** The invalid example's main-app-deployment.yaml. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1

@@ -2,7 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { at, list, num } from '../engine/k8s/values';
-import { examplePod } from './helpers/examplePods';
+import { examplePod } from './helpers/exampleObjects';
 
 /** Reports `value` when it is a number outside 1..65535 (0 allowed where it means "unset"). */
 const AFTER = 'is {{port}}, outside the valid port range 1–65535, so the API server rejects it. Use the port the application actually listens on.';

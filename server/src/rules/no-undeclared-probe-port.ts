@@ -2,7 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { containerPorts, WORKLOAD_KINDS, type ContainerPort } from '../engine/k8s/podSpec';
 import { PROBE_LABEL, probeHandler, probesOf } from '../engine/k8s/probes';
-import { examplePod } from './helpers/examplePods';
+import { examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-undeclared-probe-port',

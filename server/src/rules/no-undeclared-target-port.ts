@@ -1,6 +1,6 @@
 import { objectRule } from '../engine/lint/rule';
 import { checkTargetPorts, TARGET_PORT_MESSAGES } from './helpers/targetPortCheck';
-import { exampleServedPod } from './helpers/examplePods';
+import { exampleServedPod } from './helpers/exampleObjects';
 
 /** The invalid example's example. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1

@@ -1,7 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { SERVING_KINDS } from '../engine/k8s/probes';
 import { checkProbeRequirement } from './helpers/probeRequirement';
-import { exampleServedPod } from './helpers/examplePods';
+import { exampleServedPod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'require-liveness-probe',

@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, num, record, str } from '../engine/k8s/values';
+import { exampleHpa } from './helpers/exampleObjects';
 
 /** The field holding each metric type's source, and the target types the API allows for it. */
 const SOURCES: Record<string, { field: string; targets: readonly string[] }> = {
@@ -76,16 +77,7 @@ function metricProblem(metric: Record<string, unknown>, index: number): Problem 
 }
 
 /** An autoscaling/v2 HPA with the one `metric` (a flow map, or block lines indented for the list item), for examples. */
-const hpaWith = (metric: string) => `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - ${metric}
-`;
+const hpaWith = (metric: string) => exampleHpa(['maxReplicas: 10', 'metrics:', `  - ${metric}`]);
 
 /** An HPA on cpu with the given `target` (a flow map). */
 const cpuTarget = (target: string) => hpaWith(`{ type: Resource, resource: { name: cpu, target: ${target} } }`);
