@@ -43,7 +43,12 @@ export function waitFor<T>(
     };
     const subscription = event(() => void check());
     const timer = setTimeout(
-      () => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (checked ${probes} times: at the start and on each event).`))),
+      () =>
+        finish(() =>
+          reject(
+            new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (looked ${probes} time${probes === 1 ? '' : 's'}: at the start and on each event).`),
+          ),
+        ),
       timeoutMs,
     );
     void check();

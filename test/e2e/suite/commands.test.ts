@@ -34,6 +34,15 @@ async function indexUpdates(): Promise<vscode.Event<unknown>> {
   return ((await activeExtension()).exports as IndexStatusApi).indexStatus.onDidUpdate;
 }
 
+/** Waits, on `writes` of the file, until `relative` on disk differs from `before`; returns the new text. */
+function changedOnDisk(relative: string, before: string, writes: ReturnType<typeof fileWrites>): Promise<string> {
+  const changed = (): string | undefined => {
+    const now = diskText(relative);
+    return now !== before ? now : undefined;
+  };
+  return waitFor(`${relative} to change on disk`, changed, { event: writes.event }).finally(() => writes.dispose());
+}
+
 async function setGrafana(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('biomeManifests.grafana').update(key, value, vscode.ConfigurationTarget.Global);
 }
@@ -274,14 +283,7 @@ describe('commands', () => {
       edit.replace(view.uri, new vscode.Range(at, at.translate(0, 'supersecret'.length)), 'rotated');
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await view.save());
-      const after = await waitFor(
-        'the re-encoded value on disk',
-        () => {
-          const text = diskText('biome/app-secrets.yaml');
-          return text !== before ? text : undefined;
-        },
-        { event: writes.event },
-      ).finally(() => writes.dispose());
+      const after = await changedOnDisk('biome/app-secrets.yaml', before, writes);
       const a = before.split('\n');
       const b = after.split('\n');
       assert.equal(b.length, a.length);
@@ -335,14 +337,7 @@ describe('commands', () => {
       edit.delete(view.uri, new vscode.Range(line, 0, line + 1, 0));
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await view.save());
-      const after = await waitFor(
-        'the saved source',
-        () => {
-          const now = diskText('biome/flow-secret.yaml');
-          return now !== text ? now : undefined;
-        },
-        { event: writes.event },
-      ).finally(() => writes.dispose());
+      const after = await changedOnDisk('biome/flow-secret.yaml', text, writes);
       assert.equal(after, text.replace('{a: YQ==, b: Yg==}', '{b: Yg==}'));
     });
   });
