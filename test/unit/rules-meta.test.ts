@@ -56,7 +56,19 @@ function assertPinned(rule: Rule, pinned: InvalidExample): void {
     return;
   }
   assert.notEqual(pinned.output, undefined, `the finding has a fix ("${first.title}"): pin its output`);
-  assert.equal(applyFix(pinned.example, first)[file!], pinned.output, `the text after fix "${first.title}"`);
+  const after = applyFix(pinned.example, first);
+  const changed = Object.keys(files).filter((name) => after[name] !== files[name]);
+  if (typeof pinned.output === 'string') {
+    // A string pins the finding's file: a fix that changes another file pins each file it changes instead.
+    assert.deepEqual(
+      changed.filter((name) => name !== file),
+      [],
+      `fix "${first.title}" changes other files: pin output as { file: text } of each`,
+    );
+    assert.equal(after[file!], pinned.output, `the text after fix "${first.title}"`);
+  } else {
+    assert.deepEqual(Object.fromEntries(changed.map((name) => [name, after[name]])), pinned.output, `the files fix "${first.title}" changes, after it`);
+  }
   assertFixesClear(rule, pinned.example, finding);
 }
 

@@ -51,6 +51,11 @@ const scaledOn = (resource: string, resources: string[]) =>
     `    resource: { name: ${resource}, target: { type: Utilization, averageUtilization: 70 } }`,
   ])}---\n${exampleDeployment({ container: resources })}`;
 
+/** A Deployment web whose containers web (a memory request only) and proxy (none) have no cpu request. */
+const TWO_CONTAINERS = `${exampleDeployment({ container: ['resources:', '  requests:', '    memory: 256Mi'] })}        - name: proxy
+          image: envoy:1.30.0
+`;
+
 export const rule = objectRule({
   id: 'require-hpa-resource-requests',
   defaultSeverity: 'error',
@@ -71,54 +76,28 @@ export const rule = objectRule({
     {
       example: {
         files: {
-          'web-hpa.yaml': `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target: { type: Utilization, averageUtilization: 50 }
-`,
-          'web-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          resources:
-            requests:
-              memory: 256Mi
-        - name: proxy
-          image: envoy:1.30.0
-`,
+          'web-hpa.yaml': exampleHpa([
+            'maxReplicas: 10',
+            'metrics:',
+            '  - type: Resource',
+            '    resource:',
+            '      name: cpu',
+            '      target: { type: Utilization, averageUtilization: 50 }',
+          ]),
+          'web-deployment.yaml': TWO_CONTAINERS,
         },
         note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
       },
       messageId: 'containersWithoutRequest',
+      file: 'web-hpa.yaml',
       line: 11,
       column: 15,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target: { type: Utilization, averageUtilization: 50 }
-`,
+      output: {
+        'web-deployment.yaml': TWO_CONTAINERS.replace('memory: 256Mi\n', 'memory: 256Mi\n              cpu: 100m\n').replace(
+          '- name: proxy\n',
+          '- name: proxy\n          resources:\n            requests:\n              cpu: 100m\n',
+        ),
+      },
     },
     {
       example: scaledOn('memory', ['resources:', '  requests: { cpu: 250m }']),

@@ -43,8 +43,11 @@ export interface InvalidExample<MessageId extends string = string> {
   readonly column: number;
   /** The file the finding is in, for an example of several files (default: `example.yaml` or the only file). */
   readonly file?: string;
-  /** For a finding with fixes: the text of `file` after its first fix is applied. */
-  readonly output?: string;
+  /**
+   * For a finding with fixes: the text of `file` after its first fix is applied; for a fix that also changes
+   * other files, the text after it of each file it changes, by name.
+   */
+  readonly output?: string | Readonly<Record<string, string>>;
 }
 
 export interface RuleOption {
