@@ -1,5 +1,6 @@
 // Pins the invalid examples of converted rules: each bare example in `invalid: [...]` becomes
-// `{ example, messageId, line, column, output? }` with what the rule reports on it now. Review the
+// `{ example, messageId, line, column, output? }` with what the rule reports on it now (`output`: the file's
+// text after the first fix, or `{ file: text }` of each file a fix that reaches other files changes). Review the
 // pins before committing: they are the expected result the meta-test holds the rule to.
 // Run: npx tsc -b && node scripts/pin-rule-examples.mjs <rule-id>...
 import { createRequire } from 'node:module';
@@ -29,7 +30,13 @@ function pinOf(rule, example, source) {
   where.push(`line: ${finding.range.start.line + 1}`, `column: ${finding.range.start.character + 1}`);
   parts.push(where.join(', '));
   const fix = finding.data?.fixes?.[0];
-  if (fix) parts.push(`output: ${literal(applyFix(example, fix)[file])}`);
+  if (fix) {
+    const after = applyFix(example, fix);
+    const changed = Object.keys(files).filter((name) => after[name] !== files[name]);
+    // The finding's file alone as a string; every changed file by name when the fix reaches others.
+    if (changed.every((name) => name === file)) parts.push(`output: ${literal(after[file])}`);
+    else parts.push(`output: {\n${changed.map((name) => `        '${name}': ${literal(after[name])},`).join('\n')}\n      }`);
+  }
   return `{\n      ${parts.join(',\n      ')},\n    }`;
 }
 

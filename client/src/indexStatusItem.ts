@@ -12,6 +12,9 @@ export class IndexStatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   /** The last status received, for tests and the command. */
   status: IndexStatus | undefined;
+  private readonly updates = new vscode.EventEmitter<IndexStatus>();
+  /** Fires with each status the server sends: the index changed (tests wait on it instead of polling). */
+  readonly onDidUpdate = this.updates.event;
 
   constructor() {
     this.item = vscode.languages.createLanguageStatusItem('biomeManifests.indexStatus', { language: 'yaml' });
@@ -30,6 +33,7 @@ export class IndexStatusItem implements vscode.Disposable {
     const configs = status.configFiles;
     this.item.detail =
       configs.length > 0 ? `${files}; config: ${configs.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : `${files}; no .biome-manifests.yaml`;
+    this.updates.fire(status);
   }
 
   stopped(): void {
@@ -39,6 +43,7 @@ export class IndexStatusItem implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.updates.dispose();
     this.item.dispose();
   }
 }

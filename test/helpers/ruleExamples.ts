@@ -1,7 +1,7 @@
 /** Runs a rule's examples through the whole engine: what the rule meta-test checks, and how pins are read. */
 import type { Rule, RuleExample } from '../../server/src/engine/lint/rule';
 import type { Finding, FindingFix } from '../../server/src/engine/types';
-import { engineWith, lintAll } from './engineHarness';
+import { engineWith, lintAll, TEST_FOLDER } from './engineHarness';
 import { applyEdits } from './applyEdits';
 
 export function filesOf(example: RuleExample): Record<string, string> {
@@ -14,12 +14,15 @@ export function findingsOf(rule: Rule, example: RuleExample): Finding[] {
   const severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
   // An example may name the release it is checked against (rules about Kubernetes versions).
   const kubernetesVersion = typeof example === 'string' ? undefined : example.kubernetesVersion;
-  return lintAll(engine, { rules: { [rule.id]: severity }, ruleOptions: {}, kubernetesVersion }).filter((f) => f.code === rule.id);
+  // And the options it sets (a message only an option turns on is pinned that way).
+  const options = typeof example === 'string' ? undefined : example.options;
+  const ruleOptions = options ? { [rule.id]: options } : {};
+  return lintAll(engine, { rules: { [rule.id]: severity }, ruleOptions, kubernetesVersion }).filter((f) => f.code === rule.id);
 }
 
-/** The file name a finding is in (the example's files share one folder). */
+/** The file a finding is in, as the example names it (relative to the examples' folder: `base/kustomization.yaml`). */
 export function fileOf(finding: Finding): string {
-  return finding.uri.slice(finding.uri.lastIndexOf('/') + 1);
+  return finding.uri.startsWith(`${TEST_FOLDER}/`) ? finding.uri.slice(TEST_FOLDER.length + 1) : finding.uri;
 }
 
 /** The example's files after `fix` (edits to files the example does not have are left out). */

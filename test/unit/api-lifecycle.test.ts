@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { engineWith, uriOf } from '../helpers/engineHarness';
 import { applyEdits } from '../helpers/applyEdits';
 import { REPO_ROOT } from './schemaFixtures';
+import apiLifecycleData from '../../server/src/engine/schema/apiLifecycle.json';
 import type { Finding, FindingFix } from '../../server/src/engine/types';
 import { apiStatus, NEWEST_KUBERNETES_VERSION, parseKubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from '../../server/src/engine/schema/apiLifecycle';
 import { parseArgs } from '../../server/src/cli/args';
@@ -60,6 +61,17 @@ describe('target Kubernetes version', () => {
       'unavailable',
       { apiVersion: 'resource.k8s.io/v1beta1', kind: 'ResourceClaim', designated: false },
     ]);
+  });
+
+  it('has a removal release for every deprecated version (k8s.io/api dates both), so deprecations always say when', () => {
+    // prerelease-lifecycle-gen sets "removed" to deprecated + 3 releases unless a type names one: the rule
+    // has no message for a deprecation without a removal, so data without one would report "removed in ".
+    const kinds = Object.entries(apiLifecycleData.kinds as Record<string, { deprecated?: string; removed?: string }>);
+    assert.ok(kinds.length > 100, `${kinds.length} group-version-kinds`);
+    assert.deepEqual(
+      kinds.filter(([, lifecycle]) => lifecycle.deprecated !== undefined && lifecycle.removed === undefined).map(([key]) => key),
+      [],
+    );
   });
 
   it('defaults to the newest supported release', () => {

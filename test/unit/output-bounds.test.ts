@@ -11,6 +11,7 @@ import { boundedCompletion, completionAt, MAX_COMPLETION_ITEMS } from '../../ser
 import { loadSchemaStore } from '../../server/src/engine/schema';
 import { engineWith, uriOf } from '../helpers/engineHarness';
 import { sampleEngine, sampleUri } from '../helpers/sampleEngine';
+import { caret } from '../helpers/caret';
 
 function countSymbols(symbols: readonly DocumentSymbol[]): number {
   return symbols.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
@@ -44,11 +45,9 @@ describe('bounded completion', () => {
     const original = sampleEngine().index.getFile(sampleUri(DEPLOYMENT))!.text;
     const needle = 'name: app-secrets\n';
     const start = original.indexOf(needle);
-    const text = original.slice(0, start) + replacement + original.slice(original.indexOf('\n', start));
+    const { text, position } = caret(`${original.slice(0, start)}${replacement}^${original.slice(original.indexOf('\n', start))}`);
     const engine = sampleEngine({ [DEPLOYMENT]: text });
     engine.index.setFile(sampleUri('biome/bulk-secrets.yaml'), secrets);
-    const before = text.slice(0, start + replacement.length).split('\n');
-    const position = { line: before.length - 1, character: before.at(-1)!.length };
     const file = engine.index.getFile(sampleUri(DEPLOYMENT))!;
     return completionAt({ index: engine.index, store: loadSchemaStore() }, file, position, { showDecodedSecrets: false });
   }

@@ -1,7 +1,7 @@
 /**
  * The rule meta-test: every rule's metadata is complete, its file name is its id, each valid example
  * yields no finding, and each invalid example yields exactly the finding it pins (message id, line,
- * column, and for a fix the text after it); every fix clears its finding.
+ * column, and for a fix the text after it); every fix clears its finding; every message is pinned by one.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +12,6 @@ import type { InvalidExample, Rule, RuleExample } from '../../server/src/engine/
 import type { Finding } from '../../server/src/engine/types';
 import { applyFix, fileOf, filesOf, findingsOf } from '../helpers/ruleExamples';
 import { REPO_ROOT } from '../helpers/paths';
-
-/**
- * Messages no invalid example shows yet (rule → message ids), from when rules first declared their messages.
- * The list may only shrink: a new message comes with an example that pins it.
- */
-const UNPINNED = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'unit', 'rules-unpinned-messages.json'), 'utf8')) as Record<string, string[]>;
 
 describe('rule registry', () => {
   it('lists every rule file once, under its id', () => {
@@ -30,21 +24,14 @@ describe('rule registry', () => {
     assert.deepEqual(allRules.map((r) => r.id).sort(), files);
     assert.equal(new Set(allRules.map((r) => r.id)).size, allRules.length);
   });
-
-  it('lists unpinned messages of existing rules only', () => {
-    const ids = new Set(allRules.map((r) => r.id));
-    assert.deepEqual(
-      Object.keys(UNPINNED).filter((id) => !ids.has(id)),
-      [],
-    );
-  });
 });
 
 /** Every fix of `finding` clears it (checked with the rule alone, like the examples). */
 function assertFixesClear(rule: Rule, example: RuleExample, finding: Finding): void {
   for (const fix of finding.data?.fixes ?? []) {
     const fixed = applyFix(example, fix);
-    const after = findingsOf(rule, { files: fixed });
+    // Checked as the example was (its Kubernetes release, its options), only with the fixed files.
+    const after = findingsOf(rule, typeof example === 'string' ? { files: fixed } : { ...example, files: fixed });
     assert.deepEqual(
       after.map((f) => f.message),
       [],
@@ -69,7 +56,19 @@ function assertPinned(rule: Rule, pinned: InvalidExample): void {
     return;
   }
   assert.notEqual(pinned.output, undefined, `the finding has a fix ("${first.title}"): pin its output`);
-  assert.equal(applyFix(pinned.example, first)[file!], pinned.output, `the text after fix "${first.title}"`);
+  const after = applyFix(pinned.example, first);
+  const changed = Object.keys(files).filter((name) => after[name] !== files[name]);
+  if (typeof pinned.output === 'string') {
+    // A string pins the finding's file: a fix that changes another file pins each file it changes instead.
+    assert.deepEqual(
+      changed.filter((name) => name !== file),
+      [],
+      `fix "${first.title}" changes other files: pin output as { file: text } of each`,
+    );
+    assert.equal(after[file!], pinned.output, `the text after fix "${first.title}"`);
+  } else {
+    assert.deepEqual(Object.fromEntries(changed.map((name) => [name, after[name]])), pinned.output, `the files fix "${first.title}" changes, after it`);
+  }
   assertFixesClear(rule, pinned.example, finding);
 }
 
@@ -87,13 +86,20 @@ for (const rule of allRules) {
       assert.ok(messages.length > 0, 'declares its messages');
       for (const [id, text] of messages) assert.ok(/^[a-z][A-Za-z0-9]*$/.test(id) && text.length > 20, `message ${id}`);
     });
-    it('pins every message with an invalid example (but the listed old ones)', () => {
+    it('pins every message with an invalid example', () => {
       const pinned = new Set(rule.invalid.map((example) => example.messageId));
-      const unpinned = Object.keys(rule.messages).filter((id) => !pinned.has(id));
       assert.deepEqual(
-        unpinned,
-        UNPINNED[rule.id] ?? [],
-        'add an invalid example for a new message; remove a message from rules-unpinned-messages.json once an example shows it',
+        Object.keys(rule.messages).filter((id) => !pinned.has(id)),
+        [],
+        'add an invalid example that yields each of these messages (a message no input can reach is dead: remove it)',
+      );
+    });
+    it('sets only options the rule declares in its examples', () => {
+      const examples = [...rule.valid, ...rule.invalid.map((pinned) => pinned.example)];
+      const set = examples.flatMap((example) => (typeof example === 'string' ? [] : Object.keys(example.options ?? {})));
+      assert.deepEqual(
+        set.filter((name) => !(name in (rule.options ?? {}))),
+        [],
       );
     });
     rule.valid.forEach((example, i) => {

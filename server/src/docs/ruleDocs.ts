@@ -16,6 +16,7 @@ function exampleBlocks(example: RuleExample): string {
   const files = typeof example === 'string' ? { 'example.yaml': example } : example.files;
   const target = typeof example !== 'string' && example.kubernetesVersion ? `Targeting Kubernetes ${example.kubernetesVersion}:\n\n` : '';
   const note = typeof example === 'string' ? '' : example.note ? `${example.note}\n\n` : '';
+  const options = typeof example !== 'string' && example.options ? `With the options \`${JSON.stringify(example.options)}\`:\n\n` : '';
   const blocks = Object.entries(files).map(([name, text]) => {
     let lines = text.replace(/\n$/, '').split('\n');
     lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? `${l.slice(0, MAX_LINE_LENGTH)}… (${l.length} characters)` : l));
@@ -23,7 +24,7 @@ function exampleBlocks(example: RuleExample): string {
     const heading = Object.keys(files).length > 1 ? `\`${name}\`\n\n` : '';
     return `${heading}\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
   });
-  return target + note + blocks.join('\n\n');
+  return target + options + note + blocks.join('\n\n');
 }
 
 /** An invalid example, with the message it yields and where. */

@@ -125,6 +125,9 @@ resources:
   - ../base
 `,
     },
+    // An empty `resources:` is no list to add to: no fix.
+    { example: asKustomization('resources:\nbases:\n  - ../base\n'), messageId: 'deprecatedField', line: 2, column: 1 },
+    { example: asKustomization('vars:\n  - { name: SVC, objref: { kind: Service, name: web } }\n'), messageId: 'deprecatedVars', line: 1, column: 1 },
   ],
   check(context) {
     const target = kustomizationOf(context);

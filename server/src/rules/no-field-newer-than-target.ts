@@ -34,12 +34,7 @@ export const rule = objectRule({
     { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.33' },
   ],
   invalid: [
-    {
-      example: { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.31' },
-      messageId: 'fieldNewer',
-      line: 10,
-      column: 20,
-    },
+    { example: { files: { 'pod.yaml': pod('{ stopSignal: SIGUSR1 }') }, kubernetesVersion: '1.31' }, messageId: 'fieldNewer', line: 10, column: 20 },
     {
       example: {
         files: {
@@ -66,6 +61,15 @@ spec:
       messageId: 'fieldNewer',
       line: 14,
       column: 11,
+    },
+    {
+      example: {
+        files: { 'policies.yaml': 'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyList\nmetadata: {}\nitems: []\n' },
+        kubernetesVersion: '1.29',
+      },
+      messageId: 'kindNewer',
+      line: 2,
+      column: 7,
     },
   ],
   check(context) {

@@ -26,6 +26,9 @@ export function dataKeyProblem(key: string): { messageId: keyof typeof messages;
   return undefined;
 }
 
+/** A `kind` (Secret or ConfigMap) named settings whose `field` holds the one `entry`. */
+const withKey = (kind: string, field: string, entry: string) => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: settings\n${field}:\n  ${entry}\n`;
+
 export const rule = objectRule({
   id: 'no-invalid-data-key',
   defaultSeverity: 'error',
@@ -47,30 +50,11 @@ data:
 `,
   ],
   invalid: [
-    {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-stringData:
-  db password: hunter2
-`,
-      messageId: 'badCharacter',
-      line: 6,
-      column: 3,
-    },
-    {
-      example: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  ..hidden: value
-`,
-      messageId: 'dotDotPrefix',
-      line: 6,
-      column: 3,
-    },
+    { example: withKey('Secret', 'stringData', 'db password: hunter2'), messageId: 'badCharacter', line: 6, column: 3 },
+    { example: withKey('ConfigMap', 'data', '..hidden: value'), messageId: 'dotDotPrefix', line: 6, column: 3 },
+    { example: withKey('ConfigMap', 'data', '"": value'), messageId: 'emptyKey', line: 6, column: 3 },
+    { example: withKey('ConfigMap', 'data', `${'generated-'.repeat(26)}key: value`), messageId: 'longKey', line: 6, column: 3 },
+    { example: withKey('Secret', 'stringData', '..: value'), messageId: 'dotKey', line: 6, column: 3 },
   ],
   check(context) {
     const object = context.target.object;

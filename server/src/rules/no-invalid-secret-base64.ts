@@ -42,6 +42,9 @@ function fixesFor(context: ObjectRuleContext, object: RenderedObject, key: strin
   return out;
 }
 
+/** A Secret whose `data` is the one `entry`. */
+const secretWith = (entry: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-secrets\ndata:\n  ${entry}\n`;
+
 export const rule = objectRule({
   id: 'no-invalid-secret-base64',
   defaultSeverity: 'error',
@@ -67,44 +70,8 @@ stringData:
 `,
   ],
   invalid: [
-    {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: supersecret
-`,
-      messageId: 'badLength',
-      line: 6,
-      column: 25,
-      output: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-`,
-    },
-    {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  SIGNING_KEY: "3q2-7w_"
-`,
-      messageId: 'urlSafe',
-      line: 6,
-      column: 20,
-      output: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  SIGNING_KEY: 3q2+7w/=
-`,
-    },
+    { example: secretWith('JWT_SECRET: supersecret'), messageId: 'badLength', line: 6, column: 25, output: secretWith('JWT_SECRET: c3VwZXJzZWNyZXQ=') },
+    { example: secretWith('SIGNING_KEY: "3q2-7w_"'), messageId: 'urlSafe', line: 6, column: 20, output: secretWith('SIGNING_KEY: 3q2+7w/=') },
     {
       example: `apiVersion: v1
 kind: Secret
@@ -127,6 +94,13 @@ data:
 stringData:
   MODE: strict
 `,
+    },
+    {
+      example: secretWith('API_TOKEN: c3Vw=ZXJzZWNyZXQ='),
+      messageId: 'badPadding',
+      line: 6,
+      column: 18,
+      output: secretWith('API_TOKEN: YzNWdz1aWEp6WldOeVpYUT0='),
     },
   ],
   check(context) {

@@ -62,6 +62,16 @@ export const rule = configRule({
       line: 3,
       column: 5,
     },
+    {
+      example: {
+        files: { 'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n', 'base/kustomization.yaml': 'resources:\n  - ../overlays\n' },
+        note: 'base includes overlays, the folder holding overlays/prod: `kubectl kustomize overlays/prod` stops with "cycle detected" (base itself fails for another reason: overlays has no kustomization).',
+      },
+      messageId: 'includedAgain',
+      file: 'overlays/prod/kustomization.yaml',
+      line: 2,
+      column: 5,
+    },
   ],
   check(context) {
     const target = kustomizationOf(context);

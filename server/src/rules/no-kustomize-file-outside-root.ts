@@ -24,7 +24,7 @@ export const rule = configRule({
         },
       },
       messageId: 'outsideRoot',
-      file: 'kustomization.yaml',
+      file: 'overlays/prod/kustomization.yaml',
       line: 2,
       column: 5,
     },

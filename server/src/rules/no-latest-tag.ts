@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { containersOf, podSpecPath, WORKLOAD_KINDS, type ContainerRef } from '../engine/k8s/podSpec';
 import { at, list, record, str } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 /** The tag of an image reference, or undefined when it has none (`registry:5000/app` has no tag). */
 export function imageTag(image: string): { tag: string | undefined; digest: boolean } {
@@ -89,6 +90,7 @@ spec:
       line: 8,
       column: 14,
     },
+    { example: { files: { 'example.yaml': examplePod([]) }, options: { requireDigest: true } }, messageId: 'tagOnly', line: 8, column: 14 },
   ],
   check(context) {
     const object = context.target.object;

@@ -55,6 +55,20 @@ receivers:
       line: 1,
       column: 1,
     },
+    {
+      example: `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="page"']
+      receiver: oncall
+receivers:
+  - name: team
+  - name: pager
+`,
+      messageId: 'unknownReceiver',
+      line: 5,
+      column: 17,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {

@@ -55,6 +55,37 @@ receivers:
       line: 6,
       column: 31,
     },
+    {
+      example: `route:
+  receiver: team
+  mute_time_intervals: [nights]
+time_intervals:
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]
+receivers:
+  - name: team
+`,
+      messageId: 'intervalsOnRootRoute',
+      line: 3,
+      column: 3,
+    },
+    {
+      example: `route:
+  receiver: team
+  routes:
+    - matchers: ['severity="info"']
+      receiver: team
+      mute_time_intervals: [night]
+time_intervals:
+  - name: nights
+    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]
+receivers:
+  - name: team
+`,
+      messageId: 'unknownIntervalDidYouMean',
+      line: 6,
+      column: 29,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {

@@ -1,6 +1,18 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
+import { examplePod } from './helpers/exampleObjects';
+
+/** A Pod reading `key` of ConfigMap app-config, and the ConfigMap with `data`. */
+const withConfigMap = (
+  key: string,
+  data: string,
+) => `${examplePod(['env:', '  - name: LOG_LEVEL', `    valueFrom: { configMapKeyRef: { name: app-config, ${key} } }`])}---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+${data}`;
 
 export const rule = objectRule({
   id: 'no-missing-configmap-key',
@@ -109,6 +121,14 @@ data:
       line: 31,
       column: 22,
     },
+    {
+      example: withConfigMap('key: log_level', 'data:\n  LOG_LEVEL: info\n'),
+      messageId: 'keyMissingDidYouMean',
+      line: 11,
+      column: 66,
+      output: withConfigMap('key: LOG_LEVEL', 'data:\n  LOG_LEVEL: info\n'),
+    },
+    { example: withConfigMap('key: LOG_LEVEL', 'data: {}\n'), messageId: 'keyMissingNoKeys', line: 11, column: 66 },
   ],
   check(context) {
     checkObjectRefs(context, 'ConfigMap', 'key');

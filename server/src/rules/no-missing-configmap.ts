@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
+import { examplePod } from './helpers/exampleObjects';
 
 /** The invalid example's main-app-deployment.yaml. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1
@@ -110,6 +111,12 @@ data:
       column: 19,
       // The fix changes one line of the example.
       output: INVALID_EXAMPLE.replace('            name: app-confg\n', '            name: app-config\n'),
+    },
+    {
+      example: examplePod(['envFrom: [{ configMapRef: { name: feature-flags } }]']),
+      messageId: 'objectMissing',
+      line: 9,
+      column: 41,
     },
   ],
   check(context) {

@@ -1,5 +1,9 @@
 import { objectRule } from '../engine/lint/rule';
 import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
+import { exampleDeployment, exampleHpa } from './helpers/exampleObjects';
+
+/** An HPA scaling Deployment `target`, and Deployment web with `metadata` (lines after its name). */
+const scaling = (target: string, metadata: string[] = []) => `${exampleHpa(['maxReplicas: 10'], target)}---\n${exampleDeployment({ metadata })}`;
 
 export const rule = objectRule({
   id: 'no-missing-hpa-target',
@@ -15,53 +19,10 @@ export const rule = objectRule({
   rationale:
     'An HPA whose target does not exist does nothing: the controller reports `FailedGetScale` and the workload you meant to autoscale keeps a fixed replica count. A typo in the name or kind, or an HPA in another namespace than its workload (references never cross namespaces), are the usual causes. The target may legitimately be defined outside this workspace, hence a warning.',
   remediation: 'Point `scaleTargetRef` at the kind and name of a workload in the HPA’s namespace, or move the HPA next to it.',
-  valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          resources: { requests: { cpu: 100m } }
-`,
-  ],
+  valid: [scaling('web')],
   invalid: [
-    {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: wbe }
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`,
-      messageId: 'missingTarget',
-      line: 6,
-      column: 66,
-    },
+    { example: scaling('wbe'), messageId: 'missingTarget', line: 6, column: 66 },
+    { example: scaling('web', ['namespace: prod']), messageId: 'inOtherNamespace', line: 6, column: 66 },
   ],
   check(context) {
     const hpa = context.target.object;

@@ -54,6 +54,24 @@ patches:
       line: 4,
       column: 11,
     },
+    {
+      example: { files: { 'kustomization.yaml': 'resources:\n  - base\n', 'base/configmap.yaml': CONFIGMAP_EXAMPLE } },
+      messageId: 'folderWithoutKustomization',
+      line: 2,
+      column: 5,
+    },
+    {
+      example: { files: { 'kustomization.yaml': 'components:\n  - ../components/tracing\n' } },
+      messageId: 'missingFolder',
+      line: 2,
+      column: 5,
+    },
+    {
+      example: { files: { 'kustomization.yaml': 'resources:\n  - service.yaml\n' } },
+      messageId: 'missingFileOrFolder',
+      line: 2,
+      column: 5,
+    },
   ],
   check(context) {
     const target = kustomizationOf(context);

@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
+import { examplePod } from './helpers/exampleObjects';
 
 /** The invalid example's main-app-deployment.yaml. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1
@@ -35,6 +36,16 @@ spec:
             - secretRef:
                 name: app-secrets
 `;
+
+/** A Pod reading key DATABASE_URL of Secret app-secrets, and the Secret with `rest` after its metadata. */
+const withSecret = (
+  rest: string,
+) => `${examplePod(['env:', '  - name: DATABASE_URL', '    valueFrom: { secretKeyRef: { name: app-secrets, key: DATABASE_URL } }'])}---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+${rest}`;
 
 export const rule = objectRule({
   id: 'no-missing-secret-key',
@@ -127,6 +138,8 @@ data:
       // The fix changes one line of the example.
       output: INVALID_EXAMPLE.replace('                  key: JWT_SECRT\n', '                  key: JWT_SECRET\n'),
     },
+    { example: withSecret('data:\n  JWT_SECRET: c3VwZXJzZWNyZXQ=\n'), messageId: 'keyMissing', line: 11, column: 64 },
+    { example: withSecret('type: Opaque\n'), messageId: 'keyMissingNoKeys', line: 11, column: 64 },
   ],
   check(context) {
     checkObjectRefs(context, 'Secret', 'key');

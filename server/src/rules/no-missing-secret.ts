@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
+import { examplePod } from './helpers/exampleObjects';
 
 /** The invalid example's main-app-deployment.yaml. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1
@@ -123,6 +124,12 @@ data:
       column: 25,
       // The fix changes one line of the example.
       output: INVALID_EXAMPLE.replace('                  name: app-secret\n', '                  name: app-secrets\n'),
+    },
+    {
+      example: examplePod(['volumeMounts: [{ name: tls, mountPath: /etc/tls }]'], ['volumes:', '  - name: tls', '    secret: { secretName: web-tls }']),
+      messageId: 'objectMissing',
+      line: 12,
+      column: 29,
     },
   ],
   check(context) {

@@ -2,6 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { at, list, num } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 /** Reports `value` when it is a number outside 1..65535 (0 allowed where it means "unset"). */
 const AFTER = 'is {{port}}, outside the valid port range 1–65535, so the API server rejects it. Use the port the application actually listens on.';
@@ -28,6 +29,9 @@ function checkPort(context: ObjectRuleContext<keyof typeof messages>, path: Valu
   });
 }
 
+/** A Service web with `spec` (its lines). */
+const serviceWith = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${spec}`;
+
 export const rule = objectRule({
   id: 'no-port-out-of-range',
   defaultSeverity: 'error',
@@ -51,71 +55,16 @@ spec:
 `,
   ],
   invalid: [
+    { example: examplePod(['ports:', '  - containerPort: 80800']), messageId: 'containerPort', line: 10, column: 26 },
+    { example: serviceWith('  selector:\n    app: web\n  ports:\n    - port: 70000\n'), messageId: 'servicePort', line: 9, column: 13 },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 80800
-`,
-      messageId: 'containerPort',
-      line: 10,
-      column: 26,
-    },
-    {
-      example: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 70000
-`,
-      messageId: 'servicePort',
-      line: 9,
-      column: 13,
-    },
-    {
-      example: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      nodePort: 99999
-`,
+      example: serviceWith('  type: NodePort\n  selector: { app: web }\n  ports:\n    - port: 80\n      nodePort: 99999\n'),
       messageId: 'nodePort',
-      line: 11,
+      line: 10,
       column: 17,
     },
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - containerPort: 8080
-          hostPort: 70000
-`,
-      messageId: 'hostPort',
-      line: 11,
-      column: 21,
-    },
+    { example: examplePod(['ports:', '  - containerPort: 8080', '    hostPort: 70000']), messageId: 'hostPort', line: 11, column: 21 },
+    { example: serviceWith('  selector: { app: web }\n  ports: [{ port: 80, targetPort: 80800 }]\n'), messageId: 'targetPort', line: 7, column: 35 },
   ],
   check(context) {
     const object = context.target.object;

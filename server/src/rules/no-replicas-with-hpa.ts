@@ -3,6 +3,10 @@ import { deleteEntry, fix } from './helpers/edits';
 import { hpaBounds, hpasTargeting } from '../engine/k8s/hpa';
 import { SCALABLE_KINDS } from '../engine/k8s/podSpec';
 import { at, num } from '../engine/k8s/values';
+import { exampleDeployment, exampleHpa } from './helpers/exampleObjects';
+
+/** An HPA scaling Deployment web from 2 to 10, and the Deployment with `spec` lines (its replicas, or none). */
+const scaledWith = (spec: string[]) => `${exampleHpa(['minReplicas: 2', 'maxReplicas: 10'])}---\n${exampleDeployment({ spec })}`;
 
 export const rule = objectRule({
   id: 'no-replicas-with-hpa',
@@ -35,50 +39,18 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`,
+      example: scaledWith(['replicas: 2']),
       messageId: 'replicasWithHpa',
       line: 15,
       column: 3,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`,
+      output: scaledWith([]),
+    },
+    {
+      example: scaledWith(['replicas: 1']),
+      messageId: 'replicasOutsideRange',
+      line: 15,
+      column: 3,
+      output: scaledWith([]),
     },
   ],
   check(context) {

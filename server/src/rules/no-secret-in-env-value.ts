@@ -85,7 +85,9 @@ data:
       messageId: 'literalCredential',
       line: 19,
       column: 22,
-      output: `apiVersion: apps/v1
+      // The fix moves the value into the folder's Secret: both files change.
+      output: {
+        'main-app-deployment.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: main-app
@@ -108,6 +110,15 @@ spec:
                   name: app-secrets
                   key: DB_PASSWORD
 `,
+        'app-secrets.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: app-secrets
+data:
+  JWT_SECRET: c3VwZXJzZWNyZXQ=
+  DB_PASSWORD: aHVudGVyMg==
+`,
+      },
     },
     {
       example: {

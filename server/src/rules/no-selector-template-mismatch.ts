@@ -7,6 +7,23 @@ import { at, list, record, str } from '../engine/k8s/values';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
 
+/** A Deployment main-app selecting `selector` (+ `expressions`, a line) whose pod template has `labels` (one entry a line). */
+const withLabels = (selector: string[], labels: string[], expressions = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+${selector.map((line) => `      ${line}\n`).join('')}${expressions}  template:
+    metadata:
+      labels:
+${labels.map((line) => `        ${line}\n`).join('')}    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+`;
+
 export const rule = objectRule({
   id: 'no-selector-template-mismatch',
   defaultSeverity: 'error',
@@ -50,46 +67,18 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-      tier: web
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-`,
+      example: withLabels(['app: main-app', 'tier: web'], ['app: main-app']),
       messageId: 'labelMissing',
       line: 9,
       column: 7,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-      tier: web
-  template:
-    metadata:
-      labels:
-        app: main-app
-        tier: web
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-`,
+      output: withLabels(['app: main-app', 'tier: web'], ['app: main-app', 'tier: web']),
+    },
+    { example: withLabels(['app: main-app', 'tier: web'], ['app: main-app', 'tier: api']), messageId: 'labelDiffers', line: 9, column: 7 },
+    {
+      example: withLabels(['app: main-app'], ['app: main-app', 'tier: web'], '    matchExpressions: [{ key: tier, operator: In, values: [api, worker] }]\n'),
+      messageId: 'expressionFails',
+      line: 9,
+      column: 24,
     },
   ],
   check(context) {

@@ -2,6 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { containerPorts, WORKLOAD_KINDS, type ContainerPort } from '../engine/k8s/podSpec';
 import { PROBE_LABEL, probeHandler, probesOf } from '../engine/k8s/probes';
+import { examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-undeclared-probe-port',
@@ -94,6 +95,18 @@ spec:
       messageId: 'undeclaredPort',
       line: 13,
       column: 17,
+    },
+    {
+      example: examplePod(['ports: [{ containerPort: 8080 }]', 'readinessProbe: { httpGet: { path: /ready, port: http } }']),
+      messageId: 'noNamedPorts',
+      line: 10,
+      column: 56,
+    },
+    {
+      example: examplePod(['ports: [{ name: dns, containerPort: 53, protocol: UDP }]', 'livenessProbe: { tcpSocket: { port: dns } }']),
+      messageId: 'udpOnlyPort',
+      line: 10,
+      column: 43,
     },
   ],
   check(context) {

@@ -1,5 +1,6 @@
 import { objectRule } from '../engine/lint/rule';
 import { checkTargetPorts, TARGET_PORT_MESSAGES } from './helpers/targetPortCheck';
+import { exampleServedPod } from './helpers/exampleObjects';
 
 /** The invalid example's example. */
 const INVALID_EXAMPLE = `apiVersion: apps/v1
@@ -155,6 +156,12 @@ spec:
     - port: 3010
       targetPort: http
 `,
+    },
+    {
+      example: exampleServedPod('[{ name: web, image: web:1.0.0, ports: [{ containerPort: 8080 }] }]', '[{ port: 80, targetPort: http }]'),
+      messageId: 'noNamedPorts',
+      line: 15,
+      column: 35,
     },
   ],
   check(context) {

@@ -1,4 +1,4 @@
-import { configRule } from '../engine/lint/rule';
+import { configRule, type RuleExample } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import { fix } from './helpers/edits';
 import { replaceScalar, scalarAt } from './helpers/scalarSource';
@@ -17,6 +17,17 @@ function quotedLike(source: string, text: string): string {
   if (source.startsWith('"')) return JSON.stringify(text);
   return text;
 }
+
+/** A Prometheus config with one static `target` (as written in the flow list). */
+const prometheusScraping = (target: string) => `scrape_configs:\n  - job_name: main-app\n    static_configs:\n      - targets: [${target}]\n`;
+
+/** prometheus.yml scraping `target`, and Service main-app with `ports` (a flow list). */
+const scraping = (target: string, ports: string): RuleExample => ({
+  files: {
+    'prometheus.yml': prometheusScraping(target),
+    'main-app.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: main-app\nspec:\n  selector: { app: main-app }\n  ports: ${ports}\n`,
+  },
+});
 
 export const rule = configRule({
   id: 'no-unexposed-scrape-port',
@@ -68,34 +79,27 @@ spec:
   ],
   invalid: [
     {
-      example: {
-        files: {
-          'prometheus.yml': `scrape_configs:
-  - job_name: main-app
-    static_configs:
-      - targets: ['main-app:3000']
-`,
-          'main-app.yaml': `apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-      targetPort: 3000
-`,
-        },
-      },
+      example: scraping("'main-app:3000'", '[{ port: 80, targetPort: 3000 }]'),
       messageId: 'targetPortScraped',
+      file: 'prometheus.yml',
       line: 4,
       column: 19,
-      output: `scrape_configs:
-  - job_name: main-app
-    static_configs:
-      - targets: ['main-app:80']
-`,
+      output: prometheusScraping("'main-app:80'"),
+    },
+    {
+      example: scraping('main-app:8080', '[{ port: 80, targetPort: 3000 }]'),
+      messageId: 'portNotExposed',
+      file: 'prometheus.yml',
+      line: 4,
+      column: 19,
+      output: prometheusScraping('main-app:80'),
+    },
+    {
+      example: scraping("'main-app:9090'", '[{ name: http, port: 80, targetPort: 3000 }, { name: https, port: 443, targetPort: 3443 }]'),
+      messageId: 'noExposedPort',
+      file: 'prometheus.yml',
+      line: 4,
+      column: 19,
     },
   ],
   check(context) {

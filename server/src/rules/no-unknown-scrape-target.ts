@@ -48,6 +48,16 @@ spec:
       line: 4,
       column: 19,
     },
+    {
+      example: `scrape_configs:
+  - job_name: api-gateway
+    static_configs:
+      - targets: ['api-gateway.prod.svc:3000']
+`,
+      messageId: 'unknownServiceInNamespace',
+      line: 4,
+      column: 19,
+    },
   ],
   check(context) {
     for (const target of staticTargets(context.target.value)) {

@@ -15,6 +15,24 @@ function selectorText(selector: Record<string, unknown>): string {
     .join(', ');
 }
 
+/** A Deployment main-app in namespace shop, and a Service main-app in `namespace` selecting app=`app`. */
+const withService = (namespace: string, app: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: main-app, namespace: shop }
+spec:
+  selector: { matchLabels: { app: main-app } }
+  template:
+    metadata: { labels: { app: main-app } }
+    spec: { containers: [{ name: main-app, image: azora/main-app:1.0.0 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: main-app, namespace: ${namespace} }
+spec:
+  selector: { app: ${app} }
+  ports: [{ port: 80 }]
+`;
+
 export const rule = objectRule({
   id: 'no-unmatched-service-selector',
   defaultSeverity: 'warning',
@@ -69,38 +87,8 @@ spec:
 `,
   ],
   invalid: [
-    {
-      example: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: mainapp
-  ports:
-    - port: 80
-`,
-      messageId: 'noMatch',
-      line: 23,
-      column: 3,
-    },
+    { example: withService('shop', 'mainapp'), messageId: 'noMatch', line: 14, column: 3 },
+    { example: withService('storefront', 'main-app'), messageId: 'matchesInOtherNamespace', line: 14, column: 3 },
   ],
   check(context) {
     const service = context.target.object;

@@ -1,4 +1,4 @@
-import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
+import { objectRule, type ObjectRuleContext, type RuleExample } from '../engine/lint/rule';
 import type { FindingFix } from '../engine/types';
 import { apiStatus, type ApiStatus } from '../engine/schema/apiLifecycle';
 import { replaceValue } from './helpers/edits';
@@ -43,9 +43,6 @@ const messages = {
     '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it. Use {{replacement}}.',
   removedNoReplacement:
     '{{kind}} {{name}} uses {{apiVersion}}, which is removed in Kubernetes {{removed}} (deprecated since {{deprecated}}); this workspace targets {{target}}: the API server rejects it.',
-  deprecated:
-    '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}. Use {{replacement}}.',
-  deprecatedNoReplacement: '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}}; this workspace targets {{target}}.',
   deprecatedUntil:
     '{{kind}} {{name}} uses {{apiVersion}}, which is deprecated since Kubernetes {{deprecated}} and removed in {{removed}}; this workspace targets {{target}}. Use {{replacement}}.',
   deprecatedUntilNoReplacement:
@@ -56,9 +53,9 @@ const messages = {
     '{{kind}} {{name}} uses {{apiVersion}}, which is served from Kubernetes {{introduced}} on; this workspace targets {{target}}: the API server rejects it.',
 };
 
+// k8s.io/api dates the removal of every deprecated version (test/unit/api-lifecycle.test.ts holds the data to it).
 function messageOf(status: ApiStatus): Exclude<MessageId, `${string}NoReplacement`> {
-  if (status.state !== 'deprecated') return status.state;
-  return status.lifecycle.removed ? 'deprecatedUntil' : 'deprecated';
+  return status.state === 'deprecated' ? 'deprecatedUntil' : status.state;
 }
 
 function report(kind: string, name: string, apiVersion: string, status: ApiStatus, target: string): { messageId: MessageId; data: Record<string, string> } {
@@ -76,6 +73,21 @@ function report(kind: string, name: string, apiVersion: string, status: ApiStatu
   const messageId = messageOf(status);
   return { messageId: replacement ? messageId : `${messageId}NoReplacement`, data };
 }
+
+/** A FlowSchema of flowcontrol.apiserver.k8s.io/`version`. */
+const flowSchema = (version: string) => `apiVersion: flowcontrol.apiserver.k8s.io/${version}
+kind: FlowSchema
+metadata:
+  name: system-leader-election
+spec:
+  priorityLevelConfiguration: { name: leader-election }
+`;
+
+/** An example object of `apiVersion` and `kind` checked against Kubernetes `release`. */
+const inRelease = (apiVersion: string, kind: string, release: string): RuleExample => ({
+  files: { 'example.yaml': `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: example\n` },
+  kubernetesVersion: release,
+});
 
 export const rule = objectRule({
   id: 'no-unsupported-api-version',
@@ -97,25 +109,7 @@ spec:
 `,
   ],
   invalid: [
-    {
-      example: `apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
-kind: FlowSchema
-metadata:
-  name: system-leader-election
-spec:
-  priorityLevelConfiguration: { name: leader-election }
-`,
-      messageId: 'removed',
-      line: 1,
-      column: 13,
-      output: `apiVersion: flowcontrol.apiserver.k8s.io/v1
-kind: FlowSchema
-metadata:
-  name: system-leader-election
-spec:
-  priorityLevelConfiguration: { name: leader-election }
-`,
-    },
+    { example: flowSchema('v1beta3'), messageId: 'removed', line: 1, column: 13, output: flowSchema('v1') },
     {
       example: `apiVersion: networking.k8s.io/v1beta1
 kind: Ingress
@@ -128,6 +122,11 @@ spec:
       line: 1,
       column: 13,
     },
+    { example: inRelease('policy/v1beta1', 'PodSecurityPolicy', '1.36'), messageId: 'removedNoReplacement', line: 1, column: 13 },
+    { example: inRelease('networking.k8s.io/v1beta1', 'IPAddress', '1.36'), messageId: 'deprecatedUntil', line: 1, column: 13 },
+    { example: inRelease('coordination.k8s.io/v1beta1', 'LeaseCandidate', '1.36'), messageId: 'deprecatedUntilNoReplacement', line: 1, column: 13 },
+    { example: inRelease('admissionregistration.k8s.io/v1', 'MutatingAdmissionPolicy', '1.35'), messageId: 'unavailable', line: 1, column: 13 },
+    { example: inRelease('storagemigration.k8s.io/v1beta1', 'StorageVersionMigration', '1.34'), messageId: 'unavailableNoReplacement', line: 1, column: 13 },
   ],
   check(context) {
     const { apiVersion, kind, name } = context.target.object.identity;

@@ -6,6 +6,7 @@ import { insertAfterEntry } from './helpers/edits';
 import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from '../engine/k8s/hpa';
 import { containersOf, type ContainerRef } from '../engine/k8s/podSpec';
 import { record } from '../engine/k8s/values';
+import { exampleDeployment, exampleHpa } from './helpers/exampleObjects';
 
 /** Requests the fix proposes: modest, so the container still fits on a node; the user should tune them. */
 const DEFAULT_REQUEST: Record<ComputeResource, string> = { cpu: '100m', memory: '128Mi' };
@@ -41,6 +42,20 @@ function addRequestsFix(target: RenderedObject, missing: ContainerRef[], resourc
   return [{ title, safety: 'unsafe', edits: [...byUri].map(([uri, edits]) => ({ uri, edits })) }];
 }
 
+/** An HPA on `resource` utilization, and its Deployment whose container has the `resources` lines. */
+const scaledOn = (resource: string, resources: string[]) =>
+  `${exampleHpa([
+    'maxReplicas: 10',
+    'metrics:',
+    '  - type: Resource',
+    `    resource: { name: ${resource}, target: { type: Utilization, averageUtilization: 70 } }`,
+  ])}---\n${exampleDeployment({ container: resources })}`;
+
+/** A Deployment web whose containers web (a memory request only) and proxy (none) have no cpu request. */
+const TWO_CONTAINERS = `${exampleDeployment({ container: ['resources:', '  requests:', '    memory: 256Mi'] })}        - name: proxy
+          image: envoy:1.30.0
+`;
+
 export const rule = objectRule({
   id: 'require-hpa-resource-requests',
   defaultSeverity: 'error',
@@ -55,83 +70,41 @@ export const rule = objectRule({
   rationale:
     'A Utilization target is a percentage of the pods’ requests: the controller divides usage by the sum of the containers’ requests. If any container of the target’s pod template (after patches are merged) has no request for that resource, utilization is undefined and the HPA reports `FailedGetResourceMetric` — it never scales. A limit counts, because the API copies a limit into a missing request. `autoscaling/v1` and an HPA without metrics scale on 80% CPU.',
   remediation: 'Add `resources.requests.cpu` (or `memory`) to every container of the target, sized to its normal usage.',
-  valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          resources: { limits: { cpu: 500m } }
-`,
-  ],
+  // A limit counts: the API copies it into the missing request.
+  valid: [scaledOn('cpu', ['resources: { limits: { cpu: 500m } }'])],
   invalid: [
     {
       example: {
         files: {
-          'web-hpa.yaml': `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target: { type: Utilization, averageUtilization: 50 }
-`,
-          'web-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          resources:
-            requests:
-              memory: 256Mi
-        - name: proxy
-          image: envoy:1.30.0
-`,
+          'web-hpa.yaml': exampleHpa([
+            'maxReplicas: 10',
+            'metrics:',
+            '  - type: Resource',
+            '    resource:',
+            '      name: cpu',
+            '      target: { type: Utilization, averageUtilization: 50 }',
+          ]),
+          'web-deployment.yaml': TWO_CONTAINERS,
         },
         note: 'Both containers lack a cpu request; the fix adds one to each, in the Deployment file.',
       },
       messageId: 'containersWithoutRequest',
+      file: 'web-hpa.yaml',
       line: 11,
       column: 15,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target: { type: Utilization, averageUtilization: 50 }
-`,
+      output: {
+        'web-deployment.yaml': TWO_CONTAINERS.replace('memory: 256Mi\n', 'memory: 256Mi\n              cpu: 100m\n').replace(
+          '- name: proxy\n',
+          '- name: proxy\n          resources:\n            requests:\n              cpu: 100m\n',
+        ),
+      },
+    },
+    {
+      example: scaledOn('memory', ['resources:', '  requests: { cpu: 250m }']),
+      messageId: 'containerWithoutRequest',
+      line: 10,
+      column: 25,
+      output: scaledOn('memory', ['resources:', '  requests: { cpu: 250m, memory: 128Mi }']),
     },
   ],
   check(context) {

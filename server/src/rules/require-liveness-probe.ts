@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { SERVING_KINDS } from '../engine/k8s/probes';
 import { checkProbeRequirement } from './helpers/probeRequirement';
+import { exampleServedPod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'require-liveness-probe',
@@ -97,6 +98,12 @@ spec:
     - port: 80
       targetPort: http
 `,
+    },
+    {
+      example: exampleServedPod('[{ name: web, image: web:1.0.0 }, { name: proxy, image: envoy:1.30.0 }]', '[{ port: 80, targetPort: 8080 }]'),
+      messageId: 'noContainerWith',
+      line: 7,
+      column: 18,
     },
   ],
   check(context) {

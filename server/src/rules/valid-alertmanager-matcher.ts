@@ -6,6 +6,9 @@ import { re2Problem } from '../engine/monitoring/re2';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
 
+/** An Alertmanager config whose one child route is `route` (its first entry, then `receiver: team`). */
+const withChildRoute = (route: string) => `route:\n  receiver: team\n  routes:\n    - ${route}\n      receiver: team\nreceivers:\n  - name: team\n`;
+
 export const rule = monitoringRule({
   id: 'valid-alertmanager-matcher',
   defaultSeverity: 'error',
@@ -38,46 +41,9 @@ receivers:
 `,
   ],
   invalid: [
-    {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="critical']
-      receiver: team
-receivers:
-  - name: team
-`,
-      messageId: 'invalidMatcher',
-      line: 4,
-      column: 18,
-    },
-    {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['team=~"(?!infra).*"']
-      receiver: team
-receivers:
-  - name: team
-`,
-      messageId: 'invalidMatcher',
-      line: 4,
-      column: 18,
-    },
-    {
-      example: `route:
-  receiver: team
-  routes:
-    - match_re:
-        service: 'api|web)'
-      receiver: team
-receivers:
-  - name: team
-`,
-      messageId: 'invalidRegex',
-      line: 5,
-      column: 26,
-    },
+    { example: withChildRoute(`matchers: ['severity="critical']`), messageId: 'invalidMatcher', line: 4, column: 18 },
+    { example: withChildRoute(`matchers: ['team=~"(?!infra).*"']`), messageId: 'invalidMatcher', line: 4, column: 18 },
+    { example: withChildRoute("match_re:\n        service: 'api|web)'"), messageId: 'invalidRegex', line: 5, column: 26 },
     {
       example: `route:
   receiver: team
@@ -89,6 +55,8 @@ receivers:
       line: 3,
       column: 3,
     },
+    { example: withChildRoute('matchers: [{ severity: critical }]'), messageId: 'matcherNotString', line: 4, column: 18 },
+    { example: withChildRoute('match:\n        service-name: api'), messageId: 'invalidLabelName', line: 5, column: 9 },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'alertmanager-config')) {

@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, num, record, str } from '../engine/k8s/values';
+import { exampleHpa } from './helpers/exampleObjects';
 
 /** The field holding each metric type's source, and the target types the API allows for it. */
 const SOURCES: Record<string, { field: string; targets: readonly string[] }> = {
@@ -75,6 +76,12 @@ function metricProblem(metric: Record<string, unknown>, index: number): Problem 
   return targetProblem(type, record(at(metric, source.field, 'target')), [...path, source.field], source.targets);
 }
 
+/** An autoscaling/v2 HPA with the one `metric` (a flow map, or block lines indented for the list item), for examples. */
+const hpaWith = (metric: string) => exampleHpa(['maxReplicas: 10', 'metrics:', `  - ${metric}`]);
+
+/** An HPA on cpu with the given `target` (a flow map). */
+const cpuTarget = (target: string) => hpaWith(`{ type: Resource, resource: { name: cpu, target: ${target} } }`);
+
 export const rule = objectRule({
   id: 'valid-hpa-metric-target',
   defaultSeverity: 'error',
@@ -103,57 +110,48 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageValue: 500m
-`,
+      example: hpaWith('type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageValue: 500m'),
       messageId: 'missingTargetValue',
       line: 13,
       column: 11,
     },
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: { name: memory, target: { type: Utilization, averageUtilization: 0 } }
-`,
+      example: hpaWith('{ type: Resource, resource: { name: memory, target: { type: Utilization, averageUtilization: 0 } } }'),
       messageId: 'lowUtilization',
-      line: 10,
-      column: 62,
+      line: 9,
+      column: 80,
     },
     {
-      example: `apiVersion: autoscaling/v2
+      example: hpaWith('{ type: Pods, resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } } }'),
+      messageId: 'typeFieldMismatch',
+      line: 9,
+      column: 9,
+    },
+    {
+      example: `apiVersion: autoscaling/v1
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
 spec:
   scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
   maxReplicas: 10
-  metrics:
-    - type: Pods
-      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
+  targetCPUUtilizationPercentage: 0
 `,
-      messageId: 'typeFieldMismatch',
-      line: 9,
-      column: 7,
+      messageId: 'lowCpu',
+      line: 8,
+      column: 35,
     },
+    { example: hpaWith('{ type: Resource, resource: { name: cpu } }'), messageId: 'noTarget', line: 9, column: 25 },
+    { example: cpuTarget('{ type: Percent, averageUtilization: 50 }'), messageId: 'unknownTargetType', line: 9, column: 58 },
+    { example: cpuTarget('{ type: Value, value: 500m }'), messageId: 'unsupportedTargetType', line: 9, column: 58 },
+    { example: cpuTarget('{ type: Utilization, averageUtilization: 50, averageValue: 500m }'), messageId: 'extraTargetValue', line: 9, column: 101 },
+    {
+      example: hpaWith('{ type: resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } } }'),
+      messageId: 'unknownType',
+      line: 9,
+      column: 9,
+    },
+    { example: hpaWith('{ type: External }'), messageId: 'missingSourceField', line: 9, column: 9 },
   ],
   check(context) {
     const hpa = context.target.object;

@@ -4,6 +4,7 @@ import type { FindingFix, TextEdit } from '../engine/types';
 import { replaceValue } from './helpers/edits';
 import { HPA_KIND, hpaBounds } from '../engine/k8s/hpa';
 import { at, list, record, str } from '../engine/k8s/values';
+import { exampleHpa } from './helpers/exampleObjects';
 
 /** True when a metric can report 0 for an idle workload (the only case where minReplicas 0 makes sense). */
 function hasObjectOrExternalMetric(hpa: RenderedObject): boolean {
@@ -44,81 +45,41 @@ export const rule = objectRule({
     'The API rejects `minReplicas` below 1 (0 is only accepted with the alpha HPAScaleToZero feature gate, and only makes sense with an Object or External metric that can report an idle workload), `maxReplicas` below 1, and `maxReplicas` below `minReplicas`. When `minReplicas` equals `maxReplicas` the HPA is valid but can never change the replica count: it only costs a controller loop and misleads readers. `minReplicas` defaults to 1 when omitted.',
   remediation: 'Set `1 ≤ minReplicas < maxReplicas`; when the two are swapped, swap them back.',
   valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
-`,
+    exampleHpa([
+      'minReplicas: 2',
+      'maxReplicas: 10',
+      'metrics:',
+      '  - type: Resource',
+      '    resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }',
+    ]),
   ],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 10
-  maxReplicas: 2
-`,
+      example: exampleHpa(['minReplicas: 10', 'maxReplicas: 2']),
       messageId: 'maxBelowMin',
       line: 8,
       column: 16,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
-`,
+      output: exampleHpa(['minReplicas: 2', 'maxReplicas: 10']),
     },
+    { example: exampleHpa(['minReplicas: 0', 'maxReplicas: 5']), messageId: 'lowMinReplicas', line: 7, column: 16 },
+    { example: exampleHpa(['minReplicas: 3', 'maxReplicas: 3']), messageId: 'fixedReplicas', line: 8, column: 16 },
+    { example: exampleHpa(['maxReplicas: 0']), messageId: 'lowMaxReplicas', line: 7, column: 16 },
     {
       example: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
-  name: web
+  name: queue-worker
 spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: queue-worker }
   minReplicas: 0
   maxReplicas: 5
+  metrics:
+    - type: External
+      external:
+        metric: { name: queue_messages_ready, selector: { matchLabels: { queue: jobs } } }
+        target: { type: AverageValue, averageValue: "30" }
 `,
-      messageId: 'lowMinReplicas',
-      line: 7,
-      column: 16,
-    },
-    {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 3
-  maxReplicas: 3
-`,
-      messageId: 'fixedReplicas',
-      line: 8,
-      column: 16,
-    },
-    {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 0
-`,
-      messageId: 'lowMaxReplicas',
+      messageId: 'zeroMinReplicas',
       line: 7,
       column: 16,
     },

@@ -71,6 +71,17 @@ export const rule = monitoringRule({
       line: 7,
       column: 11,
     },
+    {
+      example: `groups:
+  - name: api
+    rules:
+      - expr: up == 0
+        for: 5m
+`,
+      messageId: 'unnamedRule',
+      line: 4,
+      column: 9,
+    },
   ],
   check(context) {
     for (const source of monitoringSources(context, 'prometheus-rules')) {

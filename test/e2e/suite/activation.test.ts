@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, extensionId, openInWorkspace, workspaceRoot } from '../helpers';
+import { activeExtension, extensionId, openInWorkspace, waitForDiagnostics, workspaceRoot } from '../helpers';
 
 describe('activation', () => {
   it('runs on a temp copy of the sample workspace, never examples/ itself', () => {
@@ -12,6 +12,9 @@ describe('activation', () => {
   it('activates when a manifest of the sample opens', async () => {
     const editor = await openInWorkspace('biome/main-app-deployment.yaml');
     assert.equal(editor.document.languageId, 'yaml');
+    // Diagnostics on the file come only from an extension the open itself activated (activeExtension() below
+    // would activate it anyway).
+    await waitForDiagnostics(editor.document.uri);
     const ext = await activeExtension();
     assert.equal(ext.id, extensionId);
     assert.ok(vscode.extensions.getExtension(extensionId)?.isActive);

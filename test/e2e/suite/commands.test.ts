@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeExtension, createInWorkspace, openInWorkspace, positionOf, waitFor, workspaceRoot } from '../helpers';
+import { activeExtension, createInWorkspace, fileWrites, openInWorkspace, positionOf, waitFor, workspaceRoot } from '../helpers';
 
 /** The commands return what they did; these are the shapes the tests read. */
 interface Preview {
@@ -22,6 +22,25 @@ function fileOf(relative: string): vscode.Uri {
 
 function diskText(relative: string): string {
   return fs.readFileSync(fileOf(relative).fsPath, 'utf8');
+}
+
+/** What the tests read of the extension's API: the index status the server sends, and its event. */
+interface IndexStatusApi {
+  indexStatus: { status?: { manifests: number }; onDidUpdate: vscode.Event<unknown> };
+}
+
+/** Fires when the server reports a changed index (a file opened, created or removed was indexed). */
+async function indexUpdates(): Promise<vscode.Event<unknown>> {
+  return ((await activeExtension()).exports as IndexStatusApi).indexStatus.onDidUpdate;
+}
+
+/** Waits, on `writes` of the file, until `relative` on disk differs from `before`; returns the new text. */
+function changedOnDisk(relative: string, before: string, writes: ReturnType<typeof fileWrites>): Promise<string> {
+  const changed = (): string | undefined => {
+    const now = diskText(relative);
+    return now !== before ? now : undefined;
+  };
+  return waitFor(`${relative} to change on disk`, changed, { event: writes.event }).finally(() => writes.dispose());
 }
 
 async function setGrafana(key: string, value: unknown): Promise<void> {
@@ -78,10 +97,14 @@ describe('commands', () => {
 
     it('says so for a folder with no patches', async () => {
       await createInWorkspace('plain/config.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\ndata:\n  a: "1"\n');
-      const preview = await waitFor('a preview listing the ConfigMap', async () => {
-        const p = await run<Preview>('previewRendered', fileOf('plain'));
-        return p.text.includes('ConfigMap plain') ? p : undefined;
-      });
+      const preview = await waitFor(
+        'a preview listing the ConfigMap',
+        async () => {
+          const p = await run<Preview>('previewRendered', fileOf('plain'));
+          return p.text.includes('ConfigMap plain') ? p : undefined;
+        },
+        { event: await indexUpdates() },
+      );
       assert.match(preview.text, /# Rendered manifests for folder plain\//);
       assert.match(preview.text, /# No patches here: every object is shown as written\./);
     });
@@ -129,16 +152,17 @@ describe('commands', () => {
       const warnings: string[] = [];
       const offered: (string | undefined)[] = [];
       const opened: (vscode.Uri | string)[] = [];
+      const browserOpened = new vscode.EventEmitter<void>();
       window.showWarningMessage = async (message: string, ...actions: string[]) => {
         warnings.push(message);
         return actions.includes('Set Grafana URL…') ? 'Set Grafana URL…' : undefined;
       };
       window.showInputBox = async (options?: vscode.InputBoxOptions) => (offered.push(options?.value), 'http://localhost:3000');
-      env.openExternal = async (target: vscode.Uri | string) => (opened.push(target), true);
+      env.openExternal = async (target: vscode.Uri | string) => (opened.push(target), browserOpened.fire(), true);
       try {
         const first = await run<Grafana>('openGrafana', { service: 'main-app' });
         assert.equal(first.status, 'no-grafana-url');
-        await waitFor('Grafana to open once the URL is set', () => (opened.length > 0 ? true : undefined), { timeoutMs: 15_000 });
+        await waitFor('Grafana to open once the URL is set', () => (opened.length > 0 ? true : undefined), { event: browserOpened.event, timeoutMs: 15_000 });
         assert.equal(warnings.length, 1, warnings.join('\n'));
         assert.deepEqual(offered, ['http://localhost:3000'], "the workspace Grafana's port-forward address is offered");
         const saved = vscode.workspace.getConfiguration('biomeManifests.grafana').inspect<string>('url');
@@ -148,6 +172,7 @@ describe('commands', () => {
         window.showWarningMessage = originals.warning;
         window.showInputBox = originals.input;
         env.openExternal = originals.open;
+        browserOpened.dispose();
       }
     });
 
@@ -196,10 +221,14 @@ describe('commands', () => {
       // Recorded, not opened: no browser tab from a test. The extension shares this vscode API object.
       env.openExternal = async (target: vscode.Uri | string) => (targets.push(target), true);
       try {
-        const result = await waitFor('the injected Service to be indexed', async () => {
-          const r = await run<Grafana>('openGrafana', { service: name });
-          return r.status === 'opened' ? r : undefined;
-        });
+        const result = await waitFor(
+          'the injected Service to be indexed',
+          async () => {
+            const r = await run<Grafana>('openGrafana', { service: name });
+            return r.status === 'opened' ? r : undefined;
+          },
+          { event: await indexUpdates() },
+        );
         assert.equal(targets.length, 1);
         // What VS Code's OpenerService hands the browser: a string as given, a Uri as encodeURI(toString(true)).
         const target = targets[0]!;
@@ -238,6 +267,7 @@ describe('commands', () => {
 
     it('decodes, and saving one edited value changes exactly one line of the source', async () => {
       const before = diskText('biome/app-secrets.yaml');
+      const writes = fileWrites('biome/app-secrets.yaml');
       await openInWorkspace('biome/app-secrets.yaml');
       const result = await run<{ status: string; uri: string; keys: string[] }>('decodeSecret', {
         uri: fileOf('biome/app-secrets.yaml').toString(),
@@ -253,10 +283,7 @@ describe('commands', () => {
       edit.replace(view.uri, new vscode.Range(at, at.translate(0, 'supersecret'.length)), 'rotated');
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await view.save());
-      const after = await waitFor('the re-encoded value on disk', () => {
-        const text = diskText('biome/app-secrets.yaml');
-        return text !== before ? text : undefined;
-      });
+      const after = await changedOnDisk('biome/app-secrets.yaml', before, writes);
       const a = before.split('\n');
       const b = after.split('\n');
       assert.equal(b.length, a.length);
@@ -302,6 +329,7 @@ describe('commands', () => {
     it('saving the decoded view of a flow data map removes only the deleted key', async () => {
       const text = 'apiVersion: v1\nkind: Secret\nmetadata: {name: flowy}\ndata: {a: YQ==, b: Yg==}\n';
       await createInWorkspace('biome/flow-secret.yaml', text);
+      const writes = fileWrites('biome/flow-secret.yaml');
       const result = await run<{ status: string; uri: string }>('decodeSecret', { uri: fileOf('biome/flow-secret.yaml').toString(), name: 'flowy' });
       const view = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.uri));
       const line = view.getText().split('\n').indexOf('a: a');
@@ -309,10 +337,7 @@ describe('commands', () => {
       edit.delete(view.uri, new vscode.Range(line, 0, line + 1, 0));
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(await view.save());
-      const after = await waitFor('the saved source', () => {
-        const now = diskText('biome/flow-secret.yaml');
-        return now !== text ? now : undefined;
-      });
+      const after = await changedOnDisk('biome/flow-secret.yaml', text, writes);
       assert.equal(after, text.replace('{a: YQ==, b: Yg==}', '{b: Yg==}'));
     });
   });
@@ -365,9 +390,8 @@ describe('commands', () => {
     });
 
     it('reports the number of indexed manifests', async () => {
-      const ext = await activeExtension();
-      const ctx = ext.exports as { indexStatus: { status?: { manifests: number } } };
-      const status = await waitFor('an index status notification', () => ctx.indexStatus.status);
+      const { indexStatus } = (await activeExtension()).exports as IndexStatusApi;
+      const status = await waitFor('an index status notification', () => indexStatus.status, { event: indexStatus.onDidUpdate });
       assert.ok(status.manifests >= 15, `manifests: ${status.manifests}`);
     });
   });

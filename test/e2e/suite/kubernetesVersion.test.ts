@@ -37,6 +37,9 @@ describe('target Kubernetes version', () => {
       { event: vscode.languages.onDidChangeDiagnostics },
     );
     assert.match(warning.message, /this workspace targets 1\.30/);
-    await waitFor('the status to show 1.30', () => (status.text === 'Kubernetes 1.30' ? true : undefined));
+    // The item follows the configuration change it subscribed to at activation, before this wait's listener.
+    await waitFor('the status to show 1.30', () => (status.text === 'Kubernetes 1.30' ? true : undefined), {
+      event: vscode.workspace.onDidChangeConfiguration,
+    });
   });
 });

@@ -29,9 +29,10 @@ export type TargetType = 'object' | 'config' | 'monitoring';
 
 /**
  * A rule example: one YAML file, or several files (names relative to one folder);
- * `kubernetesVersion` is the release it is checked against (default: the newest supported).
+ * `kubernetesVersion` is the release it is checked against (default: the newest supported);
+ * `options` the rule's options it is checked with (default: the defaults), for messages only an option enables.
  */
-export type RuleExample = string | { files: Record<string, string>; note?: string; kubernetesVersion?: string };
+export type RuleExample = string | { files: Record<string, string>; note?: string; kubernetesVersion?: string; options?: Readonly<Record<string, unknown>> };
 
 /** An example the rule reports, with the one finding it must yield. */
 export interface InvalidExample<MessageId extends string = string> {
@@ -42,8 +43,11 @@ export interface InvalidExample<MessageId extends string = string> {
   readonly column: number;
   /** The file the finding is in, for an example of several files (default: `example.yaml` or the only file). */
   readonly file?: string;
-  /** For a finding with fixes: the text of `file` after its first fix is applied. */
-  readonly output?: string;
+  /**
+   * For a finding with fixes: the text of `file` after its first fix is applied; for a fix that also changes
+   * other files, the text after it of each file it changes, by name.
+   */
+  readonly output?: string | Readonly<Record<string, string>>;
 }
 
 export interface RuleOption {
