@@ -95,7 +95,8 @@ function documentSymbol(doc: ManifestDocument, name: string, budget: Budget, fie
   // A List's `items` entry lists its items as the resources they are (`Deployment web`), not as `[0]`.
   const items: DocumentSymbol[] = [];
   for (const item of doc.items) if (take(budget)) items.push(documentSymbol(item, documentTitle(item)!, budget, fields));
-  if (!fields) return { name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children: items };
+  // Without fields, no empty `children` (optional in LSP): thousands of entries are sent on every edit.
+  if (!fields) return { name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), ...(items.length > 0 ? { children: items } : {}) };
   const itemsEntry = items.length > 0 ? children.find((s) => s.name === 'items') : undefined;
   if (itemsEntry) itemsEntry.children = items;
   return { name, detail, kind: SymbolKind.Module, range, selectionRange: doc.headRange(), children };
