@@ -3,10 +3,13 @@ import * as vscode from 'vscode';
 import { activeExtension, createInWorkspace, positionOf, waitFor, workspaceRoot } from '../helpers';
 import { blockThreadFor, HOST_BLOCKING_BOUND_MS, HostBlockingMonitor } from '../hostBlocking';
 import { largeManifest, referenceFindings } from '../largeManifest';
+import { UNRESPONSIVE_REPORT_DELAY_MS, WorkbenchLog } from '../workbenchLog';
 
 /**
  * Issue #15, item 10: with a large file open VS Code reported the extension host unresponsive. The host's event
- * loop is sampled while the file opens and while a user works in it; no block may exceed the bound.
+ * loop is sampled while the file opens and while a user works in it; no block may exceed the bound, and VS Code
+ * itself may not log the host as unresponsive meanwhile (its check is a round trip through the workbench: a
+ * workbench too busy drawing what the extension sent fails it too, with no block in the host).
  */
 const FILE = 'biome/e2e-responsive.yaml';
 
@@ -20,6 +23,21 @@ function waitForCount(uri: vscode.Uri, count: number, what: string): Promise<num
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps the thread busy for `ms` of wall clock (VS Code's unresponsive check counts wall clock). */
+function blockWallClock(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // blocking on purpose
+  }
+}
+
+/** Polls `probe` until it is true or `timeoutMs` passed. */
+async function eventually(probe: () => boolean, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (!probe() && Date.now() < until) await pause(250);
+  return probe();
+}
 
 /** Replaces the tag of the first `image` (`needle`) keystroke by keystroke, as typed (~30 ms a key), in the editor. */
 async function typeTag(editor: vscode.TextEditor, needle: string, tag: string): Promise<void> {
@@ -56,6 +74,7 @@ async function closeOthers(doc: vscode.TextDocument): Promise<void> {
 
 describe('the extension host with a large file open', () => {
   const monitor = new HostBlockingMonitor();
+  const workbenchLog = new WorkbenchLog();
   before(() => activeExtension());
   after(async function () {
     this.timeout(120_000);
@@ -81,10 +100,25 @@ describe('the extension host with a large file open', () => {
     assert.ok(probe.phases[0]!.longestBlockMs >= 300, probe.report());
   });
 
+  it('VS Code\'s "extension host is unresponsive" reaches the test (so the check below can fail)', async function () {
+    if (!workbenchLog.available) this.skip(); // desktop VS Code: no launcher, no copy of the workbench's log
+    this.timeout(60_000);
+    // A file of the workspace, not an untitled one: nothing left unsaved for a later "close editors" to ask about.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'biome/app-secrets.yaml'));
+    const mark = workbenchLog.mark();
+    // The workbench asks this host for the hover while it is blocked: unacknowledged for 5 s.
+    const hover = vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
+    await new Promise<void>((resolve) => setTimeout(() => resolve(blockWallClock(5000)), 10));
+    await hover;
+    const reported = await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 30_000);
+    assert.ok(reported && workbenchLog.unresponsiveSince(mark).length > 0, `no report in the workbench log:\n${workbenchLog.linesSince(mark).join('\n')}`);
+  });
+
   it(`is never blocked for more than ${HOST_BLOCKING_BOUND_MS} ms while the file opens and the user works in it`, async function () {
     this.timeout(300_000);
     const text = largeManifest();
     const expected = (await referenceFindings(text)).length;
+    const logMark = workbenchLog.available ? workbenchLog.mark() : undefined;
     const editor = await monitor.phase('open until all diagnostics show', async () => {
       const opened = await createInWorkspace(FILE, text);
       await waitForCount(opened.document.uri, expected, `${expected} diagnostics on the large file`);
@@ -110,6 +144,13 @@ describe('the extension host with a large file open', () => {
       await typeTag(again, 'image: nginx:1.27.1', 'latest');
       await waitForCount(uri, expected + 2, 'the finding of the second typed `latest` tag');
     });
-    assert.deepEqual(monitor.overBound(), [], `the extension host was blocked longer than ${HOST_BLOCKING_BOUND_MS} ms:\n${monitor.report()}`);
+    // A stall at the end is reported up to 4.5 s later.
+    if (logMark !== undefined) await pause(UNRESPONSIVE_REPORT_DELAY_MS);
+    const reports = logMark !== undefined ? workbenchLog.unresponsiveSince(logMark) : [];
+    const problems = [
+      ...monitor.overBound().map((p) => `blocked longer than ${HOST_BLOCKING_BOUND_MS} ms: ${p.phase}`),
+      ...reports.map((line) => `VS Code logged: ${line}`),
+    ];
+    assert.deepEqual(problems, [], `the extension host did not stay responsive:\n${monitor.report()}`);
   });
 });
