@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeExtension, createInWorkspace, positionOf, waitFor, workspaceRoot } from '../helpers';
-import { blockThreadFor, HOST_BLOCKING_BOUND_MS, HostBlockingMonitor } from '../hostBlocking';
+import { blockThreadFor, HOST_BLOCKING_BOUND_MS, HostBlockingMonitor, HostStallRecorder } from '../hostBlocking';
 import { largeManifest, referenceFindings } from '../largeManifest';
-import { UNRESPONSIVE_REPORT_DELAY_MS, WorkbenchLog } from '../workbenchLog';
+import { judgeReports, loadPerCore, UNRESPONSIVE_REPORT_DELAY_MS, WorkbenchLog } from '../workbenchLog';
 
 /**
  * Issue #15, item 10: with a large file open VS Code reported the extension host unresponsive. The host's event
@@ -119,6 +119,8 @@ describe('the extension host with a large file open', () => {
     const text = largeManifest();
     const expected = (await referenceFindings(text)).length;
     const logMark = workbenchLog.available ? workbenchLog.mark() : undefined;
+    const stalls = new HostStallRecorder();
+    const loads = [loadPerCore()];
     const editor = await monitor.phase('open until all diagnostics show', async () => {
       const opened = await createInWorkspace(FILE, text);
       await waitForCount(opened.document.uri, expected, `${expected} diagnostics on the large file`);
@@ -146,11 +148,20 @@ describe('the extension host with a large file open', () => {
     });
     // A stall at the end is reported up to 4.5 s later.
     if (logMark !== undefined) await pause(UNRESPONSIVE_REPORT_DELAY_MS);
+    stalls.stop();
+    loads.push(loadPerCore());
     const reports = logMark !== undefined ? workbenchLog.unresponsiveSince(logMark) : [];
+    const verdict = judgeReports(reports, stalls.stalls, Math.min(...loads));
+    if (verdict.excused.length > 0) {
+      const load = loads.map((l) => l.toFixed(1)).join(' → ');
+      console.log(`VS Code reported the host unresponsive with no stall of the host, on an overloaded machine (load per core ${load}):`);
+      for (const line of verdict.excused) console.log(`  ${line}`);
+    }
     const problems = [
       ...monitor.overBound().map((p) => `blocked longer than ${HOST_BLOCKING_BOUND_MS} ms: ${p.phase}`),
-      ...reports.map((line) => `VS Code logged: ${line}`),
+      ...verdict.failing.map((line) => `VS Code logged: ${line}`),
     ];
-    assert.deepEqual(problems, [], `the extension host did not stay responsive:\n${monitor.report()}`);
+    const stallText = stalls.stalls.map((st) => `host stalled ${new Date(st.fromMs).toISOString()} for ${st.toMs - st.fromMs} ms (${st.cpuMs} ms CPU)`);
+    assert.deepEqual(problems, [], `the extension host did not stay responsive:\n${monitor.report()}\n${stallText.join('\n')}`);
   });
 });
