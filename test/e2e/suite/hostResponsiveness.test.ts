@@ -87,7 +87,10 @@ describe('the extension host with a large file open', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FILE));
+    // Absent when the large-file test did not run (BIOME_E2E_GREP picked the self-tests only).
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FILE)).then(undefined, (error: unknown) => {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+    });
   });
 
   it('the sampler sees a block of the host (so the bound below can fail)', async () => {
@@ -102,16 +105,21 @@ describe('the extension host with a large file open', () => {
 
   it('VS Code\'s "extension host is unresponsive" reaches the test (so the check below can fail)', async function () {
     if (!workbenchLog.available) this.skip(); // desktop VS Code: no launcher, no copy of the workbench's log
-    this.timeout(60_000);
+    this.timeout(180_000);
     // A file of the workspace, not an untitled one: nothing left unsaved for a later "close editors" to ask about.
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'biome/app-secrets.yaml'));
     const mark = workbenchLog.mark();
-    // The workbench asks this host for the hover while it is blocked: unacknowledged for 5 s.
-    const hover = vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
-    await new Promise<void>((resolve) => setTimeout(() => resolve(blockWallClock(5000)), 10));
-    await hover;
-    const reported = await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 30_000);
-    assert.ok(reported && workbenchLog.unresponsiveSince(mark).length > 0, `no report in the workbench log:\n${workbenchLog.linesSince(mark).join('\n')}`);
+    // The workbench asks this host for a hover while it is blocked for 8 s: reported if the request left the page
+    // within 5 s. On a loaded machine the page may take longer to send it: then once more (three times at most).
+    for (let attempt = 0; attempt < 3 && workbenchLog.unresponsiveSince(mark).length === 0; attempt++) {
+      const hover = vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
+      await new Promise<void>((resolve) => setTimeout(() => resolve(blockWallClock(8000)), 10));
+      await hover;
+      await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 15_000);
+    }
+    assert.ok(workbenchLog.unresponsiveSince(mark).length > 0, `no report in the workbench log:\n${workbenchLog.linesSince(mark).join('\n')}`);
+    // The scenario below starts with the host reported responsive again.
+    assert.ok(await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 30_000), 'the host was not reported responsive again');
   });
 
   it(`is never blocked for more than ${HOST_BLOCKING_BOUND_MS} ms while the file opens and the user works in it`, async function () {
