@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  CodeLensRequest,
   ErrorAction,
   LanguageClient,
   TransportKind,
@@ -21,6 +22,8 @@ import { VersionStatusItem } from './versionStatusItem';
 import { RestartPolicy } from './restartPolicy';
 import { IndexStatusNotification } from '../../server/src/protocol';
 import { redactingTraceChannel } from './traceRedaction';
+import { UnchangedDiagnostics } from './unchangedDiagnostics';
+import { LargeFileLenses } from './largeFileLenses';
 import type { RenderedPreviewProvider } from './preview/renderedProvider';
 import type { ResourceMapPanel } from './commands/showResourceMap';
 import type { SecretFileSystem } from './secrets/secretFs';
@@ -124,6 +127,10 @@ export class Ctx implements vscode.Disposable {
 
   private async createAndStart(): Promise<LanguageClient> {
     const startedAt = performance.now();
+    // Both keep the workbench's UI thread from redrawing what a large file did not change (issue #15 item 10).
+    const unchanged = new UnchangedDiagnostics();
+    const lenses = new LargeFileLenses((document) => this.client?.getFeature(CodeLensRequest.method).getProvider(document)?.onDidChangeCodeLensEmitter.fire());
+    this.session.push(lenses);
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -154,8 +161,9 @@ export class Ctx implements vscode.Disposable {
             this.firstDiagnosticsMs = performance.now() - startedAt;
             this.output.info(`first diagnostics ${this.firstDiagnosticsMs.toFixed(0)} ms after the server started`);
           }
-          next(uri, diagnostics);
+          if (!unchanged.isRepeat(uri.toString(), diagnostics)) next(uri, diagnostics);
         },
+        ...lenses.middleware,
       },
     };
     const client = new LanguageClient('biomeManifests', 'Biome Manifests', serverOptions, clientOptions);

@@ -25,6 +25,9 @@ export interface PhaseBlocking {
   /** All the thread computed during the phase, ms. */
   cpuMs: number;
   wallMs: number;
+  /** When the phase began and ended (epoch ms), to line it up with VS Code's logs. */
+  startedAt: number;
+  endedAt: number;
 }
 
 /** CPU time of this thread (Node ≥ 23.9, as in code-server's host); of the whole process before that. */
@@ -69,6 +72,37 @@ class Sampler {
   }
 }
 
+/** A stretch the host's thread did not get back to its event loop (wall clock, epoch ms), and what it computed meanwhile. */
+export interface HostStall {
+  fromMs: number;
+  toMs: number;
+  cpuMs: number;
+}
+
+/** Shortest stall recorded: VS Code's unresponsive check waits 3 s, so shorter ones cannot explain a report alone. */
+const STALL_RECORD_MS = 1000;
+
+/** Records the host's stalls over a whole scenario, between phases too (where the per-phase sampler is not running). */
+export class HostStallRecorder {
+  readonly stalls: HostStall[] = [];
+  private lastAt = Date.now();
+  private lastCpu = threadCpuMs();
+  private readonly timer = setInterval(() => this.tick(), RESOLUTION_MS);
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.tick();
+  }
+
+  private tick(): void {
+    const at = Date.now();
+    const cpu = threadCpuMs();
+    if (at - this.lastAt - RESOLUTION_MS >= STALL_RECORD_MS) this.stalls.push({ fromMs: this.lastAt, toMs: at, cpuMs: Math.round(cpu - this.lastCpu) });
+    this.lastAt = at;
+    this.lastCpu = cpu;
+  }
+}
+
 export class HostBlockingMonitor {
   readonly phases: PhaseBlocking[] = [];
 
@@ -76,6 +110,7 @@ export class HostBlockingMonitor {
   async phase<T>(phase: string, work: () => Promise<T>): Promise<T> {
     const profile = await startProfile();
     const started = performance.now();
+    const startedAt = Date.now();
     const sampler = new Sampler();
     try {
       return await work();
@@ -89,6 +124,8 @@ export class HostBlockingMonitor {
         longestDelayMs: round(sampler.longestDelayMs),
         cpuMs: Math.round(sampler.cpuMs),
         wallMs: Math.round(performance.now() - started),
+        startedAt,
+        endedAt: Date.now(),
       });
     }
   }
@@ -96,7 +133,10 @@ export class HostBlockingMonitor {
   /** One line per phase, for the test's output and its failure message. */
   report(): string {
     return this.phases
-      .map((p) => `${p.phase}: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms), ${p.cpuMs} ms of CPU in ${p.wallMs} ms`)
+      .map(
+        (p) =>
+          `${p.phase} [${clock(p.startedAt)}–${clock(p.endedAt)}]: longest block ${p.longestBlockMs} ms (event-loop delay ${p.longestDelayMs} ms), ${p.cpuMs} ms of CPU in ${p.wallMs} ms`,
+      )
       .join('\n');
   }
 
@@ -104,6 +144,11 @@ export class HostBlockingMonitor {
   overBound(boundMs = HOST_BLOCKING_BOUND_MS): PhaseBlocking[] {
     return this.phases.filter((p) => p.longestBlockMs > boundMs);
   }
+}
+
+/** `hh:mm:ss.mmm` (UTC) of an epoch time, as VS Code's logs print it. */
+function clock(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(11, 23);
 }
 
 /**

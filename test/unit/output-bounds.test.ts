@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver/node';
-import { documentSymbols, MAX_DOCUMENT_SYMBOLS } from '../../server/src/lsp/symbols';
+import { documentSymbols, FULL_OUTLINE_MAX_ENTRIES, MAX_DOCUMENT_SYMBOLS } from '../../server/src/lsp/symbols';
 import { boundedCompletion, completionAt, MAX_COMPLETION_ITEMS } from '../../server/src/lsp/insight';
 import { loadSchemaStore } from '../../server/src/engine/schema';
 import { engineWith, uriOf } from '../helpers/engineHarness';
@@ -20,20 +20,37 @@ function countSymbols(symbols: readonly DocumentSymbol[]): number {
 const configMap = (i: number): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  a: "1"\n  b: "2"\n  c: "3"\n`;
 
 describe('bounded outline', () => {
-  it('a file of 3,000 ConfigMaps (27,000 entries) gets 5,000, the last saying how many documents are left out whole', () => {
-    const text = Array.from({ length: 3000 }, (_, i) => configMap(i)).join('---\n');
-    const file = engineWith({ 'many.yaml': text }).index.getFile(uriOf('many.yaml'))!;
-    const symbols = documentSymbols(file);
-    assert.equal(countSymbols(symbols), MAX_DOCUMENT_SYMBOLS);
-    // 9 entries per ConfigMap: the title, apiVersion, kind, metadata, name, data and its 3 keys.
-    assert.equal(symbols.at(-1)!.name, '… and 2444 more documents (the outline shows 5000 entries)');
-    assert.equal(symbols.at(-1)!.range.start.line, 556 * 9 + 1); // the `kind` line of the first document left out
+  const configMaps = (count: number): string => Array.from({ length: count }, (_, i) => configMap(i)).join('---\n');
+  const outlineOf = (text: string): DocumentSymbol[] => documentSymbols(engineWith({ 'many.yaml': text }).index.getFile(uriOf('many.yaml'))!);
+
+  it('a file of 3,000 ConfigMaps (27,000 entries with fields) is outlined by its documents alone, every one of them', () => {
+    const symbols = outlineOf(configMaps(3000));
+    assert.equal(countSymbols(symbols), 3000);
+    assert.deepEqual(
+      symbols.map((s) => s.children?.length ?? 0),
+      symbols.map(() => 0),
+    );
     assert.equal(symbols[0]!.name, 'ConfigMap cm-0');
+    assert.equal(symbols.at(-1)!.name, 'ConfigMap cm-2999');
+    assert.equal(symbols.at(-1)!.range.start.line, 2999 * 9); // the last document's first line (after its `---`)
+  });
+
+  it('a file of 6,000 documents gets 5,000 entries, the last saying how many documents are left out whole', () => {
+    const symbols = outlineOf(configMaps(6000));
+    assert.equal(countSymbols(symbols), MAX_DOCUMENT_SYMBOLS);
+    assert.equal(symbols.at(-1)!.name, '… and 1001 more documents (the outline shows 5000 entries)');
+    assert.equal(symbols.at(-1)!.range.start.line, 4999 * 9 + 1); // the `kind` line of the first document left out
+  });
+
+  it(`a file whose outline with fields fits in ${FULL_OUTLINE_MAX_ENTRIES} entries keeps its fields; one more document and it does not`, () => {
+    // 9 entries per ConfigMap: the title, apiVersion, kind, metadata, name, data and its 3 keys.
+    const fits = Math.floor((FULL_OUTLINE_MAX_ENTRIES - 1) / 9);
+    assert.equal(countSymbols(outlineOf(configMaps(fits))), fits * 9);
+    assert.equal(countSymbols(outlineOf(configMaps(fits + 1))), fits + 1);
   });
 
   it('a small file is outlined whole', () => {
-    const file = engineWith({ 'one.yaml': configMap(1) }).index.getFile(uriOf('one.yaml'))!;
-    assert.equal(countSymbols(documentSymbols(file)), 9);
+    assert.equal(countSymbols(outlineOf(configMap(1))), 9);
   });
 });
 

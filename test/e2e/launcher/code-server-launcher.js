@@ -2,13 +2,15 @@
 // test-electron spawns `<this> <folder> … --extensionTestsPath=… --extensionDevelopmentPath=…`; we run the tests in
 // code-server's extension host through headless Chromium and exit with the code the workbench reports.
 // Extra flag of ours: --install-extension=<file.vsix> (repeatable) installs a package before the workbench opens.
-// Env: BIOME_E2E_TIMEOUT_MS (default 600000) bounds the whole run; BIOME_E2E_KEEP=1 keeps the temp dirs.
+// Env: BIOME_E2E_TIMEOUT_MS (default 600000) bounds the whole run; BIOME_E2E_KEEP=1 keeps the temp dirs;
+// BIOME_E2E_WORKBENCH_PROFILE=<dir> profiles the workbench's page (workbenchWatch.js).
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const util = require('node:util');
 const cs = require('./codeServer');
+const { appendLine, startWorkbenchProfile, workbenchLogFor } = require('./workbenchWatch');
 
 const overallTimeoutMs = Number(process.env.BIOME_E2E_TIMEOUT_MS || 600_000);
 
@@ -86,6 +88,7 @@ async function main() {
     // The built-in Git extension would only log that the temp workspace is no repository.
     cs.writeUserSettings(dirs, { 'git.enabled': false });
     if (opts.vsix.length) cs.installExtensions(dirs, opts.vsix);
+    const workbenchLog = workbenchLogFor(dirs);
     server = await cs.startCodeServer({ dirs, smokeTestDriver: true });
     browser = await cs.launchBrowser(dirs);
     const { page } = browser;
@@ -96,10 +99,13 @@ async function main() {
     // The extension host's console arrives printf-style: (level, [format, ...args]).
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = Array.isArray(args) ? util.format(...args) : String(args);
+      appendLine(workbenchLog, type, line);
       if (isNoise(line)) return;
       (type === 'error' ? console.error : console.log)(line);
     });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    const stopProfile = await startWorkbenchProfile(page);
+    await page.exposeFunction('codeAutomationExit', async (code, logs) => {
+      await stopProfile(logs).catch((err) => console.error(`[e2e] the workbench profile was not written: ${err}`));
       if (code !== 0 || process.env.BIOME_E2E_VERBOSE) printHostLogs(hostLogs(dirs, logs));
       finish(code);
     });

@@ -1,12 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeExtension, createInWorkspace, positionOf, waitFor, workspaceRoot } from '../helpers';
-import { blockThreadFor, HOST_BLOCKING_BOUND_MS, HostBlockingMonitor } from '../hostBlocking';
+import { blockThreadFor, HOST_BLOCKING_BOUND_MS, HostBlockingMonitor, HostStallRecorder } from '../hostBlocking';
 import { largeManifest, referenceFindings } from '../largeManifest';
+import { judgeReports, loadPerCore, UNRESPONSIVE_REPORT_DELAY_MS, WorkbenchLog } from '../workbenchLog';
 
 /**
  * Issue #15, item 10: with a large file open VS Code reported the extension host unresponsive. The host's event
- * loop is sampled while the file opens and while a user works in it; no block may exceed the bound.
+ * loop is sampled while the file opens and while a user works in it; no block may exceed the bound, and VS Code
+ * itself may not log the host as unresponsive meanwhile (its check is a round trip through the workbench: a
+ * workbench too busy drawing what the extension sent fails it too, with no block in the host).
  */
 const FILE = 'biome/e2e-responsive.yaml';
 
@@ -20,6 +23,21 @@ function waitForCount(uri: vscode.Uri, count: number, what: string): Promise<num
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps the thread busy for `ms` of wall clock (VS Code's unresponsive check counts wall clock). */
+function blockWallClock(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // blocking on purpose
+  }
+}
+
+/** Polls `probe` until it is true or `timeoutMs` passed. */
+async function eventually(probe: () => boolean, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (!probe() && Date.now() < until) await pause(250);
+  return probe();
+}
 
 /** Replaces the tag of the first `image` (`needle`) keystroke by keystroke, as typed (~30 ms a key), in the editor. */
 async function typeTag(editor: vscode.TextEditor, needle: string, tag: string): Promise<void> {
@@ -56,6 +74,7 @@ async function closeOthers(doc: vscode.TextDocument): Promise<void> {
 
 describe('the extension host with a large file open', () => {
   const monitor = new HostBlockingMonitor();
+  const workbenchLog = new WorkbenchLog();
   before(() => activeExtension());
   after(async function () {
     this.timeout(120_000);
@@ -68,7 +87,10 @@ describe('the extension host with a large file open', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FILE));
+    // Absent when the large-file test did not run (BIOME_E2E_GREP picked the self-tests only).
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), FILE)).then(undefined, (error: unknown) => {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+    });
   });
 
   it('the sampler sees a block of the host (so the bound below can fail)', async () => {
@@ -81,10 +103,32 @@ describe('the extension host with a large file open', () => {
     assert.ok(probe.phases[0]!.longestBlockMs >= 300, probe.report());
   });
 
+  it('VS Code\'s "extension host is unresponsive" reaches the test (so the check below can fail)', async function () {
+    if (!workbenchLog.available) this.skip(); // desktop VS Code: no launcher, no copy of the workbench's log
+    this.timeout(180_000);
+    // A file of the workspace, not an untitled one: nothing left unsaved for a later "close editors" to ask about.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'biome/app-secrets.yaml'));
+    const mark = workbenchLog.mark();
+    // The workbench asks this host for a hover while it is blocked for 8 s: reported if the request left the page
+    // within 5 s. On a loaded machine the page may take longer to send it: then once more (three times at most).
+    for (let attempt = 0; attempt < 3 && workbenchLog.unresponsiveSince(mark).length === 0; attempt++) {
+      const hover = vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
+      await new Promise<void>((resolve) => setTimeout(() => resolve(blockWallClock(8000)), 10));
+      await hover;
+      await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 15_000);
+    }
+    assert.ok(workbenchLog.unresponsiveSince(mark).length > 0, `no report in the workbench log:\n${workbenchLog.linesSince(mark).join('\n')}`);
+    // The scenario below starts with the host reported responsive again.
+    assert.ok(await eventually(() => workbenchLog.responsiveSince(mark).length > 0, 30_000), 'the host was not reported responsive again');
+  });
+
   it(`is never blocked for more than ${HOST_BLOCKING_BOUND_MS} ms while the file opens and the user works in it`, async function () {
     this.timeout(300_000);
     const text = largeManifest();
     const expected = (await referenceFindings(text)).length;
+    const logMark = workbenchLog.available ? workbenchLog.mark() : undefined;
+    const stalls = new HostStallRecorder();
+    const loads = [loadPerCore()];
     const editor = await monitor.phase('open until all diagnostics show', async () => {
       const opened = await createInWorkspace(FILE, text);
       await waitForCount(opened.document.uri, expected, `${expected} diagnostics on the large file`);
@@ -110,6 +154,22 @@ describe('the extension host with a large file open', () => {
       await typeTag(again, 'image: nginx:1.27.1', 'latest');
       await waitForCount(uri, expected + 2, 'the finding of the second typed `latest` tag');
     });
-    assert.deepEqual(monitor.overBound(), [], `the extension host was blocked longer than ${HOST_BLOCKING_BOUND_MS} ms:\n${monitor.report()}`);
+    // A stall at the end is reported up to 4.5 s later.
+    if (logMark !== undefined) await pause(UNRESPONSIVE_REPORT_DELAY_MS);
+    stalls.stop();
+    loads.push(loadPerCore());
+    const reports = logMark !== undefined ? workbenchLog.unresponsiveSince(logMark) : [];
+    const verdict = judgeReports(reports, stalls.stalls, Math.min(...loads));
+    if (verdict.excused.length > 0) {
+      const load = loads.map((l) => l.toFixed(1)).join(' → ');
+      console.log(`VS Code reported the host unresponsive with no stall of the host, on an overloaded machine (load per core ${load}):`);
+      for (const line of verdict.excused) console.log(`  ${line}`);
+    }
+    const problems = [
+      ...monitor.overBound().map((p) => `blocked longer than ${HOST_BLOCKING_BOUND_MS} ms: ${p.phase}`),
+      ...verdict.failing.map((line) => `VS Code logged: ${line}`),
+    ];
+    const stallText = stalls.stalls.map((st) => `host stalled ${new Date(st.fromMs).toISOString()} for ${st.toMs - st.fromMs} ms (${st.cpuMs} ms CPU)`);
+    assert.deepEqual(problems, [], `the extension host did not stay responsive:\n${monitor.report()}\n${stallText.join('\n')}`);
   });
 });
