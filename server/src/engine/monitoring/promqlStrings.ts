@@ -9,7 +9,7 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
 /** The value of a PromQL string literal's source (quotes included). */
-function unquotePromql(literal: string): string {
+export function unquotePromql(literal: string): string {
   const body = literal.slice(1, -1);
   if (literal.startsWith('`')) return body;
   let out = '';
