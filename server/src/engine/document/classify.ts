@@ -59,7 +59,14 @@ export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedId
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
   if (!isMap(contents)) return { type: 'other' };
-  if (isDashboard(fileName, (key) => contents.has(key))) return { type: 'grafana-dashboard' };
+  if (
+    isDashboard(
+      fileName,
+      (key) => contents.has(key),
+      (key) => isSeq(contents.get(key, true)),
+    )
+  )
+    return { type: 'grafana-dashboard' };
   const apiVersion = stringAt(contents, 'apiVersion') ?? implied?.apiVersion;
   const kind = stringAt(contents, 'kind') ?? implied?.kind;
   // Not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a custom resource with other fields.

@@ -14,9 +14,9 @@ export function looksLikeDashboard(text: string): boolean {
   return text.trimStart().startsWith('{') && /"schemaVersion"\s*:/.test(text) && /"(?:panels|rows)"\s*:/.test(text);
 }
 
-/** Whether a parsed document (a `.json` file's map) is a dashboard: `schemaVersion` and `panels` or `rows`. */
-export function isDashboard(fileName: string, has: (key: string) => boolean): boolean {
-  return JSON_FILE.test(fileName) && has('schemaVersion') && (has('panels') || has('rows'));
+/** Whether a parsed document (a `.json` file's map) is a dashboard: `schemaVersion` and a list of `panels` or `rows`. */
+export function isDashboard(fileName: string, has: (key: string) => boolean, isList: (key: string) => boolean): boolean {
+  return JSON_FILE.test(fileName) && has('schemaVersion') && (isList('panels') || isList('rows'));
 }
 
 export interface DashboardQuery {
