@@ -60,7 +60,7 @@ async function collectTargets(paths: readonly string[], exclude: readonly string
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) return `no such file or folder: ${given}`;
     if (stat.isDirectory()) {
-      for (const file of await findYamlFiles(full, { exclude, onUnreadable, onSpecialFile })) report.add(file);
+      for (const file of await findYamlFiles(full, { exclude, onUnreadable, onSpecialFile, dashboards: true })) report.add(file);
     } else {
       report.add(full);
       for (const sibling of await siblingsOf(full, exclude)) context.add(sibling);

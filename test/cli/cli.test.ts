@@ -52,7 +52,8 @@ describe('biome-manifests check', () => {
   it('reports exactly the sample findings, as JSON, and exits 1 for the error', () => {
     const { code, stdout } = cli(['check', 'examples/biome-sample', '--format', 'json']);
     const report = JSON.parse(stdout) as { files: number; findings: JsonFinding[] };
-    assert.equal(report.files, 11);
+    // 11 YAML files and the Grafana dashboard (grafana/dashboards/service-overview.json: clean, its job is $service).
+    assert.equal(report.files, 12);
     assert.deepEqual(
       report.findings.map((f) => `${f.file.replace('examples/biome-sample/', '')}:${f.line} ${f.severity} ${f.code}`),
       SAMPLE_FINDINGS,
@@ -75,6 +76,25 @@ describe('biome-manifests check', () => {
     assert.equal(cli(['check', path.join(dir, 'missing')]).code, 2);
     assert.equal(cli(['lint', dir]).code, 2);
     assert.match(cli([]).stderr, /Usage: biome-manifests check/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks a Grafana dashboard of the folder against its scrape configs; other .json files are not counted', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-cli-'));
+    fs.writeFileSync(path.join(dir, 'prometheus.yml'), "scrape_configs:\n  - job_name: api\n    static_configs:\n      - targets: ['10.0.0.1:8080']\n");
+    const dashboard = {
+      title: 'API',
+      schemaVersion: 39,
+      panels: [{ title: 'Errors', targets: [{ refId: 'A', expr: 'sum(rate(errors_total{job="apii"}[5m]))' }] }],
+    };
+    fs.mkdirSync(path.join(dir, 'dashboards'));
+    fs.writeFileSync(path.join(dir, 'dashboards', 'api.json'), `${JSON.stringify(dashboard, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "api", "private": true }\n');
+    const { code, stdout } = cli(['check', dir]);
+    assert.match(stdout, /dashboards\/api\.json:10:42 info no-unknown-dashboard-job Panel "Errors" queries job "apii", .*Did you mean "api"\?/);
+    assert.match(stdout, /1 problem \(0 errors, 0 warnings, 1 info\) in 2 files\.$/m);
+    assert.doesNotMatch(stdout, /package\.json/);
+    assert.equal(code, 0);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -90,8 +90,8 @@ describe('check output formats', () => {
 
   it('junit: a suite per file, a failure per finding, a passing case for a clean file', () => {
     const { stdout } = cli(['check', 'examples/biome-sample', '--format', 'junit']);
-    assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="biome-manifests" tests="17" failures="10" errors="0">/);
-    assert.equal(stdout.match(/<testsuite /g)?.length, 11);
+    assert.match(stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="biome-manifests" tests="18" failures="10" errors="0">/);
+    assert.equal(stdout.match(/<testsuite /g)?.length, 12); // 11 YAML files and the clean Grafana dashboard
     assert.equal(stdout.match(/<failure /g)?.length, 10);
     assert.match(
       stdout,

@@ -80,6 +80,9 @@ describe('PromQL checks', () => {
       'predict_linear(x[1h], 3600) < 0',
       'x offset 5m',
       'avg_over_time(x[5m:1m])',
+      'up{job=~"api|web", path!~`/health.*`} or vector(0)',
+      'x and on (job) y',
+      'max_over_time(sum(x)[10m:1m])',
     ]) {
       assert.equal(checkPromql(query), undefined, query);
     }
@@ -90,6 +93,20 @@ describe('PromQL checks', () => {
     assert.match(checkPromql('sum(x[5m])')!.message, /expected instant vector in sum\(\), got range vector/);
     assert.match(checkPromql('x[5m]')!.message, /must be an instant vector or a scalar/);
     assert.match(checkPromql('foo_bar(x)')!.message, /unknown function "foo_bar"/);
+  });
+  it('refuses what Prometheus refuses while parsing: matcher regexes, set operators on scalars, ranges of expressions', () => {
+    // Positions as promtool gives them (0-based here): the matcher, the whole binary expression, the range's `[`.
+    assert.deepEqual(checkPromql('up{job=~"("}'), {
+      start: 3,
+      end: 11,
+      message: 'the regular expression of this matcher is not valid RE2: missing closing `)`: close the group or escape the `(` as `\\(`',
+    });
+    assert.match(checkPromql('x{a!~"\\d(?=x)"}')!.message, /not valid RE2: lookahead/);
+    assert.equal(checkPromql('x{a=~"\\d+"}'), undefined);
+    assert.equal(checkPromql('x{a="("}'), undefined);
+    assert.deepEqual(checkPromql('1 unless x'), { start: 0, end: 10, message: 'the set operator unless works on instant vectors only, not on a scalar' });
+    assert.equal(checkPromql('(x)[5m]')!.start, 3);
+    assert.match(checkPromql('x[5m][1m]')!.message, /applies only to a metric selector.*subquery/);
   });
   it('stays bounded on a 100 KB expression', () => {
     const big = Array.from({ length: 8000 }, (_, i) => `m${i}`).join(' + ');

@@ -38,6 +38,21 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
     assert.deepEqual(errors('alertmanager', fixture('valid-alertmanager028.alertmanager.yml')), []);
   });
 
+  it('checks the SDs the Debian promtool lacks (linode, nomad) field by field; Kuma and STACKIT stay accepted whole', () => {
+    const job = (block: string): string => `scrape_configs:\n  - job_name: x\n${block}`;
+    const linode = '    linode_sd_configs:\n      - region: eu-west\n        tag_separator: ";"\n        authorization: { credentials_file: /t }\n';
+    const nomad =
+      '    nomad_sd_configs:\n      - server: http://nomad:4646\n        namespace: apps\n        allow_stale: false\n        refresh_interval: 1m\n';
+    assert.deepEqual(errors('prometheus', job(linode + nomad)), []);
+    assert.match(errors('prometheus', job('    nomad_sd_configs:\n      - namespace: apps\n')).join('\n'), /^4 .*Nomad SD config needs server/);
+    assert.match(
+      errors('prometheus', job('    linode_sd_configs:\n      - regoin: eu\n')).join('\n'),
+      /^4 .*Unknown field regoin in [Ll]inode SD config.*Did you mean region\?/,
+    );
+    assert.match(errors('prometheus', job('    nomad_sd_configs:\n      - server: n\n        refresh_interval: 60\n')).join('\n'), /^5 .*refresh_interval/);
+    assert.deepEqual(errors('prometheus', job('    kuma_sd_configs:\n      - server: http://kuma:5676\n        anything: 1\n')), []);
+  });
+
   it('checks kubernetes_sd_configs field by field: role, namespaces, selectors, attach_metadata', () => {
     assert.match(
       errors('prometheus', `${POD_SD}      - role: pods\n`).join('\n'),

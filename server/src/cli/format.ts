@@ -55,7 +55,7 @@ export function countSeverities(findings: Iterable<{ severity: string }>, into: 
   return into;
 }
 
-/** `10 problems (1 error, 6 warnings, 3 info) in 11 files.` or `No problems in 11 files.` */
+/** `10 problems (1 error, 6 warnings, 3 info) in 12 files.` or `No problems in 12 files.` */
 export function stylishSummary({ errors, warnings, others }: SeverityCounts, files: number): string {
   const total = errors + warnings + others;
   const inFiles = `${files} file${files === 1 ? '' : 's'}`;

@@ -5,17 +5,21 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseManifestFile } from '../engine/document/manifestFile';
-import { readManifestTextSync } from '../engine/workspace/readFile';
+import { NOT_A_DASHBOARD, readWorkspaceTextSync } from '../engine/workspace/readFile';
 import type { Engine } from '../setup';
 
-/** Indexes `files` (in order) into `engine`; returns why files of `report` were skipped. */
-export function loadFiles(engine: Engine, files: readonly string[], report: ReadonlySet<string>): Map<string, string> {
+/**
+ * Indexes `files` (in order) into `engine`; returns why files of `report` were skipped. A `.json` file that is not a
+ * Grafana dashboard is neither indexed nor reported: it is dropped from `report` (a folder holds many such files).
+ */
+export function loadFiles(engine: Engine, files: readonly string[], report: Set<string>): Map<string, string> {
   const skipped = new Map<string, string>();
   for (const file of files) {
     // Blocking reads: from the page cache a read takes microseconds, less than a promise round trip.
-    const read = readManifestTextSync(file);
+    const read = readWorkspaceTextSync(file);
     if (!read.ok) {
-      if (report.has(file)) skipped.set(file, read.reason);
+      if (read.reason === NOT_A_DASHBOARD) report.delete(file);
+      else if (report.has(file)) skipped.set(file, read.reason);
       continue;
     }
     const uri = pathToFileURL(file).href;

@@ -22,7 +22,7 @@ function exampleBlocks(example: RuleExample): string {
     lines = lines.map((l) => (l.length > MAX_LINE_LENGTH ? `${l.slice(0, MAX_LINE_LENGTH)}… (${l.length} characters)` : l));
     if (lines.length > MAX_EXAMPLE_LINES) lines = [...lines.slice(0, MAX_EXAMPLE_LINES), `# … ${lines.length - MAX_EXAMPLE_LINES} more lines`];
     const heading = Object.keys(files).length > 1 ? `\`${name}\`\n\n` : '';
-    return `${heading}\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+    return `${heading}\`\`\`${name.endsWith('.json') ? 'json' : 'yaml'}\n${lines.join('\n')}\n\`\`\``;
   });
   return target + options + note + blocks.join('\n\n');
 }

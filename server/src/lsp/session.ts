@@ -8,7 +8,7 @@ import { samePublication, type PublishedDiagnostics } from './publication';
 import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
-import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
+import { NOT_A_DASHBOARD, readManifestText, readWorkspaceText, type ReadResult } from '../engine/workspace/readFile';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
 import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
@@ -116,7 +116,7 @@ export class Session {
       }
       const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable })) {
+      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable, dashboards: true })) {
         if (!(await this.configs.excluded(file))) files.push(file);
       }
     }
@@ -126,7 +126,7 @@ export class Session {
       const uri = pathToFileURL(file).href;
       if (!this.open.has(uri)) {
         const settings = await this.settings.get(uri);
-        const read = await readManifestText(file, settings.maxFileSizeMb * 1048576);
+        const read = await readWorkspaceText(file, settings.maxFileSizeMb * 1048576);
         // Parsed in slices: requests on open documents are answered while a large file loads.
         if (read.ok && !this.open.has(uri)) {
           await this.parser.parse(uri, read.text, undefined, () => undefined);
@@ -142,8 +142,7 @@ export class Session {
     const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
     for (const file of [...this.engine.index.files()]) {
       if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
-      this.remove(file.uri);
-      this.clearDiagnostics(file.uri);
+      this.removeWithDiagnostics(file.uri);
     }
     // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
@@ -265,24 +264,20 @@ export class Session {
     }
     // Deleted (or never saved), or now too large to read: nothing of it stays, its diagnostics neither.
     this.queue.cancel(uri);
-    this.remove(uri);
-    this.clearDiagnostics(uri);
+    this.removeWithDiagnostics(uri);
   }
 
   /** A watched file changed on disk (ignored while the file is open: the editor's text wins). */
   async fileChangedOnDisk(uri: string, deleted: boolean): Promise<void> {
     if (this.open.has(uri)) return;
-    if (deleted) {
-      this.remove(uri);
-      this.clearDiagnostics(uri);
-      return;
-    }
-    const settings = await this.settings.get(uri);
-    const read = await this.readUri(uri, settings.maxFileSizeMb);
+    const read = deleted ? undefined : await this.readUri(uri, (await this.settings.get(uri)).maxFileSizeMb);
+    if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
+    // Deleted, or a .json file that is not (or no longer) a dashboard: nothing of it stays, and nothing is said.
+    if (!read || (!read.ok && read.reason === NOT_A_DASHBOARD)) return this.removeWithDiagnostics(uri);
     if (read.ok) this.skipReported.delete(uri);
-    if (read.ok && !this.open.has(uri)) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
+    if (read.ok) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
     // Said once per file and reason: a FIFO that fires events must not flood the log.
-    else if (!read.ok && this.skipReported.get(uri) !== read.reason) {
+    else if (this.skipReported.get(uri) !== read.reason) {
       this.skipReported.set(uri, read.reason);
       this.connection.console.warn(`${uri} not indexed: ${read.reason}`);
     }
@@ -292,7 +287,7 @@ export class Session {
   private async readUri(uri: string, maxFileSizeMb: number): Promise<ReadResult> {
     const file = uriToPath(uri);
     if (file === undefined) return { ok: false, reason: 'cannot read: not a local file URI' };
-    return readManifestText(file, maxFileSizeMb * 1048576);
+    return readWorkspaceText(file, maxFileSizeMb * 1048576);
   }
 
   /** An invalid exclude glob is a configuration error, said once; the glob is ignored, the rest indexed. */
@@ -321,6 +316,11 @@ export class Session {
         this.engine.linter.prune();
       }
     });
+  }
+
+  private removeWithDiagnostics(uri: string): void {
+    this.remove(uri);
+    this.clearDiagnostics(uri);
   }
 
   private remove(uri: string): void {

@@ -122,7 +122,7 @@ function registerLifecycle(connection: Connection, session: Session, support: Cl
 async function indexWorkspace(connection: Connection, session: Session, support: ClientSupport, indexStatus: IndexStatusReporter): Promise<void> {
   if (support.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'biomeManifests' });
   if (support.dynamicWatch) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
   }
   const progress = support.progress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Biome Manifests: indexing', 0, 'scanning workspace', false);

@@ -78,6 +78,8 @@ function documentTitle(doc: ManifestDocument): string | undefined {
       return 'Alertmanager configuration';
     case 'prometheus-rules':
       return 'Prometheus rules';
+    case 'grafana-dashboard':
+      return 'Grafana dashboard';
     case 'other':
       return `Document ${doc.index + 1}`;
     default:

@@ -41,6 +41,7 @@ import { rule as noSelectorTemplateMismatch } from './no-selector-template-misma
 import { rule as noUndeclaredTargetPort } from './no-undeclared-target-port';
 import { rule as noUnexposedScrapePort } from './no-unexposed-scrape-port';
 import { rule as noUnknownScrapeTarget } from './no-unknown-scrape-target';
+import { rule as noUnknownDashboardJob } from './no-unknown-dashboard-job';
 import { rule as noUnmatchedServiceSelector } from './no-unmatched-service-selector';
 import { rule as requireContainerPort } from './require-container-port';
 // Prometheus, rule-file and Alertmanager checks (issue #13)
@@ -133,6 +134,7 @@ export const allRules: readonly Rule[] = [
   noUndeclaredTargetPort,
   noUnexposedScrapePort,
   noUnknownScrapeTarget,
+  noUnknownDashboardJob,
   noUnmatchedServiceSelector,
   requireContainerPort,
   validMonitoringDuration,

@@ -2,6 +2,7 @@
 import { type Document } from 'yaml';
 import { isMap, isScalar, isSeq } from './yamlGuards';
 import { formatByKeys, formatByNameAndKeys } from '../monitoring/formats';
+import { isDashboard } from '../monitoring/dashboards';
 
 export type DocumentClass =
   | { type: 'empty' }
@@ -11,6 +12,7 @@ export type DocumentClass =
   | { type: 'prometheus-config' }
   | { type: 'alertmanager-config' }
   | { type: 'prometheus-rules' }
+  | { type: 'grafana-dashboard' }
   | { type: 'other' };
 
 interface ChunkLike {
@@ -57,6 +59,14 @@ export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedId
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
   if (!isMap(contents)) return { type: 'other' };
+  if (
+    isDashboard(
+      fileName,
+      (key) => contents.has(key),
+      (key) => isSeq(contents.get(key, true)),
+    )
+  )
+    return { type: 'grafana-dashboard' };
   const apiVersion = stringAt(contents, 'apiVersion') ?? implied?.apiVersion;
   const kind = stringAt(contents, 'kind') ?? implied?.kind;
   // Not Flux's `kustomize.toolkit.fluxcd.io` Kustomization, a custom resource with other fields.

@@ -255,7 +255,7 @@ export class Linter {
     let key: string;
     // Rules read the target release: results for another one are kept apart (the setting is per folder).
     if (c.type === 'kubernetes') key = `${version}|${this.index.groupKeyOf(doc)}`;
-    else if (isMonitoringFormat(c.type) || c.type === 'kustomization') key = `config|${c.type}|${doc.uri}#${doc.index}`;
+    else if (isMonitoringFormat(c.type) || c.type === 'kustomization' || c.type === 'grafana-dashboard') key = `config|${c.type}|${doc.uri}#${doc.index}`;
     else return undefined;
     // Rule options change what rules report: results under other options are other entries.
     const optionsKey = JSON.stringify(options);

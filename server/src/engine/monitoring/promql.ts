@@ -6,6 +6,7 @@
 import { parser } from './lezerPromql';
 import type { PartialParse, SyntaxNode, Tree } from '@lezer/common';
 import { AGGREGATION_PARAMETER, FUNCTIONS, TYPE_NAMES, type ValueType } from './promqlFunctions';
+import { matcherRegexProblem } from './promqlStrings';
 
 export interface PromqlProblem {
   start: number;
@@ -165,11 +166,39 @@ function typeProblem(tree: Tree, text: string): PromqlProblem | undefined {
   tree.iterate({
     enter: (node) => {
       if (found) return false;
-      found = ownTypeProblem(node.node, text);
+      found = ownTypeProblem(node.node, text) ?? ownShapeProblem(node.node, text);
       return found ? false : undefined;
     },
   });
   return found;
+}
+
+const SET_OPERATORS = new Set(['And', 'Or', 'Unless']);
+
+/** What Prometheus's parser refuses beyond the grammar: ranges over non-selectors, set operators on scalars, bad regexes. */
+function ownShapeProblem(node: SyntaxNode, text: string): PromqlProblem | undefined {
+  if (node.name === 'MatrixSelector') {
+    const inner = node.firstChild;
+    if (inner && inner.name !== 'VectorSelector') {
+      // Prometheus points at the range itself, the `[` after the expression.
+      const bracket = text.indexOf('[', inner.to);
+      return {
+        start: bracket,
+        end: node.to,
+        message: 'a range [d] applies only to a metric selector: for a range over an expression use a subquery such as [5m:1m]',
+      };
+    }
+  }
+  if (node.name === 'BinaryExpr') {
+    const operator = children(node).find((c) => SET_OPERATORS.has(c.name));
+    const scalar = operator && children(node).find((c) => c !== operator && typeOf(c, text) === 's');
+    if (operator && scalar) {
+      const name = text.slice(operator.from, operator.to).toLowerCase();
+      return { start: node.from, end: node.to, message: `the set operator ${name} works on instant vectors only, not on a scalar` };
+    }
+  }
+  if (node.name === 'UnquotedLabelMatcher' || node.name === 'QuotedLabelMatcher') return matcherRegexProblem(node, text);
+  return undefined;
 }
 
 function ownTypeProblem(node: SyntaxNode, text: string): PromqlProblem | undefined {

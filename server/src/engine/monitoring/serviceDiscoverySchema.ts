@@ -1,12 +1,15 @@
 /**
  * Prometheus service-discovery blocks (`*_sd_configs`, prometheus.io/docs configuration page, Prometheus 2.42 to 3.x).
- * The Kubernetes-relevant ones and the common ones are modelled field by field; the rarer ones are accepted as a whole.
+ * Modelled field by field (the rarer ones from the SDConfig structs of Prometheus's discovery/ packages); Kuma and
+ * STACKIT, which Debian's promtool lacks to compare with, are accepted as a whole.
  */
 import { HTTP_CLIENT_FIELDS } from './httpClientSchema';
 import { allOf, withFields } from './schemaTypes';
+import { RARER_SD_BLOCKS } from './rarerSdSchema';
 
-const MODELLED = 'azure consul digitalocean docker dockerswarm dns ec2 eureka file gce hetzner http kubernetes openstack';
-const ACCEPTED = 'ionos kuma lightsail linode marathon nerve nomad ovhcloud puppetdb scaleway serverset stackit triton uyuni vultr';
+const MODELLED =
+  'azure consul digitalocean docker dockerswarm dns ec2 eureka file gce hetzner http kubernetes openstack ionos lightsail linode marathon nerve nomad ovhcloud puppetdb scaleway serverset triton uyuni vultr';
+const ACCEPTED = 'kuma stackit';
 
 /** The `*_sd_configs` fields of a scrape config or an Alertmanager target list. */
 export const SERVICE_DISCOVERY_FIELDS = withFields(
@@ -98,4 +101,5 @@ export const SERVICE_DISCOVERY_BLOCKS = {
   digitalocean_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { port: 'i' }),
   hetzner_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { role: 'E:robot|hcloud!', port: 'i' }),
   static_config: { targets: 'S', labels: 'M' },
+  ...RARER_SD_BLOCKS,
 };

@@ -78,6 +78,19 @@ function spanOffsets(node: Node | undefined, text: string, span: { start: number
   return { start: start!, end: Math.max(start!, end!) };
 }
 
+/**
+ * Source offsets, within the scalar at `path` of the rule's target, of `span` in the scalar's value (a PromQL
+ * position through quotes, escapes and block indentation): the `offsetInValue` of a report.
+ */
+export function spanInScalar(
+  context: Pick<RuleContext, 'locate'>,
+  path: ValuePath,
+  span: { start: number; end: number },
+): { start: number; end: number } | undefined {
+  const origin = context.locate(path);
+  return spanOffsets(origin.doc.nodeAt(origin.path), origin.doc.text, span);
+}
+
 /** The report of `problem`, before its location is narrowed. */
 function reportOf<MessageId extends string>(problem: Problem<MessageId>, path: ValuePath, part: NodePart): Report<MessageId> {
   const report: Report<MessageId> = { path, part, messageId: problem.messageId };
@@ -99,11 +112,8 @@ function directSource<MessageId extends string>(
     report(problem) {
       const path = [...prefix, ...problem.path];
       const report = reportOf(problem, path, problem.part ?? 'key');
-      if (problem.span) {
-        const origin = context.locate(path);
-        const offsets = spanOffsets(origin.doc.nodeAt(origin.path), origin.doc.text, problem.span);
-        if (offsets) report.offsetInValue = offsets;
-      }
+      const offsets = problem.span && spanInScalar(context, path, problem.span);
+      if (offsets) report.offsetInValue = offsets;
       if (problem.fixes) report.fixes = problem.fixes();
       context.report(report);
     },

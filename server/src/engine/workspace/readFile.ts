@@ -4,6 +4,7 @@
  * alone lets `/dev/zero` through, and a blocking read of a FIFO holds a libuv thread for good).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, promises as fs, type Stats } from 'node:fs';
+import { JSON_FILE, looksLikeDashboard, MAX_DASHBOARD_BYTES } from '../monitoring/dashboards';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -99,4 +100,25 @@ export function readManifestTextSync(file: string, maxBytes = DEFAULT_MAX_FILE_B
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Why a `.json` file is not indexed: it is not a Grafana dashboard (said nowhere: most JSON files are not). */
+export const NOT_A_DASHBOARD = 'not a Grafana dashboard';
+
+/** A read `.json` file kept only when it is a dashboard: anything over the dashboard bound is not one either. */
+function dashboardOnly(read: ReadResult): ReadResult {
+  if (!read.ok) return read.reason.startsWith('skipped: ') && !read.reason.includes('not a regular file') ? { ok: false, reason: NOT_A_DASHBOARD } : read;
+  return looksLikeDashboard(read.text) ? read : { ok: false, reason: NOT_A_DASHBOARD };
+}
+
+/** A file of the workspace: YAML as readManifestText reads it, a `.json` file only when it is a Grafana dashboard. */
+export async function readWorkspaceText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
+  if (!JSON_FILE.test(file)) return readManifestText(file, maxBytes);
+  return dashboardOnly(await readManifestText(file, Math.min(maxBytes, MAX_DASHBOARD_BYTES)));
+}
+
+/** The same, blocking (the CLI). */
+export function readWorkspaceTextSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  if (!JSON_FILE.test(file)) return readManifestTextSync(file, maxBytes);
+  return dashboardOnly(readManifestTextSync(file, Math.min(maxBytes, MAX_DASHBOARD_BYTES)));
 }

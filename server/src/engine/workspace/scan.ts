@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded } from './glob';
+import { JSON_FILE } from '../monitoring/dashboards';
 
 export const DEFAULT_EXCLUDE: readonly string[] = ['node_modules', '.git', 'dist'];
 export const YAML_FILE = /\.ya?ml$/i;
@@ -16,6 +17,8 @@ export interface ScanOptions {
   onUnreadable?: (dir: string, reason: string) => void;
   /** Told of each `*.yaml` entry that is a FIFO, device or socket: never opened, said once. */
   onSpecialFile?: (file: string, reason: string) => void;
+  /** Also list `*.json` files, the candidate Grafana dashboards (read with readWorkspaceText, which keeps only those). */
+  dashboards?: boolean;
 }
 
 /** What a directory entry that is neither a file, a folder nor a link is. */
@@ -47,7 +50,7 @@ export async function findYamlFiles(root: string, options: ScanOptions): Promise
       const relative = path.relative(root, full).split(path.sep).join('/');
       if (isExcluded(relative, options.exclude)) continue;
       if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile() && YAML_FILE.test(entry.name)) out.push(full);
+      else if (entry.isFile() && (YAML_FILE.test(entry.name) || (options.dashboards === true && JSON_FILE.test(entry.name)))) out.push(full);
       else if (YAML_FILE.test(entry.name) && specialKind(entry)) options.onSpecialFile?.(full, `skipped: not a regular file (${specialKind(entry)})`);
     }
   }
