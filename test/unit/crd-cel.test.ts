@@ -1,0 +1,122 @@
+/**
+ * `x-kubernetes-validations` (CEL) rules of CRDs (engine/crd/cel*.ts): a failed rule is reported with its
+ * message at its field (or `fieldPath`), after the schema's defaults are applied; transition rules and
+ * rules calling functions the evaluator lacks are skipped; a runaway rule is cut off with a note; a rule
+ * that does not compile is reported on the CRD.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
+import { REPO_ROOT } from './schemaFixtures';
+import type { Finding } from '../../server/src/engine/types';
+import { compileCel } from '../../server/src/engine/crd/celProgram';
+import { escapePropertyName } from '../../server/src/engine/crd/celValues';
+import { fieldPathSegments } from '../../server/src/engine/crd/celRules';
+
+const CRD = readFileSync(join(REPO_ROOT, 'test/fixtures/crd/scaler-crd.yaml'), 'utf8');
+
+function scaler(spec: string[]): string {
+  return ['apiVersion: example.com/v1', 'kind: Scaler', 'metadata: {name: s}', 'spec:', ...spec.map((l) => `  ${l}`), ''].join('\n');
+}
+
+/** `line severity code message` of the CEL findings of a file (1-based lines). */
+function celLines(findings: readonly Finding[], file: string): string[] {
+  return findings
+    .filter((f) => f.uri === uriOf(file) && (f.code.includes('cel') || f.severity === 'error'))
+    .map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code} ${f.message}`);
+}
+
+function check(spec: string[], crd = CRD): string[] {
+  return celLines(lintAll(engineWith({ 'crd.yaml': crd, 'scaler.yaml': scaler(spec) })), 'scaler.yaml');
+}
+
+describe('CEL rules of workspace CRDs', () => {
+  it('a valid object passes every rule (defaults applied first; the transition rule is skipped)', () => {
+    assert.deepEqual(check(['cpu: 2', 'targets: [/a, /b]', 'labels: {app: web}', 'pairs: [x, z]', 'url: not a url']), []);
+    // maxReplicas defaults to 10, targets to []: the rules that read them pass without them.
+    assert.deepEqual(check(['memory: 1Gi', 'minReplicas: 3']), []);
+  });
+
+  it('reports self.minReplicas <= self.maxReplicas at its fieldPath, with its message', () => {
+    assert.deepEqual(check(['minReplicas: 5', 'maxReplicas: 2', 'cpu: 1']), [
+      '5 error schema-cel-rule spec.minReplicas: minReplicas must not be greater than maxReplicas',
+    ]);
+  });
+
+  it('reports has(self.x) || has(self.y) at the field that carries the rule', () => {
+    assert.deepEqual(check(['minReplicas: 1']), ['4 error schema-cel-rule spec: set cpu or memory']);
+  });
+
+  it('reports self.all(...) over a list and over a map at the list or map', () => {
+    assert.deepEqual(check(['cpu: 1', 'targets:', '  - /ok', '  - relative', 'labels: {App: x}']), [
+      '6 error schema-cel-rule spec.targets: every target is an absolute path',
+      '9 error schema-cel-rule spec.labels: label keys are lower-case letters',
+    ]);
+  });
+
+  it('uses the messageExpression result', () => {
+    assert.deepEqual(check(['cpu: 1', 'maxReplicas: 1', 'targets: [/a, /b]']), ['4 error schema-cel-rule spec: at most 1 targets, got 2']);
+  });
+
+  it('reads a field named like a CEL keyword as __namespace__', () => {
+    assert.deepEqual(check(['cpu: 1', 'namespace: kube-system']), [
+      "4 error schema-cel-rule spec: failed rule: !has(self.__namespace__) || self.__namespace__ != 'kube-system'",
+    ]);
+  });
+
+  it('cuts a runaway rule off with one info note, and still checks the other rules', () => {
+    const pairs = Array.from({ length: 200 }, (_, i) => `p${i}`).join(', ');
+    assert.deepEqual(check(['minReplicas: 5', 'maxReplicas: 2', 'cpu: 1', `pairs: [${pairs}]`]), [
+      '5 error schema-cel-rule spec.minReplicas: minReplicas must not be greater than maxReplicas',
+      "8 info cel-rule-not-evaluated The CRD's rule `self.all(a, self.all(b, self.all(c, a + b + c != '')))` was stopped after 100,000 steps (this checker's bound), so it is not checked here.",
+    ]);
+  });
+
+  it('notes (info) a rule that cannot be evaluated on the object, as a missing field without a default', () => {
+    const crd = CRD.replace('minReplicas: {type: integer, default: 1}', 'minReplicas: {type: integer}');
+    assert.deepEqual(check(['cpu: 1'], crd), [
+      "4 info cel-rule-not-evaluated The CRD's rule `self.minReplicas <= self.maxReplicas` could not be evaluated (field not found: minReplicas); the API server refuses the object if this holds after defaulting.",
+    ]);
+  });
+
+  it('a rule that does not compile is one error on the CRD, at the rule, and is not run', () => {
+    const crd = CRD.replace('rule: self.minReplicas <= self.maxReplicas', 'rule: self.minReplicas <=');
+    const findings = lintAll(engineWith({ 'crd.yaml': crd, 'scaler.yaml': scaler(['minReplicas: 5', 'maxReplicas: 2', 'cpu: 1']) }));
+    assert.deepEqual(celLines(findings, 'crd.yaml'), [
+      '21 error schema-crd-cel-rule The rule does not compile: at 1:18: found < but expecting end of input (version v1): the API server refuses this CRD.',
+    ]);
+    assert.deepEqual(celLines(findings, 'scaler.yaml'), []);
+  });
+
+  it('the valid CRD has no CEL findings of its own (isURL and oldSelf are not problems)', () => {
+    assert.deepEqual(celLines(lintAll(engineWith({ 'crd.yaml': CRD })), 'crd.yaml'), []);
+  });
+});
+
+describe('CEL building blocks', () => {
+  it('classifies rules: ready, transition, unsupported, invalid', () => {
+    assert.equal(compileCel('self.a.all(x, x.matches("^[a-z]+$"))').type, 'ready');
+    assert.equal(compileCel('self == oldSelf').type, 'transition');
+    assert.deepEqual(compileCel('quantity(self.size) == quantity("1Gi")'), {
+      type: 'unsupported',
+      reason: 'it calls `quantity`, a Kubernetes CEL function this evaluator does not have',
+    });
+    assert.equal(compileCel('self.?x.orValue(1) > 0').type, 'unsupported');
+    assert.equal(compileCel('self.x +').type, 'invalid');
+  });
+
+  it('escapes property names as Kubernetes does', () => {
+    assert.equal(escapePropertyName('namespace'), '__namespace__');
+    assert.equal(escapePropertyName('x-y.z/w'), 'x__dash__y__dot__z__slash__w');
+    assert.equal(escapePropertyName('a__b'), 'a__underscores__b');
+    assert.equal(escapePropertyName('plain'), 'plain');
+    assert.equal(escapePropertyName('9lives'), undefined);
+  });
+
+  it('reads fieldPath as path segments', () => {
+    assert.deepEqual(fieldPathSegments(".spec.labels['app.kubernetes.io/name']"), ['spec', 'labels', 'app.kubernetes.io/name']);
+    assert.equal(fieldPathSegments('spec.x'), undefined);
+  });
+});
