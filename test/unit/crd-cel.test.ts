@@ -120,3 +120,41 @@ describe('CEL building blocks', () => {
     assert.equal(fieldPathSegments('spec.x'), undefined);
   });
 });
+
+describe('CEL rules of the bundled catalog (Gateway API)', () => {
+  const route = (parentRefs: string[]): string =>
+    [
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: HTTPRoute',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  parentRefs:',
+      ...parentRefs.map((l) => `    ${l}`),
+      '  rules:',
+      '    - backendRefs: [{name: web, port: 80}]',
+      '',
+    ].join('\n');
+  const findings = (text: string): string[] =>
+    lintAll(engineWith({ 'route.yaml': text }))
+      .filter((f) => f.severity === 'error' || f.code.includes('cel'))
+      .map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code} ${f.message}`);
+
+  it('an HTTPRoute attached twice to one Gateway without sectionName breaks "sectionName must be unique" (group and kind defaulted)', () => {
+    assert.deepEqual(findings(route(['- name: gw', '- name: gw'])), [
+      '5 error schema-cel-rule spec.parentRefs: sectionName must be unique when parentRefs includes 2 or more references to the same parent',
+    ]);
+  });
+
+  it('one reference with a sectionName and one without breaks "sectionName must be specified"', () => {
+    assert.deepEqual(findings(route(['- {name: gw, sectionName: https}', '- {name: gw, group: gateway.networking.k8s.io, kind: Gateway}'])), [
+      '5 error schema-cel-rule spec.parentRefs: sectionName must be specified when parentRefs includes 2 or more references to the same parent',
+    ]);
+  });
+
+  it('valid parentRefs pass: distinct sections, distinct Gateways, one namespace written out and one left to default', () => {
+    assert.deepEqual(
+      findings(route(['- {name: gw, sectionName: http}', '- {name: gw, sectionName: https}', '- {name: other}', '- {name: other2, namespace: infra}'])),
+      [],
+    );
+  });
+});
