@@ -7,9 +7,10 @@
  * `format.*`, …) is not here: a rule that calls a function this environment lacks is "unsupported" and
  * skipped, never reported as wrong. So are rules in the optional syntax (`self.?x`) the parser lacks.
  */
-import { celEnv, isCelError, parse, plan, type CelEnv, type CelResult, type CelValue } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
-import { RE2JS } from '@bufbuild/re2';
+import type * as CelLibrary from '@bufbuild/cel';
+import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
+import type * as CelExtensions from '@bufbuild/cel/ext';
+import type * as Re2Library from '@bufbuild/re2';
 import { CelBudget } from './celBudget';
 
 /** What compiling a rule gave: a program, or why the rule cannot be run here. */
@@ -23,13 +24,35 @@ export type CompiledCel =
   | { readonly type: 'invalid'; readonly problem: string };
 
 /** A parsed expression (the protobuf message of cel-spec, through the parser's own type). */
-type Expr = NonNullable<ReturnType<typeof parse>['expr']>;
+type Expr = NonNullable<ReturnType<typeof CelLibrary.parse>['expr']>;
 
 /** Every function call and every element read costs 1; the budget in force while a program runs. */
 const meter = { budget: CelBudget.unlimited() };
 
-/** The environment: standard library, strings extension, RE2 `matches`; every function call is counted. */
-const environment: CelEnv = countingEnvironment(celEnv({ funcs: strings, re2: { compile: (pattern) => RE2JS.compile(pattern) } }));
+interface CelRuntime {
+  readonly cel: typeof CelLibrary;
+  /** The environment: standard library, strings extension, RE2 `matches`; every function call is counted. */
+  readonly environment: CelEnv;
+}
+
+let loaded: CelRuntime | undefined;
+
+/**
+ * The evaluator, loaded on the first rule: its modules take ≈100 ms to initialise (protobuf descriptors), which a
+ * workspace without CEL rules, and the server's start, never pay. (A `require` in a function is what esbuild keeps lazy.)
+ */
+function runtime(): CelRuntime {
+  if (!loaded) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const cel = require('@bufbuild/cel') as typeof CelLibrary;
+    const { strings } = require('@bufbuild/cel/ext') as typeof CelExtensions;
+    const { RE2JS } = require('@bufbuild/re2') as typeof Re2Library;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const base = cel.celEnv({ funcs: strings, re2: { compile: (pattern) => RE2JS.compile(pattern) } });
+    loaded = { cel, environment: countingEnvironment(base) };
+  }
+  return loaded;
+}
 
 function countingEnvironment(base: CelEnv): CelEnv {
   const funcs = base.funcs;
@@ -53,9 +76,10 @@ const OPTIONAL_SYNTAX = /\.\?|\[\?|\boptional\.|\.orValue\(|\.hasValue\(/;
 
 /** Compiles one rule (or messageExpression), once per schema: see celRules.ts. */
 export function compileCel(text: string): CompiledCel {
+  const { cel, environment } = runtime();
   let expr: Expr | undefined;
   try {
-    expr = parse(text).expr;
+    expr = cel.parse(text).expr;
   } catch (error) {
     if (OPTIONAL_SYNTAX.test(text)) return { type: 'unsupported', reason: 'it uses the optional syntax (`.?`)' };
     return { type: 'invalid', problem: error instanceof Error ? error.message.replace(/^<input>:/, 'at ') : String(error) };
@@ -65,7 +89,7 @@ export function compileCel(text: string): CompiledCel {
   if (used.idents.has('oldSelf')) return { type: 'transition' };
   const missing = [...used.functions].find((name) => environment.funcs.find(name) === undefined && !SPECIAL_CALLS.has(name));
   if (missing !== undefined) return { type: 'unsupported', reason: `it calls \`${missing}\`, a Kubernetes CEL function this evaluator does not have` };
-  const program = plan(environment, expr);
+  const program = cel.plan(environment, expr);
   return { type: 'ready', run: (self) => program({ self: self as CelValue }) };
 }
 
@@ -124,7 +148,7 @@ export function runCel(run: (self: unknown) => CelResult, self: unknown, budget:
   try {
     const result = run(self);
     if (budget.exceeded) return { type: 'cut-off' };
-    return isCelError(result) ? { type: 'error', message: result.message } : { type: 'value', value: result };
+    return runtime().cel.isCelError(result) ? { type: 'error', message: result.message } : { type: 'value', value: result };
   } catch (error) {
     // The budget throws to stop a runaway evaluation; the planner normally turns it into an error value.
     if (budget.exceeded) return { type: 'cut-off' };
