@@ -13,7 +13,7 @@ import { REPO_ROOT } from './schemaFixtures';
 import type { Finding } from '../../server/src/engine/types';
 import { compileCel } from '../../server/src/engine/crd/celProgram';
 import { escapePropertyName } from '../../server/src/engine/crd/celValues';
-import { fieldPathSegments } from '../../server/src/engine/crd/celRules';
+import { fieldPathSegments, ruleTreeOf } from '../../server/src/engine/crd/celRules';
 
 const CRD = readFileSync(join(REPO_ROOT, 'test/fixtures/crd/scaler-crd.yaml'), 'utf8');
 
@@ -90,6 +90,16 @@ describe('CEL rules of workspace CRDs', () => {
     assert.deepEqual(celLines(findings, 'scaler.yaml'), []);
   });
 
+  it('a CRD whose rule is nested too deeply gets one error and its custom resources are still checked', () => {
+    const deep = `'${'('.repeat(3000)}true${')'.repeat(3000)}'`;
+    const crd = CRD.replace('rule: has(self.cpu) || has(self.memory)', `rule: ${deep}`);
+    const findings = lintAll(engineWith({ 'crd.yaml': crd, 'scaler.yaml': scaler(['minReplicas: 5', 'maxReplicas: 2', 'cpu: 1']) }));
+    assert.deepEqual(celLines(findings, 'crd.yaml'), [
+      '24 error schema-crd-cel-rule The rule does not compile: it is nested too deeply (version v1): the API server refuses this CRD.',
+    ]);
+    assert.deepEqual(celLines(findings, 'scaler.yaml'), ['5 error schema-cel-rule spec.minReplicas: minReplicas must not be greater than maxReplicas']);
+  });
+
   it('the valid CRD has no CEL findings of its own (isURL and oldSelf are not problems)', () => {
     assert.deepEqual(celLines(lintAll(engineWith({ 'crd.yaml': CRD })), 'crd.yaml'), []);
   });
@@ -105,6 +115,12 @@ describe('CEL building blocks', () => {
     });
     assert.equal(compileCel('self.?x.orValue(1) > 0').type, 'unsupported');
     assert.equal(compileCel('self.x +').type, 'invalid');
+  });
+
+  it('hostile rules: nested thousands of levels is invalid (as for the API server), an endless text is left alone', () => {
+    assert.deepEqual(compileCel(`${'('.repeat(5000)}self${')'.repeat(5000)}`), { type: 'invalid', problem: 'it is nested too deeply' });
+    const endless = Array.from({ length: 2000 }, (_, i) => `self.a${i} > 0`).join(' && ');
+    assert.deepEqual(compileCel(endless), { type: 'unsupported', reason: 'it is longer than 20,000 characters' });
   });
 
   it('escapes property names as Kubernetes does', () => {
@@ -156,5 +172,16 @@ describe('CEL rules of the bundled catalog (Gateway API)', () => {
       findings(route(['- {name: gw, sectionName: http}', '- {name: gw, sectionName: https}', '- {name: other}', '- {name: other2, namespace: infra}'])),
       [],
     );
+  });
+});
+
+describe('CEL compilation is cached per schema', () => {
+  it('the rule tree of one schema object is built once; a changed schema gets its own', () => {
+    const schema = { type: 'object', 'x-kubernetes-validations': [{ rule: 'self.a > 0' }], properties: { a: { type: 'integer' } } };
+    const first = ruleTreeOf(schema);
+    assert.ok(first && first.rules[0]?.compiled.type === 'ready');
+    assert.equal(ruleTreeOf(schema), first, 'the same tree (and compiled programs) for the same schema');
+    assert.notEqual(ruleTreeOf(structuredClone(schema)), first);
+    assert.equal(ruleTreeOf({ type: 'object', properties: { a: { type: 'integer' } } }), undefined, 'no rules, no tree');
   });
 });

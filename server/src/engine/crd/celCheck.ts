@@ -13,7 +13,7 @@ import { runCel } from './celProgram';
 import { fieldPathSegments, ruleTreeOf, type CelRule, type RuleNode } from './celRules';
 import { celValueOf } from './celValues';
 
-export const CEL_CODES = { failed: 'schema-cel-rule', notEvaluated: 'cel-rule-not-evaluated' } as const;
+const CEL_CODES = { failed: 'schema-cel-rule', notEvaluated: 'cel-rule-not-evaluated' } as const;
 
 /**
  * Steps (function calls and element reads) one rule's evaluation, and all the rules of one object, may take
