@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
 import { REPO_ROOT } from './schemaFixtures';
 import type { Finding } from '../../server/src/engine/types';
-import { compileCel } from '../../server/src/engine/crd/celProgram';
-import { escapePropertyName } from '../../server/src/engine/crd/celValues';
+import { compileCel, runCel } from '../../server/src/engine/crd/celProgram';
+import { celValueOf, escapePropertyName } from '../../server/src/engine/crd/celValues';
+import { CelBudget } from '../../server/src/engine/crd/celBudget';
 import { fieldPathSegments, ruleTreeOf } from '../../server/src/engine/crd/celRules';
 
 const CRD = readFileSync(join(REPO_ROOT, 'test/fixtures/crd/scaler-crd.yaml'), 'utf8');
@@ -121,6 +122,25 @@ describe('CEL building blocks', () => {
     assert.deepEqual(compileCel(`${'('.repeat(5000)}self${')'.repeat(5000)}`), { type: 'invalid', problem: 'it is nested too deeply' });
     const endless = Array.from({ length: 2000 }, (_, i) => `self.a${i} > 0`).join(' && ');
     assert.deepEqual(compileCel(endless), { type: 'unsupported', reason: 'it is longer than 20,000 characters' });
+  });
+
+  it("Kubernetes' list functions: isSorted, sum, min, max, indexOf, lastIndexOf; a list of objects is not judged", () => {
+    const schema = { type: 'object', properties: { ints: { type: 'array', items: { type: 'integer' } }, names: { type: 'array', items: { type: 'string' } } } };
+    const value = { ints: [3, 1, 2], names: ['a', 'b', 'b'], objs: [{ a: 1 }] };
+    const evaluate = (rule: string): unknown => {
+      const compiled = compileCel(rule);
+      assert.equal(compiled.type, 'ready', rule);
+      const budget = new CelBudget(100_000);
+      const outcome = compiled.type === 'ready' ? runCel(compiled.run, celValueOf(value, schema, budget), budget) : undefined;
+      return outcome?.type === 'value' ? outcome.value : outcome?.type;
+    };
+    assert.equal(evaluate('self.ints.isSorted()'), false);
+    assert.equal(evaluate('self.names.isSorted()'), true);
+    assert.equal(evaluate('self.ints.sum() == 6 && self.ints.min() == 1 && self.ints.max() == 3'), true);
+    assert.equal(evaluate("self.names.indexOf('b') == 1 && self.names.lastIndexOf('b') == 2 && self.names.indexOf('z') == -1"), true);
+    assert.equal(evaluate("'abc'.indexOf('c') == 2"), true, "the strings extension's indexOf still answers for strings");
+    assert.equal(evaluate('self.objs.isSorted()'), 'error');
+    assert.equal(evaluate('self.ints.min() > 0 || [].max() > 0'), true);
   });
 
   it('escapes property names as Kubernetes does', () => {

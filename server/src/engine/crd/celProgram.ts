@@ -3,8 +3,8 @@
  * @bufbuild/cel (the parser and evaluator) with @bufbuild/re2 for `matches` (linear time: a CRD's
  * regular expression cannot backtrack for minutes as a JavaScript RegExp can).
  *
- * What Kubernetes adds to CEL beyond the standard and strings libraries (quantity, url, ip, lists' `isSorted`,
- * `format.*`, …) is not here: a rule that calls a function this environment lacks is "unsupported" and
+ * What Kubernetes adds to CEL beyond the standard and strings libraries and its list functions (celKubernetesLists.ts):
+ * quantity, url, ip, `format.*`, … is not here: a rule that calls a function this environment lacks is "unsupported" and
  * skipped, never reported as wrong. So are rules in the optional syntax (`self.?x`) the parser lacks.
  */
 import type * as CelLibrary from '@bufbuild/cel';
@@ -12,6 +12,7 @@ import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
 import type * as CelExtensions from '@bufbuild/cel/ext';
 import type * as Re2Library from '@bufbuild/re2';
 import { CelBudget } from './celBudget';
+import { kubernetesListFunctions } from './celKubernetesLists';
 
 /** What compiling a rule gave: a program, or why the rule cannot be run here. */
 export type CompiledCel =
@@ -31,7 +32,7 @@ const meter = { budget: CelBudget.unlimited() };
 
 interface CelRuntime {
   readonly cel: typeof CelLibrary;
-  /** The environment: standard library, strings extension, RE2 `matches`; every function call is counted. */
+  /** The environment: standard library, strings extension, Kubernetes' list functions, RE2 `matches`; every call is counted. */
   readonly environment: CelEnv;
 }
 
@@ -48,7 +49,8 @@ function runtime(): CelRuntime {
     const { strings } = require('@bufbuild/cel/ext') as typeof CelExtensions;
     const { RE2JS } = require('@bufbuild/re2') as typeof Re2Library;
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const base = cel.celEnv({ funcs: strings, re2: { compile: (pattern) => RE2JS.compile(pattern) } });
+    const funcs = [...strings, ...kubernetesListFunctions(cel)];
+    const base = cel.celEnv({ funcs, re2: { compile: (pattern) => RE2JS.compile(pattern) } });
     loaded = { cel, environment: countingEnvironment(base) };
   }
   return loaded;
