@@ -82,6 +82,21 @@ describe('CEL rules of workspace CRDs', () => {
     ]);
   });
 
+  it('checks each custom resource of a List, at its own lines', () => {
+    const list = [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: example.com/v1',
+      '    kind: Scaler',
+      '    metadata: {name: a}',
+      '    spec: {cpu: 1}',
+    ];
+    const item = ['  - apiVersion: example.com/v1', '    kind: Scaler', '    metadata: {name: b}', '    spec: {cpu: 1, minReplicas: 9, maxReplicas: 3}', ''];
+    const findings = lintAll(engineWith({ 'crd.yaml': CRD, 'list.yaml': [...list, ...item].join('\n') }));
+    assert.deepEqual(celLines(findings, 'list.yaml'), ['11 error schema-cel-rule spec.minReplicas: minReplicas must not be greater than maxReplicas']);
+  });
+
   it('a rule that does not compile is one error on the CRD, at the rule, and is not run', () => {
     const crd = CRD.replace('rule: self.minReplicas <= self.maxReplicas', 'rule: self.minReplicas <=');
     const findings = lintAll(engineWith({ 'crd.yaml': crd, 'scaler.yaml': scaler(['minReplicas: 5', 'maxReplicas: 2', 'cpu: 1']) }));
