@@ -75,6 +75,21 @@ describe('CEL rules of workspace CRDs', () => {
     ]);
   });
 
+  it('stops after 200 failures in one object, and says so', () => {
+    const targets = Array.from({ length: 300 }, (_, i) => `t${i}`).join(', ');
+    const crd = CRD.replace(
+      'x-kubernetes-validations:\n                    - rule: "self.all(t, t.startsWith(\'/\'))"',
+      'items: {type: string, x-kubernetes-validations: [{rule: "self.startsWith(\'/\')"}]}\n                  x-kubernetes-validations:\n                    - rule: "true"',
+    );
+    assert.notEqual(crd, CRD);
+    const lines = check(['cpu: 1', 'maxReplicas: 1000', `targets: [${targets}]`], crd.replace('                  items: {type: string}\n', ''));
+    assert.equal(lines.filter((l) => l.includes('schema-cel-rule')).length, 200);
+    assert.deepEqual(
+      lines.filter((l) => !l.includes('schema-cel-rule')),
+      ['2 info cel-rule-not-evaluated CEL rules stopped after 200 failures in this object; fix these to see the rest.'],
+    );
+  });
+
   it('notes (info) a rule that cannot be evaluated on the object, as a missing field without a default', () => {
     const crd = CRD.replace('minReplicas: {type: integer, default: 1}', 'minReplicas: {type: integer}');
     assert.deepEqual(check(['cpu: 1'], crd), [

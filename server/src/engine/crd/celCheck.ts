@@ -50,6 +50,10 @@ export function celFindings(doc: ManifestDocument, schema: unknown, options: Cel
   if (plain.error || plain.value === null || typeof plain.value !== 'object') return [];
   const walk: Walk = { doc, options, budget: new CelBudget(PER_OBJECT_COST), out: [], noted: new Set() };
   visit(tree, plain.value, [], walk);
+  if (walk.out.length >= MAX_FINDINGS) {
+    const message = `CEL rules stopped after ${MAX_FINDINGS} failures in this object; fix these to see the rest.`;
+    walk.out.push(finding(doc, [], 'info', CEL_CODES.notEvaluated, message));
+  }
   return walk.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
