@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { integerPaths } from './crd-catalog-integers.mjs';
+import { splitValidations, withDefaults, withValidations } from './crd-catalog-validations.mjs';
 import { schemaSourcesRequire } from './schemaSources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,7 +82,7 @@ class Converter {
   kindSchema(symbol) {
     const type = this.checker.getDeclaredTypeOfSymbol(symbol);
     const schema = this.objectSchema(type, [], 0);
-    schema.description = docOf(symbol, this.checker);
+    schema.description = splitValidations(docOf(symbol, this.checker)).description;
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (name === 'metadata') schema.properties[name] = { type: 'object' };
       else if (name === 'status') schema.properties[name] = { description: property.description, type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
@@ -199,12 +200,16 @@ class Converter {
       const propertyType = this.checker.getTypeOfSymbolAtLocation(property, declaration);
       // Optional properties are `T | undefined` under strict settings; null is not a value users write.
       const field = this.schemaOf(this.checker.getNonNullableType(propertyType), inner, depth + 1);
-      const description = withDocs ? docOf(property, this.checker) : undefined;
-      schema.properties[name] = description ? { description, ...field } : field;
+      // Gateway API's XValidation markers become the field's CEL rules (crd-catalog-validations.mjs), not description text.
+      const { description, validations } = splitValidations(withDocs ? docOf(property, this.checker) : undefined);
+      schema.properties[name] = withValidations(description ? { description, ...field } : field, validations);
       if (!(property.getFlags() & ts.SymbolFlags.Optional)) required.push(name);
     }
     if (required.length > 0) schema.required = required;
-    return schema;
+    // Markers in the type's own documentation are rules on every object of the type (a Gateway API HTTPRouteFilter).
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? '';
+    return withValidations(withDefaults(schema, symbol?.getName(), file), symbol ? splitValidations(docOf(symbol, this.checker)).validations : []);
   }
 }
 

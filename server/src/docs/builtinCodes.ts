@@ -78,6 +78,29 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     remediation: 'Fix the CRD as the message says; regenerate it with controller-gen if it is generated.',
   },
   {
+    id: 'schema-cel-rule',
+    severity: 'error',
+    summary: 'A custom resource fails a CEL rule (`x-kubernetes-validations`) of its CRD.',
+    rationale:
+      "The API server evaluates these rules after defaulting and refuses the object when one gives false, with the rule's `message` (or `messageExpression`). The finding is at the field whose schema carries the rule, or at the rule's `fieldPath`. Transition rules (`oldSelf`) need the stored object and are skipped, and so are rules that call a Kubernetes CEL function the checker lacks (quantity, url, ip, `format.*`, …) or use the optional syntax (`self.?x`).",
+    remediation: 'Change the object as the message says.',
+  },
+  {
+    id: 'cel-rule-not-evaluated',
+    severity: 'info',
+    summary: "A CEL rule of a workspace CRD could not be evaluated on the object, or was stopped at the checker's cost bound.",
+    rationale:
+      'A rule that reads a field the object lacks (and the schema gives no default for) fails with `no such key` on the API server too, unless something sets the field first; a rule that would take more than 100,000 steps on this object (nested `all` over long lists) is stopped so that the editor stays responsive, and is not checked.',
+    remediation: 'Set the field the message names, or guard the rule with `has(self.field)`; or set this code to `off`.',
+  },
+  {
+    id: 'schema-crd-cel-rule',
+    severity: 'error',
+    summary: "A CRD's `x-kubernetes-validations` rule, `messageExpression` or `fieldPath` does not compile.",
+    rationale: 'The API server refuses a CRD whose CEL rule is not valid CEL; the rule is not used to check its custom resources.',
+    remediation: 'Fix the expression at the reported position (see the CEL language definition and the Kubernetes CEL libraries).',
+  },
+  {
     id: 'no-crd-schema',
     severity: 'info',
     summary: 'A custom resource whose kind no CRD in the workspace (or in `crds.paths`) defines: only its `metadata` is checked.',

@@ -56,7 +56,8 @@ export class CatalogSchemaSource implements CustomResourceSchemaSource {
     if (!entry?.served) return null;
     try {
       const { schema } = convertCrdSchema(entry.openAPIV3Schema, kind, `${group}/${version}`, this.objectMeta());
-      return { schema, source: { type: 'catalog', location: `the bundled catalog (schemas/catalog/${group}.json)` } };
+      const source = { type: 'catalog', location: `the bundled catalog (schemas/catalog/${group}.json)` } as const;
+      return { schema, source, openAPIV3Schema: entry.openAPIV3Schema };
     } catch {
       return null;
     }

@@ -16,6 +16,7 @@ import { kindKey } from '../workspace/dependencyKeys';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { splitApiVersion, type CustomResourceSchemas } from './customResourceSchemas';
 import { CRD_SCHEMAS_KEY } from './workspaceCrds';
+import { celFindings } from './celCheck';
 
 /** Not `schema-*`: the document is not wrong, it just cannot be checked. */
 const NO_SCHEMA_CODE = 'no-crd-schema';
@@ -95,9 +96,10 @@ export function customResourceAwareSchema(base: SchemaChecker, store: SchemaStor
       if (!isCustomResource(doc, store)) return base.validateDocument(doc, partial);
       const { apiVersion, kind } = doc.identity!;
       const entry = view.lookup(apiVersion, kind);
-      if (entry) return validateEntry(doc, view, entry, { partial });
       // Without a schema its metadata is still checked as ObjectMeta (the built-in checker's metadata-only pass).
-      return [...withoutSchema(doc, schemas, index()), ...base.validateDocument(doc, partial)];
+      if (!entry) return [...withoutSchema(doc, schemas, index()), ...base.validateDocument(doc, partial)];
+      const findings = validateEntry(doc, view, entry, { partial });
+      return partial ? findings : [...findings, ...celFindingsOf(doc, schemas, findings)];
     },
     dependencyKeys(doc) {
       if (!isCustomResource(doc, store)) return [];
@@ -105,6 +107,19 @@ export function customResourceAwareSchema(base: SchemaChecker, store: SchemaStor
       return hasSchema(doc) ? [CRD_SCHEMAS_KEY] : [CRD_SCHEMAS_KEY, kindKey(doc.identity!.kind)];
     },
   };
+}
+
+/**
+ * The CEL rules of the kind's CRD on a whole object (a patch is not one). A rule that fails to evaluate is noted only
+ * for a workspace CRD (a catalog schema has no defaults to apply first) on an object without schema errors (a
+ * wrong type makes rules fail to evaluate, and the schema error already says what is wrong).
+ */
+function celFindingsOf(doc: ManifestDocument, schemas: CustomResourceSchemas, schemaFindings: readonly Finding[]): Finding[] {
+  const [group, version] = splitApiVersion(doc.identity!.apiVersion);
+  const found = schemas.schemaFor(group, version, doc.identity!.kind);
+  if (found?.openAPIV3Schema === undefined) return [];
+  const reportEvaluationErrors = found.source.type === 'workspace' && !schemaFindings.some((f) => f.severity === 'error');
+  return celFindings(doc, found.openAPIV3Schema, { reportEvaluationErrors });
 }
 
 /** A served-elsewhere version is the API server's refusal (an error); an unknown kind is a note (info). */

@@ -11,6 +11,8 @@ export interface CustomResourceSchema {
   readonly schema: ObjectSchema;
   /** Where it came from, for messages and hovers. */
   readonly source: SchemaOrigin;
+  /** The raw `openAPIV3Schema` it was converted from: what only it holds (the CEL rules, celCheck.ts) is read there. */
+  readonly openAPIV3Schema?: unknown;
 }
 
 export interface SchemaOrigin {

@@ -37,7 +37,9 @@ export class WorkspaceCrdSchemas implements CustomResourceSchemaSource {
     const served = this.byKey.get(`${group}/${version}/${kind}`);
     if (!served) return undefined;
     const compiled = compiledVersion(served.doc, served.crd, served.version, this.objectMeta());
-    return compiled.ok ? { schema: compiled.schema, source: { type: 'workspace', location: served.doc.uri } } : undefined;
+    return compiled.ok
+      ? { schema: compiled.schema, source: { type: 'workspace', location: served.doc.uri }, openAPIV3Schema: served.version.rawSchema }
+      : undefined;
   }
 
   servedVersions(group: string, kind: string): readonly string[] {

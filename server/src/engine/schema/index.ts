@@ -6,6 +6,7 @@ import { validateDocument } from './validate';
 import { validateKustomization } from './kustomize';
 import { isCrdDocument, objectMetaOf } from '../crd/crdDefinition';
 import { crdStructureFindings } from '../crd/crdStructure';
+import { crdCelFindings } from '../crd/celCrdFindings';
 
 export { defaultSchemaDir, loadSchemaStore, readSchemaStore, SchemaStore, type KindEntry } from './store';
 export { SCHEMA_CODES, validateDocument, type SchemaValidationOptions } from './validate';
@@ -21,7 +22,7 @@ export function createSchemaChecker(store: SchemaStore = loadSchemaStore()): Sch
       if (doc.class.type === 'kustomization') return validateKustomization(doc);
       const findings = validateDocument(doc, store, { partial });
       // A CRD also gets the API server's structural rules: a function of its text, like the rest (the parse worker computes them too).
-      return isCrdDocument(doc) && !partial ? [...findings, ...crdStructureFindings(doc, objectMetaOf(store))] : findings;
+      return isCrdDocument(doc) && !partial ? [...findings, ...crdStructureFindings(doc, objectMetaOf(store)), ...crdCelFindings(doc)] : findings;
     },
     missingRequired: (value, apiVersion, kind) => missingRequired(value, apiVersion, kind, store),
   };
