@@ -9,6 +9,7 @@ import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
 import { readManifestText, type ReadResult } from '../engine/workspace/readFile';
+import { loadFiles, LOAD_LIMITS, type AsyncLoad, type OnSkipped } from '../engine/workspace/load';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
 import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
@@ -29,13 +30,6 @@ export const EDIT_DEBOUNCE_MS = 30;
 
 /** Index updates between two prunings of outdated cached rule results. */
 const PRUNE_EVERY = 50;
-
-/**
- * Closed files up to this size keep no ASTs once checked (ParsedChunk.release): they are most of a
- * large workspace's memory, and the rare request on such a file parses a few documents again in
- * milliseconds. Larger files keep theirs: re-opening one must not parse megabytes on the outline.
- */
-const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
 export class Session {
   readonly engine: Engine;
@@ -115,27 +109,16 @@ export class Session {
         continue;
       }
       const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
+      const onSpecialFile = (file: string, reason: string): void => this.reportSkipped(pathToFileURL(file).href, reason);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable })) {
+      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable, onSpecialFile })) {
         if (!(await this.configs.excluded(file))) files.push(file);
       }
     }
-    let done = 0;
-    for (const file of files) {
-      if (this.disposed) return done; // shut down mid-load: read nothing more
-      const uri = pathToFileURL(file).href;
-      if (!this.open.has(uri)) {
-        const settings = await this.settings.get(uri);
-        const read = await readManifestText(file, settings.maxFileSizeMb * 1048576);
-        // Parsed in slices: requests on open documents are answered while a large file loads.
-        if (read.ok && !this.open.has(uri)) {
-          await this.parser.parse(uri, read.text, undefined, () => undefined);
-          // The checks that walk ASTs run now, while the ASTs are young; the rules need only plain values.
-          if (this.releasable(uri)) this.engine.linter.precheckAndRelease(uri);
-        }
-      }
-      if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
-    }
+    const progress = (done: number, total: number): void => {
+      if (done % 50 === 0) report(`${done}/${total} files`, Math.round((done / total) * 100));
+    };
+    await loadFiles(files, this.asyncLoad(progress));
     await this.configs.refresh(this.workspaceFolders);
     const crdFiles = await this.loadCrdPaths(new Set(files));
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
@@ -148,6 +131,22 @@ export class Session {
     // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /**
+   * How the server loads files from disk (engine/workspace/load.ts): parsed in slices, so requests are
+   * answered while a large file loads; an open file is left to the editor; a file not read is logged once.
+   */
+  private asyncLoad(onProgress?: (done: number, total: number) => void, onSkipped?: OnSkipped): AsyncLoad {
+    return {
+      indexText: (uri, text) => this.parser.parse(uri, text, undefined, () => undefined),
+      precheckAndRelease: (uri) => this.engine.linter.precheckAndRelease(uri),
+      maxBytes: async (file) => (await this.settings.get(pathToFileURL(file).href)).maxFileSizeMb * 1048576,
+      isOpen: (uri) => this.open.has(uri),
+      onSkipped: onSkipped ?? ((file, reason) => this.reportSkipped(pathToFileURL(file).href, reason)),
+      cancelled: () => this.disposed, // shut down mid-load: read nothing more
+      onProgress,
+    };
   }
 
   /**
@@ -164,14 +163,11 @@ export class Session {
     if (paths.length === 0) return [];
     const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
     const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
-    for (const file of files) {
-      const uri = pathToFileURL(file).href;
-      if (this.disposed) break;
-      if (this.open.has(uri) || scanned.has(file)) continue;
-      const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
-      if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
-      else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
-    }
+    const unscanned = files.filter((file) => !scanned.has(file));
+    await loadFiles(
+      unscanned,
+      this.asyncLoad(undefined, (file, reason) => this.warnOnce(`crds.paths: ${file} not read: ${reason}`)),
+    );
     return files;
   }
 
@@ -281,11 +277,14 @@ export class Session {
     const read = await this.readUri(uri, settings.maxFileSizeMb);
     if (read.ok) this.skipReported.delete(uri);
     if (read.ok && !this.open.has(uri)) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
-    // Said once per file and reason: a FIFO that fires events must not flood the log.
-    else if (!read.ok && this.skipReported.get(uri) !== read.reason) {
-      this.skipReported.set(uri, read.reason);
-      this.connection.console.warn(`${uri} not indexed: ${read.reason}`);
-    }
+    else if (!read.ok) this.reportSkipped(uri, read.reason);
+  }
+
+  /** Said once per file and reason (a FIFO that fires events must not flood the log), at load and on a change alike. */
+  private reportSkipped(uri: string, reason: string): void {
+    if (this.skipReported.get(uri) === reason) return;
+    this.skipReported.set(uri, reason);
+    this.connection.console.warn(`${uri} not indexed: ${reason}`);
   }
 
   /** Reads the file of a URI; a URI without a local path is a reason, not an exception. */
@@ -373,10 +372,10 @@ export class Session {
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 
-  /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */
+  /** A closed file small enough to keep no ASTs (see LOAD_LIMITS.releaseUpToChars). */
   private releasable(uri: string): boolean {
     const file = this.engine.index.getFile(uri);
-    return !!file && !this.open.has(uri) && file.text.length <= RELEASE_FILE_MAX_CHARS;
+    return !!file && !this.open.has(uri) && file.text.length <= LOAD_LIMITS.releaseUpToChars;
   }
 
   /** A config file gets the diagnostics of its own schema, not a manifest's. */

@@ -4,9 +4,9 @@
  * parsed and indexed in slices between requests, and a newer text for the same file takes over the
  * work, reusing every document the abandoned run already parsed.
  */
-import { parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
 import type { ParsedChunk } from '../engine/document/parsedChunk';
 import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
+import { parseAndIndexSteps } from '../engine/workspace/load';
 import { runSlice, runSliced } from './slices';
 
 /** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
@@ -52,20 +52,9 @@ export class SlicedParser {
       onIndexed(update);
       return true;
     };
-    const steps = this.parseAndIndexSteps(parseManifestFileSteps(uri, text, version, indexed, run.pool));
+    const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
     const first = runSlice(steps, FIRST_SLICE_MS);
     if (first.done) return Promise.resolve(finish(first.value));
     return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
-  }
-
-  /**
-   * The parse, then the index update, as one run of steps: indexing a cold 5,000-document file
-   * (keys and label signatures of every document) is work of its own, done in slices too. The
-   * index changes in the last step only (WorkspaceIndex.setParsedSteps), and a cancelled run stops
-   * before it.
-   */
-  private *parseAndIndexSteps(parse: Generator<void, ManifestFile, void>): Generator<void, FileUpdate, void> {
-    const file = yield* parse;
-    return yield* this.index.setParsedSteps(file);
   }
 }
