@@ -12,6 +12,14 @@ import { runSlice, runSliced } from './slices';
 /** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
 const FIRST_SLICE_MS = 40;
 
+/**
+ * A text without an indexed version that is longer than this cannot be parsed within the first slice
+ * (a cold 5,000-document file takes a second), so it goes to slices at once: run synchronously, the
+ * first 40 ms overran to 60-230 ms on a loaded machine (a 256 KiB step of the line index, garbage
+ * collection) while a request on another file waited, in the open and in the workspace load alike.
+ */
+const COLD_SYNC_MAX_CHARS = 256 * 1024;
+
 interface Run {
   cancelled: boolean;
   /** Chunks parsed so far by this file's runs (shared with the run that replaces this one). */
@@ -53,8 +61,10 @@ export class SlicedParser {
       return true;
     };
     const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
-    const first = runSlice(steps, FIRST_SLICE_MS);
-    if (first.done) return Promise.resolve(finish(first.value));
+    if (indexed || text.length <= COLD_SYNC_MAX_CHARS) {
+      const first = runSlice(steps, FIRST_SLICE_MS);
+      if (first.done) return Promise.resolve(finish(first.value));
+    }
     return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
   }
 }
