@@ -7,7 +7,7 @@
 import type { ParsedChunk } from '../engine/document/parsedChunk';
 import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { parseAndIndexSteps } from '../engine/workspace/load';
-import { runSlice, runSliced } from './slices';
+import { nextTurn, runSlice, runSliced } from './slices';
 
 /** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
 const FIRST_SLICE_MS = 40;
@@ -61,10 +61,13 @@ export class SlicedParser {
       return true;
     };
     const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
+    const rest = (): Promise<boolean> => runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
     if (indexed || text.length <= COLD_SYNC_MAX_CHARS) {
       const first = runSlice(steps, FIRST_SLICE_MS);
-      if (first.done) return Promise.resolve(finish(first.value));
+      return first.done ? Promise.resolve(finish(first.value)) : rest();
     }
-    return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+    // Not even one slice now: a request read together with the didOpen (a hover sent while the text
+    // arrived) is answered first.
+    return nextTurn().then(rest);
   }
 }
