@@ -133,13 +133,13 @@ export class Session {
     return files.length;
   }
 
-  /**
-   * How the server loads files from disk (engine/workspace/load.ts): parsed in slices, so requests are
-   * answered while a large file loads; an open file is left to the editor; a file not read is logged once.
-   */
+  /** Loading from disk (engine/workspace/load.ts): parsed in slices, open files left to the editor, skips logged once. */
   private asyncLoad(onProgress?: (done: number, total: number) => void, onSkipped?: OnSkipped): AsyncLoad {
     return {
-      indexText: (uri, text) => this.parser.parse(uri, text, undefined, () => undefined),
+      indexText: (uri, text) => {
+        this.skipReported.delete(uri); // readable again: a later skip is said again
+        return this.parser.parse(uri, text, undefined, () => undefined);
+      },
       precheckAndRelease: (uri) => this.engine.linter.precheckAndRelease(uri),
       maxBytes: async (file) => (await this.settings.get(pathToFileURL(file).href)).maxFileSizeMb * 1048576,
       isOpen: (uri) => this.open.has(uri),
