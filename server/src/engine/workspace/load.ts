@@ -91,7 +91,7 @@ export interface AsyncLoad {
 /**
  * The server's load: the same read, parse and index, without blocking (the reads are asynchronous and
  * the parse runs in slices). A file opened meanwhile is left to the editor's text: it is not read once
- * open, and an open arriving during the parse takes the parse over (SlicedParser), so it is never parsed twice.
+ * open, and an open arriving during the parse takes the parse over, reusing every document already parsed (SlicedParser).
  */
 export async function loadFiles(files: readonly string[], load: AsyncLoad): Promise<void> {
   let done = 0;
