@@ -39,7 +39,7 @@ for (const mb of sizes) {
     settings,
     versioned: true,
   });
-  await server.waitForLog('indexed');
+  await server.waitForLog(': indexed ');
   const small = pathToFileURL(join(folder, 'small.yaml')).href;
   await server.open(small, SMALL);
   const hoverAt = { textDocument: { uri: small }, position: { line: 1, character: 2 } };

@@ -105,7 +105,7 @@ function summary(server, data) {
  */
 export async function manyFiles(server, corpus, { opens, edits, rounds, isOurs }) {
   const t0 = performance.now();
-  if (isOurs) await server.waitForLog('indexed');
+  if (isOurs) await server.waitForLog(': indexed ');
   await server.settle(isOurs ? 400 : 200);
   const readyMs = performance.now() - t0;
   const data = { open: [], oneChar: [], addLine: [], completion: [], hover: [], readyMs, diagnosticsOnOpen: 0 };
@@ -191,7 +191,7 @@ export async function bigFile(server, corpus, { edits, rounds }) {
 /** The sample workspace: open every manifest of biome/, edit main-app's Deployment, requests on it. */
 export async function sampleFiles(server, dir, { rounds, isOurs }) {
   const t0 = performance.now();
-  if (isOurs) await server.waitForLog('indexed');
+  if (isOurs) await server.waitForLog(': indexed ');
   await server.settle(isOurs ? 400 : 200);
   const data = { open: [], oneChar: [], addLine: [], completion: [], hover: [], readyMs: performance.now() - t0, diagnosticsOnOpen: 0 };
   const folder = join(dir, 'biome');

@@ -10,7 +10,8 @@ import { baselineStep } from './cli/baseline';
 import { changedKeys, changesSince, type ChangeSet } from './cli/changedSince';
 import { createEngine, type Engine } from './setup';
 import { expandCrdPaths } from './engine/crd/crdPaths';
-import { loadFiles } from './cli/load';
+import { loadFilesSync } from './engine/workspace/load';
+import { NOT_A_DASHBOARD } from './engine/workspace/readFile';
 import { DEFAULT_EXCLUDE, findYamlFiles, YAML_FILE } from './engine/workspace/scan';
 import { globErrors, isExcluded } from './engine/workspace/glob';
 import type { Finding } from './engine/types';
@@ -113,7 +114,14 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`biome-manifests: ${changes}\n`);
     return 2;
   }
-  const skipped = loadFiles(engine, [...targets.report, ...targets.context], targets.report);
+  // Why a file to report was not read (a context file that cannot be read is simply not there).
+  const skipped = new Map<string, string>();
+  const onSkipped = (file: string, reason: string): void => {
+    // A .json file that is not a Grafana dashboard is not ours: neither checked nor counted.
+    if (reason === NOT_A_DASHBOARD) targets.report.delete(file);
+    else if (targets.report.has(file)) skipped.set(file, reason);
+  };
+  loadFilesSync(engine.index, (uri) => engine.linter.precheckAndRelease(uri), [...targets.report, ...targets.context], onSkipped);
   const checked = [...targets.report].sort();
   const lint = (): Iterable<FileFindings> => lintEach(engine, checked, skipped, configs);
   const outcome = canStream(args) ? streamReport(args, lint(), targets) : await batchReport(args, engine, [...lint()], checked, changes, targets);

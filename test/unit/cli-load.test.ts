@@ -1,6 +1,6 @@
 /**
- * The CLI's load (cli/load.ts) runs each file's AST checks at once and releases its ASTs. The
- * findings must be exactly those of a plain load that keeps every AST.
+ * The CLI's load (engine/workspace/load.ts, loadFilesSync) runs each file's AST checks at once and
+ * releases its ASTs. The findings must be exactly those of a plain load that keeps every AST.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../server/src/setup';
-import { loadFiles } from '../../server/src/cli/load';
+import { loadFilesSync } from '../../server/src/engine/workspace/load';
 import { SAMPLE_DIR } from '../helpers/paths';
 import { assertSameFindings } from '../helpers/corpus';
 
@@ -47,8 +47,14 @@ describe('CLI load', () => {
     const plain = createEngine();
     for (const file of files) plain.index.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
     const loaded = createEngine();
-    const skipped = loadFiles(loaded, files, new Set(files));
-    assert.equal(skipped.size, 0);
+    const skipped = new Map<string, string>();
+    loadFilesSync(
+      loaded.index,
+      (uri) => loaded.linter.precheckAndRelease(uri),
+      files,
+      (file, reason) => skipped.set(file, reason),
+    );
+    assert.deepEqual([...skipped], []);
     const findings = assertSameFindings(plain, loaded, files);
     assert.ok(findings > 40, `the files have findings (${findings})`);
   });

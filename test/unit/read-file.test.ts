@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { readManifestText, readManifestTextSync } from '../../server/src/engine/workspace/readFile';
+import { decodeText, readManifestText, readManifestTextSync } from '../../server/src/engine/workspace/readFile';
 import { findYamlFiles } from '../../server/src/engine/workspace/scan';
 
 describe('readManifestText', () => {
@@ -80,6 +80,40 @@ describe('readManifestText', () => {
     fs.writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
     assert.deepEqual(await readManifestText(le), { ok: true, text });
     assert.deepEqual(readManifestTextSync(be), { ok: true, text });
+  });
+
+  it('a file read in several chunks decodes as the whole buffer does (characters split at chunk ends, invalid bytes, BOMs)', async () => {
+    // Reads are at most 1 MiB: a multi-byte character, an invalid sequence or a UTF-16 pair lands on
+    // every chunk boundary somewhere in 3.5 MiB when each line's length shifts by one byte.
+    const line = (i: number): string => `k${i}: "${'x'.repeat(i % 7)}ä€😀"\n`;
+    const body = Array.from({ length: 160_000 }, (_, i) => line(i)).join('');
+    const invalid = Buffer.concat([Buffer.from(body.slice(0, 1_500_000)), Buffer.from([0xe2, 0x82]), Buffer.from(body.slice(1_500_000))]);
+    const cases: [string, Buffer][] = [
+      ['utf8', Buffer.from(body)],
+      ['utf8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])],
+      ['utf8-invalid', invalid],
+      ['utf16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])],
+    ];
+    for (const [name, bytes] of cases) {
+      const file = path.join(root, `chunks-${name}.yaml`);
+      fs.writeFileSync(file, bytes);
+      assert.ok(bytes.length > 3 * 1048576, `${name} spans several reads`);
+      const whole = decodeText(bytes);
+      assert.ok(whole.ok);
+      const asyncRead = await readManifestText(file);
+      assert.ok(asyncRead.ok && asyncRead.text === whole.text, `${name}, async read`);
+      const sync = readManifestTextSync(file);
+      assert.ok(sync.ok && sync.text === whole.text, `${name}, blocking read`);
+    }
+  });
+
+  it('NUL bytes in the first 8 KiB mean binary, later ones do not', async () => {
+    const file = path.join(root, 'nul-late.yaml');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('a: 1\n'.repeat(1000)), Buffer.from([0]), Buffer.from('b: 2\n')]));
+    assert.deepEqual(await readManifestText(file), { ok: false, reason: 'skipped: binary file (contains NUL bytes)' });
+    const later = path.join(root, 'nul-later.yaml');
+    fs.writeFileSync(later, Buffer.concat([Buffer.from('a: 1\n'.repeat(2000)), Buffer.from([0])]));
+    assert.equal(readManifestTextSync(later).ok, true, 'a NUL after the first 8 KiB does not');
   });
 
   it('the scan tells of a folder it cannot list instead of passing it as empty', async () => {

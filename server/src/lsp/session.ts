@@ -8,7 +8,8 @@ import { samePublication, type PublishedDiagnostics } from './publication';
 import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
-import { NOT_A_DASHBOARD, readManifestText, readWorkspaceText, type ReadResult } from '../engine/workspace/readFile';
+import { NOT_A_DASHBOARD, readWorkspaceText, type ReadResult } from '../engine/workspace/readFile';
+import { loadFiles, LOAD_LIMITS, type AsyncLoad, type OnSkipped } from '../engine/workspace/load';
 import { uriToPath } from '../engine/workspace/uriPath';
 import { globErrors } from '../engine/workspace/glob';
 import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
@@ -29,13 +30,6 @@ export const EDIT_DEBOUNCE_MS = 30;
 
 /** Index updates between two prunings of outdated cached rule results. */
 const PRUNE_EVERY = 50;
-
-/**
- * Closed files up to this size keep no ASTs once checked (ParsedChunk.release): they are most of a
- * large workspace's memory, and the rare request on such a file parses a few documents again in
- * milliseconds. Larger files keep theirs: re-opening one must not parse megabytes on the outline.
- */
-const RELEASE_FILE_MAX_CHARS = 256 * 1024;
 
 export class Session {
   readonly engine: Engine;
@@ -115,27 +109,16 @@ export class Session {
         continue;
       }
       const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
+      const onSpecialFile = (file: string, reason: string): void => this.reportSkipped(pathToFileURL(file).href, reason);
       // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable, dashboards: true })) {
+      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable, onSpecialFile, dashboards: true })) {
         if (!(await this.configs.excluded(file))) files.push(file);
       }
     }
-    let done = 0;
-    for (const file of files) {
-      if (this.disposed) return done; // shut down mid-load: read nothing more
-      const uri = pathToFileURL(file).href;
-      if (!this.open.has(uri)) {
-        const settings = await this.settings.get(uri);
-        const read = await readWorkspaceText(file, settings.maxFileSizeMb * 1048576);
-        // Parsed in slices: requests on open documents are answered while a large file loads.
-        if (read.ok && !this.open.has(uri)) {
-          await this.parser.parse(uri, read.text, undefined, () => undefined);
-          // The checks that walk ASTs run now, while the ASTs are young; the rules need only plain values.
-          if (this.releasable(uri)) this.engine.linter.precheckAndRelease(uri);
-        }
-      }
-      if (++done % 50 === 0) report(`${done}/${files.length} files`, Math.round((done / files.length) * 100));
-    }
+    const progress = (done: number, total: number): void => {
+      if (done % 50 === 0) report(`${done}/${total} files`, Math.round((done / total) * 100));
+    };
+    await loadFiles(files, this.asyncLoad(progress));
     await this.configs.refresh(this.workspaceFolders);
     const crdFiles = await this.loadCrdPaths(new Set(files));
     // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
@@ -147,6 +130,23 @@ export class Session {
     // Again: a config file dropped above is no longer in effect.
     await this.configs.refresh(this.workspaceFolders);
     return files.length;
+  }
+
+  /** Loading from disk (engine/workspace/load.ts): parsed in slices, open files left to the editor, skips logged once. */
+  private asyncLoad(onProgress?: (done: number, total: number) => void, onSkipped?: OnSkipped): AsyncLoad {
+    return {
+      indexText: (uri, text) => {
+        this.skipReported.delete(uri); // readable again: a later skip is said again
+        return this.parser.parse(uri, text, undefined, () => undefined);
+      },
+      precheckAndRelease: (uri) => this.engine.linter.precheckAndRelease(uri),
+      maxBytes: async (file) => (await this.settings.get(pathToFileURL(file).href)).maxFileSizeMb * 1048576,
+      isOpen: (uri) => this.open.has(uri),
+      // A .json file that is not a dashboard is none of our business: not said.
+      onSkipped: (file, reason) => reason === NOT_A_DASHBOARD || (onSkipped ?? ((f, r) => this.reportSkipped(pathToFileURL(f).href, r)))(file, reason),
+      cancelled: () => this.disposed, // shut down mid-load: read nothing more
+      onProgress,
+    };
   }
 
   /**
@@ -163,14 +163,11 @@ export class Session {
     if (paths.length === 0) return [];
     const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
     const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
-    for (const file of files) {
-      const uri = pathToFileURL(file).href;
-      if (this.disposed) break;
-      if (this.open.has(uri) || scanned.has(file)) continue;
-      const read = await readManifestText(file, (await this.settings.get(uri)).maxFileSizeMb * 1048576);
-      if (read.ok) await this.parser.parse(uri, read.text, undefined, () => undefined);
-      else this.warnOnce(`crds.paths: ${file} not read: ${read.reason}`);
-    }
+    const unscanned = files.filter((file) => !scanned.has(file));
+    await loadFiles(
+      unscanned,
+      this.asyncLoad(undefined, (file, reason) => this.warnOnce(`crds.paths: ${file} not read: ${reason}`)),
+    );
     return files;
   }
 
@@ -275,12 +272,15 @@ export class Session {
     // Deleted, or a .json file that is not (or no longer) a dashboard: nothing of it stays, and nothing is said.
     if (!read || (!read.ok && read.reason === NOT_A_DASHBOARD)) return this.removeWithDiagnostics(uri);
     if (read.ok) this.skipReported.delete(uri);
-    if (read.ok) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
-    // Said once per file and reason: a FIFO that fires events must not flood the log.
-    else if (this.skipReported.get(uri) !== read.reason) {
-      this.skipReported.set(uri, read.reason);
-      this.connection.console.warn(`${uri} not indexed: ${read.reason}`);
-    }
+    if (read.ok && !this.open.has(uri)) this.update(uri, read.text, undefined, EDIT_DEBOUNCE_MS);
+    else if (!read.ok) this.reportSkipped(uri, read.reason);
+  }
+
+  /** Said once per file and reason (a FIFO that fires events must not flood the log), at load and on a change alike. */
+  private reportSkipped(uri: string, reason: string): void {
+    if (this.skipReported.get(uri) === reason) return;
+    this.skipReported.set(uri, reason);
+    this.connection.console.warn(`${uri} not indexed: ${reason}`);
   }
 
   /** Reads the file of a URI; a URI without a local path is a reason, not an exception. */
@@ -373,10 +373,10 @@ export class Session {
     await this.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 
-  /** A closed file small enough to keep no ASTs (see RELEASE_FILE_MAX_CHARS). */
+  /** A closed file small enough to keep no ASTs (see LOAD_LIMITS.releaseUpToChars). */
   private releasable(uri: string): boolean {
     const file = this.engine.index.getFile(uri);
-    return !!file && !this.open.has(uri) && file.text.length <= RELEASE_FILE_MAX_CHARS;
+    return !!file && !this.open.has(uri) && file.text.length <= LOAD_LIMITS.releaseUpToChars;
   }
 
   /** A config file gets the diagnostics of its own schema, not a manifest's. */

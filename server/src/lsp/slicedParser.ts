@@ -4,13 +4,21 @@
  * parsed and indexed in slices between requests, and a newer text for the same file takes over the
  * work, reusing every document the abandoned run already parsed.
  */
-import { parseManifestFileSteps, type ManifestFile } from '../engine/document/manifestFile';
 import type { ParsedChunk } from '../engine/document/parsedChunk';
 import type { FileUpdate, WorkspaceIndex } from '../engine/workspace/workspaceIndex';
-import { runSlice, runSliced } from './slices';
+import { parseAndIndexSteps } from '../engine/workspace/load';
+import { nextTurn, runSlice, runSliced } from './slices';
 
 /** Work done synchronously before a parse goes to slices: one-document edits of any file fit. */
 const FIRST_SLICE_MS = 40;
+
+/**
+ * A text without an indexed version that is longer than this cannot be parsed within the first slice
+ * (a cold 5,000-document file takes a second), so it goes to slices at once: run synchronously, the
+ * first 40 ms overran to 60-230 ms on a loaded machine (a 256 KiB step of the line index, garbage
+ * collection) while a request on another file waited, in the open and in the workspace load alike.
+ */
+const COLD_SYNC_MAX_CHARS = 256 * 1024;
 
 interface Run {
   cancelled: boolean;
@@ -52,20 +60,14 @@ export class SlicedParser {
       onIndexed(update);
       return true;
     };
-    const steps = this.parseAndIndexSteps(parseManifestFileSteps(uri, text, version, indexed, run.pool));
-    const first = runSlice(steps, FIRST_SLICE_MS);
-    if (first.done) return Promise.resolve(finish(first.value));
-    return runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
-  }
-
-  /**
-   * The parse, then the index update, as one run of steps: indexing a cold 5,000-document file
-   * (keys and label signatures of every document) is work of its own, done in slices too. The
-   * index changes in the last step only (WorkspaceIndex.setParsedSteps), and a cancelled run stops
-   * before it.
-   */
-  private *parseAndIndexSteps(parse: Generator<void, ManifestFile, void>): Generator<void, FileUpdate, void> {
-    const file = yield* parse;
-    return yield* this.index.setParsedSteps(file);
+    const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
+    const rest = (): Promise<boolean> => runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+    if (indexed || text.length <= COLD_SYNC_MAX_CHARS) {
+      const first = runSlice(steps, FIRST_SLICE_MS);
+      return first.done ? Promise.resolve(finish(first.value)) : rest();
+    }
+    // Not even one slice now: a request read together with the didOpen (a hover sent while the text
+    // arrived) is answered first.
+    return nextTurn().then(rest);
   }
 }

@@ -7,7 +7,8 @@
 /** Time one slice may take before requests get their turn. */
 export const SLICE_MS = 8;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Resolves after the event loop's next turn: requests already received are handled first. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Steps `steps` until it finishes or `budgetMs` has passed. */
 export function runSlice<T>(steps: Generator<void, T, void>, budgetMs: number): IteratorResult<void, T> {
