@@ -166,11 +166,7 @@ for (const [label, eol] of [
     engine.index.setFile(configMap, CONFIGMAP.replace(/\n/g, eol));
     engine.index.setFile(rules, USES_CONFIGMAP.replace(/\n/g, eol));
     const RECORD_AT = ['monitoring-stack.yaml:17:21 cm:requests:rate5m'];
-    const USES = [
-      'monitoring-stack.yaml:20:20 cm:requests:rate5m',
-      'monitoring-stack.yaml:23:15 cm:requests:rate5m',
-      'uses.rules.yml:5:15 cm:requests:rate5m',
-    ];
+    const USES = ['monitoring-stack.yaml:20:20 cm:requests:rate5m', 'monitoring-stack.yaml:23:15 cm:requests:rate5m', 'uses.rules.yml:5:15 cm:requests:rate5m'];
 
     it('goes to the record: in the ConfigMap from a use in the key (quoted, block) and from another file', () => {
       assert.deepEqual(shown(engine, promqlInsight.definition!(cursor(engine, configMap, 'cm:requests', 3, 1))), RECORD_AT, 'quoted');

@@ -47,7 +47,7 @@ export function ruleAtCursor(doc: ManifestDocument, path: ValuePath, offset: num
 /** The document range of the rule's `record:` value. */
 export function recordRange(rule: RuleEntry): Range {
   const offsets = rule.record === undefined ? undefined : fieldOffsets(rule, 'record', [0, rule.record.length]);
-  if (offsets) return rule.doc.range(offsets[0]!, offsets[1]!);
+  if (offsets) return rule.doc.range(offsets[0]!, offsets[1]);
   const span = nodeSpan(rule, rule.path);
   return rule.doc.range(span?.start ?? 0, span?.start ?? 0);
 }
@@ -72,6 +72,7 @@ export function exprOffsetAt(rule: RuleEntry, offset: number): number | undefine
 export function metricUses(rule: RuleEntry, name?: string): { token: PromqlToken; range: Range }[] {
   if (rule.expr === undefined) return [];
   const tokens = promqlTokens(rule.expr).filter((token) => token.kind === 'metric' && (name === undefined || token.name === name));
+  if (tokens.length === 0) return [];
   // One ascending list of offsets for all the tokens: a ConfigMap rule file maps them in one pass.
   const offsets = fieldOffsets(
     rule,
