@@ -59,6 +59,8 @@ export interface ServicesParams {
   line?: number;
   /** The cursor's character on `line`: `ruleAtCursor` is then the rule containing it (else the rule on the line). */
   character?: number;
+  /** The rule a lens names: preferred among the rules on `line`. */
+  rule?: string;
 }
 
 /** An alerting or recording rule (rule file, PrometheusRule or ConfigMap key): what Open Grafana opens Explore with. */

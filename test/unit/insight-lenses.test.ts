@@ -90,6 +90,22 @@ describe('code lenses', () => {
     assert.equal(at('monitoring-stack.yaml', 11, 4), undefined, 'the key line is before the rules');
     assert.equal(at('main-app.yaml', 1), undefined, 'a Deployment holds no rule');
   });
+
+  it('flow-style rules on one line: one lens each, and each lens finds its own rule', () => {
+    const e = engineWith({ 'flow.rules.yml': 'groups: [{name: f, rules: [{alert: A, expr: "up == 0"}, {record: b:sum, expr: sum(up)}]}]\n' });
+    const lenses = lensesInsight.codeLenses!(e.index.getFile(uriOf('flow.rules.yml'))!, e.index);
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, (l.command?.arguments[0] as { rule: string }).rule]),
+      [
+        [0, 'A'],
+        [0, 'b:sum'],
+      ],
+    );
+    const named = (rule: string) => listServices(e.index, { uri: uriOf('flow.rules.yml'), line: 0, rule }).ruleAtCursor?.expr;
+    assert.deepEqual([named('A'), named('b:sum')], ['up == 0', 'sum(up)']);
+    const cursor = listServices(e.index, { uri: uriOf('flow.rules.yml'), line: 0, character: 70 }).ruleAtCursor;
+    assert.equal(cursor?.name, 'b:sum', 'the cursor picks the rule it is in');
+  });
 });
 
 const RULE_FILES: Record<string, string> = {

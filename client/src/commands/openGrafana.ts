@@ -53,10 +53,10 @@ async function resolveTarget(ctx: Ctx, arg: unknown): Promise<{ target?: Target;
   const atCursor = uri && editor && uri.toString() === editor.document.uri.toString() && numberArg(options, 'line') === undefined;
   const line = numberArg(options, 'line') ?? (atCursor ? editor.selection.active.line : undefined);
   const character = atCursor ? editor.selection.active.character : undefined;
-  const params = uri && line !== undefined ? { uri: uri.toString(), line, ...(character !== undefined ? { character } : {}) } : {};
-  const result = await ctx.request(ServicesRequest, params);
-  if (!result) return undefined;
   const ruleName = stringArg(options, 'rule');
+  const at = { ...(character !== undefined ? { character } : {}), ...(ruleName !== undefined ? { rule: ruleName } : {}) };
+  const result = await ctx.request(ServicesRequest, uri && line !== undefined ? { uri: uri.toString(), line, ...at } : {});
+  if (!result) return undefined;
   if (ruleName !== undefined) {
     // A rule's lens: the rule must still be on its line (the file may have changed since the lens was drawn).
     if (result.ruleAtCursor?.name === ruleName) return { target: { kind: 'rule', rule: result.ruleAtCursor }, all: result.services };

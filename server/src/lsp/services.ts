@@ -45,11 +45,11 @@ function objectAt(index: WorkspaceIndex, uri: string, line: number): RenderedObj
   return doc?.identity ? index.renderedOf(doc) : undefined;
 }
 
-function ruleAt(index: WorkspaceIndex, uri: string, line: number, character: number | undefined): RuleInfo | undefined {
+function ruleAt(index: WorkspaceIndex, { uri, line, character, rule: named }: ServicesParams & { uri: string; line: number }): RuleInfo | undefined {
   const doc: ManifestDocument | undefined = [...(index.getFile(uri)?.documents ?? [])].reverse().find((d) => d.startLine <= line);
   if (!doc) return undefined;
   const offset = character === undefined ? undefined : doc.localOffset(line, character);
-  const rule = ruleAtPosition(doc, line, offset);
+  const rule = ruleAtPosition(doc, line, offset, named);
   const name = rule?.alert ?? rule?.record;
   if (!rule || name === undefined || rule.expr === undefined) return undefined;
   const type = rule.alert !== undefined ? 'alert' : 'record';
@@ -70,7 +70,7 @@ export function listServices(index: WorkspaceIndex, params: ServicesParams): Ser
     if (object?.identity.kind === 'Service') service = object;
     else if (object && WORKLOAD_KINDS.includes(object.identity.kind)) service = serviceForWorkload(index, object, services);
     if (service) result.atCursor = serviceInfo(service, jobs);
-    const rule = ruleAt(index, params.uri, params.line, params.character);
+    const rule = ruleAt(index, { ...params, uri: params.uri, line: params.line });
     if (rule) result.ruleAtCursor = rule;
   }
   return result;

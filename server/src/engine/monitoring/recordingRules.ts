@@ -91,14 +91,21 @@ export function ruleLine(rule: RuleEntry): number | undefined {
 
 /**
  * The alerting or recording rule at a position of a document: the rule whose map contains the offset, or, with no
- * offset (a code lens gives a line), the first rule whose lines include `line`.
+ * offset (a code lens gives a line), a rule whose lines include `line`, the one named `name` first (flow-style rules
+ * may share a line).
  */
-export function ruleAtPosition(doc: ManifestDocument, line: number, offset: number | undefined): RuleEntry | undefined {
+export function ruleAtPosition(doc: ManifestDocument, line: number, offset: number | undefined, name?: string): RuleEntry | undefined {
+  let first: RuleEntry | undefined;
   for (const rule of rulesOf(doc)) {
     const span = nodeSpan(rule, rule.path);
     if (!span) continue;
-    if (offset !== undefined ? span.start <= offset && offset <= span.end : doc.range(span.start).start.line <= line && line <= doc.range(span.end).end.line)
-      return rule;
+    if (offset !== undefined) {
+      if (span.start <= offset && offset <= span.end) return rule;
+      continue;
+    }
+    if (doc.range(span.start).start.line > line || line > doc.range(span.end).end.line) continue;
+    if (name === undefined || (rule.alert ?? rule.record) === name) return rule;
+    first ??= rule;
   }
-  return undefined;
+  return first;
 }
