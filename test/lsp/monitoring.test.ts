@@ -5,7 +5,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest, DefinitionRequest, ReferencesRequest, type CodeLens, type Diagnostic, type Location } from 'vscode-languageserver-protocol';
+import {
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  HoverRequest,
+  ReferencesRequest,
+  type CodeLens,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type Hover,
+  type Location,
+} from 'vscode-languageserver-protocol';
 import { ServicesRequest } from '../../server/src/protocol';
 import { startClient, type TestClient } from './harness';
 import { SAMPLE_DIR } from '../helpers/paths';
@@ -131,6 +143,17 @@ describe('monitoring files over LSP', () => {
       const cursor = await client.connection.sendRequest(ServicesRequest, { uri, line: 15, character: 20 });
       assert.equal(cursor.ruleAtCursor?.expr, 'sum by (job) (up)');
       assert.equal((await client.connection.sendRequest(ServicesRequest, { uri, line: 2, character: 3 })).ruleAtCursor, undefined);
+    });
+
+    it('completes the recorded name and hovers it inside the key', async () => {
+      const completion = (await client.connection.sendRequest(CompletionRequest.type, at(19, 16))) as CompletionList | CompletionItem[] | null;
+      const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+      assert.ok(
+        items.some((i) => i.label === 'stack:up:sum' && i.detail === 'recording rule'),
+        JSON.stringify(items.map((i) => i.label).slice(0, 20)),
+      );
+      const hover = (await client.connection.sendRequest(HoverRequest.type, at(19, 18))) as Hover | null;
+      assert.match(JSON.stringify(hover?.contents), /Recording rule `stack:up:sum`/);
     });
 
     it('goes to the record: from a use in the key, and finds the use from it', async () => {
