@@ -88,6 +88,8 @@ describe('code lenses', () => {
     assert.equal(at('prometheus-rule.yaml', 9)?.expr, 'max(job:errors:rate5m) > 0.5 or absent(up{job="a\\"b"})');
     assert.equal(at('monitoring-stack.yaml', 16, 20)?.expr, 'up{job="cm"} == 0');
     assert.equal(at('monitoring-stack.yaml', 11, 4), undefined, 'the key line is before the rules');
+    assert.equal(at('alerts.rules.yml', 7, 2)?.name, 'HighErrors', 'the cursor in the indentation before `- alert:`');
+    assert.equal(at('alerts.rules.yml', 10, 0)?.name, 'HighErrors', 'the cursor at the start of a line of the expr');
     assert.equal(at('main-app.yaml', 1), undefined, 'a Deployment holds no rule');
   });
 

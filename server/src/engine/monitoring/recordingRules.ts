@@ -89,23 +89,27 @@ export function ruleLine(rule: RuleEntry): number | undefined {
   return span ? rule.doc.range(span.start).start.line : undefined;
 }
 
+/** The line of the last character of a span that is not white space (a map's range runs on to the next item's indentation). */
+function lastLine(doc: ManifestDocument, start: number, end: number): number {
+  let last = end;
+  while (last > start && /\s/.test(doc.text[last - 1]!)) last--;
+  return doc.range(Math.max(start, last - 1)).start.line;
+}
+
 /**
- * The alerting or recording rule at a position of a document: the rule whose map contains the offset, or, with no
- * offset (a code lens gives a line), a rule whose lines include `line`, the one named `name` first (flow-style rules
- * may share a line).
+ * The alerting or recording rule at a position of a document: the rule whose map contains the offset; else (a code
+ * lens gives only a line, and a cursor may be in the indentation or `- ` before a rule) a rule whose lines include
+ * `line`, the one named `name` first (flow-style rules may share a line).
  */
 export function ruleAtPosition(doc: ManifestDocument, line: number, offset: number | undefined, name?: string): RuleEntry | undefined {
-  let first: RuleEntry | undefined;
+  let onLine: RuleEntry | undefined;
   for (const rule of rulesOf(doc)) {
     const span = nodeSpan(rule, rule.path);
     if (!span) continue;
-    if (offset !== undefined) {
-      if (span.start <= offset && offset <= span.end) return rule;
-      continue;
-    }
-    if (doc.range(span.start).start.line > line || line > doc.range(span.end).end.line) continue;
-    if (name === undefined || (rule.alert ?? rule.record) === name) return rule;
-    first ??= rule;
+    if (offset !== undefined && span.start <= offset && offset <= span.end) return rule;
+    if (doc.range(span.start).start.line > line || line > lastLine(doc, span.start, span.end)) continue;
+    if (offset === undefined && name !== undefined && (rule.alert ?? rule.record) === name) return rule;
+    onLine ??= rule;
   }
-  return first;
+  return onLine;
 }
