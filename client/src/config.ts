@@ -27,6 +27,8 @@ export interface GrafanaSettings {
   serviceVariable: string;
   orgId: number;
   urlFormat: GrafanaUrlFormat;
+  /** UID (or name) of the datasource Explore links use; undefined: Grafana's default. */
+  datasource: string | undefined;
 }
 
 export function grafanaSettings(scope?: vscode.Uri): GrafanaSettings {
@@ -39,6 +41,7 @@ export function grafanaSettings(scope?: vscode.Uri): GrafanaSettings {
     serviceVariable: config.get<string>('serviceVariable', 'service').trim() || 'service',
     orgId: Number.isInteger(orgId) && orgId > 0 ? orgId : 1,
     urlFormat: config.get<GrafanaUrlFormat>('urlFormat', 'panes') === 'legacy' ? 'legacy' : 'panes',
+    datasource: config.get<string>('datasource', '').trim() || undefined,
   };
 }
 

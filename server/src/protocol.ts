@@ -57,11 +57,30 @@ export interface ServicesParams {
   /** When given, `atCursor` is the Service for the Service or workload document at this position. */
   uri?: string;
   line?: number;
+  /** The cursor's character on `line`: `ruleAtCursor` is then the rule containing it (else the rule on the line). */
+  character?: number;
+  /** The rule a lens names: preferred among the rules on `line`. */
+  rule?: string;
+}
+
+/** An alerting or recording rule (rule file, PrometheusRule or ConfigMap key): what Open Grafana opens Explore with. */
+export interface RuleInfo {
+  /** The `alert:` or `record:` name. */
+  name: string;
+  type: 'alert' | 'record';
+  group: string;
+  /** The expression's value (as YAML reads it: escapes and block scalars resolved), not its source text. */
+  expr: string;
+  uri: string;
+  /** Line of the rule's first key in its file. */
+  line: number;
 }
 
 export interface ServicesResult {
   services: ServiceInfo[];
   atCursor?: ServiceInfo;
+  /** The rule at `uri`/`line`(/`character`), when there is one. */
+  ruleAtCursor?: RuleInfo;
 }
 
 export const ServicesRequest = new RequestType<ServicesParams, ServicesResult, void>('biomeManifests/services');

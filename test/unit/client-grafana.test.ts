@@ -1,7 +1,7 @@
 /** Grafana links: base URL checks, dashboard and Explore URLs, dashboard discovery, the workspace's Grafana Service. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl, promString } from '../../client/src/grafana/url';
+import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl, promString, ruleExploreUrl } from '../../client/src/grafana/url';
 import { findServiceDashboard, variableForUid } from '../../client/src/grafana/dashboards';
 import { findGrafanaService } from '../../client/src/grafana/grafanaService';
 import { listServices } from '../../server/src/lsp/services';
@@ -75,6 +75,72 @@ describe('Explore URL (no dashboard)', () => {
 
   it('escapes quotes and backslashes in the job for PromQL', () => {
     assert.equal(promString('a"b\\c'), '"a\\"b\\\\c"');
+  });
+});
+
+/**
+ * The query string as Grafana reads it (urlUtil.parseKeyValue, from AngularJS): split at `&` and `=`, `+` read as a
+ * space, then decodeURIComponent; Explore then JSON.parses `panes` (or `left`).
+ */
+function grafanaParams(url: string): Record<string, string> {
+  const query = url.slice(url.indexOf('?') + 1);
+  const out: Record<string, string> = {};
+  for (const part of query.split('&')) {
+    const [key, value = ''] = part.replace(/\+/g, '%20').split(/=(.*)/s);
+    out[decodeURIComponent(key!)] = decodeURIComponent(value);
+  }
+  return out;
+}
+
+interface Pane {
+  datasource?: string;
+  queries: { refId: string; expr: string; datasource?: { uid: string } }[];
+  range: unknown;
+}
+
+describe('Explore URL for a rule (Open in Grafana on an alerting or recording rule)', () => {
+  const TRICKY = [
+    'sum by (job) (rate(http_requests_total{code=~"5..", path!="/a&b=c#d"}[5m])) > 0.1',
+    // a block scalar's value: newlines, indentation, the trailing newline of `|`
+    'job:http_errors:rate5m\n  > on(job) group_left\n  0.1 * scalar(sum(rate(x[5m])))\n',
+    'up{job="a\\"b", instance=~".+:9090"} + 1 % 2',
+    'label_replace(up, "x", "$1 100%", "instance", "(.*)")  # a comment ü ✓ 🙂',
+  ];
+
+  it("panes format: the expr reaches Grafana exactly as the rule holds it, one query, Grafana's default datasource", () => {
+    for (const expr of TRICKY) {
+      const url = ruleExploreUrl({ base: 'http://localhost:3000/grafana', expr, orgId: 2, format: 'panes' });
+      assert.ok(url.startsWith('http://localhost:3000/grafana/explore?schemaVersion=1&panes='), url);
+      assert.doesNotMatch(url.slice(url.indexOf('?')), /[\s"{}+#]/, 'every special character is percent-encoded');
+      const params = grafanaParams(url);
+      assert.deepEqual(Object.keys(params), ['schemaVersion', 'panes', 'orgId']);
+      assert.equal(params.orgId, '2');
+      const panes = JSON.parse(params.panes!) as Record<string, Pane>;
+      assert.deepEqual(panes, { a: { queries: [{ refId: 'A', expr }], range: { from: 'now-1h', to: 'now' } } });
+      // The WHATWG parser (what the browser and VS Code see) reads the same.
+      assert.equal(new URL(url).searchParams.get('panes'), params.panes);
+    }
+  });
+
+  it('legacy format (left=) and a configured datasource on the pane and its query', () => {
+    const expr = TRICKY[1]!;
+    const legacy = grafanaParams(ruleExploreUrl({ base: 'https://g.example', expr, orgId: 1, format: 'legacy', datasource: ' prom-uid ' }));
+    assert.deepEqual(Object.keys(legacy), ['orgId', 'left']);
+    assert.deepEqual(JSON.parse(legacy.left!), {
+      datasource: 'prom-uid',
+      queries: [{ refId: 'A', expr, datasource: { uid: 'prom-uid' } }],
+      range: { from: 'now-1h', to: 'now' },
+    });
+    const panes = JSON.parse(
+      grafanaParams(ruleExploreUrl({ base: 'https://g.example', expr, orgId: 1, format: 'panes', datasource: 'prom-uid' })).panes!,
+    ) as Record<string, Pane>;
+    assert.equal(panes.a!.datasource, 'prom-uid');
+    assert.deepEqual(panes.a!.queries[0]!.datasource, { uid: 'prom-uid' });
+    const blank = JSON.parse(grafanaParams(ruleExploreUrl({ base: 'https://g.example', expr, orgId: 1, format: 'panes', datasource: '  ' })).panes!) as Record<
+      string,
+      Pane
+    >;
+    assert.equal(blank.a!.datasource, undefined, "a blank setting is Grafana's default");
   });
 });
 

@@ -120,3 +120,76 @@ for (const [label, eol] of [
     });
   });
 }
+
+// A rule file inside a ConfigMap key, as a Prometheus Deployment mounts it: a block scalar holding YAML whose own
+// exprs are plain, quoted (with an escape) and block scalars, after another document of the same file.
+const CONFIGMAP = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: monitoring
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: prometheus-rules
+  namespace: monitoring
+data:
+  other.txt: "groups: not rules"
+  recording.rules.yml: |
+    groups:
+      - name: cm
+        rules:
+          - record: cm:requests:rate5m
+            expr: sum(rate(http_requests_total[5m]))
+          - alert: CmRequestsHigh
+            expr: "cm:requests:rate5m \\u003e 100"
+          - alert: CmRequestsLow
+            expr: |
+              cm:requests:rate5m
+                < 1
+`;
+const USES_CONFIGMAP = `groups:
+  - name: file
+    rules:
+      - alert: FromFile
+        expr: cm:requests:rate5m == 0
+`;
+
+for (const [label, eol] of [
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+] as const) {
+  describe(`PromQL navigation in a ConfigMap key (${label})`, () => {
+    const engine = createEngine();
+    const configMap = 'file:///w/biome/monitoring-stack.yaml';
+    const rules = 'file:///w/rules/uses.rules.yml';
+    engine.index.setFile(configMap, CONFIGMAP.replace(/\n/g, eol));
+    engine.index.setFile(rules, USES_CONFIGMAP.replace(/\n/g, eol));
+    const RECORD_AT = ['monitoring-stack.yaml:17:21 cm:requests:rate5m'];
+    const USES = ['monitoring-stack.yaml:20:20 cm:requests:rate5m', 'monitoring-stack.yaml:23:15 cm:requests:rate5m', 'uses.rules.yml:5:15 cm:requests:rate5m'];
+
+    it('goes to the record: in the ConfigMap from a use in the key (quoted, block) and from another file', () => {
+      assert.deepEqual(shown(engine, promqlInsight.definition!(cursor(engine, configMap, 'cm:requests', 3, 1))), RECORD_AT, 'quoted');
+      assert.deepEqual(shown(engine, promqlInsight.definition!(cursor(engine, configMap, 'cm:requests', 3, 2))), RECORD_AT, 'block scalar');
+      assert.deepEqual(shown(engine, promqlInsight.definition!(cursor(engine, rules, 'cm:requests', 3))), RECORD_AT, 'rule file');
+    });
+
+    it('finds every use from the record: in the key, at exact ranges', () => {
+      assert.deepEqual(shown(engine, promqlInsight.references!(cursor(engine, configMap, 'cm:requests', 3, 0))).sort(), USES);
+      assert.deepEqual(shown(engine, promqlInsight.references!(cursor(engine, rules, 'cm:requests', 3))).sort(), USES);
+    });
+
+    it('completes the recorded name in an expr of the key, and nothing on its other lines', () => {
+      const items = promqlInsight.completion!(cursor(engine, configMap, 'cm:requests', 1, 2));
+      assert.ok(items.some((i) => i.label === 'cm:requests:rate5m' && i.detail === 'recording rule'));
+      assert.deepEqual(promqlInsight.completion!(cursor(engine, configMap, 'CmRequestsHigh', 2)), []);
+      assert.deepEqual(promqlInsight.completion!(cursor(engine, configMap, 'not rules', 2)), [], 'a key that holds no rule file');
+    });
+
+    it('hovers the use with the recording rule, and the record: with its count of uses', () => {
+      const use = promqlInsight.hover!(cursor(engine, rules, 'cm:requests', 3))!;
+      assert.match(use.markdown, /Recording rule `cm:requests:rate5m` \(monitoring\\-stack\\\.yaml, group `cm`\)/);
+      assert.match(promqlInsight.hover!(cursor(engine, configMap, 'cm:requests', 3, 0))!.markdown, /used by 3 expressions/);
+    });
+  });
+}

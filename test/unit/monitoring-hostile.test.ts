@@ -6,6 +6,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineWith, lintAll } from '../helpers/engineHarness';
 import { re2Problem } from '../../server/src/engine/monitoring/re2';
+import { lensesInsight } from '../../server/src/engine/insight/lenses';
+import { promqlInsight } from '../../server/src/engine/insight/promql';
+import { nodeAtOffset } from '../../server/src/engine/insight/astPath';
+import { uriOf } from '../helpers/engineHarness';
 
 /** Hang guards only (bounds far above the measured times, which are in scripts/bench): not speed targets. */
 function timed<T>(run: () => T): { value: T; ms: number } {
@@ -26,6 +30,32 @@ describe('hostile monitoring files', () => {
     const { value, ms } = timed(() => codes({ 'big.rules.yml': text }));
     assert.deepEqual(value, [`${4 + 7_777 * 2 + 1} valid-promql`]);
     assert.ok(ms < 120_000, `${Math.round(ms)} ms`);
+  });
+
+  it("a ConfigMap key of 10,000 rules: a lens on each rule's line, navigation from the last to the first", () => {
+    const rules = Array.from(
+      { length: 10_000 },
+      (_, i) => `          - record: job:m${i}:rate5m\n            expr: sum(rate(m${i}_total[5m])) + job:m0:rate5m`,
+    );
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  big.rules.yml: |\n    groups:\n      - name: big\n        rules:\n${rules.join('\n')}\n`;
+    const engine = engineWith({ 'big-configmap.yaml': text });
+    const { value: lenses, ms } = timed(() => {
+      const file = engine.index.getFile(uriOf('big-configmap.yaml'))!;
+      return lensesInsight.codeLenses!(file, engine.index);
+    });
+    assert.equal(lenses.length, 10_000);
+    assert.deepEqual([lenses[0]!.range.start.line, lenses[9_999]!.range.start.line], [9, 9 + 9_999 * 2]);
+    const file = engine.index.getFile(uriOf('big-configmap.yaml'))!;
+    const doc = file.documents[0]!;
+    const offset = text.lastIndexOf('job:m0:rate5m') + 2;
+    const cursor = { index: engine.index, file, doc, offset, at: nodeAtOffset(doc, offset), settings: { showDecodedSecrets: false } };
+    const { value: definition, ms: navigationMs } = timed(() => promqlInsight.definition!(cursor));
+    assert.deepEqual(
+      definition.map((l) => l.range.start),
+      [{ line: 9, character: 20 }],
+    );
+    assert.equal(promqlInsight.references!(cursor).length, 10_000);
+    assert.ok(ms < 60_000 && navigationMs < 60_000, `${Math.round(ms)} ms, ${Math.round(navigationMs)} ms`);
   });
 
   it('100 KB of PromQL in one expr: checked, not hung', () => {

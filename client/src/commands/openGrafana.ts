@@ -1,12 +1,13 @@
 /**
  * Open Grafana for Service / Copy Grafana Link: the service's dashboard (variable set to its
- * Prometheus job), or Explore with its queries when no dashboard is known. Only http/https.
+ * Prometheus job), or Explore with its queries when no dashboard is known; on an alerting or
+ * recording rule (its code lens, or the cursor in it), Explore with the rule's expr. Only http/https.
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { grafanaSettings, type GrafanaSettings } from '../config';
-import { ServicesRequest, type ServiceInfo } from '../../../server/src/protocol';
-import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl } from '../grafana/url';
+import { ServicesRequest, type RuleInfo, type ServiceInfo } from '../../../server/src/protocol';
+import { checkBaseUrl, dashboardUrl, exploreUrl, isOpenableUrl, ruleExploreUrl } from '../grafana/url';
 import { findServiceDashboard, variableForUid, type DashboardFile } from '../grafana/dashboards';
 import { findGrafanaService } from '../grafana/grafanaService';
 import { remoteLinkNote } from '../grafana/remote';
@@ -14,6 +15,7 @@ import { isRecord, numberArg, stringArg, uriArg } from './args';
 
 export type GrafanaResult =
   | { status: 'opened' | 'copied'; url: string; service: string; job: string; dashboard: string | undefined }
+  | { status: 'opened' | 'copied'; url: string; rule: string; expr: string }
   | { status: 'no-grafana-url'; grafanaService: string | undefined; portForward: string | undefined }
   | { status: 'refused'; reason: string }
   | { status: 'cancelled' };
@@ -37,27 +39,46 @@ async function dashboardFiles(): Promise<DashboardFile[]> {
   return files;
 }
 
-/** The service from `{ service, namespace }`, `{ uri, line }` (code lens), the cursor, or a pick. */
-async function resolveService(ctx: Ctx, arg: unknown): Promise<{ service?: ServiceInfo; all: ServiceInfo[] } | undefined> {
+/** What the link is for: a Service (its dashboard or Explore queries) or a rule (Explore with its expr). */
+type Target = { kind: 'service'; service: ServiceInfo } | { kind: 'rule'; rule: RuleInfo };
+
+/**
+ * The target from `{ service, namespace }`, `{ uri, line }` (a Service's code lens), `{ uri, line, rule }` (a rule's
+ * code lens), the cursor (a rule containing it, else its document's Service), or a pick.
+ */
+async function resolveTarget(ctx: Ctx, arg: unknown): Promise<{ target?: Target; all: ServiceInfo[] } | undefined> {
   const options = isRecord(arg) ? arg : undefined;
   const editor = vscode.window.activeTextEditor;
   const uri = uriArg(arg) ?? (options?.service === undefined ? editor?.document.uri : undefined);
-  const line = numberArg(options, 'line') ?? (uri && editor && uri.toString() === editor.document.uri.toString() ? editor.selection.active.line : undefined);
-  const result = await ctx.request(ServicesRequest, uri && line !== undefined ? { uri: uri.toString(), line } : {});
+  const atCursor = uri && editor && uri.toString() === editor.document.uri.toString() && numberArg(options, 'line') === undefined;
+  const line = numberArg(options, 'line') ?? (atCursor ? editor.selection.active.line : undefined);
+  const character = atCursor ? editor.selection.active.character : undefined;
+  const ruleName = stringArg(options, 'rule');
+  const at = { ...(character !== undefined ? { character } : {}), ...(ruleName !== undefined ? { rule: ruleName } : {}) };
+  const result = await ctx.request(ServicesRequest, uri && line !== undefined ? { uri: uri.toString(), line, ...at } : {});
   if (!result) return undefined;
+  if (ruleName !== undefined) {
+    // A rule's lens: the rule must still be on its line (the file may have changed since the lens was drawn).
+    if (result.ruleAtCursor?.name === ruleName) return { target: { kind: 'rule', rule: result.ruleAtCursor }, all: result.services };
+    void vscode.window.showWarningMessage(
+      `Biome Manifests: rule ${ruleName} is no longer on line ${(line ?? 0) + 1}; run Open in Grafana from the rule again.`,
+    );
+    return { all: result.services };
+  }
   const name = stringArg(options, 'service');
   if (name !== undefined) {
     const namespace = stringArg(options, 'namespace');
     const found = result.services.find((s) => s.name === name && (namespace === undefined || s.namespace === namespace));
     if (!found) void vscode.window.showWarningMessage(`Biome Manifests: no Service named ${name} in the workspace.`);
-    return { all: result.services, ...(found ? { service: found } : {}) };
+    return { all: result.services, ...(found ? { target: { kind: 'service', service: found } } : {}) };
   }
-  if (result.atCursor) return { service: result.atCursor, all: result.services };
+  if (result.ruleAtCursor) return { target: { kind: 'rule', rule: result.ruleAtCursor }, all: result.services };
+  if (result.atCursor) return { target: { kind: 'service', service: result.atCursor }, all: result.services };
   const picked = await vscode.window.showQuickPick(
     result.services.map((s) => ({ label: s.name, description: `namespace ${s.namespace} · job ${s.job}`, s })),
     { placeHolder: 'Service to open in Grafana' },
   );
-  return { all: result.services, ...(picked ? { service: picked.s } : {}) };
+  return { all: result.services, ...(picked ? { target: { kind: 'service', service: picked.s } } : {}) };
 }
 
 /** Asks for the URL when the warning's "Set Grafana URL…" is chosen; then `resume` runs the original command. */
@@ -88,33 +109,55 @@ async function linkFor(service: ServiceInfo, settings: GrafanaSettings, base: st
   const configured = settings.dashboardUid;
   const found = configured ? undefined : findServiceDashboard(files, settings.serviceVariable);
   const uid = configured ?? found?.uid;
-  if (!uid) return { url: exploreUrl({ base, job: service.job, orgId: settings.orgId, format: settings.urlFormat }), dashboard: undefined };
+  if (!uid)
+    return {
+      url: exploreUrl({ base, job: service.job, orgId: settings.orgId, format: settings.urlFormat, datasource: settings.datasource }),
+      dashboard: undefined,
+    };
   const variable = found?.variable ?? variableForUid(files, uid, settings.serviceVariable);
   return { url: dashboardUrl({ base, uid, variable, value: service.job, orgId: settings.orgId }), dashboard: uid };
 }
 
+/** The arguments that find the target again (after the Grafana URL is set). */
+function argsOf(target: Target): Record<string, unknown> {
+  if (target.kind === 'rule') return { uri: target.rule.uri, line: target.rule.line, rule: target.rule.name };
+  return { service: target.service.name, namespace: target.service.namespace };
+}
+
+async function targetLink(target: Target, settings: GrafanaSettings, base: string): Promise<{ url: string; result: GrafanaResult & { status: 'opened' } }> {
+  const common = { base, orgId: settings.orgId, format: settings.urlFormat, datasource: settings.datasource };
+  if (target.kind === 'rule') {
+    const url = ruleExploreUrl({ ...common, expr: target.rule.expr });
+    return { url, result: { status: 'opened', url, rule: target.rule.name, expr: target.rule.expr } };
+  }
+  const { service } = target;
+  const { url, dashboard } = await linkFor(service, settings, base);
+  return { url, result: { status: 'opened', url, service: service.name, job: service.job, dashboard } };
+}
+
 async function grafanaLink(ctx: Ctx, arg: unknown, action: 'open' | 'copy'): Promise<GrafanaResult> {
-  const resolved = await resolveService(ctx, arg);
-  if (!resolved?.service) return { status: 'cancelled' };
-  const { service } = resolved;
-  const settings = grafanaSettings(vscode.Uri.parse(service.uri));
-  if (!settings.url) return offerGrafanaUrl(resolved.all, () => grafanaLink(ctx, { service: service.name, namespace: service.namespace }, action));
+  const resolved = await resolveTarget(ctx, arg);
+  if (!resolved?.target) return { status: 'cancelled' };
+  const { target } = resolved;
+  const settings = grafanaSettings(vscode.Uri.parse(target.kind === 'rule' ? target.rule.uri : target.service.uri));
+  if (!settings.url) return offerGrafanaUrl(resolved.all, () => grafanaLink(ctx, argsOf(target), action));
   const base = checkBaseUrl(settings.url);
   if (!base.ok) {
     void vscode.window.showErrorMessage(`Biome Manifests: not opening Grafana: ${base.reason}.`);
     return { status: 'refused', reason: base.reason };
   }
-  const { url, dashboard } = await linkFor(service, settings, base.base);
+  const { url, result } = await targetLink(target, settings, base.base);
   if (!isOpenableUrl(url)) return { status: 'refused', reason: `the link ${url} is not http/https` };
-  ctx.log('info', `Grafana link for Service ${service.name} (job ${service.job}): ${url}`);
+  const label = target.kind === 'rule' ? `rule ${target.rule.name}` : `Service ${target.service.name}`;
+  ctx.log('info', `Grafana link for ${label}${target.kind === 'service' ? ` (job ${target.service.job})` : ''}: ${url}`);
   if (action === 'copy') {
     await vscode.env.clipboard.writeText(url);
-    void vscode.window.setStatusBarMessage(`Biome Manifests: Grafana link for ${service.name} copied`, 3000);
+    void vscode.window.setStatusBarMessage(`Biome Manifests: Grafana link for ${label} copied`, 3000);
   } else {
     await vscode.env.openExternal(externalTarget(url));
     offerCopyInRemoteWindow(url);
   }
-  return { status: action === 'copy' ? 'copied' : 'opened', url, service: service.name, job: service.job, dashboard };
+  return { ...result, status: action === 'copy' ? 'copied' : 'opened' };
 }
 
 function offerCopyInRemoteWindow(url: string): void {

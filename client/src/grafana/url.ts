@@ -63,13 +63,40 @@ export interface ExploreLink {
   orgId: number;
   /** `panes` (Grafana ≥ 10.2, `schemaVersion=1`) or `legacy` (`left=`). */
   format: 'panes' | 'legacy';
+  /** UID (or name) of the datasource; undefined: Grafana's default. */
+  datasource?: string | undefined;
+}
+
+/** Explore with one rule's expression: the expr's value as YAML reads it, sent as the query. */
+export interface RuleExploreLink extends Omit<ExploreLink, 'job'> {
+  expr: string;
+}
+
+interface ExploreQuery {
+  refId: string;
+  expr: string;
+  datasource?: { uid: string };
+}
+
+/**
+ * The Explore URL of `queries`. Grafana reads `panes` (and `left`) with JSON.parse after URL-decoding, so the JSON
+ * is built by JSON.stringify and the whole parameter URL-encoded: quotes, braces, `&`, `#` and newlines survive.
+ */
+function exploreWith(link: Omit<ExploreLink, 'job'>, queries: ExploreQuery[]): string {
+  const e = encodeURIComponent;
+  const range = { from: 'now-1h', to: 'now' };
+  const datasource = link.datasource?.trim() || undefined;
+  // A pane without a datasource opens on Grafana's default one; with it, each query names it too (Grafana ≥ 10).
+  const pane = datasource ? { datasource, queries: queries.map((q) => ({ ...q, datasource: { uid: datasource } })), range } : { queries, range };
+  const org = `orgId=${e(String(link.orgId))}`;
+  if (link.format === 'legacy') return `${link.base}/explore?${org}&left=${e(JSON.stringify(pane))}`;
+  return `${link.base}/explore?schemaVersion=1&panes=${e(JSON.stringify({ a: pane }))}&${org}`;
 }
 
 export function exploreUrl(link: ExploreLink): string {
-  const e = encodeURIComponent;
-  const range = { from: 'now-1h', to: 'now' };
-  const queries = exploreQueries(link.job);
-  const org = `orgId=${e(String(link.orgId))}`;
-  if (link.format === 'legacy') return `${link.base}/explore?${org}&left=${e(JSON.stringify({ queries, range }))}`;
-  return `${link.base}/explore?schemaVersion=1&panes=${e(JSON.stringify({ a: { queries, range } }))}&${org}`;
+  return exploreWith(link, exploreQueries(link.job));
+}
+
+export function ruleExploreUrl(link: RuleExploreLink): string {
+  return exploreWith(link, [{ refId: 'A', expr: link.expr }]);
 }

@@ -1,14 +1,17 @@
 /**
  * `biomeManifests/services`: the workspace's Services with the Prometheus job that scrapes each
  * (for Grafana links), and the Service belonging to the document at a position — the Service
- * itself, or the Service selecting a workload's pods (else the one with the workload's name).
+ * itself, or the Service selecting a workload's pods (else the one with the workload's name) —
+ * or the alerting/recording rule at the position (Open Grafana opens Explore with its expr).
  */
 import type { RenderedObject } from '../engine/render/render';
 import type { WorkspaceIndex } from '../engine/workspace/workspaceIndex';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { jobForService, scrapeJobs, servicePorts, type ScrapeJob } from '../engine/k8s/scrapeTargets';
 import { servicesSelecting } from '../engine/k8s/selection';
-import type { ServiceInfo, ServicesParams, ServicesResult } from '../protocol';
+import { ruleAtPosition, ruleLine } from '../engine/monitoring/recordingRules';
+import type { ManifestDocument } from '../engine/document/manifestDocument';
+import type { RuleInfo, ServiceInfo, ServicesParams, ServicesResult } from '../protocol';
 
 function serviceInfo(service: RenderedObject, jobs: readonly ScrapeJob[]): ServiceInfo {
   const { name = '', namespace } = service.identity;
@@ -42,6 +45,17 @@ function objectAt(index: WorkspaceIndex, uri: string, line: number): RenderedObj
   return doc?.identity ? index.renderedOf(doc) : undefined;
 }
 
+function ruleAt(index: WorkspaceIndex, { uri, line, character, rule: named }: ServicesParams & { uri: string; line: number }): RuleInfo | undefined {
+  const doc: ManifestDocument | undefined = [...(index.getFile(uri)?.documents ?? [])].reverse().find((d) => d.startLine <= line);
+  if (!doc) return undefined;
+  const offset = character === undefined ? undefined : doc.localOffset(line, character);
+  const rule = ruleAtPosition(doc, line, offset, named);
+  const name = rule?.alert ?? rule?.record;
+  if (!rule || name === undefined || rule.expr === undefined) return undefined;
+  const type = rule.alert !== undefined ? 'alert' : 'record';
+  return { name, type, group: rule.group, expr: rule.expr, uri: doc.uri, line: ruleLine(rule) ?? line };
+}
+
 export function listServices(index: WorkspaceIndex, params: ServicesParams): ServicesResult {
   const services = index.objectsOfKind('Service').sort((a, b) => {
     const ka = `${a.identity.namespace}/${a.identity.name ?? ''}`;
@@ -56,6 +70,8 @@ export function listServices(index: WorkspaceIndex, params: ServicesParams): Ser
     if (object?.identity.kind === 'Service') service = object;
     else if (object && WORKLOAD_KINDS.includes(object.identity.kind)) service = serviceForWorkload(index, object, services);
     if (service) result.atCursor = serviceInfo(service, jobs);
+    const rule = ruleAt(index, { ...params, uri: params.uri, line: params.line });
+    if (rule) result.ruleAtCursor = rule;
   }
   return result;
 }

@@ -244,6 +244,77 @@ describe('commands', () => {
       }
     });
 
+    it("opens Explore with a rule's expr value from its code lens and from the cursor (issue #13)", async () => {
+      await setGrafana('url', 'http://localhost:3000');
+      // A rule file inside a ConfigMap key whose expr is a block scalar with quotes, braces and `&`, `#`, `+`.
+      const expr = 'sum(rate(http_requests_total{path!="/a&b#c", code=~"5.+"}[5m]))\n  > 0.1\n';
+      const text = [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: e2e-rules',
+        '  namespace: monitoring',
+        'data:',
+        '  alerts.rules.yml: |',
+        '    groups:',
+        '      - name: e2e',
+        '        rules:',
+        '          - alert: E2eErrors',
+        '            expr: |',
+        '              sum(rate(http_requests_total{path!="/a&b#c", code=~"5.+"}[5m]))',
+        '                > 0.1',
+        '',
+      ].join('\n');
+      const editor = await createInWorkspace('biome/e2e-rules-configmap.yaml', text);
+      const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+      const original = env.openExternal;
+      const targets: (vscode.Uri | string)[] = [];
+      env.openExternal = async (target: vscode.Uri | string) => (targets.push(target), true);
+      try {
+        const lens = await waitFor('the rule lens', async () => {
+          const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+          return lenses.find((l) => l.command?.title === 'Open in Grafana');
+        });
+        assert.equal(lens.range.start.line, 10, 'on the `- alert:` line');
+        const fromLens = await run<Grafana & { rule?: string; expr?: string }>(
+          lens.command!.command.replace('biomeManifests.', ''),
+          ...(lens.command!.arguments ?? []),
+        );
+        assert.equal(fromLens.status, 'opened');
+        assert.equal(fromLens.rule, 'E2eErrors');
+        assert.equal(fromLens.expr, expr);
+        // The cursor inside the expr, no arguments: the same rule.
+        const inExpr = positionOf(editor.document, '> 0.1');
+        editor.selection = new vscode.Selection(inExpr, inExpr);
+        const fromCursor = await run<Grafana>('openGrafana');
+        assert.equal(fromCursor.url, fromLens.url);
+        assert.equal(targets.length, 2);
+        // What the browser receives: a string as given, a Uri as encodeURI(toString(true)) (see the issue #16 test).
+        for (const target of targets) {
+          const opened = typeof target === 'string' ? target : encodeURI(target.toString(true));
+          assert.equal(opened, fromLens.url);
+          const url = new URL(opened);
+          assert.equal(url.pathname, '/explore');
+          assert.deepEqual([...url.searchParams.keys()], ['schemaVersion', 'panes', 'orgId']);
+          const panes = JSON.parse(url.searchParams.get('panes')!) as { a: { queries: { expr: string }[] } };
+          assert.deepEqual(
+            panes.a.queries.map((q) => q.expr),
+            [expr],
+          );
+        }
+        await setGrafana('urlFormat', 'legacy');
+        const legacy = await run<Grafana>('copyGrafanaLink', ...(lens.command!.arguments ?? []));
+        const left = JSON.parse(new URL(legacy.url!).searchParams.get('left')!) as { queries: { expr: string }[] };
+        assert.deepEqual(
+          left.queries.map((q) => q.expr),
+          [expr],
+        );
+      } finally {
+        env.openExternal = original;
+        await vscode.workspace.fs.delete(fileOf('biome/e2e-rules-configmap.yaml'));
+      }
+    });
+
     it('refuses non-http Grafana URLs', async () => {
       await setGrafana('url', 'javascript:alert(1)');
       const result = await run<Grafana>('openGrafana', { service: 'main-app' });

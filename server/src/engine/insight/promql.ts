@@ -1,11 +1,12 @@
 /**
  * PromQL in rule expressions: hover on functions, aggregations and recording-rule names; go to definition from a
  * metric name to the `record:` that defines it; references from a `record:` (or a use) to every expression using it;
- * completion of functions, aggregations and the workspace's recording rules inside an `expr`.
+ * completion of functions, aggregations and the workspace's recording rules inside an `expr`. The same in a rule file
+ * held by a ConfigMap key.
  */
 import { promqlDoc, promqlNames } from '../monitoring/promqlDocs';
 import { promqlTokenAt, type PromqlToken } from '../monitoring/promqlTokens';
-import { exprOffsetAt, metricUses, ruleAtPath, workspaceRules, type RuleEntry } from '../monitoring/recordingRules';
+import { exprOffsetAt, metricUses, recordRange, ruleAtCursor, workspaceRules, type RuleEntry } from '../monitoring/recordingRules';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { escapeMarkdown, inlineCode, type CursorContext, type InsightCompletion, type InsightHover, type InsightProvider, type Location } from './types';
 
@@ -14,8 +15,8 @@ type Target = { kind: 'token'; rule: RuleEntry; token: PromqlToken } | { kind: '
 
 function targetAt(ctx: CursorContext): Target | undefined {
   if (ctx.at.onKey) return undefined;
-  const found = ruleAtPath(ctx.doc, ctx.at.path);
-  if (!found || ctx.at.path.length !== found.rule.path.length + 1) return undefined;
+  const found = ruleAtCursor(ctx.doc, ctx.at.path, ctx.offset);
+  if (!found) return undefined;
   if (found.field === 'record' && found.rule.record) return { kind: 'record', rule: found.rule, name: found.rule.record };
   if (found.field !== 'expr' || found.rule.expr === undefined) return undefined;
   const offset = exprOffsetAt(found.rule, ctx.offset);
@@ -28,7 +29,7 @@ function recordsNamed(index: WorkspaceIndex, name: string): RuleEntry[] {
 }
 
 function recordLocation(rule: RuleEntry): Location {
-  return { uri: rule.doc.uri, range: rule.doc.rangeOfPath([...rule.path, 'record'], 'value') };
+  return { uri: rule.doc.uri, range: recordRange(rule) };
 }
 
 const fileName = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
@@ -74,8 +75,8 @@ function references(ctx: CursorContext): Location[] {
 }
 
 function completion(ctx: CursorContext): InsightCompletion[] {
-  const found = ctx.at.onKey ? undefined : ruleAtPath(ctx.doc, ctx.at.path);
-  if (found?.field !== 'expr' || ctx.at.path.length !== found.rule.path.length + 1) return [];
+  const found = ctx.at.onKey ? undefined : ruleAtCursor(ctx.doc, ctx.at.path, ctx.offset);
+  if (found?.field !== 'expr') return [];
   const records = new Set(workspaceRules(ctx.index).flatMap((rule) => (rule.record ? [rule.record] : [])));
   const recordItems = [...records].sort().map((name) => ({ label: name, detail: 'recording rule' }));
   const functionItems = promqlNames().map((name) => {

@@ -1,113 +1,115 @@
 /**
- * Recording rules and rule expressions across the workspace: rule files and `PrometheusRule` objects (the ones whose
- * content is a workspace document itself; a rule file inside a ConfigMap key is not navigated). Used for go to
- * definition from a metric name in an `expr` to its `record:`, references back, hover and completion.
+ * Recording rules and rule expressions across the workspace: rule files, `PrometheusRule` objects and rule files
+ * inside ConfigMap keys (ruleContent.ts). Used for go to definition from a metric name in an `expr` to its `record:`,
+ * references back, hover, completion, the "Open in Grafana" lens and the rule at the cursor.
  */
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { Range, ValuePath } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { isObj } from './walk';
-import { sourceOffsets } from './scalarOffset';
 import { promqlTokens, type PromqlToken } from './promqlTokens';
+import { fieldOffsets, nodeSpan, rulesOf, type RuleEntry } from './ruleContent';
 
-export interface RuleEntry {
-  doc: ManifestDocument;
-  /** Path of the rule map (`groups.i.rules.j`, under `spec` in a PrometheusRule). */
-  path: ValuePath;
-  record?: string;
-  alert?: string;
-  expr?: string;
-  group: string;
-}
+export type { RuleEntry } from './ruleContent';
+export { rulesOf } from './ruleContent';
 
-/** Where a document keeps its rule groups: a rule file at its root, a PrometheusRule under spec. */
-function groupsPrefix(doc: ManifestDocument): ValuePath | undefined {
-  if (doc.class.type === 'prometheus-rules') return [];
-  return doc.identity?.kind === 'PrometheusRule' ? ['spec'] : undefined;
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** The rules of one document (none for a document that holds no rule groups). */
-function rulesOf(doc: ManifestDocument): RuleEntry[] {
-  const prefix = groupsPrefix(doc);
-  if (!prefix) return [];
-  let root: unknown = doc.plain().value;
-  for (const key of prefix) root = isObj(root) ? root[key as string] : undefined;
-  const groups = isObj(root) && Array.isArray(root.groups) ? root.groups : [];
-  const out: RuleEntry[] = [];
-  groups.forEach((group: unknown, g) => {
-    if (!isObj(group) || !Array.isArray(group.rules)) return;
-    group.rules.forEach((rule: unknown, r) => {
-      if (!isObj(rule)) return;
-      const entry: RuleEntry = { doc, path: [...prefix, 'groups', g, 'rules', r], group: text(group.name) ?? '' };
-      const [record, alert, expr] = [text(rule.record), text(rule.alert), text(rule.expr)];
-      if (record !== undefined) entry.record = record;
-      if (alert !== undefined) entry.alert = alert;
-      if (expr !== undefined) entry.expr = expr;
-      out.push(entry);
-    });
-  });
-  return out;
-}
-
-/** Every rule of the workspace's rule files and PrometheusRule objects. */
+/** Every rule of the workspace's rule files, PrometheusRule objects and ConfigMap rule files. */
 export function workspaceRules(index: WorkspaceIndex): RuleEntry[] {
   const out: RuleEntry[] = [];
   for (const file of index.files()) for (const doc of file.documents) for (const rule of rulesOf(doc)) out.push(rule);
   return out;
 }
 
-/** The rule whose map contains `path` in `doc`, and which of its fields the path is on. */
-export function ruleAtPath(doc: ManifestDocument, path: ValuePath): { rule: RuleEntry; field: string | undefined } | undefined {
+const NAVIGATED_FIELDS = ['record', 'expr'] as const;
+
+/**
+ * The rule the cursor is in and the field whose value it is on. In a document that is the rule content, the cursor's
+ * path says it (and must end at the field itself); in a ConfigMap key the cursor is inside one scalar, the rule file,
+ * so the rule and field are found by offset.
+ */
+export function ruleAtCursor(doc: ManifestDocument, path: ValuePath, offset: number): { rule: RuleEntry; field: string | undefined } | undefined {
+  const embeddedKey = path.length === 2 && path[0] === 'data' ? String(path[1]) : undefined;
   for (const rule of rulesOf(doc)) {
-    if (path.length < rule.path.length || !rule.path.every((p, i) => p === path[i])) continue;
+    if (rule.content.key !== undefined) {
+      if (rule.content.key !== embeddedKey) continue;
+      for (const field of NAVIGATED_FIELDS) {
+        const span = nodeSpan(rule, [...rule.path, field]);
+        if (span && span.start <= offset && offset <= span.end) return { rule, field };
+      }
+      continue;
+    }
+    if (path.length !== rule.path.length + 1 || !rule.path.every((p, i) => p === path[i])) continue;
     const field = path[rule.path.length];
     return { rule, field: typeof field === 'string' ? field : undefined };
   }
   return undefined;
 }
 
-/** The source text of the scalar at `path` and where it starts in the document, if it is a scalar with a range. */
-function scalarSource(doc: ManifestDocument, path: ValuePath): { source: string; start: number } | undefined {
-  const node = doc.nodeAt(path);
-  if (!node?.range || !('value' in node) || typeof node.value !== 'string') return undefined;
-  return { source: doc.text.slice(node.range[0], node.range[1]), start: node.range[0] };
-}
-
-/** The document range of a span of the rule's `expr` value (through quotes, escapes and block indentation). */
-function exprSpanRange(rule: RuleEntry, span: { start: number; end: number }): Range | undefined {
-  const scalar = scalarSource(rule.doc, [...rule.path, 'expr']);
-  if (!scalar || rule.expr === undefined) return undefined;
-  const [start, end] = sourceOffsets(scalar.source, rule.expr, [span.start, span.end]);
-  return rule.doc.range(scalar.start + start!, scalar.start + Math.max(start!, end!));
+/** The document range of the rule's `record:` value. */
+export function recordRange(rule: RuleEntry): Range {
+  const offsets = rule.record === undefined ? undefined : fieldOffsets(rule, 'record', [0, rule.record.length]);
+  if (offsets) return rule.doc.range(offsets[0]!, offsets[1]);
+  const span = nodeSpan(rule, rule.path);
+  return rule.doc.range(span?.start ?? 0, span?.start ?? 0);
 }
 
 /** The offset in the rule's `expr` value of document offset `offset` (the cursor), if it is inside the scalar. */
 export function exprOffsetAt(rule: RuleEntry, offset: number): number | undefined {
-  const scalar = scalarSource(rule.doc, [...rule.path, 'expr']);
-  if (!scalar || rule.expr === undefined) return undefined;
-  const inSource = offset - scalar.start;
-  if (inSource < 0 || inSource > scalar.source.length) return undefined;
-  // sourceOffsets is monotonic: the last value offset whose source offset is not past the cursor.
-  const all = sourceOffsets(
-    scalar.source,
-    rule.expr,
+  const scalar = nodeSpan(rule, [...rule.path, 'expr']);
+  if (!scalar || rule.expr === undefined || offset < scalar.start || offset > scalar.end) return undefined;
+  const all = fieldOffsets(
+    rule,
+    'expr',
     Array.from({ length: rule.expr.length + 1 }, (_, i) => i),
   );
+  if (!all) return undefined;
+  // The offsets are ascending: the last value offset whose document offset is not past the cursor.
   let found: number | undefined;
-  for (let i = 0; i < all.length && all[i]! <= inSource; i++) found = i;
+  for (let i = 0; i < all.length && all[i]! <= offset; i++) found = i;
   return found;
 }
 
 /** The metric names an expression uses, with their ranges in the document. */
 export function metricUses(rule: RuleEntry, name?: string): { token: PromqlToken; range: Range }[] {
   if (rule.expr === undefined) return [];
-  const out: { token: PromqlToken; range: Range }[] = [];
-  for (const token of promqlTokens(rule.expr)) {
-    if (token.kind !== 'metric' || (name !== undefined && token.name !== name)) continue;
-    const range = exprSpanRange(rule, token);
-    if (range) out.push({ token, range });
+  const tokens = promqlTokens(rule.expr).filter((token) => token.kind === 'metric' && (name === undefined || token.name === name));
+  if (tokens.length === 0) return [];
+  // One ascending list of offsets for all the tokens: a ConfigMap rule file maps them in one pass.
+  const offsets = fieldOffsets(
+    rule,
+    'expr',
+    tokens.flatMap((token) => [token.start, token.end]),
+  );
+  if (!offsets) return [];
+  return tokens.map((token, i) => ({ token, range: rule.doc.range(offsets[2 * i]!, Math.max(offsets[2 * i]!, offsets[2 * i + 1]!)) }));
+}
+
+/** The line a rule starts on (its first key), in the document's file. */
+export function ruleLine(rule: RuleEntry): number | undefined {
+  const span = nodeSpan(rule, rule.path);
+  return span ? rule.doc.range(span.start).start.line : undefined;
+}
+
+/** The line of the last character of a span that is not white space (a map's range runs on to the next item's indentation). */
+function lastLine(doc: ManifestDocument, start: number, end: number): number {
+  let last = end;
+  while (last > start && /\s/.test(doc.text[last - 1]!)) last--;
+  return doc.range(Math.max(start, last - 1)).start.line;
+}
+
+/**
+ * The alerting or recording rule at a position of a document: the rule whose map contains the offset; else (a code
+ * lens gives only a line, and a cursor may be in the indentation or `- ` before a rule) a rule whose lines include
+ * `line`, the one named `name` first (flow-style rules may share a line).
+ */
+export function ruleAtPosition(doc: ManifestDocument, line: number, offset: number | undefined, name?: string): RuleEntry | undefined {
+  let onLine: RuleEntry | undefined;
+  for (const rule of rulesOf(doc)) {
+    const span = nodeSpan(rule, rule.path);
+    if (!span) continue;
+    if (offset !== undefined && span.start <= offset && offset <= span.end) return rule;
+    if (doc.range(span.start).start.line > line || line > lastLine(doc, span.start, span.end)) continue;
+    if (offset === undefined && name !== undefined && (rule.alert ?? rule.record) === name) return rule;
+    onLine ??= rule;
   }
-  return out;
+  return onLine;
 }
