@@ -271,10 +271,14 @@ describe('commands', () => {
       const targets: (vscode.Uri | string)[] = [];
       env.openExternal = async (target: vscode.Uri | string) => (targets.push(target), true);
       try {
-        const lens = await waitFor('the rule lens', async () => {
-          const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-          return lenses.find((l) => l.command?.title === 'Open in Grafana');
-        });
+        const lens = await waitFor(
+          'the rule lens',
+          async () => {
+            const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+            return lenses.find((l) => l.command?.title === 'Open in Grafana');
+          },
+          { event: await indexUpdates() },
+        );
         assert.equal(lens.range.start.line, 10, 'on the `- alert:` line');
         const fromLens = await run<Grafana & { rule?: string; expr?: string }>(
           lens.command!.command.replace('biomeManifests.', ''),
