@@ -7,12 +7,13 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords } from './projectionKeys';
+import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords, labelsKey } from './projectionKeys';
 import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
 import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
 import { at } from '../k8s/values';
 import { kustomizationPatches } from './kustomization';
-import { buildPostings, type KindList } from './kindList';
+import type { KindList } from './kindList';
+import { buildLabelPostings, selectByLabels, type LabelPostings } from './labelPostings';
 
 /** Documents worked through between two yields of `setParsedSteps` (a few milliseconds). */
 const INDEX_STEP_DOCUMENTS = 256;
@@ -39,6 +40,8 @@ export class WorkspaceIndex {
   private readonly listedPatches = new Map<string, Set<string>>();
   private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[] }>();
   private readonly kindLists = new Map<string, KindList>();
+  /** Labels key → label postings per label projection (see objectsOfKindByLabels). */
+  private readonly labelPostings = new Map<string, Map<LabelsOf, LabelPostings>>();
   /** Folder URI → number of indexed files below it (hasPath answers without a scan). */
   private readonly folderFiles = new Map<string, number>();
   /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
@@ -208,7 +211,6 @@ export class WorkspaceIndex {
       layout: this.versions.get(LAYOUT_KEY),
       files,
       objects,
-      postings: new Map(),
       checkedAt: this.fileGeneration,
       earlierNames: cached?.names ?? cached?.earlierNames,
     };
@@ -219,24 +221,21 @@ export class WorkspaceIndex {
   /**
    * The objects of a kind whose `labelsOf` labels hold every `selector` label (values compared as
    * strings; an empty selector selects nothing). `labelsOf` must read only pod template labels
-   * (`metadata.labels` for a Pod). Answered from an inverted index, built once per kind version.
+   * (`metadata.labels` for a Pod). Answered from label postings rebuilt only when the kind's labels
+   * key changes (labelPostings.ts), so an edit of an object's other fields costs no rebuild.
    */
   objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
-    const entries = Object.entries(selector);
-    if (entries.length === 0) return [];
-    const list = this.kindList(kind, namespace);
-    let postings = list.postings.get(labelsOf);
-    if (!postings) {
-      postings = buildPostings(list.objects, labelsOf);
-      list.postings.set(labelsOf, postings);
+    if (Object.keys(selector).length === 0) return [];
+    const key = labelsKey(kind, namespace);
+    let byLabelsOf = this.labelPostings.get(key);
+    if (!byLabelsOf) this.labelPostings.set(key, (byLabelsOf = new Map()));
+    let postings = byLabelsOf.get(labelsOf);
+    if (!postings || !this.versions.isCurrent(postings.snapshot)) {
+      const snapshot = this.versions.snapshot([key]);
+      postings = buildLabelPostings(this.byKind.get(kindKey(kind, namespace)) ?? [], (doc) => this.folderIdentityKey(doc), labelsOf, snapshot);
+      byLabelsOf.set(labelsOf, postings);
     }
-    let found: RenderedObject[] | undefined;
-    for (const [key, value] of entries) {
-      const objects = postings.get(`${key}=${String(value)}`) ?? [];
-      found = found ? found.filter((o) => objects.includes(o)) : objects;
-      if (found.length === 0) return [];
-    }
-    return [...(found ?? [])];
+    return selectByLabels(postings, selector, labelsOf, (doc) => this.groupsOf(doc));
   }
 
   private renderKind(kind: string, namespace?: string): RenderedObject[] {
