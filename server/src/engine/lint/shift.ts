@@ -80,14 +80,28 @@ function placeOf(file: ManifestFile, chunk: ParsedChunk): ManifestDocument | und
 }
 
 /**
- * Maps a range computed against `then` (a file version) to `now`: undefined when the document it
- * was in no longer exists unchanged.
+ * Maps ranges computed against `then` (a file version) to `now`; a range maps to undefined when the
+ * document it was in no longer exists unchanged. The document found for a range and its line delta
+ * are kept for the next range, so the ranges of one document (its findings, their related locations
+ * and fix edits) cost one binary search, not one each.
  */
-export function relocateRange(then: ManifestFile, now: ManifestFile | undefined, range: Range): Range | undefined {
-  if (!now) return undefined;
-  if (then === now) return range;
-  const old = documentAtLine(then.documents, range.start.line);
-  if (!old) return undefined;
-  const current = placeOf(now, old.chunk);
-  return current ? shiftRange(range, current.startLine - old.startLine) : undefined;
+export function rangeRelocator(then: ManifestFile, now: ManifestFile | undefined): (range: Range) => Range | undefined {
+  if (!now) return () => undefined;
+  if (then === now) return (range) => range;
+  // The lines [from, to) of the last document found, and how far it moved (undefined: it is gone).
+  let from = 0;
+  let to = -1;
+  let delta: number | undefined;
+  return (range) => {
+    const line = range.start.line;
+    if (line < from || line >= to) {
+      const old = documentAtLine(then.documents, line);
+      if (!old) return undefined;
+      const current = placeOf(now, old.chunk);
+      from = old.startLine;
+      to = then.documents[old.index + 1]?.startLine ?? Infinity;
+      delta = current ? current.startLine - old.startLine : undefined;
+    }
+    return delta === undefined ? undefined : shiftRange(range, delta);
+  };
 }
