@@ -7,7 +7,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
+import { folderKey, identityKey, keysOfSnapshot, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
 import { withoutSelectorsKustomizeFills } from '../workspace/kustomizeAware';
 import type { Rule } from './rule';
@@ -314,7 +314,7 @@ export class Linter {
     for (const id of rerun) ruleSnapshots.delete(id);
     for (const [id, read] of keysByRule) ruleSnapshots.set(id, versions.snapshot(read));
     const keys = new Set<string>();
-    for (const snapshot of [cached.ownSnapshot, ...ruleSnapshots.values()]) for (let i = 0; i < snapshot.length; i += 2) keys.add(snapshot[i] as string);
+    for (const snapshot of [cached.ownSnapshot, ...ruleSnapshots.values()]) for (const key of keysOfSnapshot(snapshot)) keys.add(key);
     this.noteKeyUsers(keys, doc);
     const placed = mergeRerun(kept, rerun, withChunks(fresh), this.ruleOrder(), fileOf);
     return { ...kept, snapshot: versions.snapshot(keys), ruleSnapshots, ...placed };
