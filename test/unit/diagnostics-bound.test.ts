@@ -29,3 +29,35 @@ describe('bounded diagnostics', () => {
     assert.equal(out[3]!.code, 'too-many-problems');
   });
 });
+
+/** The bound as first written (two full sorts): the reference the faster selection must equal. */
+function reference(findings: readonly Finding[], limit: number): string[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  return [...findings]
+    .sort((a, b) => rank[a.severity] - rank[b.severity] || a.range.start.line - b.range.start.line)
+    .slice(0, limit - 1)
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    .map((f) => f.message);
+}
+
+describe('bounded diagnostics, many findings', () => {
+  it('keep what sorting everything kept, in the same order (ties on a line and a column included)', () => {
+    let state = 7;
+    const random = (n: number) => (state = (state * 1103515245 + 12345) & 0x7fffffff) % n;
+    const severities: Severity[] = ['error', 'warning', 'info', 'hint'];
+    for (let round = 0; round < 50; round++) {
+      const findings = Array.from({ length: 20 + random(200) }, (_, n) => {
+        const f = finding(random(40), severities[random(4)]!);
+        return { ...f, message: `#${n}`, range: { start: { line: f.range.start.line, character: random(3) }, end: f.range.end } };
+      });
+      const limit = 2 + random(findings.length);
+      const out = toBoundedDiagnostics(findings, limit);
+      const expected = findings.length <= limit ? findings.map((f) => f.message) : reference(findings, limit);
+      assert.deepEqual(
+        out.filter((d) => d.code !== 'too-many-problems').map((d) => d.message),
+        expected,
+        `round ${round}`,
+      );
+    }
+  });
+});

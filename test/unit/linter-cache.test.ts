@@ -21,14 +21,16 @@ spec:
 const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ndata:\n  other: dG9rZW4=\n';
 
 describe('linter results per file', () => {
-  it('forgets a removed file: no findings, no place under any dependency key', () => {
+  it('forgets a removed file: no findings, no rule results, no place under any dependency key', () => {
     const engine = engineWith({ 'api.yaml': deployment, 'creds.yaml': secret });
     assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), ['api.yaml:14 no-missing-secret-key']);
-    assert.ok(engine.linter.keptFor(uriOf('api.yaml')).keys > 0);
-    assert.equal(engine.linter.keptFor(uriOf('api.yaml')).findings, true);
+    const kept = engine.linter.keptFor(uriOf('api.yaml'));
+    assert.ok(kept.keys > 0);
+    assert.equal(kept.groups, 1);
+    assert.equal(kept.findings, true);
     const changed = engine.index.removeFile(uriOf('api.yaml'));
     engine.linter.forgetFile(uriOf('api.yaml'));
-    assert.deepEqual(engine.linter.keptFor(uriOf('api.yaml')), { findings: false, keys: 0 });
+    assert.deepEqual(engine.linter.keptFor(uriOf('api.yaml')), { findings: false, groups: 0, keys: 0 });
     assert.ok(!engine.linter.dependentsOf(changed).has(uriOf('api.yaml')));
   });
 
@@ -37,7 +39,22 @@ describe('linter results per file', () => {
     engine.linter.lintFile(uriOf('api.yaml'));
     engine.index.removeFile(uriOf('api.yaml'));
     engine.linter.prune();
-    assert.deepEqual(engine.linter.keptFor(uriOf('api.yaml')), { findings: false, keys: 0 });
+    assert.deepEqual(engine.linter.keptFor(uriOf('api.yaml')), { findings: false, groups: 0, keys: 0 });
+  });
+
+  it('other settings make every result of the file stale (its settings key), the same settings reuse them', () => {
+    const engine = engineWith({ 'api.yaml': deployment, 'creds.yaml': secret });
+    const uri = uriOf('api.yaml');
+    const first = engine.linter.lintFile(uri);
+    assert.deepEqual(summarize(first), ['api.yaml:14 no-missing-secret-key']);
+    // The same settings: the very same finding objects (kept, not recomputed).
+    assert.equal(engine.linter.lintFile(uri)[0], first[0]);
+    const off = { rules: { 'no-missing-secret-key': 'off' as const }, ruleOptions: {} };
+    assert.deepEqual(engine.linter.lintFile(uri, off), []);
+    const again = engine.linter.lintFile(uri);
+    assert.deepEqual(summarize(again), ['api.yaml:14 no-missing-secret-key']);
+    assert.notEqual(again[0], first[0]);
+    assert.equal(engine.linter.lintFile(uri)[0], again[0]);
   });
 
   it('reports a missing selector until the folder kustomization adds one, and again when it stops', () => {

@@ -76,27 +76,51 @@ function newDiagnostic(finding: Finding): Diagnostic {
 /** Most diagnostics sent for one file: past this an editor slows down and a person reads no further. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 /**
  * Findings of one file as diagnostics, bounded: errors first, then by position; when some are left
  * out, a last diagnostic on the first line says how many.
  */
 export function toBoundedDiagnostics(findings: readonly Finding[], limit = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
   if (findings.length <= limit) return findings.map(toDiagnostic);
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-  const kept = [...findings]
-    .sort((a, b) => rank[a.severity] - rank[b.severity] || a.range.start.line - b.range.start.line)
-    .slice(0, limit - 1)
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const kept = keptIndices(findings, limit - 1);
   const omitted = findings.length - kept.length;
   const first = { line: 0, character: 0 };
-  return [
-    ...kept.map(toDiagnostic),
-    {
-      range: { start: first, end: first },
-      severity: DiagnosticSeverity.Information,
-      code: 'too-many-problems',
-      source: SOURCE,
-      message: `${omitted} more problems in this file are not shown (${findings.length} in all; the first ${limit - 1}, errors first, are). Run \`biome-manifests check\` for the full list.`,
-    },
-  ];
+  const out = kept.map((i) => toDiagnostic(findings[i]!));
+  out.push({
+    range: { start: first, end: first },
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-problems',
+    source: SOURCE,
+    message: `${omitted} more problems in this file are not shown (${findings.length} in all; the first ${limit - 1}, errors first, are). Run \`biome-manifests check\` for the full list.`,
+  });
+  return out;
+}
+
+/**
+ * The indices of the first `keep` findings by (severity, line), in position order. Every finding of
+ * the levels above the one where the bound falls is kept; only that level is sorted (a file with
+ * thousands of warnings sorted its findings twice on every publish).
+ */
+function keptIndices(findings: readonly Finding[], keep: number): number[] {
+  const counts = [0, 0, 0, 0];
+  for (const f of findings) counts[RANK[f.severity]]!++;
+  let level = 0;
+  let above = 0;
+  while (above + counts[level]! < keep) above += counts[level++]!;
+  const atLevel: number[] = [];
+  const kept: number[] = [];
+  findings.forEach((f, i) => {
+    const rank = RANK[f.severity];
+    if (rank < level) kept.push(i);
+    else if (rank === level) atLevel.push(i);
+  });
+  const line = (i: number): number => findings[i]!.range.start.line;
+  atLevel.sort((a, b) => line(a) - line(b) || a - b);
+  for (const i of atLevel.slice(0, keep - above)) kept.push(i);
+  // Position order; on one position, the more severe first, then the findings' order.
+  const character = (i: number): number => findings[i]!.range.start.character;
+  const rankOf = (i: number): number => RANK[findings[i]!.severity];
+  return kept.sort((a, b) => line(a) - line(b) || character(a) - character(b) || rankOf(a) - rankOf(b) || a - b);
 }

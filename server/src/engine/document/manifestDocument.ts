@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, isSeq } from './yamlGuards';
 import type { Range, ValuePath } from '../types';
 import type { ParsedChunk, PlainValue } from './parsedChunk';
 import type { DocumentClass } from './classify';
-import { listItemChunks } from './listItems';
+import { isListClass, listItemChunks } from './listItems';
 import { fileNameOf } from './fileName';
 import { associatedFormat } from '../monitoring/associations';
 import { isMonitoringFormat } from '../monitoring/formats';
@@ -40,7 +40,8 @@ export class ManifestDocument {
   /** A List's items as documents of their own (at their place in the file); empty for other documents. */
   get items(): readonly ManifestDocument[] {
     if (!this.itemDocuments) {
-      const chunks = this.parent ? [] : listItemChunks(this.chunk, fileNameOf(this.uri));
+      // Not a List (nearly every document): no items, and no file name decoded to find that out.
+      const chunks = this.parent || !isListClass(this.chunk.class) ? [] : listItemChunks(this.chunk, fileNameOf(this.uri));
       this.itemDocuments = chunks.map(
         (item) => new ManifestDocument(this.uri, this.index, this.start + item.offset, this.startLine + item.line, item.chunk, this),
       );

@@ -26,7 +26,10 @@ export { fileNameOf } from './fileName';
 export function* withItems(documents: readonly ManifestDocument[]): Generator<ManifestDocument> {
   for (const doc of documents) {
     yield doc;
-    if (doc.class.type === 'kubernetes') yield* doc.items;
+    // Most documents are not Lists: no delegated iterator for their empty item list.
+    if (doc.class.type !== 'kubernetes') continue;
+    const items = doc.items;
+    if (items.length > 0) yield* items;
   }
 }
 

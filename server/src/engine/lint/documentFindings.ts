@@ -4,24 +4,20 @@
  * new lines) instead of being collected again, so a check costs what changed, not the file size.
  */
 import type { ManifestFile } from '../document/manifestFile';
-import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
 import type { KeyVersions, VersionSnapshot } from '../workspace/dependencyKeys';
-import { mapFindingRanges, relocateRange } from './shift';
+import { mapFindingRanges, rangeRelocator } from './shift';
 
 export interface DocumentFindings {
   /** Final findings of the document (settings applied), with ranges as of `files`. */
   readonly findings: readonly Finding[];
-  /** Versions of the facts the findings read; undefined when they read none beyond the chunk. */
-  readonly snapshot: VersionSnapshot | undefined;
+  /**
+   * Versions of everything the findings depend on beyond the document's chunk (the key of the map
+   * they are kept in): the file's settings, the object's own keys, what its rules and its schema read.
+   */
+  readonly snapshot: VersionSnapshot;
   /** The file versions the ranges refer to (one per URI; usually just the document's own file). */
   readonly files: readonly ManifestFile[];
-}
-
-export interface FileFindings {
-  /** The lint settings the findings were computed with (serialized). */
-  readonly settingsKey: string;
-  readonly byChunk: Map<ParsedChunk, DocumentFindings>;
 }
 
 /**
@@ -33,7 +29,7 @@ export function reuseFindings(
   versions: KeyVersions,
   current: (uri: string) => ManifestFile | undefined,
 ): DocumentFindings | undefined {
-  if (entry.snapshot && !versions.isCurrent(entry.snapshot)) return undefined;
+  if (!versions.isCurrent(entry.snapshot)) return undefined;
   // No ranges to move: kept as it is (most documents of a large file; one new object each per keystroke otherwise).
   if (entry.findings.length === 0) return entry;
   let moved = false;
@@ -47,11 +43,9 @@ export function reuseFindings(
   if (!moved) return entry;
   const findings: Finding[] = [];
   let same = true;
+  const relocators = new Map(entry.files.map((then, i) => [then.uri, rangeRelocator(then, files[i])]));
   for (const finding of entry.findings) {
-    const mapped = mapFindingRanges(finding, (uri, range) => {
-      const i = entry.files.findIndex((f) => f.uri === uri);
-      return i >= 0 ? relocateRange(entry.files[i]!, files[i], range) : undefined;
-    });
+    const mapped = mapFindingRanges(finding, (uri, range) => relocators.get(uri)?.(range));
     if (!mapped) return undefined;
     if (mapped !== finding) same = false;
     findings.push(mapped);

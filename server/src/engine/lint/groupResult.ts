@@ -7,7 +7,7 @@ import type { ManifestFile } from '../document/manifestFile';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { VersionSnapshot } from '../workspace/dependencyKeys';
 import type { LocatedFinding, RawFinding } from './runRules';
-import { mapFindingRanges, relocateRange } from './shift';
+import { mapFindingRanges, rangeRelocator } from './shift';
 
 export interface GroupResult {
   /** Versions of every key the result read (its own and its rules'). */
@@ -72,10 +72,11 @@ export function relocateGroup(result: GroupResult, fileOf: FileOf): GroupResult 
   }
   if (!moved) return result;
   const byChunk = new Map<ParsedChunk, RawFinding[]>();
+  const relocators = new Map([...result.files].map(([uri, then]) => [uri, rangeRelocator(then, files.get(uri))]));
   for (const [chunk, findings] of result.byChunk) {
     const mapped: RawFinding[] = [];
     for (const finding of findings) {
-      const m = mapFindingRanges(finding, (uri, range) => relocateRange(result.files.get(uri)!, files.get(uri), range));
+      const m = mapFindingRanges(finding, (uri, range) => relocators.get(uri)?.(range));
       if (!m) return undefined;
       mapped.push(m);
     }

@@ -7,7 +7,7 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import type { ParsedChunk } from '../document/parsedChunk';
 import type { Finding } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { folderKey, identityKey, type VersionSnapshot } from '../workspace/dependencyKeys';
+import { folderKey, identityKey, keysOfSnapshot, type VersionSnapshot } from '../workspace/dependencyKeys';
 import { folderOf } from '../workspace/workspaceIndex';
 import { withoutSelectorsKustomizeFills } from '../workspace/kustomizeAware';
 import type { Rule } from './rule';
@@ -20,7 +20,8 @@ import { runRulesOn, type RawFinding } from './runRules';
 import { mergeRerun, NO_RULE_SNAPSHOTS, placeFindings, relocateGroup, withChunks, type GroupResult } from './groupResult';
 import { shiftFinding } from './shift';
 import { withItems, type ManifestFile } from '../document/manifestFile';
-import { reuseFindings, type DocumentFindings, type FileFindings } from './documentFindings';
+import { reuseFindings, type DocumentFindings } from './documentFindings';
+import { ResultStore, settingsKey } from './resultStore';
 import { NEWEST_KUBERNETES_VERSION } from '../schema/apiLifecycle';
 import { isMonitoringFormat } from '../monitoring/formats';
 import { associationsVersion } from '../monitoring/associations';
@@ -34,20 +35,17 @@ export class Linter {
   private readonly syntaxCache = new WeakMap<ParsedChunk, PlacedFindings>();
   /** `snapshot`: versions of the keys the schema checker named for the document (a custom resource's CRDs). */
   private readonly schemaCache = new WeakMap<ParsedChunk, { partial: boolean; placed: PlacedFindings; snapshot: VersionSnapshot | undefined }>();
-  private readonly groupCache = new Map<string, GroupResult>();
-  /** Dependency key → files whose rule results read it (an over-approximation; never misses one). */
-  private readonly keyUsers = new Map<string, Set<string>>();
-  /** File → the keys it is listed under in keyUsers: forgetting a file removes exactly those entries. */
-  private readonly keysOfFile = new Map<string, Set<string>>();
-  /** Per file, the findings of each document at its last check (see documentFindings.ts). */
-  private readonly fileFindings = new Map<string, FileFindings>();
+  /** Document results, group results and key users, with the one way they go stale (resultStore.ts). */
+  private readonly store: ResultStore;
 
   constructor(
     private readonly index: WorkspaceIndex,
     readonly rules: readonly Rule[],
     private readonly schema: SchemaChecker | undefined,
     private readonly onRuleError: (ruleId: string, error: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.store = new ResultStore(index.versions);
+  }
 
   /** All findings of a file, with settings applied (severity overrides, `off`, suppressions). */
   lintFile(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Finding[] {
@@ -65,10 +63,11 @@ export class Linter {
   *lintFileSteps(uri: string, settings: LintSettings = DEFAULT_LINT_SETTINGS): Generator<void, Finding[], void> {
     const file = this.index.getFile(uri);
     if (!file) return [];
-    // A changed files.associations setting changes what documents are, not their text: results are not reused.
-    const settingsKey = `${JSON.stringify(settings)}|${associationsVersion()}`;
-    const earlier = this.fileFindings.get(uri);
-    const reusable = earlier?.settingsKey === settingsKey ? earlier.byChunk : undefined;
+    // Settings are a dependency like any fact: other settings bump the file's settings key, which every
+    // result of the file read. A changed files.associations setting changes what documents are, not their text.
+    this.store.useSettings(uri, `${JSON.stringify(settings)}|${associationsVersion()}`);
+    const settingsSnapshot = this.index.versions.snapshot([settingsKey(uri)]);
+    const reusable = this.store.documentsOf(uri);
     const byChunk = new Map<ParsedChunk, DocumentFindings>();
     const current = (u: string): ManifestFile | undefined => this.index.getFile(u);
     const out: Finding[] = [];
@@ -82,7 +81,7 @@ export class Linter {
         byChunk.set(doc.chunk, entry);
         if (++reused % 256 === 0) yield;
       } else {
-        const computed = this.lintDocument(doc, file, settings, groupsDone);
+        const computed = this.lintDocument(doc, file, settings, groupsDone, settingsSnapshot);
         // A patch or a base with patches is grouped by facts of other documents of its file that
         // no key records (which of them are complete): it is checked again each time.
         if (computed.standsAlone) byChunk.set(doc.chunk, computed);
@@ -92,7 +91,7 @@ export class Linter {
       // Appended one by one: a 150,000-key ConfigMap of numbers has 150,000 findings, too many to spread as arguments.
       for (const f of entry.findings) out.push(f);
     }
-    this.fileFindings.set(uri, { settingsKey, byChunk });
+    this.store.setDocuments(uri, byChunk);
     return out;
   }
 
@@ -102,13 +101,14 @@ export class Linter {
     file: ManifestFile,
     settings: LintSettings,
     groupsDone: Set<string>,
+    settingsSnapshot: VersionSnapshot,
   ): DocumentFindings & { standsAlone: boolean } {
     const out: Finding[] = [];
     const files: ManifestFile[] = [file];
     // A List item's text is its List's: the List's syntax findings cover it.
     if (!doc.parent) for (const f of this.syntaxFindings(doc)) out.push(f);
     // A document the parser could not read is reported once, not with follow-on schema noise.
-    if (hasSyntaxErrors(doc)) return { findings: out, snapshot: undefined, files, standsAlone: true };
+    if (hasSyntaxErrors(doc)) return { findings: out, snapshot: settingsSnapshot, files, standsAlone: true };
     const suppressions = new SuppressionTracker(file.uri, directivesOf(doc), (line) => directiveTarget(doc, line));
     for (const f of annotationReasonFindings(doc, file.uri, settings)) out.push(f);
     let schemaSnapshot: VersionSnapshot | undefined;
@@ -126,7 +126,7 @@ export class Linter {
     const result = this.groupResultFor(doc, groupsDone, settings.kubernetesVersion ?? NEWEST_KUBERNETES_VERSION, settings.ruleOptions);
     if (!result) {
       for (const f of suppressions.findings(settings)) out.push(f);
-      return { findings: out, snapshot: schemaSnapshot, files, standsAlone: true };
+      return { findings: out, snapshot: [...settingsSnapshot, ...(schemaSnapshot ?? [])], files, standsAlone: true };
     }
     for (const finding of result.byChunk.get(doc.chunk) ?? []) {
       const level = settings.rules[finding.code];
@@ -142,7 +142,7 @@ export class Linter {
       if (at.uri === file.uri) files[0] = at;
       else files.push(at);
     }
-    const snapshot = schemaSnapshot ? [...result.snapshot, ...schemaSnapshot] : result.snapshot;
+    const snapshot = [...settingsSnapshot, ...result.snapshot, ...(schemaSnapshot ?? [])];
     return { findings: out, snapshot, files, standsAlone };
   }
 
@@ -153,15 +153,7 @@ export class Linter {
   private schemaSnapshot(doc: ManifestDocument): VersionSnapshot | undefined {
     const keys = this.schema?.dependencyKeys?.(doc) ?? [];
     if (keys.length === 0) return undefined;
-    const ofFile = this.keysOfFile.get(doc.uri) ?? new Set<string>();
-    for (const key of keys) {
-      const users = this.keyUsers.get(key) ?? new Set<string>();
-      users.add(doc.uri);
-      this.keyUsers.set(key, users);
-      ofFile.add(key);
-    }
-    // Listed under the file too, so that forgetting the file removes it from these keys (forgetFile).
-    this.keysOfFile.set(doc.uri, ofFile);
+    this.store.noteKeyUsers(keys, [doc.uri]);
     return this.index.versions.snapshot(keys);
   }
 
@@ -192,38 +184,26 @@ export class Linter {
 
   /** Files whose findings may change because the facts behind `changedKeys` changed. */
   dependentsOf(changedKeys: Iterable<string>): Set<string> {
-    const out = new Set<string>();
-    for (const key of changedKeys) for (const uri of this.keyUsers.get(key) ?? []) out.add(uri);
-    return out;
+    return this.store.dependentsOf(changedKeys);
   }
 
   /**
-   * Drops what is kept for files no longer in the index (their findings, their places under
-   * dependency keys) and rule results whose facts changed since (bounded memory).
+   * Drops what is kept for files no longer in the index, results whose facts changed since, and the
+   * index's stale caches (bounded memory).
    */
   prune(): void {
-    for (const uri of [...this.fileFindings.keys(), ...this.keysOfFile.keys()]) if (!this.index.getFile(uri)) this.forgetFile(uri);
-    for (const [key, result] of this.groupCache) {
-      if (!this.index.versions.isCurrent(result.snapshot)) this.groupCache.delete(key);
-    }
+    this.store.prune((uri) => this.index.getFile(uri) !== undefined);
+    this.index.prune();
   }
 
-  /** Forgets a file removed from the index: its findings and its entries under every dependency key. */
+  /** Forgets a file removed from the index: everything kept for it (ResultStore.forgetFile). */
   forgetFile(uri: string): void {
-    this.fileFindings.delete(uri);
-    for (const key of this.keysOfFile.get(uri) ?? []) {
-      const users = this.keyUsers.get(key);
-      users?.delete(uri);
-      if (users?.size === 0) this.keyUsers.delete(key);
-    }
-    this.keysOfFile.delete(uri);
+    this.store.forgetFile(uri);
   }
 
-  /** Entries kept per file (for tests of pruning): findings, and dependency keys listing the file. */
-  keptFor(uri: string): { findings: boolean; keys: number } {
-    let keys = 0;
-    for (const users of this.keyUsers.values()) if (users.has(uri)) keys++;
-    return { findings: this.fileFindings.has(uri), keys };
+  /** What is kept for a file (for tests of forgetting). */
+  keptFor(uri: string): { findings: boolean; groups: number; keys: number } {
+    return this.store.keptFor(uri);
   }
 
   private syntaxFindings(doc: ManifestDocument): Finding[] {
@@ -260,17 +240,17 @@ export class Linter {
     // Rule options change what rules report: results under other options are other entries.
     const optionsKey = JSON.stringify(options);
     if (optionsKey !== '{}') key += `|options ${optionsKey}`;
-    const cached = this.groupCache.get(key);
+    const cached = this.store.group(key);
     if (cached && done.has(key)) return cached;
     const fileOf = (uri: string): ManifestFile | undefined => this.index.getFile(uri);
     const relocated = cached && this.isFresh(cached, doc) ? relocateGroup(cached, fileOf) : undefined;
     if (relocated) {
-      this.groupCache.set(key, relocated);
+      this.store.setGroup(key, relocated, this.sourceUris(doc));
       done.add(key);
       return relocated;
     }
     const result = (cached && this.rerunChangedRules(cached, doc, version, options)) ?? this.computeGroup(doc, version, options);
-    this.groupCache.set(key, result);
+    this.store.setGroup(key, result, this.sourceUris(doc));
     done.add(key);
     return result;
   }
@@ -299,7 +279,7 @@ export class Linter {
       const target = { type: 'config' as const, doc, value: doc.plain().value };
       findings = runRulesOn(target, this.index, this.rules, keys, this.schema, this.onRuleError, version, options);
     }
-    this.noteKeyUsers(keys, doc, chunks);
+    this.noteKeyUsers(keys, doc);
     const versions = this.index.versions;
     // Config documents run every rule again when anything they read changes (they are few).
     const ruleSnapshots =
@@ -334,8 +314,8 @@ export class Linter {
     for (const id of rerun) ruleSnapshots.delete(id);
     for (const [id, read] of keysByRule) ruleSnapshots.set(id, versions.snapshot(read));
     const keys = new Set<string>();
-    for (const snapshot of [cached.ownSnapshot, ...ruleSnapshots.values()]) for (let i = 0; i < snapshot.length; i += 2) keys.add(snapshot[i] as string);
-    this.noteKeyUsers(keys, doc, cached.chunks);
+    for (const snapshot of [cached.ownSnapshot, ...ruleSnapshots.values()]) for (const key of keysOfSnapshot(snapshot)) keys.add(key);
+    this.noteKeyUsers(keys, doc);
     const placed = mergeRerun(kept, rerun, withChunks(fresh), this.ruleOrder(), fileOf);
     return { ...kept, snapshot: versions.snapshot(keys), ruleSnapshots, ...placed };
   }
@@ -349,18 +329,13 @@ export class Linter {
   }
 
   /** Lists the files of the checked object under every key its result read (see dependentsOf). */
-  private noteKeyUsers(keys: Iterable<string>, doc: ManifestDocument, chunks: readonly ParsedChunk[]): void {
-    const sourceUris = new Set(chunks.length > 0 && doc.class.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
-    for (const key of keys) {
-      const users = this.keyUsers.get(key) ?? new Set<string>();
-      for (const uri of sourceUris) {
-        users.add(uri);
-        const ofFile = this.keysOfFile.get(uri) ?? new Set<string>();
-        ofFile.add(key);
-        this.keysOfFile.set(uri, ofFile);
-      }
-      this.keyUsers.set(key, users);
-    }
+  private noteKeyUsers(keys: Iterable<string>, doc: ManifestDocument): void {
+    this.store.noteKeyUsers(keys, this.sourceUris(doc));
+  }
+
+  /** The files of the documents the object of `doc` is rendered from (just its own for a config document). */
+  private sourceUris(doc: ManifestDocument): Set<string> {
+    return new Set(doc.class.type === 'kubernetes' ? this.index.renderedOf(doc).sources.map((s) => s.uri) : [doc.uri]);
   }
 }
 

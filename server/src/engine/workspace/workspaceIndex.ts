@@ -7,12 +7,14 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords } from './projectionKeys';
+import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords, labelsKey } from './projectionKeys';
 import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
 import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
 import { at } from '../k8s/values';
 import { kustomizationPatches } from './kustomization';
-import { buildPostings, type KindList } from './kindList';
+import type { KindList } from './kindList';
+import { DocumentRegistry } from './documentRegistry';
+import { buildLabelPostings, selectByLabels, type LabelPostings } from './labelPostings';
 
 /** Documents worked through between two yields of `setParsedSteps` (a few milliseconds). */
 const INDEX_STEP_DOCUMENTS = 256;
@@ -33,18 +35,21 @@ export function folderOf(uri: string): string {
 export class WorkspaceIndex {
   readonly versions = new KeyVersions();
   private readonly fileMap = new Map<string, ManifestFile>();
-  private readonly byIdentity = new Map<string, Set<ManifestDocument>>();
-  private readonly byKind = new Map<string, Set<ManifestDocument>>();
+  private readonly documents = new DocumentRegistry();
   /** Folder → URIs its kustomization lists as patches. */
   private readonly listedPatches = new Map<string, Set<string>>();
-  private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[] }>();
+  /**
+   * Folder|identity → its rendered objects, current while the identity and folder keys are unchanged
+   * and their documents are the indexed ones; `checkedAt`: the `fileGeneration` it was last found current.
+   */
+  private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[]; checkedAt: number }>();
   private readonly kindLists = new Map<string, KindList>();
+  /** Labels key → label postings per label projection (see objectsOfKindByLabels). */
+  private readonly labelPostings = new Map<string, Map<LabelsOf, LabelPostings>>();
   /** Folder URI → number of indexed files below it (hasPath answers without a scan). */
   private readonly folderFiles = new Map<string, number>();
-  /** Bumped whenever a file is set or removed: cached kind lists re-check their files only after that. */
+  /** Bumped whenever a file is set or removed: cached kind lists and renderings re-check their files only after that. */
   private fileGeneration = 0;
-  /** Per document, its groups as of a `fileGeneration` (see groupsOf). */
-  private readonly groupsMemo = new WeakMap<ManifestDocument, { generation: number; rendered: RenderedObject[] }>();
 
   /**
    * @param isComplete whether a document is a whole object by itself (no required field missing);
@@ -114,13 +119,11 @@ export class WorkspaceIndex {
       changedKeys.add(FILES_KEY);
       this.countFolders(uri, 1);
     }
-    // Documents kept as they were (before an edit in a large file) stay registered.
-    const now = new Set(nowDocs);
-    const then = new Set(thenDocs);
-    for (const doc of then) if (!now.has(doc)) this.unregister(doc);
+    // Documents kept as they were, or only moved, keep their places (DocumentRegistry.replaceFile).
+    this.replaceKustomizations(thenDocs, nowDocs);
     this.fileMap.set(uri, file);
     this.fileGeneration++;
-    for (const doc of now) if (!then.has(doc)) this.register(doc);
+    this.documents.replaceFile(uri, nowDocs);
     this.versions.bump(changedKeys);
     return { file, changedKeys, unchanged: false };
   }
@@ -130,10 +133,9 @@ export class WorkspaceIndex {
     const changedKeys = new Set<string>();
     if (!previous) return changedKeys;
     const docs = [...withItems(previous.documents)];
-    for (const doc of docs) {
-      this.unregister(doc);
-      this.collectKeys(doc, changedKeys);
-    }
+    this.replaceKustomizations(docs, []);
+    this.documents.removeFile(uri);
+    for (const doc of docs) this.collectKeys(doc, changedKeys);
     collectProjectionKeys(docs, [], changedKeys);
     changedKeys.add(FILES_KEY);
     this.countFolders(uri, -1);
@@ -145,7 +147,7 @@ export class WorkspaceIndex {
 
   /** Every document of a kind (base and patches alike), optionally in one namespace. */
   documentsOfKind(kind: string, namespace?: string): ManifestDocument[] {
-    return [...(this.byKind.get(kindKey(kind, namespace)) ?? [])];
+    return this.documents.ofKind(kindKey(kind, namespace));
   }
 
   /**
@@ -208,7 +210,6 @@ export class WorkspaceIndex {
       layout: this.versions.get(LAYOUT_KEY),
       files,
       objects,
-      postings: new Map(),
       checkedAt: this.fileGeneration,
       earlierNames: cached?.names ?? cached?.earlierNames,
     };
@@ -219,24 +220,21 @@ export class WorkspaceIndex {
   /**
    * The objects of a kind whose `labelsOf` labels hold every `selector` label (values compared as
    * strings; an empty selector selects nothing). `labelsOf` must read only pod template labels
-   * (`metadata.labels` for a Pod). Answered from an inverted index, built once per kind version.
+   * (`metadata.labels` for a Pod). Answered from label postings rebuilt only when the kind's labels
+   * key changes (labelPostings.ts), so an edit of an object's other fields costs no rebuild.
    */
   objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
-    const entries = Object.entries(selector);
-    if (entries.length === 0) return [];
-    const list = this.kindList(kind, namespace);
-    let postings = list.postings.get(labelsOf);
-    if (!postings) {
-      postings = buildPostings(list.objects, labelsOf);
-      list.postings.set(labelsOf, postings);
+    if (Object.keys(selector).length === 0) return [];
+    const key = labelsKey(kind, namespace);
+    let byLabelsOf = this.labelPostings.get(key);
+    if (!byLabelsOf) this.labelPostings.set(key, (byLabelsOf = new Map()));
+    let postings = byLabelsOf.get(labelsOf);
+    if (!postings || !this.versions.isCurrent(postings.snapshot)) {
+      const snapshot = this.versions.snapshot([key]);
+      postings = buildLabelPostings(this.documents.ofKind(kindKey(kind, namespace)), (doc) => this.folderIdentityKey(doc), labelsOf, snapshot);
+      byLabelsOf.set(labelsOf, postings);
     }
-    let found: RenderedObject[] | undefined;
-    for (const [key, value] of entries) {
-      const objects = postings.get(`${key}=${String(value)}`) ?? [];
-      found = found ? found.filter((o) => objects.includes(o)) : objects;
-      if (found.length === 0) return [];
-    }
-    return [...(found ?? [])];
+    return selectByLabels(postings, selector, labelsOf, (doc) => this.groupsOf(doc));
   }
 
   private renderKind(kind: string, namespace?: string): RenderedObject[] {
@@ -253,8 +251,8 @@ export class WorkspaceIndex {
 
   /** The rendered object named `kind/namespace/name`, preferring the one in `nearUri`'s folder. */
   lookup(kind: string, namespace: string, name: string, nearUri?: string): RenderedObject | undefined {
-    const docs = this.byIdentity.get(identityKey({ kind, namespace, name }));
-    if (!docs || docs.size === 0) return undefined;
+    const docs = this.documents.ofIdentity(identityKey({ kind, namespace, name }));
+    if (docs.length === 0) return undefined;
     // Same-named objects standing alone in one folder (examples, test cases): the one in the same file.
     for (const d of docs) if (d.uri === nearUri) return this.renderedOf(d);
     const near = nearUri === undefined ? undefined : folderOf(nearUri);
@@ -285,29 +283,42 @@ export class WorkspaceIndex {
 
   /** Every rendered object with the document's identity in its folder (usually one). */
   private groupsOf(doc: ManifestDocument): RenderedObject[] {
-    // A check asks this about one document several times (patch? group key? rendered object?):
-    // answered from the last answer while the index has not changed at all.
-    const memo = this.groupsMemo.get(doc);
-    if (memo?.generation === this.fileGeneration) return memo.rendered;
-    const rendered = this.computeGroupsOf(doc);
-    this.groupsMemo.set(doc, { generation: this.fileGeneration, rendered });
+    const id = doc.identity;
+    if (!id) throw new Error(`renderedOf: ${doc.uri}#${doc.index} is not a Kubernetes document`);
+    const key = this.folderIdentityKey(doc);
+    const cached = this.renderCache.get(key);
+    // A check asks this about one document several times (patch? group key? rendered object?): while no
+    // file changed, the last answer stands without looking at its documents again.
+    if (cached && (cached.checkedAt === this.fileGeneration || this.isCurrentRendering(cached))) {
+      cached.checkedAt = this.fileGeneration;
+      return cached.rendered;
+    }
+    const folder = folderOf(doc.uri);
+    const registered = this.documents.ofIdentity(identityKey(id));
+    const members = (registered.length > 0 ? registered : [doc]).filter((d) => folderOf(d.uri) === folder);
+    const groups = groupDocuments(members, this.listedPatches.get(folder) ?? new Set(), this.isComplete);
+    const rendered = groups.map((g) => render(g.base, g.patches));
+    this.renderCache.set(key, { snapshot: this.versions.snapshot([identityKey(id), folderKey(folder)]), rendered, checkedAt: this.fileGeneration });
     return rendered;
   }
 
-  private computeGroupsOf(doc: ManifestDocument): RenderedObject[] {
-    const id = doc.identity;
-    if (!id) throw new Error(`renderedOf: ${doc.uri}#${doc.index} is not a Kubernetes document`);
-    const folder = folderOf(doc.uri);
-    const key = this.folderIdentityKey(doc);
-    const cached = this.renderCache.get(key);
-    if (cached && this.versions.isCurrent(cached.snapshot) && cached.rendered.every((r) => r.sources.every((s) => this.isLive(s)))) {
-      return cached.rendered;
+  private isCurrentRendering(entry: { snapshot: VersionSnapshot; rendered: readonly RenderedObject[] }): boolean {
+    return this.versions.isCurrent(entry.snapshot) && entry.rendered.every((r) => r.sources.every((s) => this.isLive(s)));
+  }
+
+  /**
+   * Drops cached renderings, kind lists and label postings whose facts changed since (they would be
+   * rebuilt on their next use anyway): called with the linter's prune (bounded memory).
+   */
+  prune(): void {
+    for (const [key, entry] of this.renderCache) if (!this.isCurrentRendering(entry)) this.renderCache.delete(key);
+    for (const [key, list] of this.kindLists) {
+      if (list.kindVersion !== this.versions.get(key) || list.layout !== this.versions.get(LAYOUT_KEY)) this.kindLists.delete(key);
     }
-    const members = [...(this.byIdentity.get(identityKey(id)) ?? [doc])].filter((d) => folderOf(d.uri) === folder);
-    const groups = groupDocuments(members, this.listedPatches.get(folder) ?? new Set(), this.isComplete);
-    const rendered = groups.map((g) => render(g.base, g.patches));
-    this.renderCache.set(key, { snapshot: this.versions.snapshot([identityKey(id), folderKey(folder)]), rendered });
-    return rendered;
+    for (const [key, byLabelsOf] of this.labelPostings) {
+      for (const [labelsOf, postings] of byLabelsOf) if (!this.versions.isCurrent(postings.snapshot)) byLabelsOf.delete(labelsOf);
+      if (byLabelsOf.size === 0) this.labelPostings.delete(key);
+    }
   }
 
   /** True when the document is a patch over a base (or listed as a patch by a kustomization). */
@@ -360,22 +371,12 @@ export class WorkspaceIndex {
     }
   }
 
-  private register(doc: ManifestDocument): void {
-    const c = doc.class;
-    if (c.type === 'kustomization') this.registerKustomization(doc);
-    if (c.type !== 'kubernetes') return;
-    addTo(this.byIdentity, identityKey(c), doc);
-    addTo(this.byKind, kindKey(c.kind, c.namespace), doc);
-    addTo(this.byKind, kindKey(c.kind), doc);
-  }
-
-  private unregister(doc: ManifestDocument): void {
-    const c = doc.class;
-    if (c.type === 'kustomization') this.listedPatches.delete(folderOf(doc.uri));
-    if (c.type !== 'kubernetes') return;
-    this.byIdentity.get(identityKey(c))?.delete(doc);
-    this.byKind.get(kindKey(c.kind, c.namespace))?.delete(doc);
-    this.byKind.get(kindKey(c.kind))?.delete(doc);
+  /** The folder layouts of the kustomization documents among `thenDocs` are replaced by those of `nowDocs`. */
+  private replaceKustomizations(thenDocs: readonly ManifestDocument[], nowDocs: readonly ManifestDocument[]): void {
+    const before = thenDocs.filter((d) => d.class.type === 'kustomization');
+    const after = nowDocs.filter((d) => d.class.type === 'kustomization');
+    for (const doc of before) if (!after.includes(doc)) this.listedPatches.delete(folderOf(doc.uri));
+    for (const doc of after) if (!before.includes(doc)) this.registerKustomization(doc);
   }
 
   private registerKustomization(doc: ManifestDocument): void {
@@ -386,9 +387,3 @@ export class WorkspaceIndex {
 }
 
 export type { LabelsOf };
-
-function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
