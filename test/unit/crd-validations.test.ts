@@ -268,3 +268,50 @@ describe('hover on constrained fields', () => {
     assert.match(host ?? '', /\n\nMust match the pattern `\^\[a-z\]\+\$` \(RE2\)\.\n\n/);
   });
 });
+
+describe('multipleOf, minProperties/maxProperties, list types', () => {
+  const crd = widgetCrd(
+    [
+      '              type: object',
+      '              properties:',
+      '                ratio: {type: number, multipleOf: 0.1}',
+      '                cores: {type: integer, multipleOf: 2}',
+      '                labels: {type: object, maxProperties: 2, additionalProperties: {type: string}}',
+      '                limits: {type: object, minProperties: 1, properties: {cpu: {type: string}, memory: {type: string}}}',
+      '                hosts: {type: array, x-kubernetes-list-type: set, items: {type: string}}',
+      '                ports:',
+      '                  type: array',
+      '                  x-kubernetes-list-type: map',
+      '                  x-kubernetes-list-map-keys: [port, protocol]',
+      '                  items: {type: object, properties: {port: {type: integer}, protocol: {type: string}, name: {type: string}}}',
+    ].join('\n'),
+  );
+
+  it('accepts values within them (0.3 is a multiple of 0.1 despite rounding; map items differ by one key)', () => {
+    const valid =
+      '{ratio: 0.3, cores: 4, labels: {a: p, b: q}, limits: {cpu: "1"}, hosts: [a, b], ports: [{port: 80, protocol: TCP}, {port: 80, protocol: UDP}, {name: x}]}';
+    assert.deepEqual(lint(crd, widget(valid)).cr, []);
+  });
+
+  it('reports each as the API server refuses it, at the value or the repeated item', () => {
+    const invalid =
+      '{ratio: 0.25, cores: 3, labels: {a: p, b: q, c: r}, limits: {}, hosts: [a, b, a], ports: [{port: 80, protocol: TCP}, {port: 80, protocol: TCP, name: again}]}';
+    assert.deepEqual(lint(crd, widget(invalid)).cr, [
+      '4 schema-type `ratio` must be a multiple of 0.1, got 0.25.',
+      '4 schema-type `cores` must be a multiple of 2, got 3.',
+      '4 schema-type `labels` must have at most 2 fields, got 3.',
+      '4 schema-type `limits` must have at least 1 field, got 0.',
+      '4 schema-type `hosts[2]` repeats an earlier item ("a"): the list is `x-kubernetes-list-type: set`.',
+      '4 schema-type `ports[1]` repeats an earlier item (port=80, protocol="TCP"): the list is `x-kubernetes-list-type: map`.',
+    ]);
+  });
+
+  it('`uniqueItems: true` is an error on the CRD, as the API server refuses it', () => {
+    const unique = widgetCrd(
+      ['              type: object', '              properties:', '                tags: {type: array, uniqueItems: true, items: {type: string}}'].join('\n'),
+    );
+    const { crd: findings } = lint(unique, widget('{tags: [a]}'));
+    assert.equal(findings.length, 1, findings.join('\n'));
+    assert.match(findings[0]!, /`uniqueItems: true` is not allowed: use `x-kubernetes-list-type: set`/);
+  });
+});

@@ -145,6 +145,9 @@ function convertMap(raw: Raw, path: (string | number)[], name: string, depth: nu
     case 'boolean':
       return { kind: type, description };
     case 'array':
+      // The API server refuses it (quadratic to check); `x-kubernetes-list-type: set` says the same.
+      if (raw.uniqueItems === true)
+        walk.problems.push({ path: [...path, 'uniqueItems'], message: '`uniqueItems: true` is not allowed: use `x-kubernetes-list-type: set`.' });
       if (raw.items === undefined) {
         walk.problems.push({ path, message: 'An array schema must have `items`.' });
         return { kind: 'array', items: ANY };
@@ -193,7 +196,7 @@ interface ObjectFlags {
 function objectNode(raw: Raw, path: (string | number)[], name: string, depth: number, walk: Walk, flags: ObjectFlags): SchemaNode {
   const { properties, additionalProperties } = raw;
   if (properties === undefined && isRaw(additionalProperties)) {
-    return { kind: 'map', values: convertNode(additionalProperties, [...path, 'additionalProperties'], `${name}.*`, depth + 1, walk) };
+    return withBounds({ kind: 'map', values: convertNode(additionalProperties, [...path, 'additionalProperties'], `${name}.*`, depth + 1, walk) }, raw);
   }
   // `additionalProperties: true` and an object that keeps unknown fields take any keys.
   if (properties === undefined && !flags.embedded && (flags.preserve || additionalProperties === true))
@@ -216,18 +219,21 @@ function objectNode(raw: Raw, path: (string | number)[], name: string, depth: nu
     // The API server applies defaults before it checks `required`: a defaulted field is never missing.
     fields.set(key, field(key, type, described, required.has(key) && stated === undefined));
   }
-  return {
-    kind: 'object',
-    id: walk.idPrefix + name,
-    name,
-    description: flags.description,
-    properties: fields,
-    required: [...fields.values()]
-      .filter((f) => f.required)
-      .map((f) => f.name)
-      .sort(),
-    ...(flags.preserve ? { preservesUnknownFields: true } : {}),
-  };
+  return withBounds<SchemaNode>(
+    {
+      kind: 'object',
+      id: walk.idPrefix + name,
+      name,
+      description: flags.description,
+      properties: fields,
+      required: [...fields.values()]
+        .filter((f) => f.required)
+        .map((f) => f.name)
+        .sort(),
+      ...(flags.preserve ? { preservesUnknownFields: true } : {}),
+    },
+    raw,
+  );
 }
 
 function descriptionOf(raw: unknown): string | undefined {

@@ -27,6 +27,8 @@ export interface ObjectSchema {
   readonly preservesUnknownFields?: boolean;
   /** A CRD's `anyOf`/`oneOf`/`allOf`/`not` at this level (junctors.ts); unset for every built-in type. */
   readonly junctors?: Junctors;
+  /** A CRD's `minProperties`/`maxProperties` (constraints.ts); unset for every built-in type. */
+  readonly bounds?: ValueBounds;
 }
 
 export type ScalarKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'time';
@@ -38,7 +40,7 @@ interface WithJunctors {
 
 export type SchemaNode =
   | ObjectSchema
-  | ({ readonly kind: 'map'; readonly values: SchemaNode } & WithJunctors)
+  | ({ readonly kind: 'map'; readonly values: SchemaNode; readonly bounds?: ValueBounds } & WithJunctors)
   | ({ readonly kind: 'array'; readonly items: SchemaNode; readonly bounds?: ValueBounds } & WithJunctors)
   | ({
       readonly kind: ScalarKind;

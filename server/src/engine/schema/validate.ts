@@ -2,7 +2,7 @@
  * Validates a Kubernetes document's YAML AST against its schema, with findings on the exact key or
  * value. Walks the AST once; allocation happens only when something is wrong.
  */
-import { type Node, type Pair, type YAMLMap } from 'yaml';
+import { type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from '../document/yamlGuards';
 import type { ManifestDocument } from '../document/manifestDocument';
 import { pathToString, type Finding, type FindingFix, type Range, type Severity } from '../types';
@@ -15,7 +15,7 @@ import { apiLifecycle } from './apiLifecycle';
 import { metadataOnlyEntry } from './metadataOnly';
 import { fieldRemovedIn } from './fieldVersions';
 import { describeFormat, matchesFormat } from './formats';
-import { itemsBoundProblem, scalarBoundProblem } from './constraints';
+import { duplicateItem, itemsBoundProblem, propertiesBoundProblem, scalarBoundProblem, type ValueBounds } from './constraints';
 import { junctorProblem, type Junctors } from './junctors';
 import { showPattern } from './patterns';
 
@@ -114,16 +114,16 @@ class SchemaWalker {
       case 'union':
         return this.visitUnion(node as Node, schema.options, holder, label);
       case 'object':
-        if (isMap(node)) this.visitObject(node, schema, holder);
-        else this.typeMismatch(node as Node, schema, label);
-        return;
       case 'map':
-        if (isMap(node)) this.visitMapValues(node, schema.values);
-        else this.typeMismatch(node as Node, schema, label);
+        if (!isMap(node)) return this.typeMismatch(node as Node, schema, label);
+        if (schema.kind === 'object') this.visitObject(node, schema, holder);
+        else this.visitMapValues(node, schema.values);
+        if (schema.bounds) this.checkFieldCount(node, schema.bounds, label);
         return;
       case 'array':
         if (!isSeq(node)) return this.typeMismatch(node as Node, schema, label);
         this.checkBound(node, schema.bounds && itemsBoundProblem(schema.bounds, node.items.length), label);
+        if (schema.bounds?.unique) this.checkUnique(node, schema.bounds.unique, label);
         this.visitItems(node.items, schema.items, label);
         return;
       default:
@@ -270,6 +270,26 @@ class SchemaWalker {
   }
 
   /** A CRD bound (`minimum`, `maxItems`, …) the value breaks: the API server refuses the object. */
+  /** `minProperties`/`maxProperties`; not on a patch (it holds part of an object) nor with a merge key (`<<`). */
+  private checkFieldCount(map: YAMLMap, bounds: ValueBounds, label: string): void {
+    if (this.partial || map.items.some((pair) => isScalar(pair.key) && typeof pair.key.value === 'symbol')) return;
+    this.checkBound(map, propertiesBoundProblem(bounds, map.items.length), label);
+  }
+
+  /** `x-kubernetes-list-type: set`/`map`: an item that repeats an earlier one is refused ("Duplicate value"). */
+  private checkUnique(seq: YAMLSeq, unique: NonNullable<ValueBounds['unique']>, label: string): void {
+    const plain = this.plainAtPath();
+    if (this.partial || !Array.isArray(plain)) return;
+    const duplicate = duplicateItem(unique, plain);
+    const item = duplicate && seq.items[duplicate.index];
+    if (duplicate && item)
+      this.checkBound(
+        item as Node,
+        `repeats an earlier item (${duplicate.what}): the list is \`x-kubernetes-list-type: ${unique.type}\``,
+        `${label}[${duplicate.index}]`,
+      );
+  }
+
   private checkBound(node: Node, problem: string | undefined, label: string): void {
     if (problem) this.report(SCHEMA_CODES.type, this.doc.rangeOfNode(node), `\`${label}\` ${problem}.`, {});
   }
