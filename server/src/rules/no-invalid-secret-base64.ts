@@ -35,7 +35,7 @@ export const rule = objectRule({
   rationale:
     'The API server decodes `data` values with the standard base64 alphabet and requires padding (line breaks are ignored). Anything else — a plain-text password pasted under `data`, a URL-safe encoding from a JWT library, a value missing its `=` padding — makes `kubectl apply` fail with "illegal base64 data", or, when it happens to decode, puts different bytes in the Secret than you meant.',
   remediation:
-    'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`.',
+    'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`. A value that is base64 already needs only its `=` padding fixed: encoding it again would store the base64 text itself.',
   valid: [
     `apiVersion: v1
 kind: Secret
