@@ -96,10 +96,23 @@ export function documentText(value: { [key: string]: Value }, s: Styles, eol: st
   return block(value, '', s, eol);
 }
 
-const SECRET_VALUES = ['hunter2', 'not base64!', 'YWJj', 'Zm9v', 'c2VjcmV0Cg==', 'p@ss'];
+// Plain text, valid base64, and base64 whose only fault is its padding (missing; two encodings glued together).
+const SECRET_VALUES = ['hunter2', 'not base64!', 'YWJj', 'Zm9v', 'c2VjcmV0Cg==', 'p@ss', 'YWRtaW4', 'dXNlcg==OnBhc3M='];
 
 export interface StyledWorkspace {
   files: Record<string, string>;
+}
+
+/** The random choices a styled workspace is made from. */
+export interface WorkspaceChoices {
+  styles: number[];
+  crlf: boolean;
+  data: [string, string][];
+  stringData: boolean;
+  replicas: boolean;
+  request: boolean;
+  together: boolean;
+  kubectlOrder: boolean;
 }
 
 /** A workspace (Deployment with an HPA, a literal password env and no cpu request; a Secret with bad data) in random styles. */
@@ -112,52 +125,59 @@ export const styledWorkspace: fc.Arbitrary<StyledWorkspace> = fc
     replicas: fc.boolean(),
     request: fc.boolean(),
     together: fc.boolean(),
+    kubectlOrder: fc.boolean(),
   })
-  .map(({ styles, crlf, data, stringData, replicas, request, together }) => {
-    const s = new Styles(styles);
-    const eol = crlf ? '\r\n' : '\n';
-    const container: { [key: string]: Value } = {
-      name: 'web',
-      image: 'web:1.0.0',
-      ports: [{ containerPort: 8080 }],
-      env: [
-        { name: 'MODE', value: 'fast' },
-        { name: 'DB_PASSWORD', value: 'hunter2xyz' },
-      ],
-      ...(request ? { resources: { limits: { memory: '128Mi' } } } : {}),
-    };
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', labels: { app: 'web' } },
-      spec: {
-        ...(replicas ? { replicas: 3 } : {}),
-        selector: { matchLabels: { app: 'web' } },
-        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [container] } },
-      },
-    };
-    const hpa = {
-      apiVersion: 'autoscaling/v2',
-      kind: 'HorizontalPodAutoscaler',
-      metadata: { name: 'web' },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
-        minReplicas: 2,
-        maxReplicas: 5,
-        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
-      },
-    };
-    const secret = {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: { name: 'web-secrets' },
-      type: 'Opaque',
-      data: Object.fromEntries(data),
-      ...(stringData ? { stringData: { OTHER: 'x' } } : {}),
-    };
-    const docs = [deployment, hpa, secret].map((d) => documentText(d, s, eol));
-    const files: Record<string, string> = together
-      ? { 'all.yaml': docs.join(`---${eol}`) }
-      : { 'web.yaml': docs[0]!, 'hpa.yaml': docs[1]!, 'secret.yaml': docs[2]! };
-    return { files };
-  });
+  .map((choices) => workspaceOf(choices));
+
+/** The workspace for `choices`: also for examples a property test must always include. */
+export function workspaceOf({ styles, crlf, data, stringData, replicas, request, together, kubectlOrder }: WorkspaceChoices): StyledWorkspace {
+  const s = new Styles(styles);
+  const eol = crlf ? '\r\n' : '\n';
+  const container: { [key: string]: Value } = {
+    name: 'web',
+    image: 'web:1.0.0',
+    ports: [{ containerPort: 8080 }],
+    env: [
+      { name: 'MODE', value: 'fast' },
+      { name: 'DB_PASSWORD', value: 'hunter2xyz' },
+    ],
+    ...(request ? { resources: { limits: { memory: '128Mi' } } } : {}),
+  };
+  // As `kubectl get -o yaml` writes it: keys in alphabetical order, a new `resources` goes in the middle.
+  if (kubectlOrder) Object.assign(container, { terminationMessagePath: '/dev/termination-log' });
+  const ordered = kubectlOrder ? Object.fromEntries(Object.entries(container).sort(([a], [b]) => (a < b ? -1 : 1))) : container;
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', labels: { app: 'web' } },
+    spec: {
+      ...(replicas ? { replicas: 3 } : {}),
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [ordered] } },
+    },
+  };
+  const hpa = {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'web' },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+      minReplicas: 2,
+      maxReplicas: 5,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }],
+    },
+  };
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'web-secrets' },
+    type: 'Opaque',
+    data: Object.fromEntries(data),
+    ...(stringData ? { stringData: { OTHER: 'x' } } : {}),
+  };
+  const docs = [deployment, hpa, secret].map((d) => documentText(d, s, eol));
+  const files: Record<string, string> = together
+    ? { 'all.yaml': docs.join(`---${eol}`) }
+    : { 'web.yaml': docs[0]!, 'hpa.yaml': docs[1]!, 'secret.yaml': docs[2]! };
+  return { files };
+}

@@ -8,6 +8,7 @@ import {
   hexPreview,
   isUrlSafeBase64,
   looksBinary,
+  repairPadding,
   urlSafeToStandard,
   utf8Text,
   validateBase64,
@@ -56,5 +57,35 @@ describe('decode and encode', () => {
     assert.equal(looksBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), true);
     assert.equal(hexPreview(new Uint8Array([0xde, 0xad, 0xbe, 0xef])), 'de ad be ef');
     assert.equal(hexPreview(new Uint8Array(40), 2), '00 00 …');
+  });
+});
+
+describe('repairPadding', () => {
+  const repaired = (text: string) => {
+    const r = repairPadding(text);
+    return r && { text: r.text, decoded: Buffer.from(r.bytes).toString('utf8'), parts: r.parts };
+  };
+
+  it('adds missing padding, keeping the characters (and dropping line breaks)', () => {
+    assert.deepEqual(repaired('YWRtaW4'), { text: 'YWRtaW4=', decoded: 'admin', parts: 1 });
+    assert.deepEqual(repaired('YWJjZA'), { text: 'YWJjZA==', decoded: 'abcd', parts: 1 });
+    assert.deepEqual(repaired('YWJj\nZA='), { text: 'YWJjZA==', decoded: 'abcd', parts: 1 });
+    assert.deepEqual(repaired('YWJj==='), { text: 'YWJj', decoded: 'abc', parts: 1 });
+  });
+
+  it('joins base64 strings glued together, and a data run split by a stray `=`', () => {
+    assert.deepEqual(repaired('dXNlcg==OnBhc3M='), { text: 'dXNlcjpwYXNz', decoded: 'user:pass', parts: 2 });
+    assert.deepEqual(repaired('c3Vw=ZXJzZWNyZXQ='), { text: 'c3VwZXJzZWNyZXQ=', decoded: 'supersecret', parts: 2 });
+    // The result is valid base64 for the joined bytes.
+    assert.equal(validateBase64(repairPadding('YQ==Yg==Yw==')!.text).ok, true);
+    assert.equal(repaired('YQ==Yg==Yw==')?.decoded, 'abc');
+  });
+
+  it('refuses what no padding can repair: a run of 1 mod 4 characters, or a character outside the alphabet', () => {
+    assert.equal(repairPadding('hello'), undefined);
+    assert.equal(repairPadding('YWJj=Z'), undefined);
+    assert.equal(repairPadding('not base64!'), undefined);
+    assert.equal(repairPadding('3q2-7w'), undefined);
+    assert.equal(repairPadding('=='), undefined);
   });
 });

@@ -11,7 +11,7 @@ import type { TextEdit } from 'vscode-languageserver-protocol';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
 import { applyFix, dataOf } from '../helpers/fixHarness';
 import { applyEdits } from '../helpers/applyEdits';
-import { styledWorkspace } from '../helpers/styledManifests';
+import { styledWorkspace, workspaceOf, type WorkspaceChoices } from '../helpers/styledManifests';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
 import type { Finding } from '../../server/src/engine/types';
@@ -21,6 +21,40 @@ import { secretEdits } from '../../server/src/engine/secrets/secretSave';
 
 const RUNS = Number(process.env.BIOME_EDITS_RUNS ?? 25);
 const SEED = process.env.BIOME_EDITS_SEED === undefined ? undefined : Number(process.env.BIOME_EDITS_SEED);
+
+/**
+ * Workspaces every run checks, whatever the seed: Secret values whose padding the fix repairs (missing;
+ * two encodings glued) and a container without a cpu request, in block style and in mixed styles
+ * with kubectl's alphabetical key order (the new `resources` lands between two keys).
+ */
+const EXAMPLES: WorkspaceChoices[] = [
+  {
+    styles: [1],
+    crlf: false,
+    data: [
+      ['PASSWORD', 'YWRtaW4'],
+      ['TOKEN', 'dXNlcg==OnBhc3M='],
+    ],
+    stringData: false,
+    replicas: false,
+    request: false,
+    together: true,
+    kubectlOrder: false,
+  },
+  {
+    styles: [...Array(40).keys()].map((i) => i * 7),
+    crlf: true,
+    data: [
+      ['a.b', 'dXNlcg==OnBhc3M='],
+      ['K1', 'YWRtaW4'],
+    ],
+    stringData: true,
+    replicas: true,
+    request: false,
+    together: false,
+    kubectlOrder: true,
+  },
+];
 
 /** Where each rule's fix may change data ('*' matches any key or index); a new document only where listed. */
 const ALLOWED: Record<string, { paths: string[][]; newDocuments?: boolean }> = {
@@ -118,12 +152,14 @@ function checkSecretSaves(files: Record<string, string>): number {
 describe('every edit on manifests in every YAML style', () => {
   it(`keeps data, comments and syntax, and clears its finding (${RUNS} workspaces)`, () => {
     let checked = 0;
+    const titles = new Set<string>();
     fc.assert(
       fc.property(styledWorkspace, ({ files }) => {
         const engine = engineWith(files);
         for (const finding of lintAll(engine)) {
           for (const fix of finding.data?.fixes ?? []) {
             checkEdit(files, applyFix(files, fix), finding, fix.title, ALLOWED[finding.code]);
+            titles.add(fix.title.replace(/ (PASSWORD|OK|TOKEN|a\.b|K1)\b.*$/, ''));
             checked++;
           }
           if (!finding.data?.ruleId) continue;
@@ -136,9 +172,12 @@ describe('every edit on manifests in every YAML style', () => {
         }
         checked += checkSecretSaves(files);
       }),
-      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      { numRuns: RUNS, examples: EXAMPLES.map((e) => [workspaceOf(e)] as [ReturnType<typeof workspaceOf>]), ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
     assert.ok(checked > RUNS, `${checked} edits checked`);
+    // The padding repairs and the resources insertion were among them (the EXAMPLES guarantee it).
+    for (const title of ['Add the missing `=` padding to', 'Join the 2 base64 parts of', 'Add a cpu request of 100m to web (adjust to the real usage)'])
+      assert.ok(titles.has(title), `no "${title}" fix among ${[...titles].join(' | ')}`);
     if (process.env.BIOME_EDITS_VERBOSE) console.log(`${checked} edits checked`);
   });
 });

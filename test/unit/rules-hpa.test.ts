@@ -80,7 +80,8 @@ describe('HPA rules on the sample', () => {
       [sampleUri('biome/main-app-deployment.yaml')],
     );
     const fixed = applyEdits(sampleText('biome/main-app-deployment.yaml'), fix.edits[0]!.edits);
-    assert.match(fixed, /- name: main-app\n {10}resources:\n {12}requests:\n {14}cpu: 100m\n {10}image: azora\/main-app:latest\n/);
+    // After the container's last key (env), not between its name and image.
+    assert.match(fixed, /key: DATABASE_URL\n {10}resources:\n {12}requests:\n {14}cpu: 100m\n---\n/);
     const after = ours(lintAll(sampleEngine({ 'biome/main-app-deployment.yaml': fixed })));
     assert.deepEqual(
       after.map((f) => f.code),
@@ -248,6 +249,45 @@ describe('valid-hpa-replica-bounds', () => {
     assert.deepEqual(
       same.map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`),
       ['11 info valid-hpa-replica-bounds'],
+    );
+  });
+});
+
+describe('require-hpa-resource-requests fix placement', () => {
+  /** The Deployment after the cpu request fix, for a container written as `containers` (the text after `containers:`). */
+  function fixed(containers: string, eol = '\n'): string {
+    const deployment = `apiVersion: apps/v1${eol}kind: Deployment${eol}metadata:${eol}  name: web${eol}spec:${eol}  template:${eol}    spec:${eol}      containers:${containers}`;
+    const files = { 'web-hpa.yaml': HPA, 'web-deployment.yaml': deployment };
+    const finding = ours(lintAll(engineWith(files))).find((f) => f.code === 'require-hpa-resource-requests')!;
+    const fix = finding.data!.fixes![0]!;
+    const after = applyEdits(deployment, fix.edits[0]!.edits);
+    assert.deepEqual(ours(lintAll(engineWith({ ...files, 'web-deployment.yaml': after }))), [], after);
+    return after.slice(after.indexOf('containers:') + 'containers:'.length);
+  }
+
+  it('adds resources after the last key of a block container, not between name and image, comments kept', () => {
+    assert.equal(
+      fixed('\n        - name: web # c1\n          image: web:1.0.0\n          # c2\n          ports:\n            - containerPort: 8080 # c3\n        # c4\n        - name: proxy\n          image: envoy:1.30.0\n          resources: { requests: { cpu: 50m } }\n'),
+      '\n        - name: web # c1\n          image: web:1.0.0\n          # c2\n          ports:\n            - containerPort: 8080 # c3\n          resources:\n            requests:\n              cpu: 100m\n        # c4\n        - name: proxy\n          image: envoy:1.30.0\n          resources: { requests: { cpu: 50m } }\n',
+    );
+  });
+
+  it('keeps the alphabetical order kubectl writes: after ports, before terminationMessagePath', () => {
+    assert.equal(
+      fixed('\n        - image: web:1.0.0\n          imagePullPolicy: IfNotPresent\n          name: web\n          ports:\n            - containerPort: 8080\n          terminationMessagePath: /dev/termination-log\n'),
+      '\n        - image: web:1.0.0\n          imagePullPolicy: IfNotPresent\n          name: web\n          ports:\n            - containerPort: 8080\n          resources:\n            requests:\n              cpu: 100m\n          terminationMessagePath: /dev/termination-log\n',
+    );
+  });
+
+  it('writes flow YAML at the end of a flow container, on one line or several, and keeps CRLF', () => {
+    assert.equal(fixed(' [{name: web, image: "web:1.0.0"}] # c1\n'), ' [{name: web, image: "web:1.0.0", resources: {requests: {cpu: 100m}}}] # c1\n');
+    assert.equal(
+      fixed('\n        - {\n            name: web,\n            image: web:1.0.0 # c1\n          }\n'),
+      '\n        - {\n            name: web,\n            image: web:1.0.0, resources: {requests: {cpu: 100m}} # c1\n          }\n',
+    );
+    assert.equal(
+      fixed('\r\n        - name: web\r\n          image: web:1.0.0\r\n', '\r\n'),
+      '\r\n        - name: web\r\n          image: web:1.0.0\r\n          resources:\r\n            requests:\r\n              cpu: 100m\r\n',
     );
   });
 });

@@ -101,6 +101,39 @@ describe('no-invalid-secret-base64', () => {
     assert.match(f.message, /URL-safe/);
     assert.equal(afterFix(files, f, /standard base64 alphabet/)['s.yaml'], secret('data:\n  KEY: 3q2+7w/=\n'));
   });
+
+  it('repairs the padding of data that is base64 already instead of encoding it a second time', () => {
+    const titles = (body: string) => findings({ 's.yaml': secret(body) })[0]!.data?.fixes?.map((x) => x.title);
+    // Two encodings glued together, a stray `=`, a missing `=`: the repair comes first, Encode only after it.
+    assert.deepEqual(titles('data:\n  CREDENTIALS: dXNlcg==OnBhc3M=\n'), [
+      'Join the 2 base64 parts of CREDENTIALS into one value',
+      'Encode CREDENTIALS as base64',
+      'Move CREDENTIALS to stringData',
+    ]);
+    assert.deepEqual(titles('data:\n  USER: YWRtaW4\n'), ['Add the missing `=` padding to USER', 'Encode USER as base64', 'Move USER to stringData']);
+    assert.deepEqual(titles('data:\n  USER: YWJj===\n'), ['Fix the `=` padding of USER', 'Encode USER as base64', 'Move USER to stringData']);
+    // 32 random bytes without their padding: key material, repaired although it decodes to binary.
+    assert.equal(titles('data:\n  AES_KEY: q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA\n')?.[0], 'Add the missing `=` padding to AES_KEY');
+  });
+
+  it('keeps Encode first for plain text that only happens to use the base64 alphabet', () => {
+    for (const value of ['supersecret', 'hunter2', 'password123']) {
+      const f = findings({ 's.yaml': secret(`data:\n  PASSWORD: ${value}\n`) })[0]!;
+      assert.deepEqual(f.data?.fixes?.map((x) => x.title), ['Encode PASSWORD as base64', 'Move PASSWORD to stringData'], value);
+    }
+  });
+
+  it('repairs padding in quoted, block-scalar and flow-map values, keeping comments and the other keys', () => {
+    for (const [body, expected] of [
+      ['data:\n  A: "YWRtaW4" # c1\n  B: Zm9v\n', 'data:\n  A: YWRtaW4= # c1\n  B: Zm9v\n'],
+      ["data: {A: 'dXNlcg==OnBhc3M=', B: Zm9v} # c1\n", 'data: {A: dXNlcjpwYXNz, B: Zm9v} # c1\n'],
+      ['data:\n  # c1\n  A: |\n    dXNlcg==\n    OnBhc3M=\n  B: Zm9v\n', 'data:\n  # c1\n  A: dXNlcjpwYXNz\n  B: Zm9v\n'],
+      ['data:\r\n  A: YWRtaW4\r\n  B: Zm9v\r\n', 'data:\r\n  A: YWRtaW4=\r\n  B: Zm9v\r\n'],
+    ] as const) {
+      const files = { 's.yaml': secret(body) };
+      assert.equal(afterFix(files, findings(files)[0]!, /padding|base64 parts/)['s.yaml'], secret(expected), body);
+    }
+  });
 });
 
 describe('no-secret-trailing-newline', () => {

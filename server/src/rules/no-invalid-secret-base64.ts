@@ -1,20 +1,19 @@
-import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
-import type { RenderedObject } from '../engine/render/render';
-import type { FindingFix } from '../engine/types';
-import { encodeBase64, urlSafeToStandard, validateBase64, type Base64Problem } from '../engine/secrets/base64';
-import { fix } from './helpers/edits';
+import { objectRule } from '../engine/lint/rule';
+import { validateBase64, type Base64Problem } from '../engine/secrets/base64';
+import { base64Fixes } from './helpers/base64Fixes';
 import { entriesOf } from '../engine/k8s/secretData';
-import { moveToStringData } from './helpers/stringDataFix';
-import { replaceScalar, scalarAt, sourceOffsetOf } from './helpers/scalarSource';
+import { scalarAt, sourceOffsetOf } from './helpers/scalarSource';
 
 const ENCODE = 'so the API server rejects the Secret. Encode the value as base64, or move it to stringData if it is plain text.';
+/** For padding faults: the value may be base64 already, and encoding it again would store its text. */
+const REPAD = 'so the API server rejects the Secret. If the value is base64 already, fix its padding; if it is plain text, encode it or move it to stringData.';
 
 const messages = {
   badCharacter: `Secret {{secret}}: data.{{key}} has a character outside the base64 alphabet (\`{{character}}\` at character {{position}}), ${ENCODE}`,
   urlSafe:
     'Secret {{secret}}: data.{{key}} uses the URL-safe base64 alphabet (`-` and `_`), which the API server does not accept (`{{character}}` at character {{position}}), so the API server rejects the Secret. Convert it to the standard alphabet.',
-  badPadding: `Secret {{secret}}: data.{{key}} has \`=\` padding where it does not belong (\`{{character}}\` at character {{position}}), ${ENCODE}`,
-  badLength: `Secret {{secret}}: data.{{key}} is not padded to a multiple of 4 characters, ${ENCODE}`,
+  badPadding: `Secret {{secret}}: data.{{key}} has \`=\` padding where it does not belong (\`{{character}}\` at character {{position}}), ${REPAD}`,
+  badLength: `Secret {{secret}}: data.{{key}} is not padded to a multiple of 4 characters, ${REPAD}`,
 };
 
 const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = {
@@ -23,24 +22,6 @@ const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = {
   padding: 'badPadding',
   length: 'badLength',
 };
-
-/** Plain text (not garbled base64): printable, no control characters. */
-function looksLikePlainText(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return value.length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
-}
-
-function fixesFor(context: ObjectRuleContext, object: RenderedObject, key: string, value: string, problem: Base64Problem): FindingFix[] {
-  const origin = context.locate(['data', key]);
-  if (problem === 'url-safe') {
-    return fix('Convert to the standard base64 alphabet', 'safe', origin.doc, [replaceScalar(origin.doc, origin.path, urlSafeToStandard(value))]);
-  }
-  const out: FindingFix[] = [];
-  if (looksLikePlainText(value))
-    out.push(...fix(`Encode ${key} as base64`, 'unsafe', origin.doc, [replaceScalar(origin.doc, origin.path, encodeBase64(value))]));
-  out.push(...moveToStringData(context, object, key, value));
-  return out;
-}
 
 /** A Secret whose `data` is the one `entry`. */
 const secretWith = (entry: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-secrets\ndata:\n  ${entry}\n`;
@@ -54,7 +35,7 @@ export const rule = objectRule({
   rationale:
     'The API server decodes `data` values with the standard base64 alphabet and requires padding (line breaks are ignored). Anything else — a plain-text password pasted under `data`, a URL-safe encoding from a JWT library, a value missing its `=` padding — makes `kubectl apply` fail with "illegal base64 data", or, when it happens to decode, puts different bytes in the Secret than you meant.',
   remediation:
-    'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`.',
+    'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`. A value that is base64 already needs only its `=` padding fixed: encoding it again would store the base64 text itself.',
   valid: [
     `apiVersion: v1
 kind: Secret
@@ -100,8 +81,10 @@ stringData:
       messageId: 'badPadding',
       line: 6,
       column: 18,
-      output: secretWith('API_TOKEN: YzNWdz1aWEp6WldOeVpYUT0='),
+      output: secretWith('API_TOKEN: c3VwZXJzZWNyZXQ='),
     },
+    { example: secretWith('ADMIN_USER: YWRtaW4'), messageId: 'badLength', line: 6, column: 21, output: secretWith('ADMIN_USER: YWRtaW4=') },
+    { example: secretWith('CREDENTIALS: dXNlcg==OnBhc3M='), messageId: 'badPadding', line: 6, column: 22, output: secretWith('CREDENTIALS: dXNlcjpwYXNz') },
   ],
   check(context) {
     const object = context.target.object;
@@ -120,7 +103,7 @@ stringData:
         ...(start !== undefined ? { offsetInValue: { start, end: start + 1 } } : {}),
         messageId: MESSAGE_OF[check.problem],
         data: { secret: name, key: entry.key, character: entry.value[check.index] ?? '', position: check.index + 1 },
-        fixes: fixesFor(context, object, entry.key, entry.value, check.problem),
+        fixes: base64Fixes(context, object, entry.key, entry.value, check.problem),
       });
     }
   },

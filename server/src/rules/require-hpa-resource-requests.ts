@@ -1,7 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import type { Origin, RenderedObject } from '../engine/render/render';
 import type { FindingFix, RelatedLocation, TextEdit } from '../engine/types';
-import { entryAnchor } from '../engine/render/anchor';
+import { entryAnchor, newEntryAnchor } from '../engine/render/anchor';
 import { insertAfterEntry } from './helpers/edits';
 import { HPA_KIND, hasRequest, resolveHpaTarget, utilizationMetrics, type ComputeResource } from '../engine/k8s/hpa';
 import { containersOf, type ContainerRef } from '../engine/k8s/podSpec';
@@ -24,7 +24,8 @@ function addRequestEdit(target: RenderedObject, ref: ContainerRef, resource: Com
     anchor = entryAnchor(target, [...ref.path, 'resources']);
     lines = ['requests:', `  ${line}`];
   } else {
-    anchor = entryAnchor(target, ref.path, 'name');
+    // After the container's last key (or, in kubectl's alphabetical order, after the keys sorting before it), not between name and image.
+    anchor = newEntryAnchor(target, ref.path, 'resources');
     lines = ['resources:', '  requests:', `    ${line}`];
   }
   const edit = anchor ? insertAfterEntry(anchor.doc, anchor.path, lines) : undefined;
@@ -94,8 +95,8 @@ export const rule = objectRule({
       column: 15,
       output: {
         'web-deployment.yaml': TWO_CONTAINERS.replace('memory: 256Mi\n', 'memory: 256Mi\n              cpu: 100m\n').replace(
-          '- name: proxy\n',
-          '- name: proxy\n          resources:\n            requests:\n              cpu: 100m\n',
+          'image: envoy:1.30.0\n',
+          'image: envoy:1.30.0\n          resources:\n            requests:\n              cpu: 100m\n',
         ),
       },
     },

@@ -108,3 +108,30 @@ export function decodedLength(text: string): number {
   const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
   return Math.floor((compact.length * 3) / 4) - padding;
 }
+
+/** Base64 whose only fault is its `=` padding, read as the user most likely meant it. */
+export interface RepairedBase64 {
+  /** Valid standard base64 for the same bytes. */
+  text: string;
+  /** The repaired value's bytes. */
+  bytes: Uint8Array;
+  /** How many runs of data the `=` signs split the value into: 2 or more for glued base64 strings. */
+  parts: number;
+}
+
+/**
+ * Repairs base64 whose padding is missing (`YWJjZA`) or misplaced (`YWI=Y2Q=`, two encodings glued
+ * together): each run of data between `=` signs is decoded on its own and the bytes are joined, as
+ * a user who pasted the values one after the other meant. Undefined when the text has a character
+ * outside the alphabet or a run cannot be decoded whatever the padding (its length is 1 mod 4).
+ */
+export function repairPadding(text: string): RepairedBase64 | undefined {
+  const compact = stripLineBreaks(text);
+  if (!/^[A-Za-z0-9+/=]+$/.test(compact)) return undefined;
+  const runs = compact.split(/=+/).filter((run) => run.length > 0);
+  if (runs.length === 0 || runs.some((run) => run.length % 4 === 1)) return undefined;
+  const padded = runs.map((run) => run + '='.repeat((4 - (run.length % 4)) % 4));
+  const bytes = new Uint8Array(Buffer.concat(padded.map((run) => Buffer.from(run, 'base64'))));
+  // One run keeps its own characters (only `=` added); glued runs must be encoded again as one.
+  return { text: runs.length === 1 ? padded[0]! : encodeBase64(bytes), bytes, parts: runs.length };
+}
