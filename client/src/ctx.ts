@@ -140,6 +140,8 @@ export class Ctx implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: 'yaml' },
         { scheme: 'untitled', language: 'yaml' },
+        // Grafana dashboards are checked as typed: the server follows only .json files that are dashboards.
+        { scheme: 'file', language: 'json', pattern: '**/*.json' },
       ],
       synchronize: { configurationSection: SECTION },
       // Hovers may link to this one command (a Secret value's Reveal); every other command link stays disabled.

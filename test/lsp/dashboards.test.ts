@@ -8,7 +8,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from './harness';
 import { SAMPLE_DIR } from '../helpers/paths';
 
@@ -87,5 +94,42 @@ describe('Grafana dashboards over LSP', () => {
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: pathToFileURL(packageFile).href }, position: { line: 0, character: 3 } });
     // latest() holds the last publication of every URI: none ever came for package.json.
     assert.equal(client.latest(pathToFileURL(packageFile).href), undefined);
+  });
+
+  it('an open dashboard is checked as typed; a .json file typed into a dashboard is followed, and dropped when it stops being one', async () => {
+    const uri = pathToFileURL(path.join(root, 'draft.json')).href;
+    // The client syncs every .json file: a non-dashboard one is opened and typed into, and nothing is published.
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'json', version: 1, text: '{ "name": "draft" }' },
+    });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: '{ "name": "draft", "x": 1 }' }],
+    });
+    await held(new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.equal(client.latest(uri), undefined);
+    // Typed into a dashboard (unsaved): checked at once, the info at its job matcher.
+    assert.match((await held(client.change(uri, dashboard('up{job="checkout"} == 0'), 3))).map(brief).join(), /no-unknown-dashboard-job/);
+    assert.deepEqual((await held(client.change(uri, dashboard('up{job="main-app"} == 0'), 4))).map(brief), []);
+    assert.match((await held(client.change(uri, dashboard('up{job="nope"} == 0'), 5))).map(brief).join(), /no-unknown-dashboard-job/);
+    // No longer a dashboard: its diagnostics are cleared and it is left alone.
+    const cleared = client.diagnostics(uri);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 6 },
+      contentChanges: [{ text: '{ "panels": 1 }' }],
+    });
+    assert.deepEqual(await held(cleared), []);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
+  it('the open shop dashboard: an unsaved edit is checked without a save', async () => {
+    const uri = pathToFileURL(dashboardFile).href;
+    fs.writeFileSync(dashboardFile, dashboard('up{job="main-app"} == 0'));
+    const pending = client.diagnostics(uri, 1);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'json', version: 1, text: fs.readFileSync(dashboardFile, 'utf8') },
+    });
+    assert.deepEqual((await held(pending)).map(brief), []);
+    assert.match((await held(client.change(uri, dashboard('up{job="checkout"} == 0'), 2))).map(brief).join(), /no-unknown-dashboard-job/);
   });
 });

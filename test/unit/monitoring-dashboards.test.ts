@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { engineWith, lintAll, TEST_FOLDER } from '../helpers/engineHarness';
-import { dashboardQueries, looksLikeDashboard } from '../../server/src/engine/monitoring/dashboards';
+import { dashboardQueries, isOtherJson, looksLikeDashboard, MAX_DASHBOARD_BYTES } from '../../server/src/engine/monitoring/dashboards';
 import { jobMatchers, maskVariables } from '../../server/src/engine/monitoring/dashboardJobs';
 import { findYamlFiles } from '../../server/src/engine/workspace/scan';
 import { NOT_A_DASHBOARD, readWorkspaceText } from '../../server/src/engine/workspace/readFile';
@@ -200,5 +200,17 @@ describe('dashboard files on disk', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('editor texts of .json files', () => {
+  const dashboard = '{ "title": "d", "schemaVersion": 39, "panels": [] }';
+  it('only a dashboard within the bound is followed; YAML is never affected', () => {
+    assert.equal(isOtherJson('file:///w/d.json', dashboard), false);
+    assert.equal(isOtherJson('file:///w/package.json', '{ "name": "p", "version": "1.0.0" }'), true);
+    assert.equal(isOtherJson('file:///w/D.JSON', '{ "schemaVersion": 39 }'), true, 'no panels or rows: not a dashboard');
+    assert.equal(isOtherJson('file:///w/a.yaml', '{ "name": "p" }'), false);
+    const huge = dashboard.replace('"panels": []', `"description": "${'x'.repeat(MAX_DASHBOARD_BYTES)}", "panels": []`);
+    assert.equal(isOtherJson('file:///w/d.json', huge), true, 'over the dashboard bound');
   });
 });

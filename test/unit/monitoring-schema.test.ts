@@ -38,7 +38,7 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
     assert.deepEqual(errors('alertmanager', fixture('valid-alertmanager028.alertmanager.yml')), []);
   });
 
-  it('checks the SDs the Debian promtool lacks (linode, nomad) field by field; Kuma and STACKIT stay accepted whole', () => {
+  it('checks the SDs the Debian promtool lacks (linode, nomad, kuma, stackit) field by field', () => {
     const job = (block: string): string => `scrape_configs:\n  - job_name: x\n${block}`;
     const linode = '    linode_sd_configs:\n      - region: eu-west\n        tag_separator: ";"\n        authorization: { credentials_file: /t }\n';
     const nomad =
@@ -50,7 +50,28 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
       /^4 .*Unknown field regoin in [Ll]inode SD config.*Did you mean region\?/,
     );
     assert.match(errors('prometheus', job('    nomad_sd_configs:\n      - server: n\n        refresh_interval: 60\n')).join('\n'), /^5 .*refresh_interval/);
-    assert.deepEqual(errors('prometheus', job('    kuma_sd_configs:\n      - server: http://kuma:5676\n        anything: 1\n')), []);
+    // discovery/xds (SDConfig in xds.go; kuma.go needs a server with a scheme and a host).
+    const kuma =
+      '    kuma_sd_configs:\n      - server: http://kuma-control-plane.kuma-system.svc:5676\n        fetch_timeout: 2m\n        client_id: prom\n        refresh_interval: 15s\n';
+    assert.deepEqual(errors('prometheus', job(kuma)), []);
+    assert.match(
+      errors('prometheus', job(kuma.replace('client_id', 'clientid'))).join('\n'),
+      /^6 .*Unknown field clientid in kuma SD config.*Did you mean client_id\?/,
+    );
+    assert.match(errors('prometheus', job('    kuma_sd_configs:\n      - fetch_timeout: 1m\n')).join('\n'), /^4 .*kuma SD config needs server/i);
+    assert.match(errors('prometheus', job(kuma.replace('fetch_timeout: 2m', 'fetch_timeout: 120'))).join('\n'), /^5 .*fetch_timeout: 120 has no unit/);
+    // discovery/stackit/stackit.go: the HTTP client inline, the service account by key or path, role in newer releases.
+    const stackit =
+      '    stackit_sd_configs:\n      - project: 00000000-0000-0000-0000-000000000000\n        region: eu01\n        port: 9100\n        role: postgres_flex\n        service_account_key_path: /etc/sa.json\n        authorization: { credentials_file: /t }\n';
+    assert.deepEqual(errors('prometheus', job(stackit)), []);
+    assert.match(
+      errors('prometheus', job(stackit.replace('role: postgres_flex', 'role: database'))).join('\n'),
+      /^7 .*role must be one of server, postgres_flex/,
+    );
+    assert.match(
+      errors('prometheus', job(stackit.replace('region: eu01', 'regoin: eu01'))).join('\n'),
+      /^5 .*Unknown field regoin in stackit SD config.*Did you mean region\?/,
+    );
   });
 
   it('checks kubernetes_sd_configs field by field: role, namespaces, selectors, attach_metadata', () => {
@@ -96,6 +117,40 @@ describe('monitoring schema: Prometheus 3 and Alertmanager 0.28 files', () => {
     assert.match(errors('alertmanager', noUrl).join('\n'), /Jira integration needs api_url.*Add api_url here, or jira_api_url under global\./);
     const webhook = 'route:\n  receiver: w\nreceivers:\n  - name: w\n    webhook_configs:\n      - url: https://x.example.org/h\n        timeout: 10\n';
     assert.match(errors('alertmanager', webhook).join('\n'), /^7 .*timeout must be a Go duration/);
+  });
+
+  it('checks Mattermost (Alertmanager 0.29+) field by field, after notify/mattermost/config.go', () => {
+    const mattermost = [
+      'route:\n  receiver: m\nreceivers:\n  - name: m\n    mattermost_configs:',
+      '      - webhook_url: https://chat.example.org/hooks/abc',
+      '        channel: alerts',
+      '        username: alertmanager',
+      '        icon_emoji: ":fire:"',
+      '        text: Alerts firing',
+      '        fields: [{ title: Severity, value: critical, short: true }]',
+      '        attachments:',
+      '          - color: danger',
+      '            author_name: am',
+      '            footer_icon: https://x.example.org/i.png',
+      '            fields: [{ title: Job, value: api }]',
+      '        props: { card: "**details**" }',
+      '        priority: { priority: urgent, requested_ack: true, persistent_notifications: false }',
+      '',
+    ].join('\n');
+    assert.deepEqual(errors('alertmanager', mattermost), []);
+    assert.match(
+      errors('alertmanager', mattermost.replace('icon_emoji', 'icon_emoij')).join('\n'),
+      /^9 .*Unknown field icon_emoij in mattermost config.*Did you mean icon_emoji\?/,
+    );
+    assert.match(errors('alertmanager', mattermost.replace('{ title: Job, value: api }', '{ title: Job }')).join('\n'), /^16 .*field config needs value/);
+    assert.match(
+      errors('alertmanager', mattermost.replace('requested_ack: true', 'requested_ack: maybe')).join('\n'),
+      /^18 .*requested_ack must be true or false/,
+    );
+    assert.match(
+      errors('alertmanager', mattermost.replace('card:', 'crad:')).join('\n'),
+      /^17 .*Unknown field crad in mattermost props config.*Did you mean card\?/,
+    );
   });
 
   it('leaves templated words alone and secrets given as <secret>', () => {

@@ -14,7 +14,7 @@ interface Step {
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[] };
+  contributes: { commands: { command: string; title: string }[]; walkthroughs: { id: string; steps: Step[] }[] };
 };
 const ours = new Set(manifest.contributes.commands.map((c) => c.command));
 /** VS Code's own commands the walkthrough links to. */
@@ -32,6 +32,14 @@ describe('Get Started walkthrough', () => {
       walkthrough!.steps.map((s) => s.id),
       ['openFolder', 'seeProblems', 'previewRendered', 'decodeSecret', 'newService', 'openGrafana'],
     );
+  });
+
+  it('the Grafana command keeps its id (users bind it) under a title that fits Services and rules alike', () => {
+    const grafana = manifest.contributes.commands.find((c) => c.command === 'biomeManifests.openGrafana');
+    assert.equal(grafana?.title, 'Open in Grafana');
+    const step = walkthrough!.steps.find((s) => s.id === 'openGrafana');
+    assert.equal(step?.title, 'Open in Grafana');
+    assert.match(step?.description ?? '', /\[Open in Grafana\]\(command:biomeManifests\.openGrafana\)/);
   });
 
   for (const step of walkthrough!.steps) {

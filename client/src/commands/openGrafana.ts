@@ -1,5 +1,5 @@
 /**
- * Open Grafana for Service / Copy Grafana Link: the service's dashboard (variable set to its
+ * Open in Grafana / Copy Grafana Link: the service's dashboard (variable set to its
  * Prometheus job), or Explore with its queries when no dashboard is known; on an alerting or
  * recording rule (its code lens, or the cursor in it), Explore with the rule's expr. Only http/https.
  */

@@ -3,15 +3,16 @@
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
 import { pathToFileURL } from 'node:url';
-import { MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { samePublication, type PublishedDiagnostics } from './publication';
 import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
 import { findYamlFiles } from '../engine/workspace/scan';
+import { isOtherJson } from '../engine/monitoring/dashboards';
 import { NOT_A_DASHBOARD, readWorkspaceText, type ReadResult } from '../engine/workspace/readFile';
 import { loadFiles, LOAD_LIMITS, type AsyncLoad, type OnSkipped } from '../engine/workspace/load';
 import { uriToPath } from '../engine/workspace/uriPath';
-import { globErrors } from '../engine/workspace/glob';
+import { warnGlobErrors } from './globWarnings';
 import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
@@ -102,7 +103,7 @@ export class Session {
     for (const folder of this.workspaceFolders) {
       const settings = await this.settings.get(folder);
       setFormatAssociations(folder, settings.fileAssociations);
-      this.reportGlobErrors(settings.exclude);
+      warnGlobErrors(this.connection, this.globErrorsReported, settings.exclude);
       const root = uriToPath(folder);
       if (root === undefined) {
         this.connection.console.warn(`workspace folder ${folder} has no local path: not indexed`);
@@ -210,12 +211,23 @@ export class Session {
   }
 
   didOpen(uri: string, text: string, version: number): void {
+    if (isOtherJson(uri, text)) return; // the client syncs every .json file: only a dashboard is ours
     this.open.add(uri);
     this.updateOpen(uri, text, version, 0);
   }
 
+  /** A .json file is followed as it becomes, or stops being, a dashboard while typed (the disk's text is read on close). */
   didChange(uri: string, text: string, version: number): void {
-    this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
+    if (!isOtherJson(uri, text)) this.open.add(uri);
+    else if (this.open.delete(uri)) this.forgetOpen(uri);
+    if (this.open.has(uri)) this.updateOpen(uri, text, version, EDIT_DEBOUNCE_MS);
+  }
+
+  private forgetOpen(uri: string): void {
+    this.latestOpenText.delete(uri);
+    this.partlyChecked.delete(uri);
+    this.queue.cancel(uri);
+    this.removeWithDiagnostics(uri);
   }
 
   /**
@@ -288,18 +300,6 @@ export class Session {
     const file = uriToPath(uri);
     if (file === undefined) return { ok: false, reason: 'cannot read: not a local file URI' };
     return readWorkspaceText(file, maxFileSizeMb * 1048576);
-  }
-
-  /** An invalid exclude glob is a configuration error, said once; the glob is ignored, the rest indexed. */
-  private reportGlobErrors(exclude: readonly string[]): void {
-    for (const error of globErrors(exclude)) {
-      if (this.globErrorsReported.has(error)) continue;
-      this.globErrorsReported.add(error);
-      const message = `biomeManifests.exclude: ${error}; it is ignored.`;
-      this.connection.console.warn(message);
-      // A notification, not showWarningMessage's request: nothing to await, nothing to reject.
-      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Biome Manifests: ${message}` });
-    }
   }
 
   /**

@@ -32,6 +32,7 @@ import { renderManifests } from './render';
 import { listServices } from './services';
 import { resourceGraph } from './graph';
 import { IndexStatusReporter } from './indexStatus';
+import { JSON_FILE } from '../engine/monitoring/dashboards';
 import { isConfigUri } from './projectConfigs';
 import { configCompletionAt, configHoverAt } from './configInsight';
 
@@ -148,7 +149,8 @@ function registerDocuments(connection: Connection, session: Session, indexStatus
   documents.onDidOpen(logged(connection, 'didOpen', ({ document }) => session.didOpen(document.uri, document.getText(), document.version)));
   documents.onDidChangeContent(
     logged(connection, 'didChange', ({ document }) => {
-      if (session.open.has(document.uri)) session.didChange(document.uri, document.getText(), document.version);
+      // A .json file not (yet) followed may be being typed into a dashboard: the session decides.
+      if (session.open.has(document.uri) || JSON_FILE.test(document.uri)) session.didChange(document.uri, document.getText(), document.version);
     }),
   );
   documents.onDidClose(logged(connection, 'didClose', ({ document }) => session.didClose(document.uri)));

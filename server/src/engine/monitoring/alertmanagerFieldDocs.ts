@@ -252,6 +252,23 @@ const INTEGRATIONS: Readonly<Record<string, string>> = {
   src: 'Source of the image.',
   alt: 'Alternative text of the image.',
   href: 'Link target.',
+  // Mattermost (Alertmanager 0.29+, notify/mattermost/config.go): Slack-compatible incoming webhook payloads.
+  author_name: 'Author shown at the top of the attachment.',
+  author_link: 'Link of the author name.',
+  author_icon: 'Icon shown beside the author name.',
+  footer_icon: 'Icon shown beside the footer.',
+  'mattermost_config.fields': 'Fields of the message attachment (title and value required, short).',
+  'mattermost_attachment_config.fields': 'Fields of the attachment (title and value required, short).',
+  'mattermost_field_config.title': 'Title of the field (required).',
+  'mattermost_field_config.value': 'Value of the field (required).',
+  'mattermost_config.attachments': 'Message attachments, each with the same fields as the message itself.',
+  'mattermost_config.type': 'Post type of the message; empty for a normal post.',
+  'mattermost_config.props': 'Extra properties of the post (card).',
+  'mattermost_config.priority': 'Message priority (priority, requested_ack, persistent_notifications).',
+  'mattermost_config.channel': 'Channel to post to, overriding the webhook default (@user for a direct message).',
+  card: 'Markdown shown in the right-hand panel when the post is opened.',
+  requested_ack: 'Ask recipients to acknowledge the message.',
+  persistent_notifications: 'Notify recipients repeatedly until they acknowledge (urgent priority).',
 };
 
 export const ALERTMANAGER_FIELD_DOCS: Readonly<Record<string, string>> = { ...TOP_AND_ROUTING, ...INTEGRATIONS };

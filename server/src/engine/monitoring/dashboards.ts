@@ -14,6 +14,14 @@ export function looksLikeDashboard(text: string): boolean {
   return text.trimStart().startsWith('{') && /"schemaVersion"\s*:/.test(text) && /"(?:panels|rows)"\s*:/.test(text);
 }
 
+/**
+ * Whether an editor's text of a `.json` file is to be left alone: not a dashboard, or over the dashboard bound.
+ * Only dashboards are checked as typed; package.json and the like get nothing from this server.
+ */
+export function isOtherJson(fileName: string, text: string): boolean {
+  return JSON_FILE.test(fileName) && (text.length > MAX_DASHBOARD_BYTES || !looksLikeDashboard(text));
+}
+
 /** Whether a parsed document (a `.json` file's map) is a dashboard: `schemaVersion` and a list of `panels` or `rows`. */
 export function isDashboard(fileName: string, has: (key: string) => boolean, isList: (key: string) => boolean): boolean {
   return JSON_FILE.test(fileName) && has('schemaVersion') && (isList('panels') || isList('rows'));

@@ -16,6 +16,14 @@ const MAX_TEXT = 1_048_576;
 const CACHE_SIZE = 32;
 const cache = new Map<string, EmbeddedFile | null>();
 
+/**
+ * Where objects keep files as plain text: a ConfigMap's `data`, a Secret's `stringData`. A Secret's base64 `data` is
+ * left out on purpose: the checks' messages quote the content, and diagnostics are not redacted from the LSP trace.
+ */
+export function plainFileFields(kind: unknown): readonly ('data' | 'stringData')[] {
+  return kind === 'ConfigMap' ? ['data'] : kind === 'Secret' ? ['stringData'] : [];
+}
+
 /** The monitoring file a ConfigMap key holds, or undefined (other content, or YAML with errors). */
 export function embeddedFile(key: string, text: string): EmbeddedFile | undefined {
   if (text.length > MAX_TEXT || !/\.ya?ml$/i.test(key) || !mayHoldMonitoringKeys(text)) return undefined;

@@ -1,8 +1,9 @@
 /**
  * The rarer Prometheus service-discovery blocks, field by field as their `SDConfig` structs declare them (Prometheus
  * discovery/<name>/: ionos, aws/lightsail, marathon, zookeeper (nerve, serverset), ovhcloud, puppetdb, scaleway,
- * triton, uyuni, vultr, linode, nomad) with the fields their UnmarshalYAML requires. Debian's promtool 2.42 knows all
- * but linode and nomad: the differential test compares the others (test/fixtures/monitoring/valid-rare-sd…).
+ * triton, uyuni, vultr, linode, nomad, xds/kuma, stackit) with the fields their UnmarshalYAML requires. Debian's
+ * promtool 2.42 knows all but linode, nomad, kuma and stackit: the differential test compares the others
+ * (test/fixtures/monitoring/valid-rare-sd…).
  */
 import { HTTP_CLIENT_FIELDS } from './httpClientSchema';
 import { withFields } from './schemaTypes';
@@ -58,4 +59,19 @@ export const RARER_SD_BLOCKS = {
   vultr_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { port: 'i' }),
   linode_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { region: 's', port: 'i', tag_separator: 's' }),
   nomad_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { server: 's!', namespace: 's', region: 's', allow_stale: 'b', tag_separator: 's' }),
+  // discovery/xds (xds.go SDConfig; kuma.go refuses a server without a scheme and a host).
+  kuma_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, { fetch_timeout: 'd', server: 'u!', client_id: 's' }),
+  // discovery/stackit/stackit.go; `role` (server, postgres_flex) only in newer releases, so optional here.
+  stackit_sd_config: withFields(HTTP_CLIENT_FIELDS, REFRESH, {
+    project: 's',
+    port: 'i',
+    role: 'E:server|postgres_flex',
+    region: 's',
+    endpoint: 'U',
+    service_account_key: 'x',
+    private_key: 'x',
+    service_account_key_path: 's',
+    private_key_path: 's',
+    credentials_file_path: 's',
+  }),
 };

@@ -1,17 +1,35 @@
 /**
  * Alertmanager receiver integrations (`*_configs` of a receiver, prometheus.io/docs/alerting/latest/configuration,
- * Alertmanager 0.25 to 0.28), each with its nested blocks.
+ * Alertmanager 0.25 to 0.29), each with its nested blocks. Mattermost (0.29+) after notify/mattermost/config.go
+ * of prometheus/alertmanager.
  */
 import { withFields } from './schemaTypes';
 
 const COMMON = { send_resolved: 'b', http_config: 'B:http_config' };
-const NAMES = 'discord email incidentio jira msteams msteamsv2 opsgenie pagerduty pushover rocketchat slack sns telegram victorops webex webhook wechat';
+const NAMES =
+  'discord email incidentio jira mattermost msteams msteamsv2 opsgenie pagerduty pushover rocketchat slack sns telegram victorops webex webhook wechat';
 
 /** The integration lists of a receiver. */
 export const INTEGRATION_FIELDS = {
   ...Object.fromEntries(NAMES.split(' ').map((name) => [`${name}_configs`, `L:${name}_config`])),
-  // Alertmanager 0.29+: accepted as a whole until its fields are modelled.
-  mattermost_configs: 'A',
+};
+
+/** A Mattermost attachment's own fields (the message's top level repeats them for Slack compatibility). */
+const MATTERMOST_ATTACHMENT = {
+  fallback: 's',
+  color: 's',
+  pretext: 's',
+  text: 's',
+  author_name: 's',
+  author_link: 's',
+  author_icon: 's',
+  title: 's',
+  title_link: 's',
+  fields: 'L:mattermost_field_config',
+  thumb_url: 's',
+  footer: 's',
+  footer_icon: 's',
+  image_url: 's',
 };
 
 export const RECEIVER_BLOCKS = {
@@ -204,6 +222,23 @@ export const RECEIVER_BLOCKS = {
     actions: 'L:rocketchat_action_config',
   }),
   rocketchat_field_config: { title: 's', value: 's', short: 'b' },
+  mattermost_config: withFields(COMMON, MATTERMOST_ATTACHMENT, {
+    webhook_url: 'u',
+    webhook_url_file: 's',
+    channel: 's',
+    username: 's',
+    icon_url: 's',
+    icon_emoji: 's',
+    attachments: 'L:mattermost_attachment_config',
+    type: 's',
+    props: 'B:mattermost_props_config',
+    priority: 'B:mattermost_priority_config',
+  }),
+  mattermost_attachment_config: MATTERMOST_ATTACHMENT,
+  // Alertmanager refuses a field without a title or a value.
+  mattermost_field_config: { title: 's!', value: 's!', short: 'b' },
+  mattermost_props_config: { card: 's' },
+  mattermost_priority_config: { priority: 's', requested_ack: 'b', persistent_notifications: 'b' },
   rocketchat_action_config: { type: 's', text: 's', url: 's', msg: 's' },
   incidentio_config: withFields(COMMON, { url: 'u', url_file: 's', alert_source_token: 'x', alert_source_token_file: 's', max_alerts: 'i', timeout: 'g' }),
   sigv4: { region: 's', access_key: 's', secret_key: 'x', profile: 's', role_arn: 's', external_id: 's', use_fips_sts_endpoint: 'b' },

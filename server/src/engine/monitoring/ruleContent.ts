@@ -1,13 +1,13 @@
 /**
  * The rule groups a document holds, wherever they are written: a rule file at its root, a `PrometheusRule` under
- * `spec`, or a rule file inside a ConfigMap key (a block scalar holding another YAML file). A `RuleContent` hides the
+ * `spec`, or a rule file inside a ConfigMap key or a Secret's `stringData` key (a block scalar holding another YAML file). A `RuleContent` hides the
  * difference: it finds a node by its path in the content and turns content offsets into document offsets, so
  * navigation, lenses and "the rule at the cursor" work the same on all three.
  */
 import type { Node } from 'yaml';
 import type { ManifestDocument } from '../document/manifestDocument';
 import type { ValuePath } from '../types';
-import { embeddedFile, nodeAtPath, type EmbeddedFile } from './embedded';
+import { embeddedFile, nodeAtPath, plainFileFields, type EmbeddedFile } from './embedded';
 import { sourceOffsets } from './scalarOffset';
 import { isObj } from './walk';
 
@@ -41,10 +41,10 @@ function directContent(doc: ManifestDocument): RuleContent {
  * A rule file in ConfigMap key `key`: its offsets go through the value scalar's quotes, escapes and block
  * indentation to the document. The table of every offset is built once, on the first position asked for.
  */
-function embeddedContent(doc: ManifestDocument, key: string, text: string, file: EmbeddedFile): RuleContent {
+function embeddedContent(doc: ManifestDocument, field: 'data' | 'stringData', key: string, text: string, file: EmbeddedFile): RuleContent {
   let table: Int32Array | undefined;
   const tableOf = (): Int32Array => {
-    const outer = doc.nodeAt(['data', key]);
+    const outer = doc.nodeAt([field, key]);
     if (!outer?.range) return new Int32Array(text.length + 1);
     const source = doc.text.slice(outer.range[0], outer.range[1]);
     const offsets = sourceOffsets(
@@ -86,7 +86,7 @@ function rulesIn(doc: ManifestDocument, content: RuleContent, root: unknown, pre
   return out;
 }
 
-/** ConfigMap rules, found once per document: every completion and reference look-up lists the workspace's rules. */
+/** ConfigMap (and Secret stringData) rules, found once per document: every completion and reference look-up lists the workspace's rules. */
 const configMapRules = new WeakMap<ManifestDocument, RuleEntry[]>();
 
 function rulesOfConfigMap(doc: ManifestDocument): RuleEntry[] {
@@ -94,13 +94,15 @@ function rulesOfConfigMap(doc: ManifestDocument): RuleEntry[] {
   if (found) return found;
   found = [];
   const value = doc.plain().value;
-  const data = isObj(value) && isObj(value.data) ? value.data : {};
-  for (const key in data) {
-    const content = data[key];
-    if (typeof content !== 'string') continue;
-    const file = embeddedFile(key, content);
-    if (file?.format !== 'prometheus-rules') continue;
-    for (const rule of rulesIn(doc, embeddedContent(doc, key, content, file), file.value, [])) found.push(rule);
+  for (const field of plainFileFields(doc.identity?.kind)) {
+    const data = isObj(value) && isObj(value[field]) ? value[field] : {};
+    for (const key in data) {
+      const content = data[key];
+      if (typeof content !== 'string') continue;
+      const file = embeddedFile(key, content);
+      if (file?.format !== 'prometheus-rules') continue;
+      for (const rule of rulesIn(doc, embeddedContent(doc, field, key, content, file), file.value, [])) found.push(rule);
+    }
   }
   configMapRules.set(doc, found);
   return found;
@@ -114,7 +116,7 @@ export function rulesOf(doc: ManifestDocument): RuleEntry[] {
     const value = doc.plain().value;
     return rulesIn(doc, directContent(doc), isObj(value) ? value.spec : undefined, ['spec']);
   }
-  return kind === 'ConfigMap' ? rulesOfConfigMap(doc) : [];
+  return kind === 'ConfigMap' || kind === 'Secret' ? rulesOfConfigMap(doc) : [];
 }
 
 /** The document offsets a node of the rule's content spans, or undefined when it has no range. */

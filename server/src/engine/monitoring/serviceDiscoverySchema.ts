@@ -1,26 +1,16 @@
 /**
  * Prometheus service-discovery blocks (`*_sd_configs`, prometheus.io/docs configuration page, Prometheus 2.42 to 3.x).
- * Modelled field by field (the rarer ones from the SDConfig structs of Prometheus's discovery/ packages); Kuma and
- * STACKIT, which Debian's promtool lacks to compare with, are accepted as a whole.
+ * Modelled field by field (the rarer ones from the SDConfig structs of Prometheus's discovery/ packages).
  */
 import { HTTP_CLIENT_FIELDS } from './httpClientSchema';
-import { allOf, withFields } from './schemaTypes';
+import { withFields } from './schemaTypes';
 import { RARER_SD_BLOCKS } from './rarerSdSchema';
 
 const MODELLED =
-  'azure consul digitalocean docker dockerswarm dns ec2 eureka file gce hetzner http kubernetes openstack ionos lightsail linode marathon nerve nomad ovhcloud puppetdb scaleway serverset triton uyuni vultr';
-const ACCEPTED = 'kuma stackit';
+  'azure consul digitalocean docker dockerswarm dns ec2 eureka file gce hetzner http kubernetes openstack ionos kuma lightsail linode marathon nerve nomad ovhcloud puppetdb scaleway serverset stackit triton uyuni vultr';
 
 /** The `*_sd_configs` fields of a scrape config or an Alertmanager target list. */
-export const SERVICE_DISCOVERY_FIELDS = withFields(
-  Object.fromEntries(MODELLED.split(' ').map((name) => [`${name}_sd_configs`, `L:${name}_sd_config`])),
-  allOf(
-    'A',
-    ACCEPTED.split(' ')
-      .map((name) => `${name}_sd_configs`)
-      .join(' '),
-  ),
-);
+export const SERVICE_DISCOVERY_FIELDS = Object.fromEntries(MODELLED.split(' ').map((name) => [`${name}_sd_configs`, `L:${name}_sd_config`]));
 
 const REFRESH = { refresh_interval: 'd' };
 const FILTERS = { filters: 'L:sd_filter' };

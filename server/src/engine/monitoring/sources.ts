@@ -1,13 +1,13 @@
 /**
  * Where a rule finds monitoring content: a monitoring file itself, a `PrometheusRule` object (spec.groups), or a
- * ConfigMap key holding a file. Each source reports problems by path inside its content; the source turns the
+ * ConfigMap key (or a Secret's `stringData` key) holding a file. Each source reports problems by path inside its content; the source turns the
  * path (and an optional span inside a scalar, e.g. a PromQL error) into a location in the workspace file.
  */
 import type { Node } from 'yaml';
 import type { MessageData, Report, RuleContext } from '../lint/rule';
 import type { NodePart } from '../document/manifestDocument';
 import type { FindingFix, Severity, ValuePath } from '../types';
-import { embeddedFile, nodeAtPath, type EmbeddedFile } from './embedded';
+import { embeddedFile, nodeAtPath, plainFileFields, type EmbeddedFile } from './embedded';
 import type { MonitoringFormat } from './formats';
 import { sourceOffsets } from './scalarOffset';
 
@@ -40,12 +40,15 @@ export function monitoringSources<MessageId extends string>(context: RuleContext
     return target.doc.class.type === format ? [directSource(context, format, target.value, [])] : [];
   }
   const object = target.object;
-  const value = object.value as { kind?: unknown; spec?: unknown; data?: unknown };
+  const value = object.value;
   if (value.kind === 'PrometheusRule') return format === 'prometheus-rules' ? [directSource(context, format, value.spec, ['spec'])] : [];
-  if (value.kind !== 'ConfigMap' || typeof value.data !== 'object' || value.data === null) return [];
   const out: MonitoringSource<MessageId>[] = [];
-  for (const { key, text, file } of embeddedFiles(value.data as Record<string, unknown>)) {
-    if (file.format === format) out.push(embeddedSource(context, format, key, text, file));
+  for (const field of plainFileFields(value.kind)) {
+    const data = value[field];
+    if (typeof data !== 'object' || data === null) continue;
+    for (const { key, text, file } of embeddedFiles(data as Record<string, unknown>)) {
+      if (file.format === format) out.push(embeddedSource(context, format, [field, key], text, file));
+    }
   }
   return out;
 }
@@ -120,11 +123,11 @@ function directSource<MessageId extends string>(
   };
 }
 
-/** A file inside a ConfigMap value: inner offsets go through the block scalar's indentation to the file. */
+/** A file inside a ConfigMap (or Secret stringData) value: inner offsets go through the block scalar's indentation. */
 function embeddedSource<MessageId extends string>(
   context: RuleContext<MessageId>,
   format: MonitoringFormat,
-  key: string,
+  path: ['data' | 'stringData', string],
   text: string,
   file: EmbeddedFile,
 ): MonitoringSource<MessageId> {
@@ -138,7 +141,6 @@ function embeddedSource<MessageId extends string>(
       let inner = node?.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
       const span = problem.span && spanOffsets(node, text, problem.span);
       if (span && node?.range) inner = { start: node.range[0] + span.start, end: node.range[0] + span.end };
-      const path = ['data', key];
       const origin = context.locate(path);
       const outer = origin.doc.nodeAt(origin.path);
       const report = reportOf(problem, path, 'value');
@@ -153,5 +155,5 @@ function embeddedSource<MessageId extends string>(
 
 /** The kinds a monitoring rule of these formats runs on: the files themselves and the objects that embed them. */
 export function kindsFor(...formats: MonitoringFormat[]): string[] {
-  return [...formats, ...(formats.includes('prometheus-rules') ? ['PrometheusRule'] : []), 'ConfigMap'];
+  return [...formats, ...(formats.includes('prometheus-rules') ? ['PrometheusRule'] : []), 'ConfigMap', 'Secret'];
 }

@@ -6,7 +6,7 @@
  * `honor_labels`, `scrape_config_files`, a monitor's `jobLabel` on pods), any name may exist: `open`.
  */
 import type { WorkspaceView } from '../../engine/lint/workspaceView';
-import { embeddedFile } from '../../engine/monitoring/embedded';
+import { embeddedFile, plainFileFields } from '../../engine/monitoring/embedded';
 import { POD_MONITOR_KIND, SERVICE_MONITOR_KIND, servicesSelectedByMonitor } from '../../engine/k8s/monitors';
 import { at, list, record, str } from '../../engine/k8s/values';
 
@@ -57,12 +57,14 @@ function addMonitors(workspace: WorkspaceView, jobs: KnownJobs): void {
 export function knownJobs(workspace: WorkspaceView): KnownJobs {
   const jobs: KnownJobs = { names: new Set(), defined: false, open: false };
   for (const doc of workspace.prometheusConfigs()) addPrometheusConfig(doc.plain().value, jobs);
-  for (const configMap of workspace.objectsOfKind('ConfigMap')) {
-    const data = record(at(configMap.value, 'data'));
-    for (const key in data ?? {}) {
-      const text = data?.[key];
-      const file = typeof text === 'string' ? embeddedFile(key, text) : undefined;
-      if (file?.format === 'prometheus-config') addPrometheusConfig(file.value, jobs);
+  for (const holder of [...workspace.objectsOfKind('ConfigMap'), ...workspace.objectsOfKind('Secret')]) {
+    for (const field of plainFileFields(at(holder.value, 'kind'))) {
+      const data = record(at(holder.value, field));
+      for (const key in data ?? {}) {
+        const text = data?.[key];
+        const file = typeof text === 'string' ? embeddedFile(key, text) : undefined;
+        if (file?.format === 'prometheus-config') addPrometheusConfig(file.value, jobs);
+      }
     }
   }
   addMonitors(workspace, jobs);
