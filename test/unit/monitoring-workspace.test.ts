@@ -77,3 +77,26 @@ describe('rule_files cross-link', () => {
     );
   });
 });
+
+describe('Go templates in monitoring files are not Helm charts', () => {
+  it('an Alertmanager config with `{{ template "slack.title" . }}` is checked (it was taken for a Helm template)', () => {
+    const config = [
+      'route:',
+      '  receiver: team',
+      '  group_wait: 30x',
+      'receivers:',
+      '  - name: team',
+      '    slack_configs:',
+      '      - api_url: https://hooks.slack.com/services/x',
+      '        title: \'{{ template "slack.title" . }}\'',
+      "        text: '{{ range .Alerts }}{{ .Annotations.summary }}{{ end }}'",
+      '',
+    ].join('\n');
+    assert.deepEqual(codes({ 'alertmanager.yml': config }), ['alertmanager.yml:3 valid-monitoring-duration']);
+  });
+
+  it('a chart using `template` still is one: unquoted, it does not parse as YAML', () => {
+    const chart = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ template "app.fullname" . }}\nspec:\n  ports:\n    - port: 80x\n';
+    assert.deepEqual(codes({ 'templates/service.yaml': chart }), []);
+  });
+});

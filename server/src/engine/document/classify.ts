@@ -1,5 +1,5 @@
 /** Decides what a YAML document is: a Kubernetes object, a Helm template, a Prometheus config, … */
-import { type Document } from 'yaml';
+import { type Document, visit } from 'yaml';
 import { isMap, isScalar, isSeq } from './yamlGuards';
 import { formatByKeys, formatByNameAndKeys } from '../monitoring/formats';
 import { isDashboard } from '../monitoring/dashboards';
@@ -23,15 +23,33 @@ interface ChunkLike {
 const HELM_MARKER = /\{\{-?\s*[^}]*\}\}|\{\{-?\s*$/m;
 /**
  * What only Helm writes inside `{{ }}`; Prometheus rule templates (`{{ $labels.job }}`, `{{ $value | humanize }}`)
- * don't. The gap is bounded: 10,000 nested `{` would otherwise cost a quadratic search.
+ * and Alertmanager's (`{{ template "slack.title" . }}`, Go's `template` action, in almost every real config)
+ * don't: they are quoted or in block scalars. A chart's unquoted `{{ template "x.fullname" . }}` is read by YAML
+ * as a map used as a key (`actionAsFlowMap`), or fails to parse. The gap is bounded: 10,000 nested `{` would otherwise cost a quadratic search.
  */
-const HELM_SPECIFIC = /\{\{-?\s*(?:[^}\n]{0,200}?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|define|tpl|toYaml)\b|\/\*)/;
+const HELM_SPECIFIC = /\{\{-?\s*(?:[^}\n]{0,200}?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|define|tpl|toYaml)\b|\/\*)/;
 const KUSTOMIZATION_FILE = /(^|[\\/])[Kk]ustomization\.ya?ml$/;
 
 function stringAt(map: unknown, key: string): string | undefined {
   if (!isMap(map)) return undefined;
   const node = map.get(key, true);
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/**
+ * An unquoted `{{ … }}` parses as a flow map whose key is a flow map (`{ {template "x" .}: null }`), which no
+ * real manifest or monitoring file holds: the mark of a template action outside a string.
+ */
+function actionAsFlowMap(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isMap(pair.key)) return undefined;
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Line by line without splitting the whole text: a document's first line usually decides. */
@@ -54,7 +72,8 @@ export interface ImpliedIdentity {
 
 export function classify(chunk: ChunkLike, fileName: string, implied?: ImpliedIdentity): DocumentClass {
   // Alert templates look like Helm's: a document that parses as YAML and has no Helm-only action is not a chart.
-  if (HELM_MARKER.test(chunk.text) && (HELM_SPECIFIC.test(chunk.text) || chunk.yaml.errors.length > 0)) return { type: 'helm-template' };
+  if (HELM_MARKER.test(chunk.text) && (HELM_SPECIFIC.test(chunk.text) || chunk.yaml.errors.length > 0 || actionAsFlowMap(chunk.yaml)))
+    return { type: 'helm-template' };
   const contents = chunk.yaml.contents;
   if (contents === null || hasOnlyComments(chunk.text)) return { type: 'empty' };
   if (KUSTOMIZATION_FILE.test(fileName)) return { type: 'kustomization' };
