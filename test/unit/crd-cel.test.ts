@@ -35,7 +35,7 @@ function check(spec: string[], crd = CRD): string[] {
 
 describe('CEL rules of workspace CRDs', () => {
   it('a valid object passes every rule (defaults applied first; the transition rule is skipped)', () => {
-    assert.deepEqual(check(['cpu: 2', 'targets: [/a, /b]', 'labels: {app: web}', 'pairs: [x, z]', 'url: not a url']), []);
+    assert.deepEqual(check(['cpu: 2', 'targets: [/a, /b]', 'labels: {app: web}', 'pairs: [x, z]', 'url: https://example.com/x']), []);
     // maxReplicas defaults to 10, targets to []: the rules that read them pass without them.
     assert.deepEqual(check(['memory: 1Gi', 'minReplicas: 3']), []);
   });
@@ -48,6 +48,10 @@ describe('CEL rules of workspace CRDs', () => {
 
   it('reports has(self.x) || has(self.y) at the field that carries the rule', () => {
     assert.deepEqual(check(['minReplicas: 1']), ['4 error schema-cel-rule spec: set cpu or memory']);
+  });
+
+  it('reports isURL(self) on a value that is not a URL (the URL library, celUrl.ts)', () => {
+    assert.deepEqual(check(['cpu: 1', 'url: not a url']), ['6 error schema-cel-rule spec.url: url must be a URL']);
   });
 
   it('reports self.all(...) over a list and over a map at the list or map', () => {
@@ -140,10 +144,13 @@ describe('CEL building blocks', () => {
   it('classifies rules: ready, transition, unsupported, invalid', () => {
     assert.equal(compileCel('self.a.all(x, x.matches("^[a-z]+$"))').type, 'ready');
     assert.equal(compileCel('self == oldSelf').type, 'transition');
-    assert.deepEqual(compileCel('quantity(self.size) == quantity("1Gi")'), {
+    assert.equal(compileCel('quantity(self.size) == quantity("1Gi")').type, 'ready');
+    assert.deepEqual(compileCel('semver(self.version).isGreaterThan(semver("1.0.0"))'), {
       type: 'unsupported',
-      reason: 'it calls `quantity`, a Kubernetes CEL function this evaluator does not have',
+      reason: 'it calls `semver`, a Kubernetes CEL function this evaluator does not have',
     });
+    assert.equal(compileCel('ip.isCanonical(self)').type, 'ready', 'a qualified name, which the parser gives as a method on `ip`');
+    assert.equal(compileCel('format.named("dns1123Label").value().validate(self)').type, 'unsupported');
     assert.equal(compileCel('self.?x.orValue(1) > 0').type, 'unsupported');
     assert.equal(compileCel('self.x +').type, 'invalid');
   });

@@ -3,9 +3,10 @@
  * @bufbuild/cel (the parser and evaluator) with @bufbuild/re2 for `matches` (linear time: a CRD's
  * regular expression cannot backtrack for minutes as a JavaScript RegExp can).
  *
- * What Kubernetes adds to CEL beyond the standard and strings libraries and its list functions (celKubernetesLists.ts):
- * quantity, url, ip, `format.*`, … is not here: a rule that calls a function this environment lacks is "unsupported" and
- * skipped, never reported as wrong. So are rules in the optional syntax (`self.?x`) the parser lacks.
+ * Kubernetes' own libraries are added on top of the standard and strings ones: lists (celKubernetesLists.ts),
+ * quantity (celQuantity.ts), IP and CIDR (celNetwork.ts) and URL (celUrl.ts). What is still missing (`format.*`,
+ * `authorizer`, semver, regex `find`, …) makes a rule "unsupported": skipped, never reported as wrong. So are rules in
+ * the optional syntax (`self.?x`) the parser lacks, and a library call on a value these files are not sure of (an error).
  */
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
@@ -13,6 +14,9 @@ import type * as CelExtensions from '@bufbuild/cel/ext';
 import type * as Re2Library from '@bufbuild/re2';
 import { CelBudget } from './celBudget';
 import { kubernetesListFunctions } from './celKubernetesLists';
+import { kubernetesNetworkFunctions } from './celNetwork';
+import { kubernetesQuantityFunctions } from './celQuantity';
+import { kubernetesUrlFunctions } from './celUrl';
 
 /** What compiling a rule gave: a program, or why the rule cannot be run here. */
 export type CompiledCel =
@@ -49,7 +53,10 @@ function runtime(): CelRuntime {
     const { strings } = require('@bufbuild/cel/ext') as typeof CelExtensions;
     const { RE2JS } = require('@bufbuild/re2') as typeof Re2Library;
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const funcs = [...strings, ...kubernetesListFunctions(cel)];
+    const kubernetes = [kubernetesListFunctions, kubernetesQuantityFunctions, kubernetesNetworkFunctions, kubernetesUrlFunctions].flatMap((library) =>
+      library(cel),
+    );
+    const funcs = [...strings, ...kubernetes];
     const base = cel.celEnv({ funcs, re2: { compile: (pattern) => RE2JS.compile(pattern) } });
     loaded = { cel, environment: countingEnvironment(base) };
   }
@@ -95,7 +102,9 @@ export function compileCel(text: string): CompiledCel {
   if (!expr) return { type: 'invalid', problem: 'the rule is empty' };
   const used = namesIn(expr);
   if (used.idents.has('oldSelf')) return { type: 'transition' };
-  const missing = [...used.functions].find((name) => environment.funcs.find(name) === undefined && !SPECIAL_CALLS.has(name));
+  const known = (name: string) => environment.funcs.find(name) !== undefined || SPECIAL_CALLS.has(name);
+  // `ip.isCanonical(x)` parses as the method `isCanonical` on `ip`: the planner tries the qualified name first.
+  const missing = [...used.functions].find((name) => !known(name) && !used.qualified.get(name)?.some(known));
   if (missing !== undefined) return { type: 'unsupported', reason: `it calls \`${missing}\`, a Kubernetes CEL function this evaluator does not have` };
   try {
     const program = cel.plan(environment, expr);
@@ -112,11 +121,13 @@ const SPECIAL_CALLS = new Set(['_&&_', '_||_', '_?_:_', '_[_]', '_[?_]', '_?._',
 interface NamesUsed {
   readonly idents: Set<string>;
   readonly functions: Set<string>;
+  /** For a call on an identifier (`ip.isCanonical`), the qualified names it may mean, by function name. */
+  readonly qualified: Map<string, string[]>;
 }
 
 /** The identifiers and functions an expression uses (iteratively: a rule nested deeply does not overflow the stack). */
 function namesIn(root: Expr): NamesUsed {
-  const used: NamesUsed = { idents: new Set(), functions: new Set() };
+  const used: NamesUsed = { idents: new Set(), functions: new Set(), qualified: new Map() };
   const stack: (Expr | undefined)[] = [root];
   while (stack.length > 0) {
     const expr = stack.pop();
@@ -130,6 +141,10 @@ function namesIn(root: Expr): NamesUsed {
         break;
       case 'callExpr':
         used.functions.add(kind.value.function);
+        if (kind.value.target?.exprKind.case === 'identExpr') {
+          const name = `${kind.value.target.exprKind.value.name}.${kind.value.function}`;
+          used.qualified.set(kind.value.function, [...(used.qualified.get(kind.value.function) ?? []), name]);
+        }
         stack.push(kind.value.target, ...kind.value.args);
         break;
       case 'listExpr':
@@ -169,4 +184,22 @@ export function runCel(run: (self: unknown) => CelResult, self: unknown, budget:
   } finally {
     meter.budget = outer;
   }
+}
+
+const timeConversions = new Map<'date-time' | 'duration', (text: string) => CelResult>();
+
+/**
+ * A string of a `format: date-time` or `format: duration` field as the API server hands it to a rule: a CEL timestamp
+ * or duration (so `self.end > self.start` compares times, not text). CEL's own `timestamp()`/`duration()` read it;
+ * a value in a form they do not take (the API server's formats accept a few more) stays the string it was.
+ */
+export function celTimeValue(format: 'date-time' | 'duration', text: string): CelValue {
+  const { cel, environment } = runtime();
+  let convert = timeConversions.get(format);
+  if (!convert) {
+    const program = cel.plan(environment, cel.parse(format === 'date-time' ? 'timestamp(text)' : 'duration(text)').expr);
+    timeConversions.set(format, (convert = (value) => program({ text: value })));
+  }
+  const result = convert(text);
+  return cel.isCelError(result) ? text : result;
 }

@@ -3,10 +3,12 @@
  * `integer` is a CEL int, a `number` a double), with the schema's defaults filled in (the API server
  * defaults before it validates), and property names escaped as Kubernetes does (`namespace` is
  * `__namespace__`, `x-y` is `x__dash__y`). Lists and maps are converted lazily, on read, and every read
- * is charged to the budget, so the cost of a rule follows the data it walks.
+ * is charged to the budget, so the cost of a rule follows the data it walks. A `format: date-time` or `duration`
+ * string is a CEL timestamp or duration, as the API server makes it.
  */
 import type { CelValue } from '@bufbuild/cel';
 import type { CelBudget } from './celBudget';
+import { celTimeValue } from './celProgram';
 
 type Raw = Record<string, unknown>;
 
@@ -33,9 +35,10 @@ const MAP_BRAND = Symbol.for('@bufbuild/cel/map');
 export function celValueOf(value: unknown, schema: unknown, budget: CelBudget): CelValue {
   const node = isRaw(schema) ? schema : {};
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return node.format === 'date-time' ? celTimeValue('date-time', value.toISOString()) : value.toISOString();
   if (typeof value === 'number') return numberOf(value, node);
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return node.format === 'date-time' || node.format === 'duration' ? celTimeValue(node.format, value) : value;
+  if (typeof value === 'boolean') return value;
   if (Array.isArray(value)) return countingList(value, node.items, budget);
   if (isRaw(value)) return isRaw(node.properties) ? objectOf(value, node, budget) : mapOf(value, node.additionalProperties, budget);
   return String(value);
