@@ -267,14 +267,18 @@ describe('require-hpa-resource-requests fix placement', () => {
 
   it('adds resources after the last key of a block container, not between name and image, comments kept', () => {
     assert.equal(
-      fixed('\n        - name: web # c1\n          image: web:1.0.0\n          # c2\n          ports:\n            - containerPort: 8080 # c3\n        # c4\n        - name: proxy\n          image: envoy:1.30.0\n          resources: { requests: { cpu: 50m } }\n'),
+      fixed(
+        '\n        - name: web # c1\n          image: web:1.0.0\n          # c2\n          ports:\n            - containerPort: 8080 # c3\n        # c4\n        - name: proxy\n          image: envoy:1.30.0\n          resources: { requests: { cpu: 50m } }\n',
+      ),
       '\n        - name: web # c1\n          image: web:1.0.0\n          # c2\n          ports:\n            - containerPort: 8080 # c3\n          resources:\n            requests:\n              cpu: 100m\n        # c4\n        - name: proxy\n          image: envoy:1.30.0\n          resources: { requests: { cpu: 50m } }\n',
     );
   });
 
   it('keeps the alphabetical order kubectl writes: after ports, before terminationMessagePath', () => {
     assert.equal(
-      fixed('\n        - image: web:1.0.0\n          imagePullPolicy: IfNotPresent\n          name: web\n          ports:\n            - containerPort: 8080\n          terminationMessagePath: /dev/termination-log\n'),
+      fixed(
+        '\n        - image: web:1.0.0\n          imagePullPolicy: IfNotPresent\n          name: web\n          ports:\n            - containerPort: 8080\n          terminationMessagePath: /dev/termination-log\n',
+      ),
       '\n        - image: web:1.0.0\n          imagePullPolicy: IfNotPresent\n          name: web\n          ports:\n            - containerPort: 8080\n          resources:\n            requests:\n              cpu: 100m\n          terminationMessagePath: /dev/termination-log\n',
     );
   });

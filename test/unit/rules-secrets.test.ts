@@ -119,7 +119,11 @@ describe('no-invalid-secret-base64', () => {
   it('keeps Encode first for plain text that only happens to use the base64 alphabet', () => {
     for (const value of ['supersecret', 'hunter2', 'password123']) {
       const f = findings({ 's.yaml': secret(`data:\n  PASSWORD: ${value}\n`) })[0]!;
-      assert.deepEqual(f.data?.fixes?.map((x) => x.title), ['Encode PASSWORD as base64', 'Move PASSWORD to stringData'], value);
+      assert.deepEqual(
+        f.data?.fixes?.map((x) => x.title),
+        ['Encode PASSWORD as base64', 'Move PASSWORD to stringData'],
+        value,
+      );
     }
   });
 
