@@ -225,7 +225,12 @@ function registerInsight(connection: Connection, session: Session): void {
 
 /** The client's commands (protocol.ts); each handler is a pure function over the index. */
 function registerCustomRequests(connection: Connection, session: Session): void {
-  connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
+  // Rendered once the texts received before this request are indexed (their parse may still be in slices):
+  // a preview refreshed after an edit was otherwise answered from the text before it, and never asked again.
+  connection.onRequest(RenderRequest, async (params) => {
+    await session.parser.settled();
+    return renderManifests(session.engine.index, params);
+  });
   connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
   connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
   registerSecretRequests(connection);
