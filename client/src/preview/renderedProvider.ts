@@ -1,9 +1,6 @@
 /**
  * The read-only `biome-rendered:` documents: asks the server to render (or runs `kubectl kustomize`
- * for a folder with a kustomization), and refreshes the previews in view when a YAML file changes; one out of
- * view is refreshed when it comes into view. (Every open one was re-rendered on every change: for a preview of a
- * large file that is the whole file rendered, sent and diffed by the workbench on each keystroke, even with its
- * tab closed, as VS Code keeps a closed document a while; issue #15 item 10.)
+ * for a folder with a kustomization), and refreshes every open preview when a YAML file changes.
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
@@ -41,8 +38,6 @@ export class RenderedPreviewProvider implements vscode.TextDocumentContentProvid
   /** Last text and renderer per preview URI (for "Copy to clipboard" and the command's result). */
   readonly rendered = new Map<string, { text: string; renderer: HeaderFacts['renderer'] }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Previews out of view when a change came: refreshed when shown. */
-  private readonly stale = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
@@ -57,27 +52,16 @@ export class RenderedPreviewProvider implements vscode.TextDocumentContentProvid
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.scheme === 'file' && e.document.languageId === 'yaml') schedule();
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        this.rendered.delete(doc.uri.toString());
-        this.stale.delete(doc.uri.toString());
-      }),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => {
-        for (const { document } of editors) if (this.stale.delete(document.uri.toString())) this.changed.fire(document.uri);
-      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.rendered.delete(doc.uri.toString())),
     );
   }
 
-  /** A little after the last change, re-renders the previews in view and marks the others stale. */
+  /** Re-renders every open preview a little after the last change. */
   scheduleRefresh(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const inView = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
-      for (const doc of vscode.workspace.textDocuments) {
-        if (doc.uri.scheme !== RENDERED_SCHEME) continue;
-        if (inView.has(doc.uri.toString())) this.changed.fire(doc.uri);
-        else this.stale.add(doc.uri.toString());
-      }
+      for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === RENDERED_SCHEME) this.changed.fire(doc.uri);
     }, REFRESH_DELAY_MS);
   }
 
