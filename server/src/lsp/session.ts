@@ -231,9 +231,8 @@ export class Session {
   }
 
   /**
-   * The editor's text of an open file: a large one is first cut to what the settings let the server
-   * check (lsp/largeFiles.ts); the settings are asked for, so a newer text may arrive meanwhile, and
-   * then this one is dropped. Small texts are indexed at once, as before.
+   * The editor's text of an open file: a large one is first cut to what its settings let the server check (lsp/largeFiles.ts;
+   * a newer text arriving meanwhile drops it; `parser.settled()` waits for it). Small texts are indexed at once, as before.
    */
   private updateOpen(uri: string, text: string, version: number, delayMs: number): void {
     this.latestOpenText.set(uri, text);
@@ -242,13 +241,14 @@ export class Session {
       this.update(uri, text, version, delayMs);
       return;
     }
-    void this.settings.get(uri).then((settings) => {
+    const cutAndIndexed = this.settings.get(uri).then((settings) => {
       if (this.latestOpenText.get(uri) !== text || !this.open.has(uri) || this.disposed) return;
       const part = checkedPart(text, settings.maxFileSizeMb);
       if (part.omitted) this.partlyChecked.set(uri, { version, diagnostic: partlyCheckedDiagnostic(part.omitted) });
       else this.partlyChecked.delete(uri);
       this.update(uri, part.text, version, delayMs);
     });
+    this.parser.beforeParse(cutAndIndexed);
   }
 
   async didClose(uri: string): Promise<void> {

@@ -28,6 +28,10 @@ interface Run {
 
 export class SlicedParser {
   private readonly runs = new Map<string, Run>();
+  /** Callers waiting until a file's newest text is indexed or given up (`settled`), by URI. */
+  private readonly waiters = new Map<string, (() => void)[]>();
+  /** Work that hands a text to `parse` when it ends (a large open text waiting for its settings). */
+  private readonly preludes = new Set<Promise<void>>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -40,6 +44,31 @@ export class SlicedParser {
     const run = this.runs.get(uri);
     if (run) run.cancelled = true;
     this.runs.delete(uri);
+    this.release(uri);
+  }
+
+  /**
+   * Resolves once every text being parsed now is indexed (or given up). A request that reads the
+   * index awaits this first: a parse that overran its first slice (a loaded machine, a large file)
+   * would otherwise answer it from the previous text, and nothing asks again (a preview refreshed
+   * after an edit kept showing the old patch). A newer text of the same file is waited for too.
+   */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.preludes]);
+    const waits = [...this.runs.keys()].map((uri) => new Promise<void>((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve])));
+    await Promise.all(waits);
+  }
+
+  /** `settled` waits for `prelude` too: it ends by calling `parse` (or by deciding not to). */
+  beforeParse(prelude: Promise<void>): void {
+    this.preludes.add(prelude);
+    void prelude.finally(() => this.preludes.delete(prelude));
+  }
+
+  private release(uri: string): void {
+    const waiting = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const resolve of waiting ?? []) resolve();
   }
 
   /**
@@ -57,11 +86,20 @@ export class SlicedParser {
       if (run.cancelled) return false;
       this.runs.delete(uri);
       run.pool.clear();
+      this.release(uri);
       onIndexed(update);
       return true;
     };
+    // A run that threw is not pending any more: nobody waits on it for ever.
+    const failed = (error: unknown): never => {
+      if (this.runs.get(uri) === run) {
+        this.runs.delete(uri);
+        this.release(uri);
+      }
+      throw error;
+    };
     const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
-    const rest = (): Promise<boolean> => runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false));
+    const rest = (): Promise<boolean> => runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false), failed);
     if (indexed || text.length <= COLD_SYNC_MAX_CHARS) {
       const first = runSlice(steps, FIRST_SLICE_MS);
       return first.done ? Promise.resolve(finish(first.value)) : rest();

@@ -48,12 +48,15 @@ export function startServer(connection: Connection): Session {
   const support: ClientSupport = { configuration: false, dynamicWatch: false, progress: false };
   const session = new Session(connection, () => support.configuration);
   const indexStatus = registerIndexStatus(connection, session);
-  registerLifecycle(connection, session, support, indexStatus);
+  // Settles when the start-up load of the workspace ends (loaded or failed): renders wait for it.
+  let endStartupLoad = (): void => undefined;
+  const startupLoad = new Promise<void>((resolve) => (endStartupLoad = resolve));
+  registerLifecycle(connection, session, support, indexStatus, endStartupLoad);
   const documents = registerDocuments(connection, session, indexStatus);
   registerWatchedFiles(connection, session, indexStatus);
   registerSymbolsAndActions(connection, session);
   registerInsight(connection, session);
-  registerCustomRequests(connection, session);
+  registerCustomRequests(connection, session, startupLoad);
   documents.listen(connection);
   connection.listen();
   return session;
@@ -78,7 +81,7 @@ function errorText(error: unknown): string {
 }
 
 /** `initialize` (capabilities both ways), `initialized` (index the workspace), settings changes, `shutdown`. */
-function registerLifecycle(connection: Connection, session: Session, support: ClientSupport, indexStatus: IndexStatusReporter): void {
+function registerLifecycle(connection: Connection, session: Session, support: ClientSupport, indexStatus: IndexStatusReporter, loaded: () => void): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     support.configuration = caps.workspace?.configuration === true;
@@ -100,7 +103,7 @@ function registerLifecycle(connection: Connection, session: Session, support: Cl
       serverInfo: { name: 'biome-manifests', version: VERSION },
     };
   });
-  connection.onInitialized(logged(connection, 'initialized', () => indexWorkspace(connection, session, support, indexStatus)));
+  connection.onInitialized(logged(connection, 'initialized', () => indexWorkspace(connection, session, support, indexStatus).finally(loaded)));
   connection.onDidChangeConfiguration(
     logged(connection, 'didChangeConfiguration', async () => {
       session.settings.clear();
@@ -226,8 +229,15 @@ function registerInsight(connection: Connection, session: Session): void {
 }
 
 /** The client's commands (protocol.ts); each handler is a pure function over the index. */
-function registerCustomRequests(connection: Connection, session: Session): void {
-  connection.onRequest(RenderRequest, (params) => renderManifests(session.engine.index, params));
+function registerCustomRequests(connection: Connection, session: Session, startupLoad: Promise<void>): void {
+  // Rendered once the workspace is loaded and the texts received before this request are indexed (their parse may
+  // still be in slices): a preview was otherwise answered without the patches not yet loaded, or from the text before
+  // an edit, and kept that until the next change.
+  connection.onRequest(RenderRequest, async (params) => {
+    await startupLoad;
+    await session.parser.settled();
+    return renderManifests(session.engine.index, params);
+  });
   connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
   connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
   registerSecretRequests(connection);
