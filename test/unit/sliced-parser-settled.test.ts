@@ -68,4 +68,16 @@ describe('SlicedParser.settled', () => {
     assert.equal(names({ index }), 'later');
     assert.ok(parsedOnIndexed);
   });
+
+  it('a parse whose first slice throws is dropped: settled does not wait on it for ever', async () => {
+    const { index } = createEngine();
+    const parser = new SlicedParser(index);
+    // An internal error in indexing (the parser falls back rather than throw, but a bug could): simulated.
+    index.setParsedSteps = () => {
+      throw new Error('simulated indexing bug');
+    };
+    assert.throws(() => parser.parse('file:///workspace/biome/small.yaml', 'a: 1\n', 1, () => undefined), /simulated indexing bug/);
+    assert.equal(parser.pending('file:///workspace/biome/small.yaml'), false);
+    await parser.settled();
+  });
 });

@@ -101,7 +101,12 @@ export class SlicedParser {
     const steps = parseAndIndexSteps(this.index, uri, text, version, indexed, run.pool);
     const rest = (): Promise<boolean> => runSliced(steps, () => run.cancelled).then((result) => (result ? finish(result.value) : false), failed);
     if (indexed || text.length <= COLD_SYNC_MAX_CHARS) {
-      const first = runSlice(steps, FIRST_SLICE_MS);
+      let first: ReturnType<typeof runSlice<FileUpdate>>;
+      try {
+        first = runSlice(steps, FIRST_SLICE_MS);
+      } catch (error) {
+        return failed(error); // the first slice threw: the run is dropped, so `settled` does not wait on it
+      }
       return first.done ? Promise.resolve(finish(first.value)) : rest();
     }
     // Not even one slice now: a request read together with the didOpen (a hover sent while the text
