@@ -1,7 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_KEY_MESSAGES } from './helpers/refCheck';
-import { examplePod } from './helpers/exampleObjects';
+import { examplePod, MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
 
 /** A Pod reading `key` of ConfigMap app-config, and the ConfigMap with `data`. */
 const withConfigMap = (
@@ -26,23 +26,7 @@ export const rule = objectRule({
   valid: [
     {
       files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+        'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
             - name: LOG_LEVEL
               valueFrom:
                 configMapKeyRef:
@@ -74,23 +58,7 @@ data:
     {
       example: {
         files: {
-          'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+          'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
             - name: LOG_LEVEL
               valueFrom:
                 configMapKeyRef:

@@ -1,26 +1,10 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
-import { examplePod } from './helpers/exampleObjects';
+import { examplePod, MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
 
 /** The invalid example's main-app-deployment.yaml. */
-const INVALID_EXAMPLE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+const INVALID_EXAMPLE = `${MAIN_APP_DEPLOYMENT}          env:
             - name: LOG_LEVEL
               valueFrom:
                 configMapKeyRef:
@@ -47,23 +31,7 @@ export const rule = objectRule({
   valid: [
     {
       files: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+        'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
             - name: LOG_LEVEL
               valueFrom:
                 configMapKeyRef:

@@ -3,6 +3,7 @@ import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { moveToSecretFix } from './helpers/moveToSecret';
 import { isHarmlessValue, isSecretName } from './helpers/secretNames';
 import { list, record, str } from '../engine/k8s/values';
+import { MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-secret-in-env-value',
@@ -18,23 +19,7 @@ export const rule = objectRule({
   remediation:
     'Put the value in a Secret (under `stringData`, or base64-encoded under `data`) and read it with `valueFrom.secretKeyRef`. The quick fix adds the key to a Secret in the same folder, or writes a new Secret document next to the workload.',
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+    `${MAIN_APP_DEPLOYMENT}          env:
             - name: NODE_ENV
               value: "production"
             - name: PORT
@@ -53,23 +38,7 @@ spec:
       example: {
         note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
         files: {
-          'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+          'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
             - name: DB_PASSWORD
               value: "hunter2"
 `,
@@ -87,23 +56,7 @@ data:
       column: 22,
       // The fix moves the value into the folder's Secret: both files change.
       output: {
-        'main-app-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          env:
+        'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
             - name: DB_PASSWORD
               valueFrom:
                 secretKeyRef:

@@ -1,25 +1,9 @@
 import { objectRule } from '../engine/lint/rule';
 import { checkTargetPorts, TARGET_PORT_MESSAGES } from './helpers/targetPortCheck';
-import { exampleServedPod } from './helpers/exampleObjects';
+import { exampleServedPod, MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
 
 /** The invalid example's example. */
-const INVALID_EXAMPLE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-          ports:
+const INVALID_EXAMPLE = `${MAIN_APP_DEPLOYMENT}          ports:
             - containerPort: 3000
 ---
 apiVersion: v1

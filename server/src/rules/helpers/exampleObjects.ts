@@ -67,3 +67,25 @@ ${indented('  ', spec)}  template:
           image: web:1.0.0
 ${indented('          ', container)}`;
 }
+
+/**
+ * The start of the sample's Deployment `main-app` (labels app=main-app), up to its one container's image: the
+ * container's further keys follow at 10 spaces, then the pod spec's at 6 (the reference rules' examples).
+ */
+export const MAIN_APP_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: main-app
+spec:
+  selector:
+    matchLabels:
+      app: main-app
+  template:
+    metadata:
+      labels:
+        app: main-app
+    spec:
+      containers:
+        - name: main-app
+          image: azora/main-app:1.0.0
+`;
