@@ -48,12 +48,24 @@ describe('incremental checks of the findings-heavy file', () => {
       (t) => insertAfter(t, 'inventory-10', '    tier: backend\n', '    extra: "added"\n'),
       // A pod label: the Services selecting by labels look again.
       (t) => insertAfter(t, 'inventory-10', '        tier: backend\n', '        track: canary\n'),
+      // A pod label a Service selects on: inventory-10's pods now answer inventory-11's Service too, then its own again.
+      (t) =>
+        insertAfter(t, 'inventory-10', '        app: inventory-10\n', '        app: inventory-11\n').replace(
+          '        app: inventory-11\n        app: inventory-10\n',
+          '        app: inventory-11\n',
+        ),
+      (t) => {
+        const at = t.indexOf('      labels:\n        app: inventory-11\n', t.indexOf('\n  name: inventory-10\n'));
+        return t.slice(0, at) + t.slice(at).replace('app: inventory-11', 'app: inventory-10');
+      },
       (t) => insertAfter(t, 'ledger-3', 'apiVersion', '# a comment above a document\n'),
       // The first Service goes: its findings, and what selected it.
       (t) => t.replace(/\n---\napiVersion: v1\nkind: Service\n[\s\S]*?(?=\n---\n)/, ''),
     ];
     edits.forEach((edit, n) => {
-      text = edit(text);
+      const next = edit(text);
+      assert.notEqual(next, text, `edit ${n + 1} changes the text`);
+      text = next;
       engine.index.setFile(uri, text, n + 2);
       const fresh = createEngine();
       fresh.index.setFile(uri, text, n + 2);

@@ -50,6 +50,53 @@ describe('projection keys', () => {
     assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), []);
   });
 
+  it('does not re-check it when another command line changes but names something else', () => {
+    const engine = workspace();
+    engine.linter.lintFile(uriOf('api.yaml'));
+    const { changedKeys } = engine.index.setFile(uriOf('worker.yaml'), deployment('worker', { args: '"--create-configmap=other"' }), 2);
+    assert.ok(changedKeys.has('command-lines:default'), 'the command lines changed');
+    assert.ok(!engine.linter.dependentsOf(changedKeys).has(uriOf('api.yaml')), 'not the name api reads');
+    const { changedKeys: dropped } = engine.index.setFile(uriOf('worker.yaml'), deployment('worker', { args: '"--create-configmap=settings"' }), 3);
+    assert.ok(engine.linter.dependentsOf(dropped).has(uriOf('api.yaml')), 'now it is');
+  });
+
+  it('re-checks a Service when a workload gains or loses a label its selector names, not another label', () => {
+    const service = `apiVersion: v1\nkind: Service\nmetadata: {name: worker}\nspec:\n  selector: {app: worker}\n  ports: [{port: 80}]\n`;
+    const engine = engineWith({ 'api.yaml': deployment('api'), 'worker.yaml': deployment('worker'), 'svc.yaml': service });
+    engine.linter.lintFile(uriOf('svc.yaml'));
+    const other = engine.index.setFile(uriOf('api.yaml'), deployment('api').replace('labels: {app: api}', 'labels: {app: api, tier: x}'), 2).changedKeys;
+    assert.ok(other.has('labels:Deployment/default'), 'pod labels changed');
+    assert.ok(!engine.linter.dependentsOf(other).has(uriOf('svc.yaml')), 'a label the selector does not name');
+    const gained = engine.index.setFile(uriOf('api.yaml'), deployment('api').replace('labels: {app: api}', 'labels: {app: worker}'), 3).changedKeys;
+    assert.ok(engine.linter.dependentsOf(gained).has(uriOf('svc.yaml')), 'api now carries app=worker');
+    assert.deepEqual(
+      summarize(engine.linter.lintFile(uriOf('svc.yaml'))),
+      summarize(
+        engineWith({
+          'api.yaml': deployment('api').replace('labels: {app: api}', 'labels: {app: worker}'),
+          'worker.yaml': deployment('worker'),
+          'svc.yaml': service,
+        }).linter.lintFile(uriOf('svc.yaml')),
+      ),
+    );
+    const lost = engine.index.setFile(uriOf('worker.yaml'), deployment('worker').replace('labels: {app: worker}', 'labels: {app: gone}'), 4).changedKeys;
+    assert.ok(engine.linter.dependentsOf(lost).has(uriOf('svc.yaml')), 'worker no longer carries app=worker');
+  });
+
+  it('re-checks a Service that selects nothing in its namespace when a workload elsewhere gains its label, not on other edits', () => {
+    const service = `apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`;
+    const inOps = (labels: string, note = 'none') =>
+      deployment('web', { annotation: note }).replace('name: web\n', 'name: web\n  namespace: ops\n').replace('labels: {app: web}', `labels: {${labels}}`);
+    const files = (web: string) => ({ 'svc.yaml': service, 'web.yaml': web });
+    const engine = engineWith(files(inOps('app: other')));
+    assert.match(engine.linter.lintFile(uriOf('svc.yaml'))[0]!.message, /no pod template in namespace shop/);
+    const note = engine.index.setFile(uriOf('web.yaml'), inOps('app: other', 'edited'), 2).changedKeys;
+    assert.ok(!engine.linter.dependentsOf(note).has(uriOf('svc.yaml')), 'an annotation of a workload elsewhere');
+    const gained = engine.index.setFile(uriOf('web.yaml'), inOps('app: web'), 3).changedKeys;
+    assert.ok(engine.linter.dependentsOf(gained).has(uriOf('svc.yaml')), 'a workload in ops now carries app=web');
+    assert.deepEqual(engine.linter.lintFile(uriOf('svc.yaml')), engineWith(files(inOps('app: web'))).linter.lintFile(uriOf('svc.yaml')));
+  });
+
   it('re-checks it when a ConfigMap is renamed, and suggests the new name', () => {
     const engine = workspace();
     assert.ok(!engine.linter.lintFile(uriOf('api.yaml'))[0]!.message.includes('Did you mean'));

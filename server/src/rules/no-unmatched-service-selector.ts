@@ -2,7 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import type { RelatedLocation } from '../engine/types';
 import type { RenderedObject } from '../engine/render/render';
 import { at } from '../engine/k8s/values';
-import { podLabels, podLabelsPath, selectorMatches, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
+import { podLabelsPath } from '../engine/k8s/podSpec';
 import { describe, selectedWorkloads, serviceSelector } from '../engine/k8s/selection';
 
 function explicitNamespace(object: RenderedObject): boolean {
@@ -97,9 +97,8 @@ spec:
     const { namespace, name } = service.identity;
     if (selectedWorkloads(context.workspace, namespace, selector).length > 0) return;
     // Same labels in another namespace: the likely mistake, worth naming.
-    const elsewhere = WORKLOAD_KINDS.flatMap((kind) => context.workspace.objectsOfKind(kind)).filter(
-      (o) => o.identity.namespace !== namespace && selectorMatches(selector, podLabels(o)),
-    );
+    // From the label postings of every namespace: re-run when a workload gains or loses a selector label, not on every edit.
+    const elsewhere = selectedWorkloads(context.workspace, undefined, selector).filter((o) => o.identity.namespace !== namespace);
     // A manifest without `metadata.namespace` lands in the namespace it is applied to (`kubectl
     // apply -n`), so it can meet the workload there: only explicit, different namespaces are a mistake.
     if (elsewhere.some((o) => !explicitNamespace(o) || !explicitNamespace(service))) return;

@@ -17,26 +17,17 @@ const SECRET_PRODUCERS: readonly { kind: string; names: (object: RenderedObject)
   { kind: 'ExternalSecret', names: (o) => [str(at(o.value, 'spec', 'target', 'name')) ?? o.identity.name] },
 ];
 
-function mentions(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[=\\s,:/"'])${escaped}($|[\\s,"'])`).test(text);
-}
-
 /**
  * True when a workload other than `self` passes `name` on its command line (a cert generator Job).
  * Reads only command lines: an edit elsewhere in a workload does not re-check every missing reference.
  */
-function namedOnCommandLine(workspace: Pick<ObjectLookup, 'commandLinesOf'>, self: RenderedObject, namespace: string, name: string): boolean {
-  for (const line of workspace.commandLinesOf(namespace)) {
-    if (line.kind === self.identity.kind && line.name === self.identity.name) continue;
-    if (line.words.some((word) => mentions(word, name))) return true;
-  }
-  return false;
+function namedOnCommandLine(workspace: Pick<ObjectLookup, 'commandLinesNaming'>, self: RenderedObject, namespace: string, name: string): boolean {
+  return workspace.commandLinesNaming(namespace, name).some((line) => line.kind !== self.identity.kind || line.name !== self.identity.name);
 }
 
 /** Whether the `kind` named `name` in `namespace` is created by something other than a manifest of it. */
 export function createdElsewhere(
-  workspace: Pick<ObjectLookup, 'objectsOfKind' | 'commandLinesOf'>,
+  workspace: Pick<ObjectLookup, 'objectsOfKind' | 'commandLinesNaming'>,
   self: RenderedObject,
   kind: RefKind,
   namespace: string,

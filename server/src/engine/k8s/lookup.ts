@@ -21,8 +21,8 @@ export interface ObjectLookup {
   objectsOfKind(kind: string, namespace?: string): RenderedObject[];
   /** The names of the objects of a kind in a namespace (for "did you mean" suggestions). */
   namesOfKind(kind: string, namespace: string): readonly string[];
-  /** The command lines of every workload of a namespace, as rendered (base + patches). */
-  commandLinesOf(namespace: string): readonly WorkloadCommandLine[];
-  /** The objects of a kind whose `labelsOf` labels hold every `selector` label (from label postings). */
-  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
+  /** The command lines of the namespace's workloads (as rendered) that mention `name` (k8s/commandLineMentions.ts). */
+  commandLinesNaming(namespace: string, name: string): readonly WorkloadCommandLine[];
+  /** The objects of a kind (in one namespace or all) whose `labelsOf` labels hold every `selector` label (from label postings). */
+  objectsOfKindByLabels(kind: string, namespace: string | undefined, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[];
 }

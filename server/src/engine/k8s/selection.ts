@@ -27,10 +27,14 @@ export function serviceSelector(service: RenderedObject): Record<string, unknown
 }
 
 /**
- * Workloads in `namespace` whose pod template labels match `selector` (a look-up per workload kind,
- * by labels: the Service is re-checked when labels change, not on every workload edit).
+ * Workloads in `namespace` (undefined: in any) whose pod template labels match `selector` (a look-up
+ * per workload kind, by labels: the Service is re-checked when labels change, not on every workload edit).
  */
-export function selectedWorkloads(view: Pick<ObjectLookup, 'objectsOfKindByLabels'>, namespace: string, selector: Record<string, unknown>): RenderedObject[] {
+export function selectedWorkloads(
+  view: Pick<ObjectLookup, 'objectsOfKindByLabels'>,
+  namespace: string | undefined,
+  selector: Record<string, unknown>,
+): RenderedObject[] {
   return WORKLOAD_KINDS.flatMap((kind) => view.objectsOfKindByLabels(kind, namespace, selector, podLabels));
 }
 

@@ -2,7 +2,8 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { diskPathKind } from '../workspace/kustomizePaths';
-import { commandLinesKey, labelsKey, namesKey } from '../workspace/projectionKeys';
+import { commandLineNameKey, commandLinesKey, labelKey, namesKey } from '../workspace/projectionKeys';
+import { isTokenName } from '../k8s/commandLineMentions';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
@@ -36,12 +37,13 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: { ad
       keys.add(namesKey(kind, namespace));
       return index.namesOfKind(kind, namespace);
     },
-    commandLinesOf(namespace) {
-      keys.add(commandLinesKey(namespace));
-      return index.commandLinesOf(namespace);
+    commandLinesNaming(namespace, name) {
+      keys.add(isTokenName(name) ? commandLineNameKey(namespace, name) : commandLinesKey(namespace));
+      return index.commandLinesNaming(namespace, name);
     },
     objectsOfKindByLabels(kind, namespace, selector, labelsOf) {
-      keys.add(labelsKey(kind, namespace));
+      // Which objects hold every selector label changes only when one gains or loses one of them.
+      for (const [name, value] of Object.entries(selector)) keys.add(labelKey(kind, namespace, name, value));
       const found = index.objectsOfKindByLabels(kind, namespace, selector, labelsOf);
       for (const object of found) keys.add(identityKey(object.identity));
       return found;

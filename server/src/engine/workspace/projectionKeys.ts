@@ -3,19 +3,29 @@
  * depends on its key, bumped when the projection of some document changes, not on every edit of an
  * object of the kind:
  * - labels: a Service reads every workload of its namespace to find the ones its selector picks,
- *   but only their labels (plus the identities it selected);
+ *   but only their labels (plus the identities it selected), and only the labels its selector
+ *   names: it depends on one key per selector label (`app=web`), bumped when a workload gains or
+ *   loses that label; the kind's labels key (any label changed) keeps the index's label postings;
  * - names: a "did you mean" suggestion reads the names of every ConfigMap or Secret;
- * - command lines: "is this Secret created by a Job that is told its name" reads the command and
- *   args of every workload of the namespace.
+ * - command lines: "is this Secret created by a Job that is told its name" reads the names the
+ *   namespace's command lines mention: one key per name (k8s/commandLineMentions.ts), so editing
+ *   one workload's args re-checks the references to the names it adds or drops, not every one.
  * So editing a Deployment's annotation re-checks that Deployment and what selects it, not every
  * workload with a missing reference in the namespace.
  */
 import type { ManifestDocument, ResourceIdentity } from '../document/manifestDocument';
 import { podLabelsPath, podSpecPath } from '../k8s/podSpec';
 import { at, list, record } from '../k8s/values';
+import { mentionTokens } from '../k8s/commandLineMentions';
 
-export function labelsKey(kind: string, namespace: string): string {
-  return `labels:${kind}/${namespace}`;
+/** Pod labels of a kind in a namespace (undefined: in every namespace). */
+export function labelsKey(kind: string, namespace: string | undefined): string {
+  return `labels:${kind}/${namespace ?? '*'}`;
+}
+
+/** One pod label (`name=value`, the value as a string, as selectors compare it) of a kind in a namespace (or all). */
+export function labelKey(kind: string, namespace: string | undefined, name: string, value: unknown): string {
+  return `labels:${kind}/${namespace ?? '*'}|${name}=${String(value)}`;
 }
 
 export function namesKey(kind: string, namespace: string): string {
@@ -24,6 +34,11 @@ export function namesKey(kind: string, namespace: string): string {
 
 export function commandLinesKey(namespace: string): string {
   return `command-lines:${namespace}`;
+}
+
+/** The command lines of a namespace that mention `name` (a name without separators, see isTokenName). */
+export function commandLineNameKey(namespace: string, name: string): string {
+  return `command-lines:${namespace}|${name}`;
 }
 
 /** The words (command, then args) of each container and init container of a pod spec, as written. */
@@ -39,18 +54,30 @@ export function commandLineWords(spec: unknown): string[][] {
   return out;
 }
 
-type Projection = (id: ResourceIdentity, value: unknown) => { key: string; signature: unknown } | undefined;
+type Projection = (id: ResourceIdentity, value: unknown) => { key: string; signature: unknown }[];
 
 const PROJECTIONS: readonly Projection[] = [
   // The same projection the label postings use (podLabels): one definition of where pod labels live.
   (id, value) => {
     const path = podLabelsPath(id.kind);
-    return { key: labelsKey(id.kind, id.namespace), signature: (path ? at(value, ...path) : undefined) ?? null };
+    const labels = (path ? at(value, ...path) : undefined) ?? null;
+    const pairs = Object.entries(record(labels) ?? {}).filter(([, v]) => v !== undefined);
+    // Once for the namespace and once for all namespaces (a Service that selects nothing in its own looks in others).
+    return [id.namespace, undefined].flatMap((ns) => [
+      { key: labelsKey(id.kind, ns), signature: labels },
+      ...pairs.map(([name, v]) => ({ key: labelKey(id.kind, ns, name, v), signature: null })),
+    ]);
   },
-  (id) => ({ key: namesKey(id.kind, id.namespace), signature: null }),
+  (id) => [{ key: namesKey(id.kind, id.namespace), signature: null }],
   (id, value) => {
     const path = podSpecPath(id.kind);
-    return path ? { key: commandLinesKey(id.namespace), signature: [id.kind, commandLineWords(at(value, ...path))] } : undefined;
+    if (!path) return [];
+    const words = commandLineWords(at(value, ...path));
+    const named = new Set(words.flat().flatMap(mentionTokens));
+    return [
+      { key: commandLinesKey(id.namespace), signature: [id.kind, words] },
+      ...[...named].map((name) => ({ key: commandLineNameKey(id.namespace, name), signature: id.kind })),
+    ];
   },
 ];
 
@@ -74,13 +101,13 @@ export function* collectProjectionKeySteps(
     if (id) {
       const value = doc.plain().value;
       for (const projection of PROJECTIONS) {
-        const projected = projection(id, value);
-        if (!projected) continue;
-        // Per file and name: a document moved within its file is the same fact; one renamed is not.
-        const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
-        const byKey = counts.get(projected.key) ?? new Map<string, number>();
-        byKey.set(signature, (byKey.get(signature) ?? 0) + delta);
-        counts.set(projected.key, byKey);
+        for (const projected of projection(id, value)) {
+          // Per file and name: a document moved within its file is the same fact; one renamed is not.
+          const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
+          const byKey = counts.get(projected.key) ?? new Map<string, number>();
+          byKey.set(signature, (byKey.get(signature) ?? 0) + delta);
+          counts.set(projected.key, byKey);
+        }
       }
     }
     return ++done % stepDocuments === 0;

@@ -7,10 +7,10 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectProjectionKeys, collectProjectionKeySteps, commandLineWords, labelsKey } from './projectionKeys';
+import { collectProjectionKeys, collectProjectionKeySteps, labelsKey } from './projectionKeys';
+import { buildCommandLineIndex, commandLinesOfList, linesNaming, type CommandLineIndex } from './commandLineIndex';
 import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
-import { podSpecPath, WORKLOAD_KINDS } from '../k8s/podSpec';
-import { at } from '../k8s/values';
+import { WORKLOAD_KINDS } from '../k8s/podSpec';
 import { kustomizationPatches } from './kustomization';
 import type { KindList } from './kindList';
 import { DocumentRegistry } from './documentRegistry';
@@ -44,6 +44,7 @@ export class WorkspaceIndex {
    */
   private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[]; checkedAt: number }>();
   private readonly kindLists = new Map<string, KindList>();
+  private readonly commandLineIndexes = new Map<string, CommandLineIndex>();
   /** Labels key → label postings per label projection (see objectsOfKindByLabels). */
   private readonly labelPostings = new Map<string, Map<LabelsOf, LabelPostings>>();
   /** Folder URI → number of indexed files below it (hasPath answers without a scan). */
@@ -172,19 +173,18 @@ export class WorkspaceIndex {
     return list.names;
   }
 
-  /** Command lines of the workloads of a namespace, computed once per version of each workload kind's list. */
-  commandLinesOf(namespace: string): WorkloadCommandLine[] {
-    const out: WorkloadCommandLine[] = [];
-    for (const kind of WORKLOAD_KINDS) {
-      const list = this.kindList(kind, namespace);
-      list.commandLines ??= list.objects.map((o) => ({
-        kind,
-        name: o.identity.name,
-        words: commandLineWords(at(o.value, ...(podSpecPath(kind) ?? []))).flat(),
-      }));
-      for (const line of list.commandLines) out.push(line);
+  /**
+   * The command lines of the namespace's workloads that mention `name` (see createdElsewhere), from
+   * an index rebuilt once per version of the workload kinds' lists.
+   */
+  commandLinesNaming(namespace: string, name: string): readonly WorkloadCommandLine[] {
+    const lists = WORKLOAD_KINDS.map((kind) => this.kindList(kind, namespace));
+    let index = this.commandLineIndexes.get(namespace);
+    if (!index || index.lists.some((list, i) => list !== lists[i])) {
+      index = buildCommandLineIndex(lists, (list) => commandLinesOfList(list));
+      this.commandLineIndexes.set(namespace, index);
     }
-    return out;
+    return linesNaming(index, name);
   }
 
   /**
@@ -223,7 +223,7 @@ export class WorkspaceIndex {
    * (`metadata.labels` for a Pod). Answered from label postings rebuilt only when the kind's labels
    * key changes (labelPostings.ts), so an edit of an object's other fields costs no rebuild.
    */
-  objectsOfKindByLabels(kind: string, namespace: string, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
+  objectsOfKindByLabels(kind: string, namespace: string | undefined, selector: Record<string, unknown>, labelsOf: LabelsOf): RenderedObject[] {
     if (Object.keys(selector).length === 0) return [];
     const key = labelsKey(kind, namespace);
     let byLabelsOf = this.labelPostings.get(key);
@@ -319,6 +319,8 @@ export class WorkspaceIndex {
       for (const [labelsOf, postings] of byLabelsOf) if (!this.versions.isCurrent(postings.snapshot)) byLabelsOf.delete(labelsOf);
       if (byLabelsOf.size === 0) this.labelPostings.delete(key);
     }
+    const liveLists = new Set(this.kindLists.values());
+    for (const [namespace, index] of this.commandLineIndexes) if (index.lists.some((list) => !liveLists.has(list))) this.commandLineIndexes.delete(namespace);
   }
 
   /** True when the document is a patch over a base (or listed as a patch by a kustomization). */
