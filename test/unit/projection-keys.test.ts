@@ -97,6 +97,33 @@ describe('projection keys', () => {
     assert.deepEqual(engine.linter.lintFile(uriOf('svc.yaml')), engineWith(files(inOps('app: web'))).linter.lintFile(uriOf('svc.yaml')));
   });
 
+  it('re-checks it when a patch renames a container: the args it merges go elsewhere (the words stay the same)', () => {
+    const patch = (container: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${container}\n          args: ["--quiet"]\n`;
+    const files = (container: string) => ({
+      'api.yaml': deployment('api', { configMap: 'settings' }),
+      'worker.yaml': deployment('worker', { args: '"--create-configmap=settings"' }),
+      'worker-patch.yaml': patch(container),
+    });
+    const engine = engineWith(files('worker'));
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), ['api.yaml:15 no-missing-configmap'], "the patch's args replace the base's");
+    engine.index.setFile(uriOf('worker-patch.yaml'), patch('sidecar'), 2);
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('api.yaml'))), [], 'the base keeps its args, which name settings');
+    assert.deepEqual(engine.linter.lintFile(uriOf('api.yaml')), engineWith(files('sidecar')).linter.lintFile(uriOf('api.yaml')));
+  });
+
+  it("re-checks a Service when a patch stops overriding a pod label: the base's value selects again", () => {
+    const service = `apiVersion: v1\nkind: Service\nmetadata: {name: worker}\nspec:\n  selector: {app: worker}\n  ports: [{port: 80}]\n`;
+    const patch = (labels: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec:\n  template:\n    metadata: {labels: {${labels}}}\n`;
+    const files = (labels: string) => ({ 'svc.yaml': service, 'worker.yaml': deployment('worker'), 'worker-patch.yaml': patch(labels) });
+    const engine = engineWith(files('app: canary'));
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('svc.yaml'))), ['svc.yaml:5 no-unmatched-service-selector'], 'the patch relabels the pods');
+    engine.index.setFile(uriOf('worker-patch.yaml'), patch('tier: x'), 2);
+    assert.deepEqual(engine.linter.lintFile(uriOf('svc.yaml')), engineWith(files('tier: x')).linter.lintFile(uriOf('svc.yaml')));
+    assert.deepEqual(summarize(engine.linter.lintFile(uriOf('svc.yaml'))), [], 'app=worker again');
+  });
+
   it('re-checks it when a ConfigMap is renamed, and suggests the new name', () => {
     const engine = workspace();
     assert.ok(!engine.linter.lintFile(uriOf('api.yaml'))[0]!.message.includes('Did you mean'));

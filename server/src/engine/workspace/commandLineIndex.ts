@@ -6,19 +6,20 @@
 import type { WorkloadCommandLine } from '../k8s/lookup';
 import { isTokenName, mentions, mentionTokens } from '../k8s/commandLineMentions';
 import type { KindList } from './kindList';
+import type { VersionSnapshot } from './dependencyKeys';
 import { commandLineWords } from './projectionKeys';
 import { podSpecPath } from '../k8s/podSpec';
 import { at } from '../k8s/values';
 
 export interface CommandLineIndex {
-  /** The workload kind lists it was built from: current while the index returns the same lists. */
-  readonly lists: readonly KindList[];
+  /** Versions of the namespace's command-lines key and the layout when built. */
+  readonly snapshot: VersionSnapshot;
   readonly lines: readonly WorkloadCommandLine[];
   readonly byName: ReadonlyMap<string, readonly WorkloadCommandLine[]>;
 }
 
-export function buildCommandLineIndex(lists: readonly KindList[], linesOf: (list: KindList) => readonly WorkloadCommandLine[]): CommandLineIndex {
-  const lines = lists.flatMap(linesOf);
+export function buildCommandLineIndex(snapshot: VersionSnapshot, lists: readonly KindList[]): CommandLineIndex {
+  const lines = lists.flatMap(commandLinesOfList);
   const byName = new Map<string, WorkloadCommandLine[]>();
   for (const line of lines) {
     const named = new Set(line.words.flatMap(mentionTokens));
@@ -28,7 +29,7 @@ export function buildCommandLineIndex(lists: readonly KindList[], linesOf: (list
       else byName.set(name, [line]);
     }
   }
-  return { lists, lines, byName };
+  return { snapshot, lines, byName };
 }
 
 /** The command lines that mention `name` (in workload order). */
@@ -38,7 +39,7 @@ export function linesNaming(index: CommandLineIndex, name: string): readonly Wor
 }
 
 /** The command lines of a workload kind's objects (built once per list). */
-export function commandLinesOfList(list: KindList): WorkloadCommandLine[] {
+function commandLinesOfList(list: KindList): WorkloadCommandLine[] {
   list.commandLines ??= list.objects.map((o) => ({
     kind: o.identity.kind,
     name: o.identity.name,

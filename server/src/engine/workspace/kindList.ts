@@ -18,3 +18,15 @@ interface KindList {
   /** `fileGeneration` when `files` was last found current (the check is skipped until a file changes). */
   checkedAt: number;
 }
+
+/** The objects' names, built once per list. */
+export function namesOfList(list: KindList): readonly string[] {
+  if (!list.names) {
+    const names = list.objects.map((o) => o.identity.name ?? '');
+    // A list rebuilt because one of its files changed usually names the same objects: the same array, then.
+    const earlier = list.earlierNames;
+    list.names = earlier && earlier.length === names.length && earlier.every((n, i) => n === names[i]) ? earlier : names;
+    list.earlierNames = undefined;
+  }
+  return list.names;
+}

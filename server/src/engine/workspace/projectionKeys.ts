@@ -54,7 +54,28 @@ export function commandLineWords(spec: unknown): string[][] {
   return out;
 }
 
-type Projection = (id: ResourceIdentity, value: unknown) => { key: string; signature: unknown }[];
+/**
+ * What the rendered command lines of a workload depend on in one of its documents: each container's
+ * name (a patch merges by name), command, args and merge directives (`$patch`).
+ */
+function commandLineSignature(spec: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (const field of ['containers', 'initContainers']) {
+    for (const item of list(at(spec, field))) {
+      const container = record(item);
+      const directives = container
+        ? Object.keys(container)
+            .filter((k) => k.startsWith('$'))
+            .map((k) => [k, container[k]])
+        : [];
+      out.push(container ? [field, container.name, container.command, container.args, directives] : [field, item]);
+    }
+  }
+  return out;
+}
+
+/** A key and what of one document it stands for; `fine` keys are one label's or one name's (see siblingKeys). */
+type Projection = (id: ResourceIdentity, value: unknown) => { key: string; signature: unknown; fine?: true }[];
 
 const PROJECTIONS: readonly Projection[] = [
   // The same projection the label postings use (podLabels): one definition of where pod labels live.
@@ -65,34 +86,58 @@ const PROJECTIONS: readonly Projection[] = [
     // Once for the namespace and once for all namespaces (a Service that selects nothing in its own looks in others).
     return [id.namespace, undefined].flatMap((ns) => [
       { key: labelsKey(id.kind, ns), signature: labels },
-      ...pairs.map(([name, v]) => ({ key: labelKey(id.kind, ns, name, v), signature: null })),
+      ...pairs.map(([name, v]) => ({ key: labelKey(id.kind, ns, name, v), signature: null, fine: true as const })),
     ]);
   },
   (id) => [{ key: namesKey(id.kind, id.namespace), signature: null }],
   (id, value) => {
     const path = podSpecPath(id.kind);
     if (!path) return [];
-    const words = commandLineWords(at(value, ...path));
-    const named = new Set(words.flat().flatMap(mentionTokens));
+    const spec = at(value, ...path);
+    const named = new Set(commandLineWords(spec).flat().flatMap(mentionTokens));
     return [
-      { key: commandLinesKey(id.namespace), signature: [id.kind, words] },
-      ...[...named].map((name) => ({ key: commandLineNameKey(id.namespace, name), signature: id.kind })),
+      { key: commandLinesKey(id.namespace), signature: [id.kind, commandLineSignature(spec)] },
+      ...[...named].map((name) => ({ key: commandLineNameKey(id.namespace, name), signature: id.kind, fine: true as const })),
     ];
   },
 ];
 
+/** The documents of the same identity as a document (its base, its patches, copies in other folders). */
+export type SiblingsOf = (doc: ManifestDocument) => readonly ManifestDocument[];
+
 /** Adds the keys of the projections that differ between the removed and the added documents. */
-export function collectProjectionKeys(removed: Iterable<ManifestDocument>, added: Iterable<ManifestDocument>, into: Set<string>): void {
-  const steps = collectProjectionKeySteps(removed, added, into, Infinity);
+export function collectProjectionKeys(
+  removed: readonly ManifestDocument[],
+  added: readonly ManifestDocument[],
+  into: Set<string>,
+  siblingsOf: SiblingsOf,
+): void {
+  const steps = collectProjectionKeySteps(removed, added, into, Infinity, siblingsOf);
   while (!steps.next().done) continue;
+}
+
+/**
+ * The label and name keys of the unchanged documents that share an identity with a changed one. A
+ * patch merges over its base: when it changes, the rendered labels and command lines may gain or
+ * lose what only the base says (a patch that stops overriding `app` gives the base's value back).
+ */
+function siblingKeys(changed: readonly ManifestDocument[], removed: ReadonlySet<ManifestDocument>, siblingsOf: SiblingsOf, into: Set<string>): void {
+  for (const doc of changed) {
+    for (const sibling of siblingsOf(doc)) {
+      if (sibling === doc || removed.has(sibling) || !sibling.identity) continue;
+      const value = sibling.plain().value;
+      for (const projection of PROJECTIONS) for (const p of projection(sibling.identity, value)) if (p.fine) into.add(p.key);
+    }
+  }
 }
 
 /** `collectProjectionKeys` in steps: yields after every `stepDocuments` documents (a projection reads the plain value). */
 export function* collectProjectionKeySteps(
-  removed: Iterable<ManifestDocument>,
-  added: Iterable<ManifestDocument>,
+  removed: readonly ManifestDocument[],
+  added: readonly ManifestDocument[],
   into: Set<string>,
   stepDocuments: number,
+  siblingsOf: SiblingsOf,
 ): Generator<void, void, void> {
   const counts = new Map<string, Map<string, number>>();
   let done = 0;
@@ -115,4 +160,5 @@ export function* collectProjectionKeySteps(
   for (const doc of removed) if (count(doc, -1)) yield;
   for (const doc of added) if (count(doc, 1)) yield;
   for (const [key, byKey] of counts) if ([...byKey.values()].some((n) => n !== 0)) into.add(key);
+  siblingKeys([...removed, ...added], new Set(removed), siblingsOf, into);
 }

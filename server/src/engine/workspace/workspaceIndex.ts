@@ -7,12 +7,12 @@ import type { ManifestDocument } from '../document/manifestDocument';
 import { groupDocuments } from '../render/group';
 import { render, type RenderedObject } from '../render/render';
 import { FILES_KEY, folderKey, identityKey, KeyVersions, keysOfResource, kindKey, LAYOUT_KEY, PROMETHEUS_KEY, type VersionSnapshot } from './dependencyKeys';
-import { collectProjectionKeys, collectProjectionKeySteps, labelsKey } from './projectionKeys';
-import { buildCommandLineIndex, commandLinesOfList, linesNaming, type CommandLineIndex } from './commandLineIndex';
+import { collectProjectionKeys, collectProjectionKeySteps, commandLinesKey, labelsKey } from './projectionKeys';
+import { buildCommandLineIndex, linesNaming, type CommandLineIndex } from './commandLineIndex';
 import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
 import { WORKLOAD_KINDS } from '../k8s/podSpec';
 import { kustomizationPatches } from './kustomization';
-import type { KindList } from './kindList';
+import { namesOfList, type KindList } from './kindList';
 import { DocumentRegistry } from './documentRegistry';
 import { buildLabelPostings, selectByLabels, type LabelPostings } from './labelPostings';
 
@@ -112,7 +112,7 @@ export class WorkspaceIndex {
       this.collectKeys(doc, changedKeys);
       if (++done % INDEX_STEP_DOCUMENTS === 0) yield;
     }
-    yield* collectProjectionKeySteps(removed, added, changedKeys, INDEX_STEP_DOCUMENTS);
+    yield* collectProjectionKeySteps(removed, added, changedKeys, INDEX_STEP_DOCUMENTS, this.siblingsOf);
     // Changed meanwhile (removed, or set by a caller that does not step): the keys above compare with
     // a version that is gone; compare with the current one, at once.
     if (this.fileMap.get(uri) !== previous) return this.setParsed(file);
@@ -137,7 +137,7 @@ export class WorkspaceIndex {
     this.replaceKustomizations(docs, []);
     this.documents.removeFile(uri);
     for (const doc of docs) this.collectKeys(doc, changedKeys);
-    collectProjectionKeys(docs, [], changedKeys);
+    collectProjectionKeys(docs, [], changedKeys, this.siblingsOf);
     changedKeys.add(FILES_KEY);
     this.countFolders(uri, -1);
     this.fileMap.delete(uri);
@@ -162,29 +162,37 @@ export class WorkspaceIndex {
 
   /** The same array while the kind's list is current (callers may memoize on it, see refCheck's suggestions). */
   namesOfKind(kind: string, namespace: string): readonly string[] {
-    const list = this.kindList(kind, namespace);
-    if (!list.names) {
-      const names = list.objects.map((o) => o.identity.name ?? '');
-      // A list rebuilt because one of its files changed usually names the same objects: the same array, then.
-      const earlier = list.earlierNames;
-      list.names = earlier && earlier.length === names.length && earlier.every((n, i) => n === names[i]) ? earlier : names;
-      list.earlierNames = undefined;
-    }
-    return list.names;
+    return namesOfList(this.contentList(kind, namespace));
   }
 
   /**
    * The command lines of the namespace's workloads that mention `name` (see createdElsewhere), from
-   * an index rebuilt once per version of the workload kinds' lists.
+   * an index rebuilt when a workload's command line changes (its projection key) or the layout does,
+   * not on every edit of a workload.
    */
   commandLinesNaming(namespace: string, name: string): readonly WorkloadCommandLine[] {
-    const lists = WORKLOAD_KINDS.map((kind) => this.kindList(kind, namespace));
     let index = this.commandLineIndexes.get(namespace);
-    if (!index || index.lists.some((list, i) => list !== lists[i])) {
-      index = buildCommandLineIndex(lists, (list) => commandLinesOfList(list));
+    if (!index || !this.versions.isCurrent(index.snapshot)) {
+      const snapshot = this.versions.snapshot([commandLinesKey(namespace), LAYOUT_KEY]);
+      index = buildCommandLineIndex(
+        snapshot,
+        WORKLOAD_KINDS.map((kind) => this.contentList(kind, namespace)),
+      );
       this.commandLineIndexes.set(namespace, index);
     }
     return linesNaming(index, name);
+  }
+
+  /**
+   * The kind's list while no document of the kind and not the layout changed, even if an edit moved
+   * its documents within their files: for what does not depend on positions (names, command lines),
+   * so an edit elsewhere in a 5,000-document file does not render every object of the kind again.
+   */
+  private contentList(kind: string, namespace: string): KindList {
+    const key = kindKey(kind, namespace);
+    const cached = this.kindLists.get(key);
+    if (cached && cached.kindVersion === this.versions.get(key) && cached.layout === this.versions.get(LAYOUT_KEY)) return cached;
+    return this.kindList(kind, namespace);
   }
 
   /**
@@ -319,8 +327,7 @@ export class WorkspaceIndex {
       for (const [labelsOf, postings] of byLabelsOf) if (!this.versions.isCurrent(postings.snapshot)) byLabelsOf.delete(labelsOf);
       if (byLabelsOf.size === 0) this.labelPostings.delete(key);
     }
-    const liveLists = new Set(this.kindLists.values());
-    for (const [namespace, index] of this.commandLineIndexes) if (index.lists.some((list) => !liveLists.has(list))) this.commandLineIndexes.delete(namespace);
+    for (const [namespace, index] of this.commandLineIndexes) if (!this.versions.isCurrent(index.snapshot)) this.commandLineIndexes.delete(namespace);
   }
 
   /** True when the document is a patch over a base (or listed as a patch by a kustomization). */
@@ -363,6 +370,9 @@ export class WorkspaceIndex {
     return `${folderOf(doc.uri)}|${identityKey(doc.identity!)}`;
   }
 
+  private readonly siblingsOf = (doc: ManifestDocument): readonly ManifestDocument[] =>
+    doc.identity ? this.documents.ofIdentity(identityKey(doc.identity)) : [];
+
   private collectKeys(doc: ManifestDocument, into: Set<string>): void {
     const c = doc.class;
     if (c.type === 'kubernetes') for (const key of keysOfResource(c)) into.add(key);
@@ -387,5 +397,3 @@ export class WorkspaceIndex {
     if (patches.size > 0) this.listedPatches.set(folder, patches);
   }
 }
-
-export type { LabelsOf };
