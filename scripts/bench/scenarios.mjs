@@ -50,7 +50,8 @@ class OpenDoc {
 function deploymentSpots(doc, name) {
   const head = doc.find(`\n  name: ${name}\n`);
   const runbook = doc.find('"', doc.find(`runbooks.example.com/${name}`, head));
-  const tier = doc.find('    tier: backend\n', head) + 1;
+  // The start of the metadata label's line: the added line is a valid label (+ 1 skips the line break).
+  const tier = doc.find('\n    tier: backend\n', head) + 1;
   const image = doc.find('image: ', head);
   const containerPort = doc.find('containerPort: ', head) + 2;
   return { runbook, tier, image, containerPort };
