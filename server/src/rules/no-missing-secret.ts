@@ -94,7 +94,9 @@ data:
       output: INVALID_EXAMPLE.replace('                  name: app-secret\n', '                  name: app-secrets\n'),
     },
     {
-      example: examplePod(['volumeMounts: [{ name: tls, mountPath: /etc/tls }]'], ['volumes:', '  - name: tls', '    secret: { secretName: web-tls }']),
+      example: examplePod(['volumeMounts: [{ name: tls, mountPath: /etc/tls }]'], {
+        spec: ['volumes:', '  - name: tls', '    secret: { secretName: web-tls }'],
+      }),
       messageId: 'objectMissing',
       line: 12,
       column: 29,

@@ -3,6 +3,7 @@ import { deleteEntry, fix, replaceValue } from './helpers/edits';
 import { PROBE_LABEL, probesOf, type ProbeRef } from '../engine/k8s/probes';
 import { isSidecar, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { num } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 /** Timing fields and the smallest value the API accepts. */
 const MINIMUMS: readonly [string, number][] = [
@@ -39,98 +40,44 @@ export const rule = objectRule({
   remediation:
     'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), drop `terminationGracePeriodSeconds` from readiness probes, and remove probes from init containers (or make the init container a sidecar with `restartPolicy: Always`).',
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }
-      livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }
-  initContainers:
-    - name: proxy
-      image: envoyproxy/envoy:v1.30.1
-      restartPolicy: Always
-      readinessProbe: { httpGet: { path: /ready, port: 15000 } }
-`,
+    examplePod(
+      [
+        'readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }',
+        'livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }',
+      ],
+      {
+        spec: [
+          'initContainers:',
+          '  - name: proxy',
+          '    image: envoyproxy/envoy:v1.30.1',
+          '    restartPolicy: Always',
+          '    readinessProbe: { httpGet: { path: /ready, port: 15000 } }',
+        ],
+      },
+    ),
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        successThreshold: 3
-`,
+      example: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  successThreshold: 3']),
       messageId: 'successThresholdNotOne',
       line: 11,
       column: 27,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        successThreshold: 1
-`,
+      output: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  successThreshold: 1']),
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-        periodSeconds: 0
-`,
+      example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  periodSeconds: 0']),
       messageId: 'belowOne',
       line: 11,
       column: 24,
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-        terminationGracePeriodSeconds: 30
-`,
+      example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  terminationGracePeriodSeconds: 30']),
       messageId: 'gracePeriodOnReadiness',
       line: 11,
       column: 9,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-`,
+      output: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }']),
     },
+    // Literal: the init container comes before the containers, which the Pod builder does not write.
     {
       example: `apiVersion: v1
 kind: Pod
@@ -163,18 +110,7 @@ spec:
 `,
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /healthz, port: 8080 }
-        initialDelaySeconds: -5
-`,
+      example: examplePod(['livenessProbe:', '  httpGet: { path: /healthz, port: 8080 }', '  initialDelaySeconds: -5']),
       messageId: 'belowZero',
       line: 11,
       column: 30,
