@@ -5,6 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
 import { applyEdits } from '../helpers/applyEdits';
 import type { Finding } from '../../server/src/engine/types';
+import { exampleDeployment } from '../../server/src/rules/helpers/exampleObjects';
 
 const HPA_RULES = [
   'valid-hpa-replica-bounds',
@@ -41,17 +42,8 @@ spec:
           averageUtilization: 50
 `;
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`;
+/** A Deployment web without a selector (the HPA rules' examples build the same one). */
+const DEPLOYMENT = exampleDeployment();
 
 describe('HPA rules on the sample', () => {
   it('report exactly findings #1 (no cpu request) and #2 (replicas with an HPA), on their lines', () => {
