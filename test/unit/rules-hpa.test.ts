@@ -5,7 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
 import { applyEdits } from '../helpers/applyEdits';
 import type { Finding } from '../../server/src/engine/types';
-import { exampleDeployment } from '../../server/src/rules/helpers/exampleObjects';
+import { exampleDeployment, exampleDeploymentPatch } from '../../server/src/rules/helpers/exampleObjects';
 
 const HPA_RULES = [
   'valid-hpa-replica-bounds',
@@ -94,19 +94,7 @@ describe('HPA rules on the sample', () => {
 
 describe('require-hpa-resource-requests across files', () => {
   it('accepts a request set only in a patch of the Deployment, and a limit instead of a request', () => {
-    const patch = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          resources:
-            requests:
-              cpu: 200m
-        - name: sidecar
+    const patch = `${exampleDeploymentPatch(['resources:', '  requests:', '    cpu: 200m'])}        - name: sidecar
           image: proxy:1.0.0
           resources: { limits: { cpu: 50m } }
 `;
