@@ -1,7 +1,8 @@
 /**
- * Secrets, ConfigMaps and the main-app Deployment reading them, for the reference rules' examples
- * (no-missing-secret[-key], no-missing-configmap[-key], no-secret-in-env-value): the twin rules share one valid example,
- * and their invalid ones are built from the same parts with the one name or key they get wrong.
+ * Secrets, ConfigMaps and the main-app Deployment reading them, for rule examples: the Secret and ConfigMap content rules
+ * build their objects with exampleSecret/exampleConfigMap; the reference rules' twins (no-missing-secret[-key],
+ * no-missing-configmap[-key]) share one valid example, and their invalid ones (and no-secret-in-env-value's) are built
+ * from the same parts with the one name or key they get wrong.
  */
 import type { RuleExample } from '../../engine/lint/rule';
 import { labelledDeployment } from './exampleObjects';
