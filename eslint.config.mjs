@@ -89,7 +89,6 @@ export default tseslint.config(
     files: [
       'server/src/rules/no-invalid-resource-name.ts',
       'server/src/rules/no-removed-hpa-api-version.ts',
-      'server/src/rules/no-undeclared-target-port.ts',
       'server/src/rules/valid-hpa-metric-target.ts',
       'server/src/rules/valid-probe-settings.ts',
     ],

@@ -5,7 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { applyEdits } from '../helpers/applyEdits';
 import { sampleEngine } from '../helpers/sampleEngine';
 import type { Finding } from '../../server/src/engine/types';
-import { MAIN_APP_DEPLOYMENT } from '../../server/src/rules/helpers/exampleObjects';
+import { labelledDeployment } from '../../server/src/rules/helpers/exampleObjects';
 
 const SECRET_RULES = [
   'no-invalid-secret-base64',
@@ -30,7 +30,7 @@ function secret(body: string, name = 'app-secrets'): string {
 
 /** The sample's main-app Deployment with `containerExtra` (indented for its container) and `specExtra` (for its pod spec). */
 function deployment(containerExtra: string, specExtra = ''): string {
-  return `${MAIN_APP_DEPLOYMENT}${containerExtra}${specExtra}`;
+  return `${labelledDeployment()}${containerExtra}${specExtra}`;
 }
 
 /** The text of `file` after applying the edits of a fix to it. */

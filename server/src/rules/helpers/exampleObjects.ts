@@ -152,9 +152,3 @@ ${indented('        ', labels)}    spec:
           image: ${image}
 ${indented('          ', container)}${indented('      ', spec)}`;
 }
-
-/**
- * The start of the sample's Deployment `main-app` (labels app=main-app), up to its one container's image: the
- * container's further keys follow at 10 spaces, then the pod spec's at 6 (the reference rules' examples).
- */
-export const MAIN_APP_DEPLOYMENT = labelledDeployment();
