@@ -55,9 +55,9 @@ spec:
 ${exampleService(['selector: { app: web }', `ports: ${ports}`])}`;
 }
 
-/** An autoscaling/v2 HPA `web` scaling Deployment `target`; `spec` lines follow its scaleTargetRef. */
-export function exampleHpa(spec: readonly string[], target = 'web'): string {
-  return `apiVersion: autoscaling/v2
+/** An HPA `web` (default autoscaling/v2) scaling Deployment `target` (default web); `spec` lines follow its scaleTargetRef. */
+export function exampleHpa(spec: readonly string[], { target = 'web', apiVersion = 'autoscaling/v2' } = {}): string {
+  return `apiVersion: ${apiVersion}
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
