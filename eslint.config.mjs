@@ -89,7 +89,6 @@ export default tseslint.config(
     files: [
       'server/src/rules/no-removed-hpa-api-version.ts',
       'server/src/rules/valid-hpa-metric-target.ts',
-      'server/src/rules/valid-probe-settings.ts',
     ],
     rules: { 'max-lines': ['error', { max: 240 }] },
   },

@@ -18,6 +18,20 @@ function where(ref: ProbeRef): { probe: string; container: string } {
   return { probe: PROBE_LABEL[ref.field], container: ref.container.name };
 }
 
+/** A Pod whose init container `migrate` (before the containers: the order examplePod does not write) has `init` lines. */
+const withInitContainer = (init: string[]) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: migrate
+      image: web-migrate:1.0.0
+${init.map((line) => `      ${line}\n`).join('')}  containers:
+    - name: web
+      image: web:1.0.0
+`;
+
 export const rule = objectRule({
   id: 'valid-probe-settings',
   defaultSeverity: 'error',
@@ -64,12 +78,7 @@ export const rule = objectRule({
       column: 27,
       output: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  successThreshold: 1']),
     },
-    {
-      example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  periodSeconds: 0']),
-      messageId: 'belowOne',
-      line: 11,
-      column: 24,
-    },
+    { example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  periodSeconds: 0']), messageId: 'belowOne', line: 11, column: 24 },
     {
       example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  terminationGracePeriodSeconds: 30']),
       messageId: 'gracePeriodOnReadiness',
@@ -77,37 +86,12 @@ export const rule = objectRule({
       column: 9,
       output: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }']),
     },
-    // Literal: the init container comes before the containers, which the Pod builder does not write.
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: migrate
-      image: web-migrate:1.0.0
-      readinessProbe:
-        exec: { command: ['true'] }
-  containers:
-    - name: web
-      image: web:1.0.0
-`,
+      example: withInitContainer(['readinessProbe:', "  exec: { command: ['true'] }"]),
       messageId: 'probeOnInitContainer',
       line: 9,
       column: 7,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: migrate
-      image: web-migrate:1.0.0
-  containers:
-    - name: web
-      image: web:1.0.0
-`,
+      output: withInitContainer([]),
     },
     {
       example: examplePod(['livenessProbe:', '  httpGet: { path: /healthz, port: 8080 }', '  initialDelaySeconds: -5']),
