@@ -5,7 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
 import { applyEdits } from '../helpers/applyEdits';
 import type { Finding } from '../../server/src/engine/types';
-import { exampleDeployment, exampleDeploymentPatch } from '../../server/src/rules/helpers/exampleObjects';
+import { exampleDeployment, exampleDeploymentPatch, exampleHpa } from '../../server/src/rules/helpers/exampleObjects';
 
 const HPA_RULES = [
   'valid-hpa-replica-bounds',
@@ -22,25 +22,21 @@ function ours(findings: Finding[]): Finding[] {
   return findings.filter((f) => HPA_RULES.includes(f.code));
 }
 
-const HPA = `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 5
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: 50
-`;
+/** HPA web (block-style scaleTargetRef) scaling Deployment web on cpu utilization, 2 to 5 replicas. */
+const HPA = exampleHpa(
+  [
+    'minReplicas: 2',
+    'maxReplicas: 5',
+    'metrics:',
+    '  - type: Resource',
+    '    resource:',
+    '      name: cpu',
+    '      target:',
+    '        type: Utilization',
+    '        averageUtilization: 50',
+  ],
+  { blockTarget: true },
+);
 
 /** A Deployment web without a selector (the HPA rules' examples build the same one). */
 const DEPLOYMENT = exampleDeployment();

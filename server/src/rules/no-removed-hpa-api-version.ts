@@ -84,19 +84,8 @@ function rewriteFix(context: ObjectRuleContext, version: string, metrics: unknow
 }
 
 /** An HPA of `apiVersion` (block-style scaleTargetRef) with `metrics` lines, and a comment after them. */
-const withMetrics = (apiVersion: string, metrics: string[]) => `apiVersion: ${apiVersion}
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 10
-  metrics:
-${metrics.map((line) => `    ${line}\n`).join('')}  # comment after the metrics
-`;
+const withMetrics = (apiVersion: string, metrics: string[]) =>
+  exampleHpa(['maxReplicas: 10', 'metrics:', ...metrics.map((line) => `  ${line}`), '# comment after the metrics'], { apiVersion, blockTarget: true });
 
 export const rule = objectRule({
   id: 'no-removed-hpa-api-version',

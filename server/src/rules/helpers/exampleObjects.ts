@@ -55,15 +55,25 @@ spec:
 ${exampleService(['selector: { app: web }', `ports: ${ports}`])}`;
 }
 
-/** An HPA `web` (default autoscaling/v2) scaling Deployment `target` (default web); `spec` lines follow its scaleTargetRef. */
-export function exampleHpa(spec: readonly string[], { target = 'web', apiVersion = 'autoscaling/v2' } = {}): string {
+/** What an example HPA differs in: the Deployment it scales (default web), its apiVersion, a block-style scaleTargetRef. */
+interface HpaParts {
+  readonly target?: string;
+  readonly apiVersion?: string;
+  /** Write scaleTargetRef as a block map (one field a line), not a flow map. */
+  readonly blockTarget?: boolean;
+}
+
+/** An HPA `web` (default autoscaling/v2) scaling Deployment `target`; `spec` lines follow its scaleTargetRef. */
+export function exampleHpa(spec: readonly string[], { target = 'web', apiVersion = 'autoscaling/v2', blockTarget = false }: HpaParts = {}): string {
+  const targetRef = blockTarget
+    ? `  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: ${target}\n`
+    : `  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${target} }\n`;
   return `apiVersion: ${apiVersion}
 kind: HorizontalPodAutoscaler
 metadata:
   name: web
 spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${target} }
-${indented('  ', spec)}`;
+${targetRef}${indented('  ', spec)}`;
 }
 
 /** What an example Deployment `web` adds to the boilerplate; every part defaults to nothing. */
