@@ -8,9 +8,11 @@
 /** `lines`, each on its own line after `indent`. */
 const indented = (indent: string, lines: readonly string[]): string => lines.map((line) => `${indent}${line}\n`).join('');
 
-/** What an example Pod adds to the boilerplate; every part defaults to nothing (the image to `web:1.0.0`). */
+/** What an example Pod adds to the boilerplate; every part defaults to nothing (the name to `web`, the image to `web:1.0.0`). */
 interface PodParts {
-  /** Lines after `name: web` in its metadata. */
+  /** The name of the pod and of its container. */
+  readonly name?: string;
+  /** Lines after its name in its metadata. */
   readonly metadata?: readonly string[];
   readonly image?: string;
   /** Further entries of its containers list, as written at the list's level (`- name: sidecar`). */
@@ -19,15 +21,16 @@ interface PodParts {
   readonly spec?: readonly string[];
 }
 
-/** A Pod `web` with one container `web`; `container` lines go into the container (after its image). */
-export function examplePod(container: readonly string[] = [], { metadata = [], image = 'web:1.0.0', otherContainers = [], spec = [] }: PodParts = {}): string {
+/** A Pod `web` with one container `web` (or another name); `container` lines go into the container (after its image). */
+export function examplePod(container: readonly string[] = [], parts: PodParts = {}): string {
+  const { name = 'web', metadata = [], image = 'web:1.0.0', otherContainers = [], spec = [] } = parts;
   return `apiVersion: v1
 kind: Pod
 metadata:
-  name: web
+  name: ${name}
 ${indented('  ', metadata)}spec:
   containers:
-    - name: web
+    - name: ${name}
       image: ${image}
 ${indented('      ', container)}${indented('    ', otherContainers)}${indented('  ', spec)}`;
 }
