@@ -10,32 +10,9 @@ import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
 import { parse, REPO_ROOT, store } from './schemaFixtures';
 import { caret } from '../helpers/caret';
+import { widgetCrd } from '../helpers/crdFixtures';
 import { hover } from '../../server/src/lsp/hover';
 import { storeWithCustomResources } from '../../server/src/engine/crd/customResourceChecker';
-
-/** A CRD of kind `Widget` (example.com/v1) whose `spec` schema is `spec` (YAML, indented for `spec:`). */
-function widgetCrd(spec: string): string {
-  return [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata: {name: widgets.example.com}',
-    'spec:',
-    '  group: example.com',
-    '  names: {kind: Widget, plural: widgets}',
-    '  scope: Namespaced',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema:',
-    '          type: object',
-    '          properties:',
-    '            spec:',
-    spec,
-    '',
-  ].join('\n');
-}
 
 const widget = (spec: string): string => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: ${spec}\n`;
 

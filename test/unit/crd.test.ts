@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
 import { parse, REPO_ROOT, store } from './schemaFixtures';
 import { caret } from '../helpers/caret';
+import { crdHead } from '../helpers/crdFixtures';
 import { completion } from '../../server/src/lsp/completion';
 import { hover } from '../../server/src/lsp/hover';
 import { storeWithCustomResources } from '../../server/src/engine/crd/customResourceChecker';
@@ -244,25 +245,8 @@ function hostileCrd(schema: string): string {
   return HOSTILE_HEAD + schema + '\n';
 }
 
-const HOSTILE_HEAD = hostileHead();
-
-function hostileHead(): string {
-  return [
-    'apiVersion: apiextensions.k8s.io/v1',
-    'kind: CustomResourceDefinition',
-    'metadata: {name: hostiles.example.com}',
-    'spec:',
-    '  group: example.com',
-    '  names: {kind: Hostile, plural: hostiles}',
-    '  scope: Namespaced',
-    '  versions:',
-    '    - name: v1',
-    '      served: true',
-    '      storage: true',
-    '      schema:',
-    '        openAPIV3Schema: ',
-  ].join('\n');
-}
+/** Ends after `openAPIV3Schema: `: a test's schema follows on the same line. */
+const HOSTILE_HEAD = `${crdHead('Hostile', 'hostiles').join('\n')} `;
 
 const HOSTILE_CR = 'apiVersion: example.com/v1\nkind: Hostile\nmetadata: {name: h}\nspec: {a: 1}\n';
 const BAD_DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: "two"}\n';

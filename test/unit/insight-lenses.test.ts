@@ -11,6 +11,7 @@ import { LENS_COMMANDS, lensesInsight } from '../../server/src/engine/insight/le
 import { sampleEngine, sampleUri } from '../helpers/sampleEngine';
 import { engineWith, uriOf } from '../helpers/engineHarness';
 import { listServices } from '../../server/src/lsp/services';
+import { prometheusRule } from '../helpers/prometheusRule';
 
 const engine = sampleEngine();
 
@@ -124,17 +125,7 @@ const RULE_FILES: Record<string, string> = {
             > 0.1
         for: 5m
 `,
-  'prometheus-rule.yaml': `apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: app
-spec:
-  groups:
-    - name: slo
-      rules:
-        - alert: ErrorBudget
-          expr: "max(job:errors:rate5m) \\u003e 0.5 or absent(up{job=\\"a\\\\\\"b\\"})"
-`,
+  'prometheus-rule.yaml': prometheusRule(['- alert: ErrorBudget', '  expr: "max(job:errors:rate5m) \\u003e 0.5 or absent(up{job=\\"a\\\\\\"b\\"})"']),
   'monitoring-stack.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -9,6 +9,7 @@ import { createEngine, type Engine } from '../../server/src/setup';
 import { nodeAtOffset } from '../../server/src/engine/insight/astPath';
 import { promqlInsight } from '../../server/src/engine/insight/promql';
 import type { CursorContext, Location } from '../../server/src/engine/insight/types';
+import { prometheusRule } from '../helpers/prometheusRule';
 
 const RECORDING = `groups:
   - name: http
@@ -27,17 +28,7 @@ groups:
         for: 10m
         labels: {severity: page, note: "rate"}
 `;
-const OPERATOR = `apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: app
-spec:
-  groups:
-    - name: slo
-      rules:
-        - alert: ErrorBudget
-          expr: "max(job:http_errors:rate5m) \\u003e 0.5 or absent(job:http_errors:rate5m)"
-`;
+const OPERATOR = prometheusRule(['- alert: ErrorBudget', '  expr: "max(job:http_errors:rate5m) \\u003e 0.5 or absent(job:http_errors:rate5m)"']);
 
 function engineWith(eol: string): Engine {
   const engine = createEngine();

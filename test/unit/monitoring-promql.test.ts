@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineWith, lintAll } from '../helpers/engineHarness';
 import { checkPromql } from '../../server/src/engine/monitoring/promql';
+import { prometheusRule } from '../helpers/prometheusRule';
 
 /** The text under each valid-promql finding of a single file, as `line:text`. */
 function underlined(name: string, text: string): string[] {
@@ -54,17 +55,7 @@ data:
     assert.deepEqual(underlined('cm.yaml', text), ['11:==']);
   });
   it('PrometheusRule spec.groups', () => {
-    const text = `apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: api
-spec:
-  groups:
-    - name: api
-      rules:
-        - record: x:rate
-          expr: 'rate(x[5m]'
-`;
+    const text = prometheusRule(['- record: x:rate', "  expr: 'rate(x[5m]'"], { name: 'api', group: 'api' });
     assert.deepEqual(underlined('pr.yaml', text), ["10:'"]);
   });
 });

@@ -5,6 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { sampleEngine, sampleText, sampleUri } from '../helpers/sampleEngine';
 import { applyEdits } from '../helpers/applyEdits';
 import type { Finding } from '../../server/src/engine/types';
+import { exampleDeployment, exampleDeploymentPatch, exampleHpa } from '../../server/src/rules/helpers/exampleObjects';
 
 const HPA_RULES = [
   'valid-hpa-replica-bounds',
@@ -21,37 +22,24 @@ function ours(findings: Finding[]): Finding[] {
   return findings.filter((f) => HPA_RULES.includes(f.code));
 }
 
-const HPA = `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 5
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: 50
-`;
+/** HPA web (block-style scaleTargetRef) scaling Deployment web on cpu utilization, 2 to 5 replicas. */
+const HPA = exampleHpa(
+  [
+    'minReplicas: 2',
+    'maxReplicas: 5',
+    'metrics:',
+    '  - type: Resource',
+    '    resource:',
+    '      name: cpu',
+    '      target:',
+    '        type: Utilization',
+    '        averageUtilization: 50',
+  ],
+  { blockTarget: true },
+);
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-`;
+/** A Deployment web without a selector (the HPA rules' examples build the same one). */
+const DEPLOYMENT = exampleDeployment();
 
 describe('HPA rules on the sample', () => {
   it('report exactly findings #1 (no cpu request) and #2 (replicas with an HPA), on their lines', () => {
@@ -102,19 +90,7 @@ describe('HPA rules on the sample', () => {
 
 describe('require-hpa-resource-requests across files', () => {
   it('accepts a request set only in a patch of the Deployment, and a limit instead of a request', () => {
-    const patch = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          resources:
-            requests:
-              cpu: 200m
-        - name: sidecar
+    const patch = `${exampleDeploymentPatch(['resources:', '  requests:', '    cpu: 200m'])}        - name: sidecar
           image: proxy:1.0.0
           resources: { limits: { cpu: 50m } }
 `;

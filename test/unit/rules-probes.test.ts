@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { engineWith, lintAll, summarize } from '../helpers/engineHarness';
 import { sampleEngine, sampleText } from '../helpers/sampleEngine';
 import type { Finding } from '../../server/src/engine/types';
+import { exampleDeploymentPatch } from '../../server/src/rules/helpers/exampleObjects';
 
 const PROBE_RULES = [
   'valid-probe-settings',
@@ -50,17 +51,9 @@ spec:
   ports: [{ port: 80, targetPort: http }]
 `;
 
+/** A patch of Deployment web whose container gets `probes` (lines indented for the container). */
 function probesPatch(probes: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-${probes}`;
+  return `${exampleDeploymentPatch([])}${probes}`;
 }
 
 describe('probe rules on the sample', () => {

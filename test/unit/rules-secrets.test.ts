@@ -5,6 +5,7 @@ import { engineWith, lintAll, summarize, uriOf } from '../helpers/engineHarness'
 import { applyEdits } from '../helpers/applyEdits';
 import { sampleEngine } from '../helpers/sampleEngine';
 import type { Finding } from '../../server/src/engine/types';
+import { labelledDeployment } from '../../server/src/rules/helpers/exampleObjects';
 
 const SECRET_RULES = [
   'no-invalid-secret-base64',
@@ -27,24 +28,9 @@ function secret(body: string, name = 'app-secrets'): string {
   return `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n${body}`;
 }
 
+/** The sample's main-app Deployment with `containerExtra` (indented for its container) and `specExtra` (for its pod spec). */
 function deployment(containerExtra: string, specExtra = ''): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-${containerExtra}${specExtra}`;
+  return `${labelledDeployment()}${containerExtra}${specExtra}`;
 }
 
 /** The text of `file` after applying the edits of a fix to it. */

@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { list, num, record, str } from '../engine/k8s/values';
+import { examplePod, labelledDeployment } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-duplicate-container-port',
@@ -36,48 +37,20 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  selector:
-    matchLabels:
-      app: app
-  template:
-    metadata:
-      labels:
-        app: app
-    spec:
-      containers:
-        - name: app
-          image: app:1.0.0
-          ports:
-            - name: app
-              containerPort: 80
-            - name: app
-              containerPort: 8080
-`,
+      example: labelledDeployment({
+        name: 'app',
+        image: 'app:1.0.0',
+        container: ['ports:', '  - name: app', '    containerPort: 80', '  - name: app', '    containerPort: 8080'],
+      }),
       messageId: 'duplicateName',
       line: 20,
       column: 21,
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 8080
-    - name: sidecar
-      image: envoyproxy/envoy:v1.30.1
-      ports:
-        - containerPort: 8080
-`,
+      example: examplePod(['ports:', '  - containerPort: 8080'], {
+        image: 'nginx:1.27',
+        otherContainers: ['- name: sidecar', '  image: envoyproxy/envoy:v1.30.1', '  ports:', '    - containerPort: 8080'],
+      }),
       messageId: 'duplicatePort',
       line: 14,
       column: 26,

@@ -3,6 +3,10 @@ import { fix } from './helpers/edits';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { deleteItem } from './helpers/scalarSource';
 import { list, record, str } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
+
+/** A Pod app whose container has `env` lines (under its `env:`). */
+const appPod = (env: string[]) => examplePod(['env:', ...env], { name: 'app', image: 'app:1.0.0' });
 
 export const rule = objectRule({
   id: 'no-duplicate-env',
@@ -16,57 +20,14 @@ export const rule = objectRule({
   rationale:
     'When `env` lists a name twice, the later entry silently wins. Whoever edits the earlier one sees no effect, and merges of patches or overlays that add a variable again make it unclear which value the container gets.',
   remediation: 'Keep one entry per name: delete the earlier definition (the later one is in effect) or merge them.',
-  valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: app:1.0.0
-      env:
-        - name: NODE_ENV
-          value: production
-        - name: PORT
-          value: "3000"
-`,
-  ],
+  valid: [appPod(['  - name: NODE_ENV', '    value: production', '  - name: PORT', '    value: "3000"'])],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: app:1.0.0
-      env:
-        - name: LOG_LEVEL
-          value: info
-        - name: PORT
-          value: "3000"
-        - name: LOG_LEVEL
-          value: debug
-`,
+      example: appPod(['  - name: LOG_LEVEL', '    value: info', '  - name: PORT', '    value: "3000"', '  - name: LOG_LEVEL', '    value: debug']),
       messageId: 'duplicateEnv',
       line: 14,
       column: 17,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: app:1.0.0
-      env:
-        - name: PORT
-          value: "3000"
-        - name: LOG_LEVEL
-          value: debug
-`,
+      output: appPod(['  - name: PORT', '    value: "3000"', '  - name: LOG_LEVEL', '    value: debug']),
     },
   ],
   check(context) {

@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { deleteEntry, fix } from './helpers/edits';
 import { entriesOf } from '../engine/k8s/secretData';
+import { exampleSecret } from './helpers/exampleReferences';
 
 export const rule = objectRule({
   id: 'no-duplicate-secret-key',
@@ -15,39 +16,14 @@ export const rule = objectRule({
     'When a key is in both maps, the API server silently replaces the `data` value with the `stringData` one. Whoever edits the `data` value later sees no effect, and a reviewer cannot tell from the manifest which value the pods get.',
   remediation:
     'Keep the key in one map only: delete the `data` entry (the `stringData` value is the one in effect), or delete the `stringData` entry if the `data` value is the one you meant.',
-  valid: [
-    `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-stringData:
-  DATABASE_URL: postgres://user:pass@host/db
-`,
-  ],
+  valid: [exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=', 'stringData:', '  DATABASE_URL: postgres://user:pass@host/db'])],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-stringData:
-  JWT_SECRET: supersecret2
-`,
+      example: exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=', 'stringData:', '  JWT_SECRET: supersecret2']),
       messageId: 'inDataAndStringData',
       line: 6,
       column: 3,
-      output: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data: {}
-stringData:
-  JWT_SECRET: supersecret2
-`,
+      output: exampleSecret(['data: {}', 'stringData:', '  JWT_SECRET: supersecret2']),
     },
   ],
   check(context) {

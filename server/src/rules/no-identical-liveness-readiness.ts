@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { handlerKey, probeTiming } from '../engine/k8s/probes';
 import { record } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-identical-liveness-readiness',
@@ -17,37 +18,21 @@ export const rule = objectRule({
   remediation:
     'Give liveness a cheaper check that only fails when the process is stuck (e.g. `/livez` that does not call dependencies), or at least a higher failureThreshold than readiness.',
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe: { httpGet: { path: /ready, port: 8080 } }
-      livenessProbe: { httpGet: { path: /ready, port: 8080 }, failureThreshold: 6 }
-`,
+    examplePod(['readinessProbe: { httpGet: { path: /ready, port: 8080 } }', 'livenessProbe: { httpGet: { path: /ready, port: 8080 }, failureThreshold: 6 }']),
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - name: http
-          containerPort: 8080
-      readinessProbe:
-        httpGet: { path: /healthz, port: http }
-      livenessProbe:
-        httpGet: { path: /healthz, port: 8080 }
-        periodSeconds: 10
-`,
+      // The same check: port name http is port 8080, periodSeconds 10 is the default.
+      example: examplePod([
+        'ports:',
+        '  - name: http',
+        '    containerPort: 8080',
+        'readinessProbe:',
+        '  httpGet: { path: /healthz, port: http }',
+        'livenessProbe:',
+        '  httpGet: { path: /healthz, port: 8080 }',
+        '  periodSeconds: 10',
+      ]),
       messageId: 'identicalProbes',
       line: 14,
       column: 7,

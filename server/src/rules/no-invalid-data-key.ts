@@ -1,5 +1,6 @@
 import { objectRule } from '../engine/lint/rule';
 import { entriesOf, keyFields } from '../engine/k8s/secretData';
+import { exampleConfigMap } from './helpers/exampleReferences';
 
 const KEY_CHARS = /^[-._a-zA-Z0-9]+$/;
 
@@ -38,17 +39,7 @@ export const rule = objectRule({
   rationale:
     'Keys become file names when the Secret or ConfigMap is mounted as a volume, and environment variable names with `envFrom`, so the API server only accepts keys matching `[-._a-zA-Z0-9]+` (at most 253 characters, not `.` or `..`). A key such as `db password` or `app/config` makes `kubectl apply` fail.',
   remediation: 'Rename the key using only letters, digits, `-`, `_` and `.` (for example `db_password`), and update the references to it.',
-  valid: [
-    `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  app.properties: "mode=strict"
-  LOG_LEVEL: info
-  tls-ca.crt: "..."
-`,
-  ],
+  valid: [exampleConfigMap(['data:', '  app.properties: "mode=strict"', '  LOG_LEVEL: info', '  tls-ca.crt: "..."'])],
   invalid: [
     { example: withKey('Secret', 'stringData', 'db password: hunter2'), messageId: 'badCharacter', line: 6, column: 3 },
     { example: withKey('ConfigMap', 'data', '..hidden: value'), messageId: 'dotDotPrefix', line: 6, column: 3 },

@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import { portNameProblem } from '../engine/k8s/names';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { at, list, record, str } from '../engine/k8s/values';
+import { examplePod, exampleService } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-invalid-port-name',
@@ -17,52 +18,16 @@ export const rule = objectRule({
   rationale:
     'Port names are IANA service names: at most 15 characters, lowercase letters, digits and `-`, at least one letter, no `--`, no `-` at either end. The API server rejects a pod template with any other container port name, and a Service `targetPort` by name can only refer to such a name. A long, descriptive name (`metrics-endpoint-http`) is the usual cause.',
   remediation: 'Shorten or rename the port (for example `http`, `metrics`, `grpc-api`) and update the probes and Services that refer to it by name.',
-  valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-        - name: metrics-9113
-          containerPort: 9113
-`,
-  ],
+  valid: [examplePod(['ports:', '  - name: http', '    containerPort: 80', '  - name: metrics-9113', '    containerPort: 9113'], { image: 'nginx:1.27' })],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: my-very-long-port-name
-          containerPort: 80
-`,
+      example: examplePod(['ports:', '  - name: my-very-long-port-name', '    containerPort: 80'], { image: 'nginx:1.27' }),
       messageId: 'invalidPortName',
       line: 10,
       column: 17,
     },
     {
-      example: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: HTTP_PORT
-`,
+      example: exampleService(['selector:', '  app: web', 'ports:', '  - port: 80', '    targetPort: HTTP_PORT']),
       messageId: 'invalidTargetPortName',
       line: 10,
       column: 19,

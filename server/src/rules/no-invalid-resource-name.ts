@@ -1,6 +1,8 @@
 import { objectRule } from '../engine/lint/rule';
 import { dnsLabelProblem, dnsSubdomainProblem, hasShellPlaceholder, rfc1035LabelProblem } from '../engine/k8s/names';
 import { at, str } from '../engine/k8s/values';
+import { exampleService } from './helpers/exampleObjects';
+import { exampleConfigMap } from './helpers/exampleReferences';
 
 /** Kinds whose names the API server validates as DNS-1123 subdomains. Other kinds (RBAC, CRDs) allow other formats. */
 const SUBDOMAIN_KINDS = [
@@ -51,6 +53,9 @@ function problemFor(kind: string, name: string): { problem: string; messageId: k
   return problem ? { problem, messageId: 'notDnsSubdomain' } : undefined;
 }
 
+/** A Service `name` selecting app=`app`. */
+const service = (name: string, app = 'main-app') => exampleService(['selector:', `  app: ${app}`, 'ports:', '  - port: 80'], name);
+
 export const rule = objectRule({
   id: 'no-invalid-resource-name',
   defaultSeverity: 'error',
@@ -61,16 +66,7 @@ export const rule = objectRule({
     'Names become parts of DNS names, URLs and labels, so the API server validates them: most kinds need a DNS-1123 subdomain (lowercase letters, digits, `-` and `.`, at most 253 characters); a Service needs an RFC 1035 label (at most 63 characters, starting with a letter) because it becomes a DNS name; a Namespace needs an RFC 1123 label. Uppercase letters and underscores (`Main_App`) are the usual mistakes; they pass YAML and schema checks and fail at apply time. Names holding a `$VAR` or `${VAR}` placeholder are skipped: such a file is a template that `sed` or `envsubst` fills in before it is applied.',
   remediation: 'Rename the object using lowercase letters, digits and `-` (for example `main-app`), and update everything that refers to it by name.',
   valid: [
-    `apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-`,
+    service('main-app'),
     `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -86,42 +82,19 @@ spec:
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Service
-metadata:
-  name: Main_App
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-`,
+      example: service('Main_App'),
       messageId: 'notRfc1035Label',
       line: 4,
       column: 9,
     },
     {
-      example: `apiVersion: v1
-kind: Service
-metadata:
-  name: 3d-render
-spec:
-  selector:
-    app: render
-  ports:
-    - port: 80
-`,
+      example: service('3d-render', 'render'),
       messageId: 'notRfc1035Label',
       line: 4,
       column: 9,
     },
     {
-      example: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: App_Settings
-data: {}
-`,
+      example: exampleConfigMap(['data: {}'], 'App_Settings'),
       messageId: 'notDnsSubdomain',
       line: 4,
       column: 9,

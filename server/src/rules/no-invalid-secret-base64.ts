@@ -3,6 +3,7 @@ import { validateBase64, type Base64Problem } from '../engine/secrets/base64';
 import { base64Fixes } from './helpers/base64Fixes';
 import { entriesOf } from '../engine/k8s/secretData';
 import { scalarAt, sourceOffsetOf } from './helpers/scalarSource';
+import { exampleSecret } from './helpers/exampleReferences';
 
 const ENCODE = 'so the API server rejects the Secret. Encode the value as base64, or move it to stringData if it is plain text.';
 /** For padding faults: the value may be base64 already, and encoding it again would store its text. */
@@ -24,7 +25,7 @@ const MESSAGE_OF: Record<Base64Problem, keyof typeof messages> = {
 };
 
 /** A Secret whose `data` is the one `entry`. */
-const secretWith = (entry: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-secrets\ndata:\n  ${entry}\n`;
+const secretWith = (entry: string) => exampleSecret(['data:', `  ${entry}`]);
 
 export const rule = objectRule({
   id: 'no-invalid-secret-base64',
@@ -37,44 +38,25 @@ export const rule = objectRule({
   remediation:
     'Encode the value with `printf %s "$VALUE" | base64` (not `echo`, which adds a newline), or move plain-text values to `stringData`, which the API server encodes for you. Convert URL-safe base64 by replacing `-` with `+`, `_` with `/` and padding with `=`. A value that is base64 already needs only its `=` padding fixed: encoding it again would store the base64 text itself.',
   valid: [
-    `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-  CERT: |
-    LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCKy4uLgotLS0t
-    LUVORCBDRVJUSUZJQ0FURS0tLS0tCg==
-stringData:
-  PLAIN: not base64 at all
-`,
+    exampleSecret([
+      'data:',
+      '  JWT_SECRET: c3VwZXJzZWNyZXQ=',
+      '  CERT: |',
+      '    LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJrVENCKy4uLgotLS0t',
+      '    LUVORCBDRVJUSUZJQ0FURS0tLS0tCg==',
+      'stringData:',
+      '  PLAIN: not base64 at all',
+    ]),
   ],
   invalid: [
     { example: secretWith('JWT_SECRET: supersecret'), messageId: 'badLength', line: 6, column: 25, output: secretWith('JWT_SECRET: c3VwZXJzZWNyZXQ=') },
     { example: secretWith('SIGNING_KEY: "3q2-7w_"'), messageId: 'urlSafe', line: 6, column: 20, output: secretWith('SIGNING_KEY: 3q2+7w/=') },
     {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  DATABASE_URL: postgres://user:pass@host/db
-stringData:
-  MODE: strict
-`,
+      example: exampleSecret(['data:', '  DATABASE_URL: postgres://user:pass@host/db', 'stringData:', '  MODE: strict']),
       messageId: 'badCharacter',
       line: 6,
       column: 25,
-      output: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
-stringData:
-  MODE: strict
-`,
+      output: exampleSecret(['data:', '  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==', 'stringData:', '  MODE: strict']),
     },
     {
       example: secretWith('API_TOKEN: c3Vw=ZXJzZWNyZXQ='),

@@ -49,47 +49,14 @@ export const rule = objectRule({
     },
   },
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: registry:5000/team/web:1.4.2
-    - name: sidecar
-      image: envoy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-`,
+    examplePod([], {
+      image: 'registry:5000/team/web:1.4.2',
+      otherContainers: ['- name: sidecar', '  image: envoy@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'],
+    }),
   ],
   invalid: [
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:latest
-`,
-      messageId: 'latestTag',
-      line: 8,
-      column: 14,
-    },
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: registry:5000/team/web
-`,
-      messageId: 'noTag',
-      line: 8,
-      column: 14,
-    },
+    { example: examplePod([], { image: 'nginx:latest' }), messageId: 'latestTag', line: 8, column: 14 },
+    { example: examplePod([], { image: 'registry:5000/team/web' }), messageId: 'noTag', line: 8, column: 14 },
     { example: { files: { 'example.yaml': examplePod([]) }, options: { requireDigest: true } }, messageId: 'tagOnly', line: 8, column: 14 },
   ],
   check(context) {

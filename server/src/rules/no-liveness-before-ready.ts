@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { earliestLivenessRestart, earliestReady, probeTiming } from '../engine/k8s/probes';
 import { record } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-liveness-before-ready',
@@ -17,36 +18,22 @@ export const rule = objectRule({
   remediation:
     'Add a `startupProbe` that covers the start-up time (liveness waits for it), or raise the liveness `initialDelaySeconds` / `failureThreshold` beyond the readiness delay.',
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe: { httpGet: { path: /ready, port: 8080 }, initialDelaySeconds: 60 }
-      livenessProbe: { httpGet: { path: /live, port: 8080 }, initialDelaySeconds: 10 }
-      startupProbe: { httpGet: { path: /live, port: 8080 }, failureThreshold: 30 }
-`,
+    examplePod([
+      'readinessProbe: { httpGet: { path: /ready, port: 8080 }, initialDelaySeconds: 60 }',
+      'livenessProbe: { httpGet: { path: /live, port: 8080 }, initialDelaySeconds: 10 }',
+      'startupProbe: { httpGet: { path: /live, port: 8080 }, failureThreshold: 30 }',
+    ]),
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-        initialDelaySeconds: 60
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        initialDelaySeconds: 10
-`,
+      example: examplePod([
+        'readinessProbe:',
+        '  httpGet: { path: /ready, port: 8080 }',
+        '  initialDelaySeconds: 60',
+        'livenessProbe:',
+        '  httpGet: { path: /live, port: 8080 }',
+        '  initialDelaySeconds: 10',
+      ]),
       messageId: 'restartBeforeReady',
       line: 12,
       column: 7,

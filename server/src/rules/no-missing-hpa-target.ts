@@ -3,7 +3,7 @@ import { HPA_KIND, hpaTargetRef, resolveHpaTarget } from '../engine/k8s/hpa';
 import { exampleDeployment, exampleHpa } from './helpers/exampleObjects';
 
 /** An HPA scaling Deployment `target`, and Deployment web with `metadata` (lines after its name). */
-const scaling = (target: string, metadata: string[] = []) => `${exampleHpa(['maxReplicas: 10'], target)}---\n${exampleDeployment({ metadata })}`;
+const scaling = (target: string, metadata: string[] = []) => `${exampleHpa(['maxReplicas: 10'], { target })}---\n${exampleDeployment({ metadata })}`;
 
 export const rule = objectRule({
   id: 'no-missing-hpa-target',

@@ -1,22 +1,11 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { checkObjectRefs, MISSING_OBJECT_MESSAGES } from './helpers/refCheck';
-import { examplePod, MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
+import { examplePod, labelledDeployment } from './helpers/exampleObjects';
+import { APP_SECRETS, SECRET_REFERENCES, secretEnv } from './helpers/exampleReferences';
 
-/** The invalid example's main-app-deployment.yaml. */
-const INVALID_EXAMPLE = `${MAIN_APP_DEPLOYMENT}          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secret
-                  key: JWT_SECRET
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-`;
+/** The invalid example's main-app-deployment.yaml: its key reference names Secret app-secret. */
+const INVALID_EXAMPLE = labelledDeployment({ container: secretEnv('app-secret') });
 
 export const rule = objectRule({
   id: 'no-missing-secret',
@@ -27,66 +16,10 @@ export const rule = objectRule({
   rationale:
     'A `secretKeyRef`, `envFrom.secretRef` or `secret` volume naming a Secret that does not exist keeps the pod from starting: the kubelet reports CreateContainerConfigError (or the volume mount fails) until the Secret appears. A typo in the name is the usual cause. Secrets created outside these manifests (by a controller, a secret manager, `kubectl create secret`) are also reported, at warning level: mark such references or suppress the rule for them.',
   remediation: 'Create the Secret in the same namespace, correct the name, or mark the reference `optional: true` if the pod can run without it.',
-  valid: [
-    {
-      files: {
-        'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: JWT_SECRET
-            - name: OPTIONAL_TOKEN
-              valueFrom:
-                secretKeyRef:
-                  name: not-created-yet
-                  key: TOKEN
-                  optional: true
-          envFrom:
-            - secretRef:
-                name: app-secrets
-      volumes:
-        - name: creds
-          secret:
-            secretName: app-secrets
-            items:
-              - key: DATABASE_URL
-                path: db-url
-        - name: projected
-          projected:
-            sources:
-              - secret:
-                  name: app-secrets
-                  items:
-                    - key: JWT_SECRET
-                      path: jwt
-`,
-        'app-secrets.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
-`,
-      },
-    },
-  ],
+  valid: [SECRET_REFERENCES],
   invalid: [
     {
-      example: {
-        files: {
-          'main-app-deployment.yaml': INVALID_EXAMPLE,
-          'app-secrets.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-  DATABASE_URL: cG9zdGdyZXM6Ly91c2VyOnBhc3NAaG9zdC9kYg==
-`,
-        },
-      },
+      example: { files: { 'main-app-deployment.yaml': INVALID_EXAMPLE, 'app-secrets.yaml': APP_SECRETS } },
       messageId: 'objectMissingDidYouMean',
       line: 21,
       column: 25,
@@ -94,7 +27,9 @@ data:
       output: INVALID_EXAMPLE.replace('                  name: app-secret\n', '                  name: app-secrets\n'),
     },
     {
-      example: examplePod(['volumeMounts: [{ name: tls, mountPath: /etc/tls }]'], ['volumes:', '  - name: tls', '    secret: { secretName: web-tls }']),
+      example: examplePod(['volumeMounts: [{ name: tls, mountPath: /etc/tls }]'], {
+        spec: ['volumes:', '  - name: tls', '    secret: { secretName: web-tls }'],
+      }),
       messageId: 'objectMissing',
       line: 12,
       column: 29,

@@ -2,6 +2,7 @@ import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { decodedLength } from '../engine/secrets/base64';
 import { entriesOf } from '../engine/k8s/secretData';
+import { exampleConfigMap, exampleSecret } from './helpers/exampleReferences';
 
 /** The API server's limit on the total size of a Secret's or ConfigMap's values (1 MiB). */
 export const MAX_DATA_BYTES = 1024 * 1024;
@@ -39,27 +40,13 @@ export const rule = objectRule({
     'The API server rejects a Secret or ConfigMap whose values add up to more than 1 MiB (1,048,576 bytes, counted after base64 decoding): objects are stored whole in etcd and sent to every kubelet that mounts them. The apply fails with "Too long: must have at most 1048576 bytes".',
   remediation:
     'Split the data over several Secrets or ConfigMaps, or keep large files (models, archives, bundles) out of the cluster objects — in an image, a volume or object storage.',
-  valid: [
-    `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-`,
-  ],
+  valid: [exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ='])],
   invalid: [
     {
       example: {
         note: 'A ConfigMap whose one value is 1,100,000 characters long (abbreviated here as a repeated `A`).',
         files: {
-          'big-config.yaml': `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: big-config
-data:
-  blob: ${'A'.repeat(1_100_000)}
-`,
+          'big-config.yaml': exampleConfigMap(['data:', `  blob: ${'A'.repeat(1_100_000)}`], 'big-config'),
         },
       },
       messageId: 'oversized',

@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { PROBE_LABEL, probesOf, probeTiming } from '../engine/k8s/probes';
+import { examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-probe-timeout-over-period',
@@ -14,32 +15,10 @@ export const rule = objectRule({
   rationale:
     'The kubelet starts a probe every `periodSeconds` (default 10) and waits up to `timeoutSeconds` (default 1) for an answer. With a timeout as long as the period, a slow check is still running when the next one is due, so the effective period stretches to the timeout and the failure threshold counts slow responses, not failed ones. The defaults are taken into account: `timeoutSeconds: 10` alone is already equal to the default period.',
   remediation: 'Make `timeoutSeconds` clearly shorter than `periodSeconds` (for example timeout 3, period 10).',
-  valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe: { httpGet: { path: /ready, port: 8080 }, timeoutSeconds: 3, periodSeconds: 10 }
-`,
-  ],
+  valid: [examplePod(['readinessProbe: { httpGet: { path: /ready, port: 8080 }, timeoutSeconds: 3, periodSeconds: 10 }'])],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        timeoutSeconds: 10
-`,
+      example: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  timeoutSeconds: 10']),
       messageId: 'timeoutNotBelowPeriod',
       line: 11,
       column: 25,

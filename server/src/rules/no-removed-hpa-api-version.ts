@@ -4,6 +4,7 @@ import type { FindingFix, TextEdit } from '../engine/types';
 import { replaceEntry, replaceValue } from './helpers/edits';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, record } from '../engine/k8s/values';
+import { exampleHpa } from './helpers/exampleObjects';
 
 const REMOVED: Record<string, string> = {
   'autoscaling/v2beta1': 'Kubernetes 1.25',
@@ -82,6 +83,10 @@ function rewriteFix(context: ObjectRuleContext, version: string, metrics: unknow
   return [{ title, safety: convert ? 'unsafe' : 'safe', edits: [...byUri].map(([uri, e]) => ({ uri, edits: e })) }];
 }
 
+/** An HPA of `apiVersion` (block-style scaleTargetRef) with `metrics` lines, and a comment after them. */
+const withMetrics = (apiVersion: string, metrics: string[]) =>
+  exampleHpa(['maxReplicas: 10', 'metrics:', ...metrics.map((line) => `  ${line}`), '# comment after the metrics'], { apiVersion, blockTarget: true });
+
 export const rule = objectRule({
   id: 'no-removed-hpa-api-version',
   defaultSeverity: 'error',
@@ -94,89 +99,45 @@ export const rule = objectRule({
   rationale:
     '`autoscaling/v2beta1` was removed in Kubernetes 1.25 and `autoscaling/v2beta2` in 1.26: the API server rejects manifests that still use them. `v2beta2` has the same shape as `v2`; `v2beta1` metrics use other fields (`targetAverageUtilization`, `metricName`, `targetValue`…) that must be converted to `target`/`metric` blocks.',
   remediation: 'Change `apiVersion` to `autoscaling/v2` and, from `v2beta1`, convert each metric to a `target` with `type` and value.',
-  valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-`,
-  ],
+  valid: [exampleHpa(['maxReplicas: 10'])],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2beta2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-`,
+      example: exampleHpa(['maxReplicas: 10'], { apiVersion: 'autoscaling/v2beta2' }),
       messageId: 'removedVersion',
       line: 1,
       column: 13,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-`,
+      output: exampleHpa(['maxReplicas: 10']),
     },
     {
-      example: `apiVersion: autoscaling/v2beta1
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        targetAverageUtilization: 50
-    - type: Pods
-      pods:
-        metricName: requests_per_second
-        targetAverageValue: "100"
-  # comment after the metrics
-`,
+      example: withMetrics('autoscaling/v2beta1', [
+        '- type: Resource',
+        '  resource:',
+        '    name: cpu',
+        '    targetAverageUtilization: 50',
+        '- type: Pods',
+        '  pods:',
+        '    metricName: requests_per_second',
+        '    targetAverageValue: "100"',
+      ]),
       messageId: 'removedMetricShape',
       line: 1,
       column: 13,
-      output: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: 50
-    - type: Pods
-      pods:
-        metric:
-          name: requests_per_second
-        target:
-          type: AverageValue
-          averageValue: "100"
-  # comment after the metrics
-`,
+      // The fix moves to autoscaling/v2 and rewrites each metric in its shape.
+      output: withMetrics('autoscaling/v2', [
+        '- type: Resource',
+        '  resource:',
+        '    name: cpu',
+        '    target:',
+        '      type: Utilization',
+        '      averageUtilization: 50',
+        '- type: Pods',
+        '  pods:',
+        '    metric:',
+        '      name: requests_per_second',
+        '    target:',
+        '      type: AverageValue',
+        '      averageValue: "100"',
+      ]),
     },
   ],
   check(context) {

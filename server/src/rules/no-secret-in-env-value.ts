@@ -3,7 +3,11 @@ import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { moveToSecretFix } from './helpers/moveToSecret';
 import { isHarmlessValue, isSecretName } from './helpers/secretNames';
 import { list, record, str } from '../engine/k8s/values';
-import { MAIN_APP_DEPLOYMENT } from './helpers/exampleObjects';
+import { labelledDeployment } from './helpers/exampleObjects';
+import { exampleSecret, keyRefEnv } from './helpers/exampleReferences';
+
+/** The Deployment worker with `env` lines (under its container's `env:`). */
+const worker = (env: string[]) => labelledDeployment({ name: 'worker', image: 'azora/worker:2.1.0', container: ['env:', ...env] });
 
 export const rule = objectRule({
   id: 'no-secret-in-env-value',
@@ -19,36 +23,26 @@ export const rule = objectRule({
   remediation:
     'Put the value in a Secret (under `stringData`, or base64-encoded under `data`) and read it with `valueFrom.secretKeyRef`. The quick fix adds the key to a Secret in the same folder, or writes a new Secret document next to the workload.',
   valid: [
-    `${MAIN_APP_DEPLOYMENT}          env:
-            - name: NODE_ENV
-              value: "production"
-            - name: PORT
-              value: "3000"
-            - name: TOKEN_URL
-              value: https://auth.example.com/token
-            - name: JWT_SECRET
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: JWT_SECRET
-`,
+    labelledDeployment({
+      container: [
+        'env:',
+        '  - name: NODE_ENV',
+        '    value: "production"',
+        '  - name: PORT',
+        '    value: "3000"',
+        '  - name: TOKEN_URL',
+        '    value: https://auth.example.com/token',
+        ...keyRefEnv('JWT_SECRET', 'secretKeyRef', 'app-secrets'),
+      ],
+    }),
   ],
   invalid: [
     {
       example: {
         note: 'The fix adds DB_PASSWORD to app-secrets (the Secret in the same folder) and references it.',
         files: {
-          'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
-            - name: DB_PASSWORD
-              value: "hunter2"
-`,
-          'app-secrets.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-`,
+          'main-app-deployment.yaml': labelledDeployment({ container: ['env:', '  - name: DB_PASSWORD', '    value: "hunter2"'] }),
+          'app-secrets.yaml': exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=']),
         },
       },
       messageId: 'literalCredential',
@@ -56,83 +50,20 @@ data:
       column: 22,
       // The fix moves the value into the folder's Secret: both files change.
       output: {
-        'main-app-deployment.yaml': `${MAIN_APP_DEPLOYMENT}          env:
-            - name: DB_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  name: app-secrets
-                  key: DB_PASSWORD
-`,
-        'app-secrets.yaml': `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-  DB_PASSWORD: aHVudGVyMg==
-`,
+        'main-app-deployment.yaml': labelledDeployment({ container: ['env:', ...keyRefEnv('DB_PASSWORD', 'secretKeyRef', 'app-secrets')] }),
+        'app-secrets.yaml': exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=', '  DB_PASSWORD: aHVudGVyMg==']),
       },
     },
     {
       example: {
         note: 'No Secret in the folder: the fix writes a new Secret document after the Deployment.',
-        files: {
-          'worker.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-spec:
-  selector:
-    matchLabels:
-      app: worker
-  template:
-    metadata:
-      labels:
-        app: worker
-    spec:
-      containers:
-        - name: worker
-          image: azora/worker:2.1.0
-          env:
-            - name: stripeApiKey
-              value: sk_live_4eC39HqLyjWDarjtT1zdp7dc
-`,
-        },
+        files: { 'worker.yaml': worker(['  - name: stripeApiKey', '    value: sk_live_4eC39HqLyjWDarjtT1zdp7dc']) },
       },
       messageId: 'literalCredential',
       line: 19,
       column: 22,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-spec:
-  selector:
-    matchLabels:
-      app: worker
-  template:
-    metadata:
-      labels:
-        app: worker
-    spec:
-      containers:
-        - name: worker
-          image: azora/worker:2.1.0
-          env:
-            - name: stripeApiKey
-              valueFrom:
-                secretKeyRef:
-                  name: worker-secrets
-                  key: stripeApiKey
----
-apiVersion: v1
-kind: Secret
-metadata:
-  name: worker-secrets
-type: Opaque
-stringData:
-  stripeApiKey: sk_live_4eC39HqLyjWDarjtT1zdp7dc
-`,
+      output: `${worker(keyRefEnv('stripeApiKey', 'secretKeyRef', 'worker-secrets'))}---
+${exampleSecret(['type: Opaque', 'stringData:', '  stripeApiKey: sk_live_4eC39HqLyjWDarjtT1zdp7dc'], 'worker-secrets')}`,
     },
   ],
   check(context) {

@@ -3,6 +3,7 @@ import { decodeBase64, encodeBase64, looksBinary, utf8Text } from '../engine/sec
 import { fix } from './helpers/edits';
 import { entriesOf } from '../engine/k8s/secretData';
 import { replaceScalar } from './helpers/scalarSource';
+import { exampleSecret } from './helpers/exampleReferences';
 
 /**
  * The decoded one-line text without its trailing line break, or undefined when the value is not
@@ -46,43 +47,20 @@ export const rule = objectRule({
   remediation:
     'Re-encode the value without the newline: `printf %s "$VALUE" | base64` or `echo -n "$VALUE" | base64`, or use `stringData`. Multi-line values (certificates, keys, config files) may end in a newline and are not reported.',
   valid: [
-    `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-  TLS_CERT: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=
-`,
+    exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=', '  TLS_CERT: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=']),
     // The Kubernetes documentation's dockercfg Secret: one-line JSON with a newline, harmless.
-    `apiVersion: v1
-kind: Secret
-metadata:
-  name: secret-dockercfg
-type: kubernetes.io/dockercfg
-data:
-  .dockercfg: eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo=
-`,
+    exampleSecret(
+      ['type: kubernetes.io/dockercfg', 'data:', '  .dockercfg: eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo='],
+      'secret-dockercfg',
+    ),
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQK
-`,
+      example: exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQK']),
       messageId: 'trailingNewline',
       line: 6,
       column: 15,
-      output: `apiVersion: v1
-kind: Secret
-metadata:
-  name: app-secrets
-data:
-  JWT_SECRET: c3VwZXJzZWNyZXQ=
-`,
+      output: exampleSecret(['data:', '  JWT_SECRET: c3VwZXJzZWNyZXQ=']),
     },
   ],
   check(context) {

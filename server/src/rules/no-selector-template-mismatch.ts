@@ -4,25 +4,12 @@ import { podLabelsPath } from '../engine/k8s/podSpec';
 import { expressionMatches } from '../engine/k8s/labelSelector';
 import { yamlKey, yamlScalar } from './helpers/scalarSource';
 import { at, list, record, str } from '../engine/k8s/values';
+import { labelledDeployment } from './helpers/exampleObjects';
 
 const KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
 
-/** A Deployment main-app selecting `selector` (+ `expressions`, a line) whose pod template has `labels` (one entry a line). */
-const withLabels = (selector: string[], labels: string[], expressions = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-${selector.map((line) => `      ${line}\n`).join('')}${expressions}  template:
-    metadata:
-      labels:
-${labels.map((line) => `        ${line}\n`).join('')}    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-`;
+/** The main-app Deployment selecting `matchLabels` (+ `selector` lines) whose pod template has `labels` (one entry a line). */
+const withLabels = (matchLabels: string[], labels: string[], selector: string[] = []) => labelledDeployment({ matchLabels, selector, labels });
 
 export const rule = objectRule({
   id: 'no-selector-template-mismatch',
@@ -41,30 +28,7 @@ export const rule = objectRule({
     'A Deployment, StatefulSet, DaemonSet or ReplicaSet finds its pods by `spec.selector`. The API server rejects the object when the selector does not match `spec.template.metadata.labels` ("selector does not match template labels"), because the controller would create pods it can never find and create more forever. It usually happens when a label is renamed in one place only.',
   remediation:
     'Make every `matchLabels` entry (and `matchExpressions` requirement) hold for the pod template labels: add the missing label to the template, or fix the selector. Remember that the selector of an existing Deployment cannot be changed.',
-  valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-    matchExpressions:
-      - key: tier
-        operator: In
-        values: [web, api]
-  template:
-    metadata:
-      labels:
-        app: main-app
-        tier: web
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
-`,
-  ],
+  valid: [withLabels(['app: main-app'], ['app: main-app', 'tier: web'], ['matchExpressions:', '  - key: tier', '    operator: In', '    values: [web, api]'])],
   invalid: [
     {
       example: withLabels(['app: main-app', 'tier: web'], ['app: main-app']),
@@ -75,7 +39,7 @@ spec:
     },
     { example: withLabels(['app: main-app', 'tier: web'], ['app: main-app', 'tier: api']), messageId: 'labelDiffers', line: 9, column: 7 },
     {
-      example: withLabels(['app: main-app'], ['app: main-app', 'tier: web'], '    matchExpressions: [{ key: tier, operator: In, values: [api, worker] }]\n'),
+      example: withLabels(['app: main-app'], ['app: main-app', 'tier: web'], ['matchExpressions: [{ key: tier, operator: In, values: [api, worker] }]']),
       messageId: 'expressionFails',
       line: 9,
       column: 24,

@@ -2,7 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { containerPorts, WORKLOAD_KINDS, type ContainerPort } from '../engine/k8s/podSpec';
 import { PROBE_LABEL, probeHandler, probesOf } from '../engine/k8s/probes';
-import { examplePod } from './helpers/exampleObjects';
+import { exampleDeployment, exampleDeploymentPatch, examplePod } from './helpers/exampleObjects';
 
 export const rule = objectRule({
   id: 'no-undeclared-probe-port',
@@ -25,73 +25,21 @@ export const rule = objectRule({
   valid: [
     {
       files: {
-        'web-deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          ports:
-            - name: http
-              containerPort: 8080
-`,
-        'web-probes.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: web
-          readinessProbe:
-            httpGet: { path: /ready, port: http }
-`,
+        'web-deployment.yaml': exampleDeployment({ container: ['ports:', '  - name: http', '    containerPort: 8080'] }),
+        'web-probes.yaml': exampleDeploymentPatch(['readinessProbe:', '  httpGet: { path: /ready, port: http }']),
       },
       note: 'The probe in the patch uses the port name declared in the base.',
     },
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - name: http
-          containerPort: 8080
-      livenessProbe:
-        httpGet:
-          path: /live
-          port: htpp
-`,
+      example: examplePod(['ports:', '  - name: http', '    containerPort: 8080', 'livenessProbe:', '  httpGet:', '    path: /live', '    port: htpp']),
       messageId: 'unknownPortName',
       line: 15,
       column: 17,
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - containerPort: 8080
-      readinessProbe:
-        tcpSocket:
-          port: 9090
-`,
+      example: examplePod(['ports:', '  - containerPort: 8080', 'readinessProbe:', '  tcpSocket:', '    port: 9090']),
       messageId: 'undeclaredPort',
       line: 13,
       column: 17,

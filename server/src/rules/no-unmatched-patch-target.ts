@@ -2,6 +2,7 @@ import { configRule } from '../engine/lint/rule';
 import { isPlainObject } from '../engine/render/annotated';
 import { kustomizationOf } from './helpers/kustomize';
 import { builtObjects, type BuiltObject } from './helpers/kustomizeResources';
+import { labelledDeployment } from './helpers/exampleObjects';
 
 type Target = Record<string, unknown>;
 
@@ -62,25 +63,8 @@ function describeTarget(target: Target): string {
   return parts.length > 0 ? parts.join(', ') : 'everything';
 }
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-  labels:
-    app: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-    spec:
-      containers:
-        - name: main-app
-          image: nginx:1.27
-`;
+/** The kustomization's one resource: the main-app Deployment, labelled app=main-app itself too. */
+const DEPLOYMENT = labelledDeployment({ metadata: ['labels:', '  app: main-app'], image: 'nginx:1.27' });
 
 export const rule = configRule({
   id: 'no-unmatched-patch-target',

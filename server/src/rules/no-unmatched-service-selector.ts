@@ -4,6 +4,7 @@ import type { RenderedObject } from '../engine/render/render';
 import { at } from '../engine/k8s/values';
 import { podLabelsPath } from '../engine/k8s/podSpec';
 import { describe, selectedWorkloads, serviceSelector } from '../engine/k8s/selection';
+import { exampleService, labelledDeployment } from './helpers/exampleObjects';
 
 function explicitNamespace(object: RenderedObject): boolean {
   return typeof at(object.value, 'metadata', 'namespace') === 'string';
@@ -49,42 +50,9 @@ export const rule = objectRule({
   remediation:
     'Make the selector a subset of the pod template labels of the workload that should receive the traffic (`spec.template.metadata.labels`), in the same namespace.',
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: main-app
-spec:
-  selector:
-    matchLabels:
-      app: main-app
-  template:
-    metadata:
-      labels:
-        app: main-app
-        tier: web
-    spec:
-      containers:
-        - name: main-app
-          image: azora/main-app:1.0.0
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-`,
-    `apiVersion: v1
-kind: Service
-metadata:
-  name: wp-site
-spec:
-  type: ExternalName
-  externalName: wp.example.com
-`,
+    `${labelledDeployment({ labels: ['app: main-app', 'tier: web'] })}---
+${exampleService(['selector:', '  app: main-app', 'ports:', '  - port: 80'], 'main-app')}`,
+    exampleService(['type: ExternalName', 'externalName: wp.example.com'], 'wp-site'),
   ],
   invalid: [
     { example: withService('shop', 'mainapp'), messageId: 'noMatch', line: 14, column: 3 },

@@ -1,6 +1,10 @@
 import { objectRule } from '../engine/lint/rule';
 import { containersOf, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { list, record } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
+
+/** A Pod mail whose port smtp has `port` lines after its name. */
+const mailPod = (port: string[]) => examplePod(['ports:', '  - name: smtp', ...port.map((line) => `    ${line}`)], { name: 'mail', image: 'mailserver:2.3.0' });
 
 export const rule = objectRule({
   id: 'require-container-port',
@@ -16,55 +20,10 @@ export const rule = objectRule({
   rationale:
     '`containerPort` is the one required field of a port entry: the API server rejects an entry without it (or with `containerPort:` left empty, which YAML reads as null). It usually happens when a port is stubbed out with only a name, or when a templating step produced an empty value.',
   remediation: 'Set `containerPort` to the port the application listens on, or delete the entry.',
-  valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: mail
-spec:
-  containers:
-    - name: mail
-      image: mailserver:2.3.0
-      ports:
-        - name: smtp
-          containerPort: 25
-`,
-  ],
+  valid: [mailPod(['containerPort: 25'])],
   invalid: [
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: mail
-spec:
-  containers:
-    - name: mail
-      image: mailserver:2.3.0
-      ports:
-        - name: smtp
-          containerPort:
-`,
-      messageId: 'emptyContainerPort',
-      line: 11,
-      column: 11,
-    },
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - name: http
-          protocol: TCP
-`,
-      messageId: 'noContainerPort',
-      line: 10,
-      column: 11,
-    },
+    { example: mailPod(['containerPort:']), messageId: 'emptyContainerPort', line: 11, column: 11 },
+    { example: examplePod(['ports:', '  - name: http', '    protocol: TCP']), messageId: 'noContainerPort', line: 10, column: 11 },
   ],
   check(context) {
     const object = context.target.object;

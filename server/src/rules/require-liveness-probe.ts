@@ -1,7 +1,13 @@
 import { objectRule } from '../engine/lint/rule';
 import { SERVING_KINDS } from '../engine/k8s/probes';
 import { checkProbeRequirement } from './helpers/probeRequirement';
-import { exampleServedPod } from './helpers/exampleObjects';
+import { examplePod, exampleServedPod, exampleService } from './helpers/exampleObjects';
+
+/** A Pod `web` with port http (8080) and `container` lines, and a Service `web` targeting that port. */
+const servedPod = (
+  container: string[],
+) => `${examplePod(['ports:', '  - name: http', '    containerPort: 8080', ...container], { metadata: ['labels:', '  app: web'] })}---
+${exampleService(['selector:', '  app: web', 'ports:', '  - port: 80', '    targetPort: http'])}`;
 
 export const rule = objectRule({
   id: 'require-liveness-probe',
@@ -19,85 +25,16 @@ export const rule = objectRule({
   remediation:
     'Add a `livenessProbe` with a cheap check that fails only when the process is stuck (not when a dependency is down), with a generous failureThreshold.',
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels: { app: web }
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe: { httpGet: { path: /livez, port: 8080 } }
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: { app: web }
-  ports: [{ port: 80, targetPort: 8080 }]
-`,
+    `${examplePod(['livenessProbe: { httpGet: { path: /livez, port: 8080 } }'], { metadata: ['labels: { app: web }'] })}---
+${exampleService(['selector: { app: web }', 'ports: [{ port: 80, targetPort: 8080 }]'])}`,
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - name: http
-          containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: http
-`,
+      example: servedPod([]),
       messageId: 'containerWithout',
       line: 9,
       column: 7,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      ports:
-        - name: http
-          containerPort: 8080
-      livenessProbe:
-        tcpSocket:
-          port: http
-        periodSeconds: 10
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: http
-`,
+      output: servedPod(['livenessProbe:', '  tcpSocket:', '    port: http', '  periodSeconds: 10']),
     },
     {
       example: exampleServedPod('[{ name: web, image: web:1.0.0 }, { name: proxy, image: envoy:1.30.0 }]', '[{ port: 80, targetPort: 8080 }]'),

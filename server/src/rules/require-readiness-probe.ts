@@ -1,7 +1,13 @@
 import { objectRule } from '../engine/lint/rule';
 import { SERVING_KINDS } from '../engine/k8s/probes';
 import { checkProbeRequirement } from './helpers/probeRequirement';
-import { exampleServedPod } from './helpers/exampleObjects';
+import { exampleDeployment, exampleServedPod, exampleService } from './helpers/exampleObjects';
+
+/** A Deployment `web` with port 8080 and `container` lines, and a Service `web` targeting that port. */
+const servedDeployment = (
+  container: string[],
+) => `${exampleDeployment({ templateMetadata: ['labels:', '  app: web'], container: ['ports:', '  - containerPort: 8080', ...container] })}---
+${exampleService(['selector:', '  app: web', 'ports:', '  - port: 80', '    targetPort: 8080'])}`;
 
 export const rule = objectRule({
   id: 'require-readiness-probe',
@@ -18,94 +24,20 @@ export const rule = objectRule({
     'A Service sends traffic to every pod it selects as soon as the pod is Ready. Without a readiness probe a container is Ready the moment its process starts — before it listens, loads its configuration or warms its caches — so rollouts and restarts turn into failed requests, and a pod that loses a dependency keeps receiving traffic. One probed container per pod is enough (the pod is Ready only when all its containers are); init containers, Jobs and CronJobs are exempt.',
   remediation: 'Add a `readinessProbe` to the serving container that checks the application can answer (an HTTP endpoint, or a TCP or gRPC check on its port).',
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          readinessProbe: { httpGet: { path: /ready, port: 8080 } }
-        - name: log-shipper
-          image: shipper:2.0.0
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: { app: web }
-  ports: [{ port: 80, targetPort: 8080 }]
-`,
+    `${exampleDeployment({
+      templateMetadata: ['labels: { app: web }'],
+      container: ['readinessProbe: { httpGet: { path: /ready, port: 8080 } }'],
+      otherContainers: ['- name: log-shipper', '  image: shipper:2.0.0'],
+    })}---
+${exampleService(['selector: { app: web }', 'ports: [{ port: 80, targetPort: 8080 }]'])}`,
   ],
   invalid: [
     {
-      example: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
+      example: servedDeployment([]),
       messageId: 'containerWithout',
       line: 12,
       column: 11,
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: web:1.0.0
-          ports:
-            - containerPort: 8080
-          readinessProbe:
-            tcpSocket:
-              port: 8080
-            periodSeconds: 10
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
+      output: servedDeployment(['readinessProbe:', '  tcpSocket:', '    port: 8080', '  periodSeconds: 10']),
     },
     {
       example: exampleServedPod('[{ name: web, image: web:1.0.0 }, { name: proxy, image: envoy:1.30.0 }]', '[{ port: 80, targetPort: 8080 }]'),

@@ -92,21 +92,16 @@ export const rule = objectRule({
     'In `autoscaling/v2` a metric names its source by `type` (Resource → `resource`, Pods → `pods`, …) and its goal by `target.type` (Utilization → `averageUtilization`, AverageValue → `averageValue`, Value → `value`). The API rejects a metric whose type and fields disagree, a Utilization target below 1%, a Value target on a Resource or Pods metric, and a Utilization target on anything but Resource or ContainerResource. `autoscaling/v1` has a single `targetCPUUtilizationPercentage`, which must be at least 1.',
   remediation: 'Make `type` name the source field the metric sets, and give `target` the value field its `type` requires.',
   valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  metrics:
-    - type: Resource
-      resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }
-    - type: Pods
-      pods:
-        metric: { name: requests_per_second }
-        target: { type: AverageValue, averageValue: "100" }
-`,
+    exampleHpa([
+      'maxReplicas: 10',
+      'metrics:',
+      '  - type: Resource',
+      '    resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } }',
+      '  - type: Pods',
+      '    pods:',
+      '      metric: { name: requests_per_second }',
+      '      target: { type: AverageValue, averageValue: "100" }',
+    ]),
   ],
   invalid: [
     {
@@ -128,15 +123,7 @@ spec:
       column: 9,
     },
     {
-      example: `apiVersion: autoscaling/v1
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  targetCPUUtilizationPercentage: 0
-`,
+      example: exampleHpa(['maxReplicas: 10', 'targetCPUUtilizationPercentage: 0'], { apiVersion: 'autoscaling/v1' }),
       messageId: 'lowCpu',
       line: 8,
       column: 35,

@@ -2,6 +2,7 @@ import { objectRule, type ObjectRuleContext } from '../engine/lint/rule';
 import type { ValuePath } from '../engine/types';
 import { HPA_KIND } from '../engine/k8s/hpa';
 import { at, list, num, record } from '../engine/k8s/values';
+import { exampleHpa } from './helpers/exampleObjects';
 
 /** Reports `field` of the map at `path` when it is set and outside `min..max`. */
 function checkRange(context: ObjectRuleContext<'outOfRange'>, path: ValuePath, field: string, min: number, max: number, what: string): void {
@@ -26,71 +27,46 @@ export const rule = objectRule({
     'In `spec.behavior.scaleUp` and `scaleDown`, `stabilizationWindowSeconds` must be 0..3600 (one hour), each policy’s `value` must be greater than 0 and its `periodSeconds` 1..1800 (30 minutes). Outside these ranges the API server rejects the whole HPA, so the previous autoscaling behaviour stays in force.',
   remediation: 'Keep `stabilizationWindowSeconds` in 0..3600, policy `value` above 0 and policy `periodSeconds` in 1..1800.',
   valid: [
-    `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  behavior:
-    scaleDown:
-      stabilizationWindowSeconds: 300
-      policies:
-        - { type: Percent, value: 10, periodSeconds: 60 }
-`,
+    exampleHpa([
+      'maxReplicas: 10',
+      'behavior:',
+      '  scaleDown:',
+      '    stabilizationWindowSeconds: 300',
+      '    policies:',
+      '      - { type: Percent, value: 10, periodSeconds: 60 }',
+    ]),
   ],
   invalid: [
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  behavior:
-    scaleDown:
-      stabilizationWindowSeconds: 7200
-`,
+      example: exampleHpa(['maxReplicas: 10', 'behavior:', '  scaleDown:', '    stabilizationWindowSeconds: 7200']),
       messageId: 'outOfRange',
       line: 10,
       column: 35,
     },
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  behavior:
-    scaleUp:
-      policies:
-        - type: Pods
-          value: 0
-          periodSeconds: 60
-`,
+      example: exampleHpa([
+        'maxReplicas: 10',
+        'behavior:',
+        '  scaleUp:',
+        '    policies:',
+        '      - type: Pods',
+        '        value: 0',
+        '        periodSeconds: 60',
+      ]),
       messageId: 'outOfRange',
       line: 12,
       column: 18,
     },
     {
-      example: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  maxReplicas: 10
-  behavior:
-    scaleUp:
-      policies:
-        - type: Percent
-          value: 100
-          periodSeconds: 3600
-`,
+      example: exampleHpa([
+        'maxReplicas: 10',
+        'behavior:',
+        '  scaleUp:',
+        '    policies:',
+        '      - type: Percent',
+        '        value: 100',
+        '        periodSeconds: 3600',
+      ]),
       messageId: 'outOfRange',
       line: 13,
       column: 26,

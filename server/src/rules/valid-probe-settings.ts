@@ -3,6 +3,7 @@ import { deleteEntry, fix, replaceValue } from './helpers/edits';
 import { PROBE_LABEL, probesOf, type ProbeRef } from '../engine/k8s/probes';
 import { isSidecar, WORKLOAD_KINDS } from '../engine/k8s/podSpec';
 import { num } from '../engine/k8s/values';
+import { examplePod } from './helpers/exampleObjects';
 
 /** Timing fields and the smallest value the API accepts. */
 const MINIMUMS: readonly [string, number][] = [
@@ -16,6 +17,20 @@ const MINIMUMS: readonly [string, number][] = [
 function where(ref: ProbeRef): { probe: string; container: string } {
   return { probe: PROBE_LABEL[ref.field], container: ref.container.name };
 }
+
+/** A Pod whose init container `migrate` (before the containers: the order examplePod does not write) has `init` lines. */
+const withInitContainer = (init: string[]) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: migrate
+      image: web-migrate:1.0.0
+${init.map((line) => `      ${line}\n`).join('')}  containers:
+    - name: web
+      image: web:1.0.0
+`;
 
 export const rule = objectRule({
   id: 'valid-probe-settings',
@@ -39,142 +54,47 @@ export const rule = objectRule({
   remediation:
     'Use `successThreshold: 1` on liveness and startup probes, keep timings and thresholds at 1 or more (`initialDelaySeconds` at 0 or more), drop `terminationGracePeriodSeconds` from readiness probes, and remove probes from init containers (or make the init container a sidecar with `restartPolicy: Always`).',
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }
-      livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }
-  initContainers:
-    - name: proxy
-      image: envoyproxy/envoy:v1.30.1
-      restartPolicy: Always
-      readinessProbe: { httpGet: { path: /ready, port: 15000 } }
-`,
+    examplePod(
+      [
+        'readinessProbe: { httpGet: { path: /ready, port: 8080 }, successThreshold: 2 }',
+        'livenessProbe: { httpGet: { path: /live, port: 8080 }, terminationGracePeriodSeconds: 10 }',
+      ],
+      {
+        spec: [
+          'initContainers:',
+          '  - name: proxy',
+          '    image: envoyproxy/envoy:v1.30.1',
+          '    restartPolicy: Always',
+          '    readinessProbe: { httpGet: { path: /ready, port: 15000 } }',
+        ],
+      },
+    ),
   ],
   invalid: [
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        successThreshold: 3
-`,
+      example: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  successThreshold: 3']),
       messageId: 'successThresholdNotOne',
       line: 11,
       column: 27,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /live, port: 8080 }
-        successThreshold: 1
-`,
+      output: examplePod(['livenessProbe:', '  httpGet: { path: /live, port: 8080 }', '  successThreshold: 1']),
     },
+    { example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  periodSeconds: 0']), messageId: 'belowOne', line: 11, column: 24 },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-        periodSeconds: 0
-`,
-      messageId: 'belowOne',
-      line: 11,
-      column: 24,
-    },
-    {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-        terminationGracePeriodSeconds: 30
-`,
+      example: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }', '  terminationGracePeriodSeconds: 30']),
       messageId: 'gracePeriodOnReadiness',
       line: 11,
       column: 9,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      readinessProbe:
-        httpGet: { path: /ready, port: 8080 }
-`,
+      output: examplePod(['readinessProbe:', '  httpGet: { path: /ready, port: 8080 }']),
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: migrate
-      image: web-migrate:1.0.0
-      readinessProbe:
-        exec: { command: ['true'] }
-  containers:
-    - name: web
-      image: web:1.0.0
-`,
+      example: withInitContainer(['readinessProbe:', "  exec: { command: ['true'] }"]),
       messageId: 'probeOnInitContainer',
       line: 9,
       column: 7,
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: migrate
-      image: web-migrate:1.0.0
-  containers:
-    - name: web
-      image: web:1.0.0
-`,
+      output: withInitContainer([]),
     },
     {
-      example: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: web:1.0.0
-      livenessProbe:
-        httpGet: { path: /healthz, port: 8080 }
-        initialDelaySeconds: -5
-`,
+      example: examplePod(['livenessProbe:', '  httpGet: { path: /healthz, port: 8080 }', '  initialDelaySeconds: -5']),
       messageId: 'belowZero',
       line: 11,
       column: 30,

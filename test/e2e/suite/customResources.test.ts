@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createInWorkspace, diagnosticsFrom, openInWorkspace, waitFor, waitForDiagnostics, workspaceRoot } from '../helpers';
+import { widgetCrd } from '../../helpers/crdFixtures';
 
 // A custom resource beside a Pod: the first is checked once its CRD is in the workspace, the second against the target release.
 const RESOURCES = [
@@ -22,29 +23,15 @@ const RESOURCES = [
   '',
 ].join('\n');
 
-const CRD = [
-  'apiVersion: apiextensions.k8s.io/v1',
-  'kind: CustomResourceDefinition',
-  'metadata: {name: widgets.example.com}',
-  'spec:',
-  '  group: example.com',
-  '  names: {kind: Widget, plural: widgets}',
-  '  scope: Namespaced',
-  '  versions:',
-  '    - name: v1',
-  '      served: true',
-  '      storage: true',
-  '      schema:',
-  '        openAPIV3Schema:',
-  '          type: object',
-  '          properties:',
-  '            spec:',
-  '              type: object',
-  '              properties:',
-  '                host: {type: string, pattern: "^[a-z0-9.-]+$"}',
-  '                color: {type: string}',
-  '',
-].join('\n');
+// The CRD declares `color`, not the resource's `colour`, and a lowercase pattern for `host`.
+const CRD = widgetCrd(
+  [
+    '              type: object',
+    '              properties:',
+    '                host: {type: string, pattern: "^[a-z0-9.-]+$"}',
+    '                color: {type: string}',
+  ].join('\n'),
+);
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 const summary = (uri: vscode.Uri): string[] =>
