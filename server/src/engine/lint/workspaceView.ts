@@ -2,7 +2,7 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { diskPathKind } from '../workspace/kustomizePaths';
-import { commandLineNameKey, commandLinesKey, labelKey, namesKey } from '../workspace/projectionKeys';
+import { commandLineNameKey, commandLinesKey, namesKey, podLabelKey } from '../workspace/projectionKeys';
 import { isTokenName } from '../k8s/commandLineMentions';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -43,7 +43,7 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: { ad
     },
     objectsOfKindByLabels(kind, namespace, selector, labelsOf) {
       // Which objects hold every selector label changes only when one gains or loses one of them.
-      for (const [name, value] of Object.entries(selector)) keys.add(labelKey(kind, namespace, name, value));
+      for (const [name, value] of Object.entries(selector)) keys.add(podLabelKey(namespace, name, value));
       const found = index.objectsOfKindByLabels(kind, namespace, selector, labelsOf);
       for (const object of found) keys.add(identityKey(object.identity));
       return found;

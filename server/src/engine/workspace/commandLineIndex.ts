@@ -6,19 +6,16 @@
 import type { WorkloadCommandLine } from '../k8s/lookup';
 import { isTokenName, mentions, mentionTokens } from '../k8s/commandLineMentions';
 import type { KindList } from './kindList';
-import type { VersionSnapshot } from './dependencyKeys';
 import { commandLineWords } from './projectionKeys';
 import { podSpecPath } from '../k8s/podSpec';
 import { at } from '../k8s/values';
 
 export interface CommandLineIndex {
-  /** Versions of the namespace's command-lines key and the layout when built. */
-  readonly snapshot: VersionSnapshot;
   readonly lines: readonly WorkloadCommandLine[];
   readonly byName: ReadonlyMap<string, readonly WorkloadCommandLine[]>;
 }
 
-export function buildCommandLineIndex(snapshot: VersionSnapshot, lists: readonly KindList[]): CommandLineIndex {
+export function buildCommandLineIndex(lists: readonly KindList[]): CommandLineIndex {
   const lines = lists.flatMap(commandLinesOfList);
   const byName = new Map<string, WorkloadCommandLine[]>();
   for (const line of lines) {
@@ -29,7 +26,7 @@ export function buildCommandLineIndex(snapshot: VersionSnapshot, lists: readonly
       else byName.set(name, [line]);
     }
   }
-  return { snapshot, lines, byName };
+  return { lines, byName };
 }
 
 /** The command lines that mention `name` (in workload order). */

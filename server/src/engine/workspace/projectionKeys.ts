@@ -4,8 +4,8 @@
  * object of the kind:
  * - labels: a Service reads every workload of its namespace to find the ones its selector picks,
  *   but only their labels (plus the identities it selected), and only the labels its selector
- *   names: it depends on one key per selector label (`app=web`), bumped when a workload gains or
- *   loses that label; the kind's labels key (any label changed) keeps the index's label postings;
+ *   names: it depends on one key per selector label (`app=web`), bumped when a workload of any kind
+ *   gains or loses that label; the kind's labels key (any label changed) keeps the index's label postings;
  * - names: a "did you mean" suggestion reads the names of every ConfigMap or Secret;
  * - command lines: "is this Secret created by a Job that is told its name" reads the names the
  *   namespace's command lines mention: one key per name (k8s/commandLineMentions.ts), so editing
@@ -23,9 +23,12 @@ export function labelsKey(kind: string, namespace: string | undefined): string {
   return `labels:${kind}/${namespace ?? '*'}`;
 }
 
-/** One pod label (`name=value`, the value as a string, as selectors compare it) of a kind in a namespace (or all). */
-export function labelKey(kind: string, namespace: string | undefined, name: string, value: unknown): string {
-  return `labels:${kind}/${namespace ?? '*'}|${name}=${String(value)}`;
+/**
+ * One pod label (`name=value`, the value as a string, as selectors compare it) in a namespace (or all), of any
+ * workload kind: every selection asks all workload kinds at once, so one key per label serves them all.
+ */
+export function podLabelKey(namespace: string | undefined, name: string, value: unknown): string {
+  return `pod-labels:${namespace ?? '*'}|${name}=${String(value)}`;
 }
 
 export function namesKey(kind: string, namespace: string): string {
@@ -86,7 +89,7 @@ const PROJECTIONS: readonly Projection[] = [
     // Once for the namespace and once for all namespaces (a Service that selects nothing in its own looks in others).
     return [id.namespace, undefined].flatMap((ns) => [
       { key: labelsKey(id.kind, ns), signature: labels },
-      ...pairs.map(([name, v]) => ({ key: labelKey(id.kind, ns, name, v), signature: null, fine: true as const })),
+      ...pairs.map(([name, v]) => ({ key: podLabelKey(ns, name, v), signature: null, fine: true as const })),
     ]);
   },
   (id) => [{ key: namesKey(id.kind, id.namespace), signature: null }],
@@ -140,6 +143,9 @@ export function* collectProjectionKeySteps(
   siblingsOf: SiblingsOf,
 ): Generator<void, void, void> {
   const counts = new Map<string, Map<string, number>>();
+  // Only added (a file opened or loaded) or only removed: every key of every document changed, no signatures to
+  // compare (a cold 5,000-document file would build ≈ 35,000 signature strings for nothing).
+  const oneSided = removed.length === 0 || added.length === 0;
   let done = 0;
   const count = (doc: ManifestDocument, delta: number): boolean => {
     const id = doc.identity;
@@ -147,6 +153,10 @@ export function* collectProjectionKeySteps(
       const value = doc.plain().value;
       for (const projection of PROJECTIONS) {
         for (const projected of projection(id, value)) {
+          if (oneSided) {
+            into.add(projected.key);
+            continue;
+          }
           // Per file and name: a document moved within its file is the same fact; one renamed is not.
           const signature = JSON.stringify([doc.uri, id.name ?? '', projected.signature]);
           const byKey = counts.get(projected.key) ?? new Map<string, number>();

@@ -12,7 +12,7 @@ import { buildCommandLineIndex, linesNaming, type CommandLineIndex } from './com
 import type { LabelsOf, WorkloadCommandLine } from '../k8s/lookup';
 import { WORKLOAD_KINDS } from '../k8s/podSpec';
 import { kustomizationPatches } from './kustomization';
-import { namesOfList, type KindList } from './kindList';
+import { DerivedCache, namesOf, type KindList } from './kindList';
 import { DocumentRegistry } from './documentRegistry';
 import { buildLabelPostings, selectByLabels, type LabelPostings } from './labelPostings';
 
@@ -44,7 +44,8 @@ export class WorkspaceIndex {
    */
   private readonly renderCache = new Map<string, { snapshot: VersionSnapshot; rendered: RenderedObject[]; checkedAt: number }>();
   private readonly kindLists = new Map<string, KindList>();
-  private readonly commandLineIndexes = new Map<string, CommandLineIndex>();
+  private readonly commandLineIndexes = new DerivedCache<CommandLineIndex>(this.versions);
+  private readonly names = new DerivedCache<readonly string[]>(this.versions);
   /** Labels key → label postings per label projection (see objectsOfKindByLabels). */
   private readonly labelPostings = new Map<string, Map<LabelsOf, LabelPostings>>();
   /** Folder URI → number of indexed files below it (hasPath answers without a scan). */
@@ -160,9 +161,10 @@ export class WorkspaceIndex {
     return [...this.kindList(kind, namespace).objects];
   }
 
-  /** The same array while the kind's list is current (callers may memoize on it, see refCheck's suggestions). */
+  /** The same array while the kind's names are (callers may memoize on it, see refCheck's suggestions). */
   namesOfKind(kind: string, namespace: string): readonly string[] {
-    return namesOfList(this.contentList(kind, namespace));
+    const key = kindKey(kind, namespace);
+    return this.names.get(key, [key, LAYOUT_KEY], (previous) => namesOf(this.contentList(kind, namespace), previous));
   }
 
   /**
@@ -171,28 +173,22 @@ export class WorkspaceIndex {
    * not on every edit of a workload.
    */
   commandLinesNaming(namespace: string, name: string): readonly WorkloadCommandLine[] {
-    let index = this.commandLineIndexes.get(namespace);
-    if (!index || !this.versions.isCurrent(index.snapshot)) {
-      const snapshot = this.versions.snapshot([commandLinesKey(namespace), LAYOUT_KEY]);
-      index = buildCommandLineIndex(
-        snapshot,
-        WORKLOAD_KINDS.map((kind) => this.contentList(kind, namespace)),
-      );
-      this.commandLineIndexes.set(namespace, index);
-    }
-    return linesNaming(index, name);
+    const build = (): CommandLineIndex => buildCommandLineIndex(WORKLOAD_KINDS.map((kind) => this.contentList(kind, namespace)));
+    return linesNaming(this.commandLineIndexes.get(namespace, [commandLinesKey(namespace), LAYOUT_KEY], build), name);
   }
 
   /**
    * The kind's list while no document of the kind and not the layout changed, even if an edit moved
    * its documents within their files: for what does not depend on positions (names, command lines),
    * so an edit elsewhere in a 5,000-document file does not render every object of the kind again.
+   * A list whose files were replaced is read once and dropped: its objects hold the old file versions.
    */
   private contentList(kind: string, namespace: string): KindList {
     const key = kindKey(kind, namespace);
     const cached = this.kindLists.get(key);
-    if (cached && cached.kindVersion === this.versions.get(key) && cached.layout === this.versions.get(LAYOUT_KEY)) return cached;
-    return this.kindList(kind, namespace);
+    if (!cached || cached.kindVersion !== this.versions.get(key) || cached.layout !== this.versions.get(LAYOUT_KEY)) return this.kindList(kind, namespace);
+    if (cached.checkedAt !== this.fileGeneration && [...cached.files].some(([uri, file]) => this.fileMap.get(uri) !== file)) this.kindLists.delete(key);
+    return cached;
   }
 
   /**
@@ -219,7 +215,6 @@ export class WorkspaceIndex {
       files,
       objects,
       checkedAt: this.fileGeneration,
-      earlierNames: cached?.names ?? cached?.earlierNames,
     };
     this.kindLists.set(key, list);
     return list;
@@ -327,7 +322,8 @@ export class WorkspaceIndex {
       for (const [labelsOf, postings] of byLabelsOf) if (!this.versions.isCurrent(postings.snapshot)) byLabelsOf.delete(labelsOf);
       if (byLabelsOf.size === 0) this.labelPostings.delete(key);
     }
-    for (const [namespace, index] of this.commandLineIndexes) if (!this.versions.isCurrent(index.snapshot)) this.commandLineIndexes.delete(namespace);
+    this.commandLineIndexes.prune();
+    this.names.prune();
   }
 
   /** True when the document is a patch over a base (or listed as a patch by a kustomization). */
