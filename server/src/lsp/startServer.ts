@@ -230,15 +230,24 @@ function registerInsight(connection: Connection, session: Session): void {
 
 /** The client's commands (protocol.ts); each handler is a pure function over the index. */
 function registerCustomRequests(connection: Connection, session: Session, startupLoad: Promise<void>): void {
-  // Rendered once the workspace is loaded and the texts received before this request are indexed (their parse may
+  // Answered once the workspace is loaded and the texts received before the request are indexed (their parse may
   // still be in slices): a preview was otherwise answered without the patches not yet loaded, or from the text before
-  // an edit, and kept that until the next change.
-  connection.onRequest(RenderRequest, async (params) => {
+  // an edit, and kept that until the next change; a Service at the cursor was looked up in another text.
+  const indexed = async (): Promise<void> => {
     await startupLoad;
     await session.parser.settled();
+  };
+  connection.onRequest(RenderRequest, async (params) => {
+    await indexed();
     return renderManifests(session.engine.index, params);
   });
-  connection.onRequest(ServicesRequest, (params) => listServices(session.engine.index, params));
-  connection.onRequest(ResourceGraphRequest, () => resourceGraph(session.engine.index));
+  connection.onRequest(ServicesRequest, async (params) => {
+    await indexed();
+    return listServices(session.engine.index, params);
+  });
+  connection.onRequest(ResourceGraphRequest, async () => {
+    await indexed();
+    return resourceGraph(session.engine.index);
+  });
   registerSecretRequests(connection);
 }
