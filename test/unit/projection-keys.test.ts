@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { engineWith, summarize, uriOf } from '../helpers/engineHarness';
 import { closest } from '../../server/src/rules/helpers/refCheck';
 import { editDistance } from '../../server/src/engine/schema/suggest';
+import { MAX_FINE_KEYS } from '../../server/src/engine/workspace/projectionKeys';
 
 const deployment = (name: string, extra: { configMap?: string; annotation?: string; args?: string } = {}) => `apiVersion: apps/v1
 kind: Deployment
@@ -122,6 +123,26 @@ describe('projection keys', () => {
     engine.index.setFile(uriOf('worker-patch.yaml'), patch('tier: x'), 2);
     assert.deepEqual(engine.linter.lintFile(uriOf('svc.yaml')), engineWith(files('tier: x')).linter.lintFile(uriOf('svc.yaml')));
     assert.deepEqual(summarize(engine.linter.lintFile(uriOf('svc.yaml'))), [], 'app=worker again');
+  });
+
+  it('stays exact for a workload with more labels and named things than get a key each (one key per namespace then)', () => {
+    const many = Array.from({ length: MAX_FINE_KEYS + 10 }, (_, i) => `l${i}: v${i}`).join(', ');
+    const names = Array.from({ length: MAX_FINE_KEYS + 10 }, (_, i) => `"--make=cm-${i}"`).join(', ');
+    const big = (app: string, made: string) =>
+      deployment('big', { args: `${names}, "--make=${made}"` }).replace('labels: {app: big}', `labels: {app: ${app}, ${many}}`);
+    const service = `apiVersion: v1\nkind: Service\nmetadata: {name: worker}\nspec:\n  selector: {app: worker}\n  ports: [{port: 80}]\n`;
+    const files = (app: string, made: string) => ({
+      'big.yaml': big(app, made),
+      'svc.yaml': service,
+      'api.yaml': deployment('api', { configMap: 'settings' }),
+    });
+    const engine = engineWith(files('worker', 'other'));
+    const all = (e: ReturnType<typeof engineWith>) => ['svc.yaml', 'api.yaml'].flatMap((f) => e.linter.lintFile(uriOf(f)));
+    const before = summarize(all(engine));
+    assert.ok(before.includes('api.yaml:15 no-missing-configmap'), before.join(', '));
+    engine.index.setFile(uriOf('big.yaml'), big('gone', 'settings'), 2);
+    assert.deepEqual(all(engine), all(engineWith(files('gone', 'settings'))));
+    assert.notDeepEqual(summarize(all(engine)), before, 'the Service selects nothing now and settings is made');
   });
 
   it('re-checks it when a ConfigMap is renamed, and suggests the new name', () => {

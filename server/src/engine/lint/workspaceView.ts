@@ -2,7 +2,7 @@
 import type { ManifestDocument } from '../document/manifestDocument';
 import { FILES_KEY, folderKey, identityKey, kindKey, PROMETHEUS_KEY } from '../workspace/dependencyKeys';
 import { diskPathKind } from '../workspace/kustomizePaths';
-import { commandLineNameKey, commandLinesKey, namesKey, podLabelKey } from '../workspace/projectionKeys';
+import { commandLineNameKey, commandLinesKey, manyCommandLineNamesKey, manyPodLabelsKey, namesKey, podLabelKey } from '../workspace/projectionKeys';
 import { isTokenName } from '../k8s/commandLineMentions';
 import type { ObjectLookup } from '../k8s/lookup';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -38,12 +38,16 @@ export function recordingView(index: WorkspaceIndex, nearUri: string, keys: { ad
       return index.namesOfKind(kind, namespace);
     },
     commandLinesNaming(namespace, name) {
-      keys.add(isTokenName(name) ? commandLineNameKey(namespace, name) : commandLinesKey(namespace));
+      if (isTokenName(name)) {
+        keys.add(commandLineNameKey(namespace, name));
+        keys.add(manyCommandLineNamesKey(namespace));
+      } else keys.add(commandLinesKey(namespace));
       return index.commandLinesNaming(namespace, name);
     },
     objectsOfKindByLabels(kind, namespace, selector, labelsOf) {
       // Which objects hold every selector label changes only when one gains or loses one of them.
       for (const [name, value] of Object.entries(selector)) keys.add(podLabelKey(namespace, name, value));
+      keys.add(manyPodLabelsKey(namespace));
       const found = index.objectsOfKindByLabels(kind, namespace, selector, labelsOf);
       for (const object of found) keys.add(identityKey(object.identity));
       return found;

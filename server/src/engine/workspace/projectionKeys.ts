@@ -31,6 +31,22 @@ export function podLabelKey(namespace: string | undefined, name: string, value: 
   return `pod-labels:${namespace ?? '*'}|${name}=${String(value)}`;
 }
 
+/**
+ * A document with more label or name keys than this (a hostile 50,000-label pod template) gets one key per
+ * namespace instead, which every reader also depends on: bounded keys per document, and still exact.
+ */
+export const MAX_FINE_KEYS = 256;
+
+/** The pod labels of the documents with too many for a key each (see MAX_FINE_KEYS). */
+export function manyPodLabelsKey(namespace: string | undefined): string {
+  return `pod-labels:${namespace ?? '*'}#many`;
+}
+
+/** The names mentioned by the command lines of the documents with too many for a key each (see MAX_FINE_KEYS). */
+export function manyCommandLineNamesKey(namespace: string): string {
+  return `command-lines:${namespace}#many`;
+}
+
 export function namesKey(kind: string, namespace: string): string {
   return `names:${kind}/${namespace}`;
 }
@@ -89,7 +105,9 @@ const PROJECTIONS: readonly Projection[] = [
     // Once for the namespace and once for all namespaces (a Service that selects nothing in its own looks in others).
     return [id.namespace, undefined].flatMap((ns) => [
       { key: labelsKey(id.kind, ns), signature: labels },
-      ...pairs.map(([name, v]) => ({ key: podLabelKey(ns, name, v), signature: null, fine: true as const })),
+      ...(pairs.length > MAX_FINE_KEYS
+        ? [{ key: manyPodLabelsKey(ns), signature: labels, fine: true as const }]
+        : pairs.map(([name, v]) => ({ key: podLabelKey(ns, name, v), signature: null, fine: true as const }))),
     ]);
   },
   (id) => [{ key: namesKey(id.kind, id.namespace), signature: null }],
@@ -98,9 +116,12 @@ const PROJECTIONS: readonly Projection[] = [
     if (!path) return [];
     const spec = at(value, ...path);
     const named = new Set(commandLineWords(spec).flat().flatMap(mentionTokens));
+    const signature = [id.kind, commandLineSignature(spec)];
     return [
-      { key: commandLinesKey(id.namespace), signature: [id.kind, commandLineSignature(spec)] },
-      ...[...named].map((name) => ({ key: commandLineNameKey(id.namespace, name), signature: id.kind, fine: true as const })),
+      { key: commandLinesKey(id.namespace), signature },
+      ...(named.size > MAX_FINE_KEYS
+        ? [{ key: manyCommandLineNamesKey(id.namespace), signature, fine: true as const }]
+        : [...named].map((name) => ({ key: commandLineNameKey(id.namespace, name), signature: id.kind, fine: true as const }))),
     ];
   },
 ];
