@@ -2,18 +2,14 @@
  * The language server's state: the engine, open documents, settings and the validation queue.
  * Decides what to re-check after a change and publishes diagnostics for current versions only.
  */
-import { pathToFileURL } from 'node:url';
 import { type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { samePublication, type PublishedDiagnostics } from './publication';
 import { EditorBaseline } from './editorBaseline';
 import { createEngine, type Engine } from '../setup';
-import { findYamlFiles } from '../engine/workspace/scan';
 import { isOtherJson } from '../engine/monitoring/dashboards';
 import { NOT_A_DASHBOARD, readWorkspaceText, type ReadResult } from '../engine/workspace/readFile';
-import { loadFiles, LOAD_LIMITS, type AsyncLoad, type OnSkipped } from '../engine/workspace/load';
+import { LOAD_LIMITS } from '../engine/workspace/load';
 import { uriToPath } from '../engine/workspace/uriPath';
-import { warnGlobErrors } from './globWarnings';
-import { expandCrdPaths, resolveCrdPaths } from '../engine/crd/crdPaths';
 import { lintSettingsOf } from './settings';
 import { SettingsCache } from './settingsCache';
 import { ValidationQueue } from './validationQueue';
@@ -22,9 +18,9 @@ import { ALWAYS_CHECKED_CHARS, checkedPart, partlyCheckedDiagnostic } from './la
 import { SlicedParser } from './slicedParser';
 import { runSliced } from './slices';
 import { withItems } from '../engine/document/manifestFile';
-import { setFormatAssociations } from '../engine/monitoring/associations';
 import { isConfigUri, ServerConfigs } from './projectConfigs';
 import { ParsedChunk } from '../engine/document/parsedChunk';
+import { WorkspaceLoader } from './workspaceLoader';
 
 /** Debounce for edits (a burst of keystrokes is checked once); opens are validated at once. */
 export const EDIT_DEBOUNCE_MS = 30;
@@ -42,15 +38,12 @@ export class Session {
   readonly open = new Set<string>();
   /** What was last published per URI (a re-check caused by another file publishes only a change). */
   private readonly published = new Map<string, PublishedDiagnostics>();
-  private workspaceFolders: string[] = [];
+  private readonly loader: WorkspaceLoader;
   /** Set on `shutdown`: nothing is published after it. */
   private disposed = false;
   private updatesSincePrune = 0;
   /** The last reason a watched file was not read, by URI (see fileChangedOnDisk). */
   private readonly skipReported = new Map<string, string>();
-  private readonly globErrorsReported = new Set<string>();
-  /** Problems with `crds.paths` already logged. */
-  private readonly crdWarnings = new Set<string>();
   /** The `.biome-manifests.yaml` files and what they say. */
   readonly configs: ServerConfigs;
   /** Called after a config file changed and the workspace was re-checked (the status item shows which is in effect). */
@@ -80,6 +73,18 @@ export class Session {
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Biome Manifests: ${message}`);
     });
+    this.loader = new WorkspaceLoader({
+      connection,
+      engine: this.engine,
+      settings: this.settings,
+      configs: this.configs,
+      parser: this.parser,
+      open: this.open,
+      disposed: () => this.disposed,
+      readable: (uri) => this.skipReported.delete(uri),
+      reportSkipped: (uri, reason) => this.reportSkipped(uri, reason),
+      removeWithDiagnostics: (uri) => this.removeWithDiagnostics(uri),
+    });
     ParsedChunk.onFastParserFallback = (error) =>
       connection.console.debug(
         `fast YAML parser failed (${ParsedChunk.fastParserFallbacks} so far), parsed with yaml: ${error instanceof Error ? error.message : String(error)}`,
@@ -94,88 +99,12 @@ export class Session {
   }
 
   setWorkspaceFolders(uris: string[]): void {
-    this.workspaceFolders = uris.filter((u) => u.startsWith('file:'));
+    this.loader.setWorkspaceFolders(uris);
   }
 
   /** Reads every YAML file under the workspace folders into the index (open documents win). */
-  async loadWorkspace(report: (message: string, percent: number) => void): Promise<number> {
-    const files: string[] = [];
-    for (const folder of this.workspaceFolders) {
-      const settings = await this.settings.get(folder);
-      setFormatAssociations(folder, settings.fileAssociations);
-      warnGlobErrors(this.connection, this.globErrorsReported, settings.exclude);
-      const root = uriToPath(folder);
-      if (root === undefined) {
-        this.connection.console.warn(`workspace folder ${folder} has no local path: not indexed`);
-        continue;
-      }
-      const onUnreadable = (dir: string, reason: string): void => this.connection.console.warn(`folder ${dir} not indexed: ${reason}`);
-      const onSpecialFile = (file: string, reason: string): void => this.reportSkipped(pathToFileURL(file).href, reason);
-      // One at a time: spreading a very large list into push() overflows the stack.
-      for (const file of await findYamlFiles(root, { exclude: settings.exclude, onUnreadable, onSpecialFile, dashboards: true })) {
-        if (!(await this.configs.excluded(file))) files.push(file);
-      }
-    }
-    const progress = (done: number, total: number): void => {
-      if (done % 50 === 0) report(`${done}/${total} files`, Math.round((done / total) * 100));
-    };
-    await loadFiles(files, this.asyncLoad(progress));
-    await this.configs.refresh(this.workspaceFolders);
-    const crdFiles = await this.loadCrdPaths(new Set(files));
-    // On a re-scan (the exclude setting changed), drop files that are no longer part of the workspace.
-    const scanned = new Set([...files, ...crdFiles].map((f) => pathToFileURL(f).href));
-    for (const file of [...this.engine.index.files()]) {
-      if (scanned.has(file.uri) || this.open.has(file.uri) || !isFileUri(file.uri)) continue;
-      this.removeWithDiagnostics(file.uri);
-    }
-    // Again: a config file dropped above is no longer in effect.
-    await this.configs.refresh(this.workspaceFolders);
-    return files.length;
-  }
-
-  /** Loading from disk (engine/workspace/load.ts): parsed in slices, open files left to the editor, skips logged once. */
-  private asyncLoad(onProgress?: (done: number, total: number) => void, onSkipped?: OnSkipped): AsyncLoad {
-    return {
-      indexText: (uri, text) => {
-        this.skipReported.delete(uri); // readable again: a later skip is said again
-        return this.parser.parse(uri, text, undefined, () => undefined);
-      },
-      precheckAndRelease: (uri) => this.engine.linter.precheckAndRelease(uri),
-      maxBytes: async (file) => (await this.settings.get(pathToFileURL(file).href)).maxFileSizeMb * 1048576,
-      isOpen: (uri) => this.open.has(uri),
-      // A .json file that is not a dashboard is none of our business: not said.
-      onSkipped: (file, reason) => reason === NOT_A_DASHBOARD || (onSkipped ?? ((f, r) => this.reportSkipped(pathToFileURL(f).href, r)))(file, reason),
-      cancelled: () => this.disposed, // shut down mid-load: read nothing more
-      onProgress,
-    };
-  }
-
-  /**
-   * Indexes the CRD files of `crds.paths` (the editor's, relative to each workspace folder, and every
-   * config's) that the scan did not (`scanned`): their custom resources are checked against them. Read
-   * again on each load, like every other file (bounded); a path that cannot be read is said once in the log.
-   */
-  private async loadCrdPaths(scanned: ReadonlySet<string>): Promise<string[]> {
-    const paths = await this.configs.crdPaths();
-    for (const folder of this.workspaceFolders) {
-      const root = uriToPath(folder);
-      if (root !== undefined) paths.push(...resolveCrdPaths((await this.settings.get(folder)).crdPaths, root));
-    }
-    if (paths.length === 0) return [];
-    const exclude = (await this.settings.get(this.workspaceFolders[0] ?? '')).exclude;
-    const files = await expandCrdPaths(paths, exclude, (p, reason) => this.warnOnce(`crds.paths: ${p}: ${reason}`));
-    const unscanned = files.filter((file) => !scanned.has(file));
-    await loadFiles(
-      unscanned,
-      this.asyncLoad(undefined, (file, reason) => this.warnOnce(`crds.paths: ${file} not read: ${reason}`)),
-    );
-    return files;
-  }
-
-  private warnOnce(message: string): void {
-    if (this.crdWarnings.has(message)) return;
-    this.crdWarnings.add(message);
-    this.connection.console.warn(message);
+  loadWorkspace(report: (message: string, percent: number) => void): Promise<number> {
+    return this.loader.load(report);
   }
 
   /**
@@ -193,7 +122,7 @@ export class Session {
   private async reloadConfigs(): Promise<void> {
     if (this.disposed) return;
     this.configs.invalidate();
-    if (await this.configs.refresh(this.workspaceFolders)) await this.loadWorkspace(() => undefined);
+    if (await this.configs.refresh(this.loader.workspaceFolders)) await this.loadWorkspace(() => undefined);
     this.validateAll();
     this.onConfigsChanged();
   }
@@ -358,7 +287,7 @@ export class Session {
     const stale = (): boolean => this.disposed || this.engine.index.getFile(uri) !== file || this.parser.pending(uri);
     const findings = await runSliced(this.engine.linter.lintFileSteps(uri, lintSettings), stale);
     if (!findings || stale()) return;
-    const folder = this.workspaceFolders.find((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+    const folder = this.loader.workspaceFolders.find((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
     const shown = await this.baseline.apply(findings.value, this.engine.index, uri, folder, settings.baselineFile, settings.baselineFindings);
     if (stale()) return;
     // Placing findings parsed some documents again; a closed file does not need them afterwards.
