@@ -1,6 +1,6 @@
 /**
- * prometheus-operator objects for rule examples (the ServiceMonitor rules'), written once like the workloads in
- * exampleObjects.ts: each builder takes the lines an example adds, as written at their level.
+ * Prometheus configs and rule files, and the prometheus-operator objects, for rule examples: written once like the
+ * workloads in exampleObjects.ts, each builder takes the lines an example adds, as written at their level.
  */
 import { indented } from './exampleObjects';
 
@@ -29,4 +29,30 @@ ${indented('  ', spec)}  selector:
   endpoints:
     - port: ${port}
 ${indented('      ', endpoint)}`;
+}
+
+/** A Prometheus config with one job `job` scraping the static `targets` (as written in the flow list). */
+export function exampleScrapeConfig(targets: string, job = 'main-app'): string {
+  return `scrape_configs:\n  - job_name: ${job}\n    static_configs:\n      - targets: [${targets}]\n`;
+}
+
+/**
+ * A Prometheus rule file with one group `api`: `group` lines follow its name (`interval`), `rules` lines are written as
+ * at the rules list's level (`- alert: …`).
+ */
+export function exampleRuleGroups(rules: readonly string[], group: readonly string[] = []): string {
+  return `groups:\n  - name: api\n${indented('    ', group)}    rules:\n${indented('      ', rules)}`;
+}
+
+/** A PrometheusRule `api` with the same one group `api` and its `rules` lines. */
+export function examplePrometheusRule(rules: readonly string[]): string {
+  return `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: api
+spec:
+  groups:
+    - name: api
+      rules:
+${indented('        ', rules)}`;
 }
