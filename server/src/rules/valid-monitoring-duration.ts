@@ -3,7 +3,7 @@ import { durationFields } from '../engine/monitoring/durationFields';
 import { durationProblem } from '../engine/monitoring/duration';
 import { MONITORING_FORMATS } from '../engine/monitoring/formats';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
-import { examplePrometheusRule, exampleRuleGroups } from './helpers/exampleMonitoring';
+import { exampleAlertmanager, examplePrometheusRule, exampleRuleGroups } from './helpers/exampleMonitoring';
 
 export const rule = monitoringRule({
   id: 'valid-monitoring-duration',
@@ -39,12 +39,7 @@ scrape_configs: []
       column: 20,
     },
     {
-      example: `route:
-  receiver: team
-  group_wait: 1.5m
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['group_wait: 1.5m']),
       messageId: 'invalidDuration',
       line: 3,
       column: 15,

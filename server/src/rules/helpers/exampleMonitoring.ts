@@ -56,3 +56,22 @@ spec:
       rules:
 ${indented('        ', rules)}`;
 }
+
+/** What an example Alertmanager config adds after its route; by default one receiver, team. */
+interface AlertmanagerParts {
+  /** Top-level lines between the route and the receivers (`time_intervals:` and its entries). */
+  readonly sections?: readonly string[];
+  /** The names of its receivers. */
+  readonly receivers?: readonly string[];
+}
+
+/** An Alertmanager config whose root route sends to receiver team, with `route` lines after that (as at the route's level). */
+export function exampleAlertmanager(route: readonly string[], { sections = [], receivers = ['team'] }: AlertmanagerParts = {}): string {
+  const head = `route:\n  receiver: team\n${indented('  ', route)}${indented('', sections)}receivers:\n`;
+  return receivers.reduce((text, name) => `${text}  - name: ${name}\n`, head);
+}
+
+/** A route's `routes:` with one child route for the alerts `matcher` matches (`severity="page"`), with `lines` after its matchers. */
+export function childRoute(matcher: string, lines: readonly string[]): string[] {
+  return ['routes:', `  - matchers: ['${matcher}']`, ...lines.map((line) => `    ${line}`)];
+}
