@@ -87,7 +87,7 @@ ${targetRef}${indented('  ', spec)}`;
 interface DeploymentParts {
   /** The name of the Deployment and of its container, and the image's name (`<name>:1.0.0`). */
   readonly name?: string;
-  /** Lines after `name: web` in its metadata. */
+  /** Lines after its name in its metadata. */
   readonly metadata?: readonly string[];
   /** Lines of its spec before the template (`replicas`). */
   readonly spec?: readonly string[];
