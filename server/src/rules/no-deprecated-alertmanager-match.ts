@@ -5,6 +5,7 @@ import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj, type At } from '../engine/monitoring/walk';
 import type { FindingFix, ValuePath } from '../engine/types';
 import { deleteEntry, fix, indentOfKey } from './helpers/edits';
+import { childRoute, exampleAlertmanager } from './helpers/exampleMonitoring';
 
 /** `matchers: [...]` replacing the `match`/`match_re` entries of a block (only when it has no `matchers` yet). */
 function toMatchersFix(context: RuleContext<string>, block: At, keys: string[], target: string): FindingFix[] {
@@ -37,27 +38,10 @@ export const rule = monitoringRule({
   rationale:
     'Alertmanager deprecated `match` and `match_re` (and `source_match…`/`target_match…` in inhibit rules) in 0.22 for the `matchers` syntax, which also expresses negative matches (`!=`, `!~`). The old fields still work but are slated for removal, and mixing both in one configuration makes routing harder to read.',
   remediation: 'Replace `match: {label: value}` with `matchers: [\'label="value"\']` and `match_re` with `=~` matchers (the quick fix does it).',
-  valid: [
-    `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="critical"']
-      receiver: team
-receivers:
-  - name: team
-`,
-  ],
+  valid: [exampleAlertmanager(childRoute('severity="critical"', ['receiver: team']))],
   invalid: [
     {
-      example: `route:
-  receiver: team
-  routes:
-    - match:
-        severity: critical
-      receiver: team
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['routes:', '  - match:', '      severity: critical', '    receiver: team']),
       messageId: 'deprecatedField',
       line: 4,
       column: 7,
@@ -71,17 +55,7 @@ receivers:
 `,
     },
     {
-      example: `route:
-  receiver: team
-  routes:
-    - match:
-        severity: critical
-      match_re:
-        service: api|web
-      receiver: team
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['routes:', '  - match:', '      severity: critical', '    match_re:', '      service: api|web', '    receiver: team']),
       messageId: 'deprecatedFields',
       line: 4,
       column: 7,

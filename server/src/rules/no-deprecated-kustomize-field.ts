@@ -2,6 +2,7 @@ import { configRule } from '../engine/lint/rule';
 import type { FindingFix, TextEdit } from '../engine/types';
 import { asKustomization, kustomizationOf, type KustomizationTarget } from './helpers/kustomize';
 import { deletePairLines, replacePair } from './helpers/replacePair';
+import { indented } from './helpers/exampleObjects';
 
 interface Deprecation {
   readonly replacement: string;
@@ -10,6 +11,16 @@ interface Deprecation {
 }
 
 const asList = (old: unknown): unknown[] | undefined => (Array.isArray(old) ? old : undefined);
+
+/** The labels of the valid example, which the fix of `commonLabels` writes. */
+const LABELS = `labels:
+  - pairs:
+      app: main-app
+    includeSelectors: true
+`;
+
+/** An inline strategic-merge patch (a block scalar's lines), under `patchesStrategicMerge` and, once fixed, under `patches`. */
+const REPLICAS_PATCH = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: main-app', 'spec:', '  replicas: 3'];
 
 /** kustomize's own list (`kustomize edit fix`, and the warnings `kubectl kustomize` prints). */
 const DEPRECATED: Readonly<Record<string, Deprecation>> = {
@@ -60,11 +71,7 @@ export const rule = configRule({
   valid: [
     asKustomization(`resources:
   - deployment.yaml
-labels:
-  - pairs:
-      app: main-app
-    includeSelectors: true
-patches:
+${LABELS}patches:
   - path: replicas-patch.yaml
 `),
   ],
@@ -80,36 +87,20 @@ commonLabels:
       column: 1,
       output: `resources:
   - deployment.yaml
-labels:
-  - pairs:
-      app: main-app
-    includeSelectors: true
-`,
+${LABELS}`,
     },
     {
       example: asKustomization(`patchesStrategicMerge:
   - replicas-patch.yaml
   - |-
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: main-app
-    spec:
-      replicas: 3
-`),
+${indented('    ', REPLICAS_PATCH)}`),
       messageId: 'deprecatedFieldFix',
       line: 1,
       column: 1,
       output: `patches:
   - path: replicas-patch.yaml
   - patch: |-
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: main-app
-      spec:
-        replicas: 3
-`,
+${indented('      ', REPLICAS_PATCH)}`,
     },
     {
       example: asKustomization(`bases:

@@ -1,6 +1,7 @@
 import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { namedItems } from '../engine/monitoring/walk';
+import { exampleAlertmanager } from './helpers/exampleMonitoring';
 
 export const rule = monitoringRule({
   id: 'no-duplicate-receiver',
@@ -14,14 +15,7 @@ export const rule = monitoringRule({
   rationale:
     'Routes name receivers and time intervals; Alertmanager refuses a configuration where two receivers share a name ("notification config name is not unique") or two time intervals do, because a route could not tell which one it means.',
   remediation: 'Rename one of the two, or merge their integrations into one receiver.',
-  valid: [
-    `route:
-  receiver: team
-receivers:
-  - name: team
-  - name: pager
-`,
-  ],
+  valid: [exampleAlertmanager([], { receivers: ['team', 'pager'] })],
   invalid: [
     {
       example: `route:

@@ -1,6 +1,7 @@
 import { objectRule } from '../engine/lint/rule';
 import { hpasScaling } from '../engine/k8s/hpa';
 import { isScaledObject, kedaHpaName, SCALED_OBJECT_KIND, scaledObjectTarget } from '../engine/k8s/keda';
+import { exampleHpa } from './helpers/exampleObjects';
 
 const SCALED_OBJECT = `apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
@@ -16,15 +17,8 @@ spec:
       metadata: { value: "60" }
 `;
 
-const hpa = (name: string): string => `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: ${name}
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }
-  minReplicas: 2
-  maxReplicas: 10
-`;
+/** An HPA `name` of the ScaledObject's Deployment web. */
+const hpa = (name: string): string => exampleHpa(['minReplicas: 2', 'maxReplicas: 10'], { name });
 
 export const rule = objectRule({
   id: 'no-hpa-with-scaled-object',

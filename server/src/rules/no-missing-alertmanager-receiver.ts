@@ -3,6 +3,10 @@ import { receiverNames } from '../engine/monitoring/alertmanager';
 import { closest } from '../engine/monitoring/names';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { routes } from '../engine/monitoring/walk';
+import { childRoute, exampleAlertmanager } from './helpers/exampleMonitoring';
+
+/** Receivers team and pager, and a route sending the paging alerts to `receiver`. */
+const paging = (receiver: string): string => exampleAlertmanager(childRoute('severity="page"', [`receiver: ${receiver}`]), { receivers: ['team', 'pager'] });
 
 export const rule = monitoringRule({
   id: 'no-missing-alertmanager-receiver',
@@ -19,28 +23,10 @@ export const rule = monitoringRule({
   rationale:
     'Alertmanager refuses a configuration whose root route has no default receiver ("root route must specify a default receiver") or whose route names an undefined receiver ("undefined receiver used in route"): `amtool check-config` fails and a reload keeps the old configuration, so a renamed receiver silently keeps alerts on the old path.',
   remediation: 'Name a receiver defined under `receivers` (check the spelling), or add the receiver.',
-  valid: [
-    `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="page"']
-      receiver: pager
-receivers:
-  - name: team
-  - name: pager
-`,
-  ],
+  valid: [paging('pager')],
   invalid: [
     {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="page"']
-      receiver: pagr
-receivers:
-  - name: team
-  - name: pager
-`,
+      example: paging('pagr'),
       messageId: 'unknownReceiverDidYouMean',
       line: 5,
       column: 17,
@@ -56,15 +42,7 @@ receivers:
       column: 1,
     },
     {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="page"']
-      receiver: oncall
-receivers:
-  - name: team
-  - name: pager
-`,
+      example: paging('oncall'),
       messageId: 'unknownReceiver',
       line: 5,
       column: 17,

@@ -3,8 +3,16 @@ import { timeIntervalNames } from '../engine/monitoring/alertmanager';
 import { closest } from '../engine/monitoring/names';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { routes } from '../engine/monitoring/walk';
+import { childRoute, exampleAlertmanager } from './helpers/exampleMonitoring';
 
 const KEYS = ['mute_time_intervals', 'active_time_intervals'];
+
+/** The interval `nights` defined in one line. */
+const NIGHTS = ['time_intervals:', '  - name: nights', "    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]"];
+
+/** A route sending info alerts to team during or outside the intervals `intervals` names (its line), with the `definitions` of time_intervals. */
+const infoRoute = (intervals: string, definitions: readonly string[]): string =>
+  exampleAlertmanager(childRoute('severity="info"', ['receiver: team', intervals]), { sections: definitions });
 
 export const rule = monitoringRule({
   id: 'no-missing-alertmanager-time-interval',
@@ -21,67 +29,30 @@ export const rule = monitoringRule({
     'Alertmanager refuses a configuration where a route names a time interval that `time_intervals` (or the older top-level `mute_time_intervals`) does not define ("undefined time interval used in route"), and one whose root route has time intervals at all ("root route must not have any mute time intervals").',
   remediation: 'Define the interval under `time_intervals` or fix its name; move intervals from the root route to a child route.',
   valid: [
-    `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="info"']
-      receiver: team
-      mute_time_intervals: [nights]
-time_intervals:
-  - name: nights
-    time_intervals:
-      - times:
-          - start_time: '22:00'
-            end_time: '24:00'
-receivers:
-  - name: team
-`,
+    infoRoute('mute_time_intervals: [nights]', [
+      'time_intervals:',
+      '  - name: nights',
+      '    time_intervals:',
+      '      - times:',
+      "          - start_time: '22:00'",
+      "            end_time: '24:00'",
+    ]),
   ],
   invalid: [
     {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="info"']
-      receiver: team
-      active_time_intervals: [business-hours]
-time_intervals:
-  - name: nights
-    time_intervals: []
-receivers:
-  - name: team
-`,
+      example: infoRoute('active_time_intervals: [business-hours]', ['time_intervals:', '  - name: nights', '    time_intervals: []']),
       messageId: 'unknownInterval',
       line: 6,
       column: 31,
     },
     {
-      example: `route:
-  receiver: team
-  mute_time_intervals: [nights]
-time_intervals:
-  - name: nights
-    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['mute_time_intervals: [nights]'], { sections: NIGHTS }),
       messageId: 'intervalsOnRootRoute',
       line: 3,
       column: 3,
     },
     {
-      example: `route:
-  receiver: team
-  routes:
-    - matchers: ['severity="info"']
-      receiver: team
-      mute_time_intervals: [night]
-time_intervals:
-  - name: nights
-    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]
-receivers:
-  - name: team
-`,
+      example: infoRoute('mute_time_intervals: [night]', NIGHTS),
       messageId: 'unknownIntervalDidYouMean',
       line: 6,
       column: 29,

@@ -2,6 +2,10 @@ import { configRule } from '../engine/lint/rule';
 import { relativeGlobMatchesNothing } from './helpers/relativeGlob';
 import { monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
+import { exampleRuleGroups } from './helpers/exampleMonitoring';
+
+/** The rule file the examples' rule_files find (or miss). */
+const API_RULES = exampleRuleGroups(['- alert: Down', '  expr: up == 0']);
 
 export const rule = configRule({
   id: 'no-missing-rule-files',
@@ -25,12 +29,7 @@ rule_files:
   - /etc/prometheus/rules/*.yml
 scrape_configs: []
 `,
-        'rules/api.yml': `groups:
-  - name: api
-    rules:
-      - alert: Down
-        expr: up == 0
-`,
+        'rules/api.yml': API_RULES,
       },
     },
   ],
@@ -44,12 +43,7 @@ rule_files:
   - rules/*.yaml
 scrape_configs: []
 `,
-          'rules/api.yml': `groups:
-  - name: api
-    rules:
-      - alert: Down
-        expr: up == 0
-`,
+          'rules/api.yml': API_RULES,
         },
       },
       messageId: 'noMatchingFile',

@@ -1,5 +1,6 @@
 import { objectRule } from '../engine/lint/rule';
 import { isScaledObject, resolveScaledObjectTarget, SCALED_OBJECT_KIND, scaledObjectTarget } from '../engine/k8s/keda';
+import { exampleDeployment } from './helpers/exampleObjects';
 
 const scaledObject = (target: string): string => `apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
@@ -16,17 +17,7 @@ spec:
         threshold: "10"
 `;
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-spec:
-  template:
-    spec:
-      containers:
-        - name: worker
-          image: worker:1.0.0
-`;
+const DEPLOYMENT = exampleDeployment({ name: 'worker' });
 
 export const rule = objectRule({
   id: 'no-missing-scaled-object-target',
@@ -51,7 +42,7 @@ export const rule = objectRule({
       column: 11,
     },
     {
-      example: `${scaledObject('worker')}---\n${DEPLOYMENT.replace('  name: worker\n', '  name: worker\n  namespace: jobs\n')}`,
+      example: `${scaledObject('worker')}---\n${exampleDeployment({ name: 'worker', metadata: ['namespace: jobs'] })}`,
       messageId: 'inOtherNamespace',
       line: 7,
       column: 11,

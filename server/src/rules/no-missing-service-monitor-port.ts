@@ -2,31 +2,16 @@ import { objectRule } from '../engine/lint/rule';
 import type { RenderedObject } from '../engine/render/render';
 import { describe } from '../engine/k8s/selection';
 import { isMonitoringObject, SERVICE_MONITOR_KIND, serviceMonitorEndpoints, servicePortNames, servicesSelectedByMonitor } from '../engine/k8s/monitors';
+import { exampleService } from './helpers/exampleObjects';
+import { exampleServiceMonitor } from './helpers/exampleMonitoring';
 
-const MONITOR = (port: string): string => `apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  endpoints:
-    - port: ${port}
-      interval: 30s
-`;
+const MONITOR = (port: string): string => exampleServiceMonitor(port, { endpoint: ['interval: 30s'] });
 
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-  labels: { app: web }
-spec:
-  selector: { app: web }
-  ports:
-    - { name: http, port: 80, targetPort: 8080 }
-    - { name: metrics, port: 9090 }
-`;
+const SERVICE = exampleService(
+  ['selector: { app: web }', 'ports:', '  - { name: http, port: 80, targetPort: 8080 }', '  - { name: metrics, port: 9090 }'],
+  'web',
+  ['labels: { app: web }'],
+);
 
 function portList(services: readonly RenderedObject[]): string {
   const names = [...new Set(services.flatMap(servicePortNames))];

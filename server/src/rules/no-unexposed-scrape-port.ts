@@ -4,6 +4,8 @@ import { fix } from './helpers/edits';
 import { replaceScalar, scalarAt } from './helpers/scalarSource';
 import { exposes, resolveServices, serviceHost, servicePorts, staticTargets } from '../engine/k8s/scrapeTargets';
 import type { RenderedObject } from '../engine/render/render';
+import { exampleService } from './helpers/exampleObjects';
+import { exampleScrapeConfig } from './helpers/exampleMonitoring';
 
 function portsText(service: RenderedObject): string {
   return servicePorts(service)
@@ -18,14 +20,11 @@ function quotedLike(source: string, text: string): string {
   return text;
 }
 
-/** A Prometheus config with one static `target` (as written in the flow list). */
-const prometheusScraping = (target: string) => `scrape_configs:\n  - job_name: main-app\n    static_configs:\n      - targets: [${target}]\n`;
-
 /** prometheus.yml scraping `target`, and Service main-app with `ports` (a flow list). */
 const scraping = (target: string, ports: string): RuleExample => ({
   files: {
-    'prometheus.yml': prometheusScraping(target),
-    'main-app.yaml': `apiVersion: v1\nkind: Service\nmetadata:\n  name: main-app\nspec:\n  selector: { app: main-app }\n  ports: ${ports}\n`,
+    'prometheus.yml': exampleScrapeConfig(target),
+    'main-app.yaml': exampleService(['selector: { app: main-app }', `ports: ${ports}`], 'main-app'),
   },
 });
 
@@ -47,33 +46,9 @@ export const rule = configRule({
   valid: [
     {
       files: {
-        'prometheus.yml': `scrape_configs:
-  - job_name: main-app
-    static_configs:
-      - targets: ['main-app:80', 'alertmanager.monitoring:9093', 'localhost:9090']
-`,
-        'main-app.yaml': `apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-      targetPort: 3000
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: alertmanager
-  namespace: monitoring
-spec:
-  selector:
-    app: alertmanager
-  ports:
-    - port: 9093
-`,
+        'prometheus.yml': exampleScrapeConfig("'main-app:80', 'alertmanager.monitoring:9093', 'localhost:9090'"),
+        'main-app.yaml': `${exampleService(['selector:', '  app: main-app', 'ports:', '  - port: 80', '    targetPort: 3000'], 'main-app')}---
+${exampleService(['selector:', '  app: alertmanager', 'ports:', '  - port: 9093'], 'alertmanager', ['namespace: monitoring'])}`,
       },
     },
   ],
@@ -84,7 +59,7 @@ spec:
       file: 'prometheus.yml',
       line: 4,
       column: 19,
-      output: prometheusScraping("'main-app:80'"),
+      output: exampleScrapeConfig("'main-app:80'"),
     },
     {
       example: scraping('main-app:8080', '[{ port: 80, targetPort: 3000 }]'),
@@ -92,7 +67,7 @@ spec:
       file: 'prometheus.yml',
       line: 4,
       column: 19,
-      output: prometheusScraping('main-app:80'),
+      output: exampleScrapeConfig('main-app:80'),
     },
     {
       example: scraping("'main-app:9090'", '[{ name: http, port: 80, targetPort: 3000 }, { name: https, port: 443, targetPort: 3443 }]'),

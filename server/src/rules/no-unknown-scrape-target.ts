@@ -1,5 +1,7 @@
 import { configRule } from '../engine/lint/rule';
 import { resolveServices, serviceHost, staticTargets } from '../engine/k8s/scrapeTargets';
+import { exampleService } from './helpers/exampleObjects';
+import { exampleScrapeConfig } from './helpers/exampleMonitoring';
 
 export const rule = configRule({
   id: 'no-unknown-scrape-target',
@@ -19,41 +21,20 @@ export const rule = configRule({
   valid: [
     {
       files: {
-        'prometheus.yml': `scrape_configs:
-  - job_name: main-app
-    static_configs:
-      - targets: ['main-app:80', 'localhost:9090', '10.0.0.12:9100', 'db.example.com:9187']
-`,
-        'main-app.yaml': `apiVersion: v1
-kind: Service
-metadata:
-  name: main-app
-spec:
-  selector:
-    app: main-app
-  ports:
-    - port: 80
-`,
+        'prometheus.yml': exampleScrapeConfig("'main-app:80', 'localhost:9090', '10.0.0.12:9100', 'db.example.com:9187'"),
+        'main-app.yaml': exampleService(['selector:', '  app: main-app', 'ports:', '  - port: 80'], 'main-app'),
       },
     },
   ],
   invalid: [
     {
-      example: `scrape_configs:
-  - job_name: api-gateway
-    static_configs:
-      - targets: ['api-gateway:3000']
-`,
+      example: exampleScrapeConfig("'api-gateway:3000'", 'api-gateway'),
       messageId: 'unknownService',
       line: 4,
       column: 19,
     },
     {
-      example: `scrape_configs:
-  - job_name: api-gateway
-    static_configs:
-      - targets: ['api-gateway.prod.svc:3000']
-`,
+      example: exampleScrapeConfig("'api-gateway.prod.svc:3000'", 'api-gateway'),
       messageId: 'unknownServiceInNamespace',
       line: 4,
       column: 19,

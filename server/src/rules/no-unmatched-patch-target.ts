@@ -1,4 +1,4 @@
-import { configRule } from '../engine/lint/rule';
+import { configRule, type RuleExample } from '../engine/lint/rule';
 import { isPlainObject } from '../engine/render/annotated';
 import { kustomizationOf } from './helpers/kustomize';
 import { builtObjects, type BuiltObject } from './helpers/kustomizeResources';
@@ -66,6 +66,24 @@ function describeTarget(target: Target): string {
 /** The kustomization's one resource: the main-app Deployment, labelled app=main-app itself too. */
 const DEPLOYMENT = labelledDeployment({ metadata: ['labels:', '  app: main-app'], image: 'nginx:1.27' });
 
+/** A kustomization of the Deployment whose patch sets 3 replicas on the Deployments its target selects (`selector`: the line after the kind). */
+const replicasPatch = (selector: string): RuleExample => ({
+  files: {
+    'kustomization.yaml': `resources:
+  - deployment.yaml
+patches:
+  - target:
+      kind: Deployment
+      ${selector}
+    patch: |-
+      - op: replace
+        path: /spec/replicas
+        value: 3
+`,
+    'deployment.yaml': DEPLOYMENT,
+  },
+});
+
 export const rule = configRule({
   id: 'no-unmatched-patch-target',
   defaultSeverity: 'warning',
@@ -78,42 +96,10 @@ export const rule = configRule({
   rationale:
     "kustomize applies a patch with a `target` to every object the target selects, and to none without a word when nothing matches: after a rename, a typo in `name` or `kind`, or a label that changed, the patch silently stops applying (replicas, resources or images revert to the base). Checked only when every resource of the kustomization is in the workspace (no remote resources, components, helm charts or plugins); names with the base's `namePrefix`/`nameSuffix` and labels a kustomization adds count as matching.",
   remediation: 'Correct the target (kind, name, namespace, labelSelector) so that it selects the objects the patch is meant for, or remove the patch.',
-  valid: [
-    {
-      files: {
-        'kustomization.yaml': `resources:
-  - deployment.yaml
-patches:
-  - target:
-      kind: Deployment
-      labelSelector: app=main-app
-    patch: |-
-      - op: replace
-        path: /spec/replicas
-        value: 3
-`,
-        'deployment.yaml': DEPLOYMENT,
-      },
-    },
-  ],
+  valid: [replicasPatch('labelSelector: app=main-app')],
   invalid: [
     {
-      example: {
-        files: {
-          'kustomization.yaml': `resources:
-  - deployment.yaml
-patches:
-  - target:
-      kind: Deployment
-      name: main-ap
-    patch: |-
-      - op: replace
-        path: /spec/replicas
-        value: 3
-`,
-          'deployment.yaml': DEPLOYMENT,
-        },
-      },
+      example: replicasPatch('name: main-ap'),
       messageId: 'unmatchedTarget',
       line: 4,
       column: 5,

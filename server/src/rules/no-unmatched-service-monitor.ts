@@ -8,20 +8,10 @@ import {
   SERVICE_MONITOR_KIND,
   servicesSelectedByMonitor,
 } from '../engine/k8s/monitors';
+import { exampleService } from './helpers/exampleObjects';
+import { exampleServiceMonitor } from './helpers/exampleMonitoring';
 
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http-metrics
-      port: 8080
-`;
+const SERVICE = exampleService(['selector:', '  app: web', 'ports:', '  - name: http-metrics', '    port: 8080'], 'web', ['labels:', '  app: web']);
 
 export const rule = objectRule({
   id: 'no-unmatched-service-monitor',
@@ -37,47 +27,12 @@ export const rule = objectRule({
   remediation:
     "Make `spec.selector` match the labels of the Service to scrape (add the label to the Service's `metadata.labels`, or fix the selector), and list its namespace in `spec.namespaceSelector.matchNames` when it is not the ServiceMonitor's own.",
   valid: [
-    `${SERVICE}---
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  endpoints:
-    - port: http-metrics
-`,
-    `${SERVICE}---
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: node-exporter
-spec:
-  namespaceSelector:
-    matchNames: [kube-system]
-  selector:
-    matchLabels:
-      app: node-exporter
-  endpoints:
-    - port: metrics
-`,
+    `${SERVICE}---\n${exampleServiceMonitor('http-metrics')}`,
+    `${SERVICE}---\n${exampleServiceMonitor('metrics', { name: 'node-exporter', spec: ['namespaceSelector:', '  matchNames: [kube-system]'] })}`,
   ],
   invalid: [
     {
-      example: `${SERVICE}---
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: webapp
-  endpoints:
-    - port: http-metrics
-`,
+      example: `${SERVICE}---\n${exampleServiceMonitor('http-metrics', { app: 'webapp' })}`,
       messageId: 'noServices',
       line: 19,
       column: 3,

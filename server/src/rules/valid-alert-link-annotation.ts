@@ -1,8 +1,12 @@
 import { monitoringRule } from '../engine/lint/rule';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj, rulesOf } from '../engine/monitoring/walk';
+import { exampleRuleGroups } from './helpers/exampleMonitoring';
 
 /** The annotations alert receivers render as links (Alertmanager templates, Grafana, PagerDuty, Opsgenie). */
+/** An alert on the error rate, up to its `annotations:` (the examples add them). */
+const HIGH_ERROR_RATE = ['- alert: HighErrorRate', '  expr: sum(rate(http_errors_total[5m])) > 1', '  annotations:'];
+
 const LINK_ANNOTATIONS = ['runbook_url', 'dashboard_url', 'dashboard'];
 
 /** Why `value` is not a link a receiver can open, or undefined when it is one (or is templated, known at firing). */
@@ -30,26 +34,15 @@ export const rule = monitoringRule({
     'Alertmanager templates, Grafana, PagerDuty and Opsgenie render these annotations as links in the page the on-call engineer opens at 3 a.m. A relative path, a wiki page name or a missing scheme (`wiki.example.com/runbooks/x`) is not a link anywhere: the runbook is one search away at the worst moment. A value built from a template (`{{ $labels.job }}`) is only known when the alert fires and is not judged.',
   remediation: 'Write the full URL, with `https://` and the host.',
   valid: [
-    `groups:
-  - name: api
-    rules:
-      - alert: HighErrorRate
-        expr: sum(rate(http_errors_total[5m])) > 1
-        annotations:
-          runbook_url: https://runbooks.example.com/api/high-error-rate
-          dashboard: 'https://grafana.example.com/d/api?var-job={{ $labels.job }}'
-`,
+    exampleRuleGroups([
+      ...HIGH_ERROR_RATE,
+      '    runbook_url: https://runbooks.example.com/api/high-error-rate',
+      "    dashboard: 'https://grafana.example.com/d/api?var-job={{ $labels.job }}'",
+    ]),
   ],
   invalid: [
     {
-      example: `groups:
-  - name: api
-    rules:
-      - alert: HighErrorRate
-        expr: sum(rate(http_errors_total[5m])) > 1
-        annotations:
-          runbook_url: runbooks.example.com/api/high-error-rate
-`,
+      example: exampleRuleGroups([...HIGH_ERROR_RATE, '    runbook_url: runbooks.example.com/api/high-error-rate']),
       messageId: 'notALink',
       line: 7,
       column: 24,

@@ -5,9 +5,10 @@ import { isLabelName } from '../engine/monitoring/names';
 import { re2Problem } from '../engine/monitoring/re2';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj } from '../engine/monitoring/walk';
+import { exampleAlertmanager } from './helpers/exampleMonitoring';
 
 /** An Alertmanager config whose one child route is `route` (its first entry, then `receiver: team`). */
-const withChildRoute = (route: string) => `route:\n  receiver: team\n  routes:\n    - ${route}\n      receiver: team\nreceivers:\n  - name: team\n`;
+const withChildRoute = (route: string) => exampleAlertmanager(['routes:', `  - ${route}`, '    receiver: team']);
 
 export const rule = monitoringRule({
   id: 'valid-alertmanager-matcher',
@@ -45,12 +46,7 @@ receivers:
     { example: withChildRoute(`matchers: ['team=~"(?!infra).*"']`), messageId: 'invalidMatcher', line: 4, column: 18 },
     { example: withChildRoute("match_re:\n        service: 'api|web)'"), messageId: 'invalidRegex', line: 5, column: 26 },
     {
-      example: `route:
-  receiver: team
-  matchers: ['severity="critical"']
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager([`matchers: ['severity="critical"']`]),
       messageId: 'matchersOnRootRoute',
       line: 3,
       column: 3,

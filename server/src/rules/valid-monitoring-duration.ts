@@ -3,6 +3,7 @@ import { durationFields } from '../engine/monitoring/durationFields';
 import { durationProblem } from '../engine/monitoring/duration';
 import { MONITORING_FORMATS } from '../engine/monitoring/formats';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { exampleAlertmanager, examplePrometheusRule, exampleRuleGroups } from './helpers/exampleMonitoring';
 
 export const rule = monitoringRule({
   id: 'valid-monitoring-duration',
@@ -25,14 +26,7 @@ scrape_configs:
     static_configs:
       - targets: ['localhost:9090']
 `,
-    `groups:
-  - name: api
-    interval: 30s
-    rules:
-      - alert: Down
-        expr: up == 0
-        for: 5m
-`,
+    exampleRuleGroups(['- alert: Down', '  expr: up == 0', '  for: 5m'], ['interval: 30s']),
   ],
   invalid: [
     {
@@ -45,29 +39,13 @@ scrape_configs: []
       column: 20,
     },
     {
-      example: `route:
-  receiver: team
-  group_wait: 1.5m
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['group_wait: 1.5m']),
       messageId: 'invalidDuration',
       line: 3,
       column: 15,
     },
     {
-      example: `apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: api
-spec:
-  groups:
-    - name: api
-      rules:
-        - alert: Down
-          expr: up == 0
-          for: 5 minutes
-`,
+      example: examplePrometheusRule(['- alert: Down', '  expr: up == 0', '  for: 5 minutes']),
       messageId: 'invalidDuration',
       line: 11,
       column: 16,

@@ -2,6 +2,7 @@ import { monitoringRule } from '../engine/lint/rule';
 import { MONITORING_FORMATS } from '../engine/monitoring/formats';
 import { schemaProblems } from '../engine/monitoring/schemaCheck';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
+import { exampleAlertmanager } from './helpers/exampleMonitoring';
 
 const MESSAGE_OF = { 'prometheus-config': 'prometheus', 'prometheus-rules': 'prometheus', 'alertmanager-config': 'alertmanager' } as const;
 
@@ -43,12 +44,7 @@ scrape_configs: []
       column: 3,
     },
     {
-      example: `route:
-  receiver: team
-  groupby: [alertname]
-receivers:
-  - name: team
-`,
+      example: exampleAlertmanager(['groupby: [alertname]']),
       messageId: 'alertmanager',
       line: 3,
       column: 3,

@@ -2,6 +2,7 @@ import { monitoringRule } from '../engine/lint/rule';
 import { checkPromql } from '../engine/monitoring/promql';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { rulesOf } from '../engine/monitoring/walk';
+import { examplePrometheusRule, exampleRuleGroups } from './helpers/exampleMonitoring';
 
 export const rule = monitoringRule({
   id: 'valid-promql',
@@ -16,52 +17,29 @@ export const rule = monitoringRule({
   remediation:
     'Fix the expression at the marked position, for example close the bracket, add the missing operand, or add a range (`[5m]`) to the argument of `rate`.',
   valid: [
-    `groups:
-  - name: api
-    rules:
-      - record: job:http_requests:rate5m
-        expr: sum by (job) (rate(http_requests_total[5m]))
-      - alert: HighErrorRate
-        expr: |
-          sum(rate(http_errors_total[5m])) / sum(rate(http_requests_total[5m])) > 0.05
-`,
+    exampleRuleGroups([
+      '- record: job:http_requests:rate5m',
+      '  expr: sum by (job) (rate(http_requests_total[5m]))',
+      '- alert: HighErrorRate',
+      '  expr: |',
+      '    sum(rate(http_errors_total[5m])) / sum(rate(http_requests_total[5m])) > 0.05',
+    ]),
   ],
   invalid: [
     {
-      example: `groups:
-  - name: api
-    rules:
-      - alert: Down
-        expr: up{job="api"} ==
-`,
+      example: exampleRuleGroups(['- alert: Down', '  expr: up{job="api"} ==']),
       messageId: 'invalidPromql',
       line: 5,
       column: 31,
     },
     {
-      example: `groups:
-  - name: api
-    rules:
-      - record: job:errors:rate5m
-        expr: sum by (job) (rate(http_errors_total))
-`,
+      example: exampleRuleGroups(['- record: job:errors:rate5m', '  expr: sum by (job) (rate(http_errors_total))']),
       messageId: 'invalidPromql',
       line: 5,
       column: 34,
     },
     {
-      example: `apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: api
-spec:
-  groups:
-    - name: api
-      rules:
-        - alert: Slow
-          expr: >
-            histogram_quantile(0.99, rate(latency_bucket[5m]) > 1
-`,
+      example: examplePrometheusRule(['- alert: Slow', '  expr: >', '    histogram_quantile(0.99, rate(latency_bucket[5m]) > 1']),
       messageId: 'invalidPromql',
       line: 11,
       column: 66,

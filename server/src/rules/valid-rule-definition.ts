@@ -2,6 +2,7 @@ import { monitoringRule } from '../engine/lint/rule';
 import { definitionProblems } from '../engine/monitoring/ruleDefinition';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { rulesOf } from '../engine/monitoring/walk';
+import { exampleRuleGroups } from './helpers/exampleMonitoring';
 
 export const rule = monitoringRule({
   id: 'valid-rule-definition',
@@ -17,67 +18,41 @@ export const rule = monitoringRule({
   remediation:
     'Keep one of `record`/`alert`, add the missing `expr`, move `for` and `annotations` to alerting rules only, and use names of letters, digits, underscores (and colons for records).',
   valid: [
-    `groups:
-  - name: api
-    rules:
-      - record: job:http_requests:rate5m
-        expr: sum by (job) (rate(http_requests_total[5m]))
-        labels:
-          team: api
-      - alert: HighLatency
-        expr: histogram_quantile(0.99, sum by (le) (rate(latency_bucket[5m]))) > 1
-        for: 10m
-        labels:
-          severity: page
-        annotations:
-          summary: 'p99 latency of {{ $labels.job }} is {{ $value }}s'
-`,
+    exampleRuleGroups([
+      '- record: job:http_requests:rate5m',
+      '  expr: sum by (job) (rate(http_requests_total[5m]))',
+      '  labels:',
+      '    team: api',
+      '- alert: HighLatency',
+      '  expr: histogram_quantile(0.99, sum by (le) (rate(latency_bucket[5m]))) > 1',
+      '  for: 10m',
+      '  labels:',
+      '    severity: page',
+      '  annotations:',
+      "    summary: 'p99 latency of {{ $labels.job }} is {{ $value }}s'",
+    ]),
   ],
   invalid: [
     {
-      example: `groups:
-  - name: api
-    rules:
-      - record: job:http_requests:rate5m
-        expr: sum(rate(http_requests_total[5m]))
-        for: 5m
-`,
+      example: exampleRuleGroups(['- record: job:http_requests:rate5m', '  expr: sum(rate(http_requests_total[5m]))', '  for: 5m']),
       messageId: 'namedRule',
       line: 6,
       column: 9,
     },
     {
-      example: `groups:
-  - name: api
-    rules:
-      - alert: Down
-        record: job:up
-        expr: up == 0
-`,
+      example: exampleRuleGroups(['- alert: Down', '  record: job:up', '  expr: up == 0']),
       messageId: 'namedRule',
       line: 4,
       column: 9,
     },
     {
-      example: `groups:
-  - name: api
-    rules:
-      - alert: Down
-        expr: up == 0
-        annotations:
-          summary: '{{ $labels.instance is down'
-`,
+      example: exampleRuleGroups(['- alert: Down', '  expr: up == 0', '  annotations:', "    summary: '{{ $labels.instance is down'"]),
       messageId: 'namedRule',
       line: 7,
       column: 11,
     },
     {
-      example: `groups:
-  - name: api
-    rules:
-      - expr: up == 0
-        for: 5m
-`,
+      example: exampleRuleGroups(['- expr: up == 0', '  for: 5m']),
       messageId: 'unnamedRule',
       line: 4,
       column: 9,

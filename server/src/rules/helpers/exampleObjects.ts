@@ -6,7 +6,7 @@
  */
 
 /** `lines`, each on its own line after `indent`. */
-const indented = (indent: string, lines: readonly string[]): string => lines.map((line) => `${indent}${line}\n`).join('');
+export const indented = (indent: string, lines: readonly string[]): string => lines.map((line) => `${indent}${line}\n`).join('');
 
 /** What an example Pod adds to the boilerplate; every part defaults to nothing (the name to `web`, the image to `web:1.0.0`). */
 interface PodParts {
@@ -35,13 +35,13 @@ ${indented('  ', metadata)}spec:
 ${indented('      ', container)}${indented('    ', otherContainers)}${indented('  ', spec)}`;
 }
 
-/** A Service `name` with `spec` lines (its selector and ports). */
-export function exampleService(spec: readonly string[], name = 'web'): string {
+/** A Service `name` with `spec` lines (its selector and ports) and `metadata` lines after its name (its own labels). */
+export function exampleService(spec: readonly string[], name = 'web', metadata: readonly string[] = []): string {
   return `apiVersion: v1
 kind: Service
 metadata:
   name: ${name}
-spec:
+${indented('  ', metadata)}spec:
 ${indented('  ', spec)}`;
 }
 
@@ -58,30 +58,36 @@ spec:
 ${exampleService(['selector: { app: web }', `ports: ${ports}`])}`;
 }
 
-/** What an example HPA differs in: the Deployment it scales (default web), its apiVersion, a block-style scaleTargetRef. */
+/** What an example HPA differs in: its name and the Deployment it scales (default web), its apiVersion, a block-style scaleTargetRef. */
 interface HpaParts {
+  readonly name?: string;
   readonly target?: string;
   readonly apiVersion?: string;
   /** Write scaleTargetRef as a block map (one field a line), not a flow map. */
   readonly blockTarget?: boolean;
 }
 
-/** An HPA `web` (default autoscaling/v2) scaling Deployment `target`; `spec` lines follow its scaleTargetRef. */
-export function exampleHpa(spec: readonly string[], { target = 'web', apiVersion = 'autoscaling/v2', blockTarget = false }: HpaParts = {}): string {
+/** An HPA `name` (default web, autoscaling/v2) scaling Deployment `target`; `spec` lines follow its scaleTargetRef. */
+export function exampleHpa(
+  spec: readonly string[],
+  { name = 'web', target = 'web', apiVersion = 'autoscaling/v2', blockTarget = false }: HpaParts = {},
+): string {
   const targetRef = blockTarget
     ? `  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: ${target}\n`
     : `  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${target} }\n`;
   return `apiVersion: ${apiVersion}
 kind: HorizontalPodAutoscaler
 metadata:
-  name: web
+  name: ${name}
 spec:
 ${targetRef}${indented('  ', spec)}`;
 }
 
-/** What an example Deployment `web` adds to the boilerplate; every part defaults to nothing. */
+/** What an example Deployment adds to the boilerplate; every part defaults to nothing (the name to `web`). */
 interface DeploymentParts {
-  /** Lines after `name: web` in its metadata. */
+  /** The name of the Deployment and of its container, and the image's name (`<name>:1.0.0`). */
+  readonly name?: string;
+  /** Lines after its name in its metadata. */
   readonly metadata?: readonly string[];
   /** Lines of its spec before the template (`replicas`). */
   readonly spec?: readonly string[];
@@ -93,19 +99,20 @@ interface DeploymentParts {
   readonly otherContainers?: readonly string[];
 }
 
-/** A Deployment `web` with one container `web` and no selector (the HPA and probe rules' examples). */
-export function exampleDeployment({ metadata = [], spec = [], templateMetadata = [], container = [], otherContainers = [] }: DeploymentParts = {}): string {
+/** A Deployment `web` (or another name) with one container of its name and no selector (the HPA, probe and KEDA rules' examples). */
+export function exampleDeployment(parts: DeploymentParts = {}): string {
+  const { name = 'web', metadata = [], spec = [], templateMetadata = [], container = [], otherContainers = [] } = parts;
   const template = templateMetadata.length > 0 ? `    metadata:\n${indented('      ', templateMetadata)}` : '';
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: web
+  name: ${name}
 ${indented('  ', metadata)}spec:
 ${indented('  ', spec)}  template:
 ${template}    spec:
       containers:
-        - name: web
-          image: web:1.0.0
+        - name: ${name}
+          image: ${name}:1.0.0
 ${indented('          ', container)}${indented('        ', otherContainers)}`;
 }
 
