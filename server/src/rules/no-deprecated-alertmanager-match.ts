@@ -4,7 +4,7 @@ import { formatMatcher } from '../engine/monitoring/matchers';
 import { kindsFor, monitoringSources } from '../engine/monitoring/sources';
 import { isObj, type At } from '../engine/monitoring/walk';
 import type { FindingFix, ValuePath } from '../engine/types';
-import { deleteEntry, fix, indentOfKey } from './helpers/edits';
+import { deleteEntry, fix, replaceEntry } from './helpers/edits';
 import { childRoute, exampleAlertmanager } from './helpers/exampleMonitoring';
 
 /** `matchers: [...]` replacing the `match`/`match_re` entries of a block (only when it has no `matchers` yet). */
@@ -16,13 +16,13 @@ function toMatchersFix(context: RuleContext<string>, block: At, keys: string[], 
     for (const [name, value] of Object.entries(map)) matchers.push(formatMatcher(name, key.endsWith('_re') ? '=~' : '=', String(value)));
   }
   const first = context.locate([...block.path, keys[0]!] as ValuePath);
-  const indent = indentOfKey(first.doc, first.path);
-  const edits = keys.map((key) => deleteEntry(first.doc, [...first.path.slice(0, -1), key]));
-  const replaced = edits[0];
-  if (!replaced || indent === undefined) return [];
   const quoted = matchers.map((m) => `'${m.replace(/'/g, "''")}'`);
-  const eol = first.doc.text.includes('\r\n') ? '\r\n' : '\n';
-  edits[0] = { range: replaced.range, newText: `${' '.repeat(indent)}${target}: [${quoted.join(', ')}]${eol}` };
+  // The first key becomes the matchers entry (verified like every edit: a list item's first key keeps its place),
+  // the others go.
+  const edits = [
+    replaceEntry(first.doc, first.path, [`${target}: [${quoted.join(', ')}]`]),
+    ...keys.slice(1).map((key) => deleteEntry(first.doc, [...first.path.slice(0, -1), key])),
+  ];
   return fix(`Convert ${keys.join(' and ')} to ${target}`, 'safe', first.doc, edits);
 }
 
@@ -48,8 +48,8 @@ export const rule = monitoringRule({
       output: `route:
   receiver: team
   routes:
-    -       matchers: ['severity="critical"']
-receiver: team
+    - matchers: ['severity="critical"']
+      receiver: team
 receivers:
   - name: team
 `,
@@ -62,8 +62,8 @@ receivers:
       output: `route:
   receiver: team
   routes:
-    -       matchers: ['severity="critical"', 'service=~"api|web"']
-receiver: team
+    - matchers: ['severity="critical"', 'service=~"api|web"']
+      receiver: team
 receivers:
   - name: team
 `,
