@@ -6,6 +6,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineWith, lintAll, uriOf } from '../helpers/engineHarness';
+import { REPO_ROOT } from './schemaFixtures';
 import { compileCel, runCel } from '../../server/src/engine/crd/celProgram';
 import { celValueOf } from '../../server/src/engine/crd/celValues';
 import { CelBudget } from '../../server/src/engine/crd/celBudget';
@@ -156,5 +160,63 @@ describe('string() of an IP or a CIDR', () => {
       'string(1) == "1"',
     ]);
     assert.equal(evaluate('string(quantity("1")) == "1"'), 'error', 'no string() of a quantity in Kubernetes');
+  });
+});
+
+describe("Kubernetes' CEL regex library: find and findAll", () => {
+  it('the documented examples, with the results Go gives', () => {
+    allTrue([
+      '"abc 123".find("[0-9]+") == "123"',
+      '"1, 2, 3, 4".findAll("[0-9]+").map(x, int(x)).sum() < 100',
+      '"abc 123".find("xyz") == ""',
+      '"123 abc 456".findAll("xyz") == []',
+      '"123 abc 456".findAll("[0-9]+", 1) == ["123"]',
+      // regex.go's comment promises "123" and ["123", "456"] for `[0-9]*`; Go's regexp gives the empty leftmost match.
+      '"abc 123".find("[0-9]*") == ""',
+      '"123 abc 456".findAll("[0-9]*") == ["123", "", "", "", "", "456"]',
+    ]);
+  });
+
+  it("Go's semantics: leftmost-first, anchors on the whole text, limits, code points", () => {
+    allTrue([
+      '"aaa".findAll("^a") == ["a"]',
+      '"abab".findAll("a|ab") == ["a", "a"]',
+      '"a1b2c3".findAll("[0-9]", 2) == ["1", "2"] && "a1b2".findAll("[0-9]", 0) == [] && "a1b2".findAll("[0-9]", -5) == ["1", "2"]',
+      '"x😀y".findAll("") == ["", "", "", ""]',
+      '"ab".findAll("a*") == ["a", ""]',
+      '"key=value".find("[^=]+$") == "value"',
+    ]);
+    assert.equal(evaluate('"abc".find("(") == ""'), 'error', 'a pattern RE2 refuses');
+    assert.equal(evaluate('"abc".find("(a)\\\\1") == ""'), 'error', 'a backreference: not RE2');
+  });
+
+  it('stays linear on a pattern that makes a backtracking engine explode', () => {
+    const text = `${'a'.repeat(5000)}!`;
+    assert.equal(evaluate('self.findAll("(a+)+$").size() == 0 && self.find("(a|aa)+!") == self', text), true);
+  });
+});
+
+const CRD = readFileSync(join(REPO_ROOT, 'test/fixtures/crd/releases-crd.yaml'), 'utf8');
+
+function check(spec: string[]): string[] {
+  const resource = ['apiVersion: example.com/v1', 'kind: Release', 'metadata: {name: r}', 'spec:', ...spec.map((l) => `  ${l}`), ''].join('\n');
+  return lintAll(engineWith({ 'crd.yaml': CRD, 'release.yaml': resource }))
+    .filter((f) => f.uri === uriOf('release.yaml'))
+    .map((f) => `${f.range.start.line + 1} ${f.severity} ${f.code} ${f.message}`);
+}
+
+describe('a CRD whose rules call semver, format, regex and string(ip)', () => {
+  it('a valid object passes every rule', () => {
+    assert.deepEqual(check(['version: v1.30', 'minVersion: 1.29.0', 'channel: stable', 'image: nginx:1.27', 'gateway: "2001:db8::1"']), []);
+  });
+
+  it('reports each failing rule with its message (a messageExpression with the validator’s errors)', () => {
+    assert.deepEqual(check(['version: 1.2.3-rc.1', 'minVersion: 1.2.3', 'channel: Stable.1', 'image: nginx:latest', 'gateway: "2001:DB8::1"']), [
+      '5 error schema-cel-rule spec.version: version must not be older than minVersion',
+      "7 error schema-cel-rule spec.channel: channel: a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      '8 error schema-cel-rule spec.image: image must not use the latest tag',
+      '9 error schema-cel-rule spec.gateway: gateway must be written canonically',
+    ]);
+    assert.deepEqual(check(['version: one']), ['5 error schema-cel-rule spec.version: version must be a semantic version']);
   });
 });

@@ -4,11 +4,11 @@
  * regular expression cannot backtrack for minutes as a JavaScript RegExp can).
  *
  * Kubernetes' own libraries are added on top of the standard and strings ones: lists (celKubernetesLists.ts),
- * quantity (celQuantity.ts), IP and CIDR with `string()` (celNetwork.ts), URL (celUrl.ts), semver (celSemver.ts) and
- * format (celFormat.ts, with the optional values it returns: celOptional.ts). What is still missing (regex `find`,
- * `authorizer`, …) makes a rule "unsupported": skipped, never reported as wrong. So are rules in the optional syntax
- * (`self.?x`) the parser lacks, a library call on a value these files are not sure of (an error), and `==` with an
- * optional value.
+ * quantity (celQuantity.ts), IP and CIDR with `string()` (celNetwork.ts), URL (celUrl.ts), semver (celSemver.ts),
+ * format (celFormat.ts, with the optional values it returns: celOptional.ts) and regex `find`/`findAll` (celRegex.ts).
+ * What is still missing (`authorizer`, `jsonpatch`, …) makes a rule "unsupported": skipped, never reported as wrong.
+ * So are rules in the optional syntax (`self.?x`) the parser lacks, a library call on a value these files are not
+ * sure of (an error), and `==` with an optional value.
  */
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
@@ -21,6 +21,7 @@ import { kubernetesNetworkFunctions } from './celNetwork';
 import { comparisonMethods } from './celOpaque';
 import { celOptionalFunctions, isOptional } from './celOptional';
 import { compareQuantities, kubernetesQuantityFunctions } from './celQuantity';
+import { kubernetesRegexFunctions } from './celRegex';
 import { compareSemvers, kubernetesSemverFunctions } from './celSemver';
 import { kubernetesUrlFunctions } from './celUrl';
 
@@ -67,6 +68,7 @@ function runtime(): CelRuntime {
       kubernetesSemverFunctions,
       kubernetesFormatFunctions,
       celOptionalFunctions,
+      kubernetesRegexFunctions,
     ];
     const kubernetes = libraries.flatMap((library) => library(cel));
     const funcs = [...strings, ...kubernetes, ...comparisonMethods(cel, { Quantity: compareQuantities, Semver: compareSemvers })];
