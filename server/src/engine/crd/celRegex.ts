@@ -32,7 +32,7 @@ function codePointWidth(text: string, at: number): number {
 }
 
 /** Go's Regexp.FindAllString(text, limit): non-overlapping matches, an empty one abutting the previous match ignored. */
-export function findAll(text: string, pattern: string, limit: number): string[] {
+function findAll(text: string, pattern: string, limit: number): string[] {
   const matcher = compile(pattern).matcher(text);
   const found: string[] = [];
   const wanted = limit < 0 ? text.length + 1 : limit;
