@@ -82,7 +82,7 @@ export const BUILTIN_CODES: readonly BuiltinCode[] = [
     severity: 'error',
     summary: 'A custom resource fails a CEL rule (`x-kubernetes-validations`) of its CRD.',
     rationale:
-      "The API server evaluates these rules after defaulting and refuses the object when one gives false, with the rule's `message` (or `messageExpression`). The finding is at the field whose schema carries the rule, or at the rule's `fieldPath`. Transition rules (`oldSelf`) need the stored object and are skipped, and so are rules that call a Kubernetes CEL function the checker lacks (`format.named`, `semver`, `authorizer`, …; quantity, IP/CIDR and URL are there) or use the optional syntax (`self.?x`).",
+      "The API server evaluates these rules after defaulting and refuses the object when one gives false, with the rule's `message` (or `messageExpression`). The finding is at the field whose schema carries the rule, or at the rule's `fieldPath`. Transition rules (`oldSelf`) need the stored object and are skipped, and so are rules that call a Kubernetes CEL function the checker lacks (`authorizer`, `jsonpatch.escapeKey`, …; quantity, IP/CIDR, URL, semver, format and regex `find` are there) or use the optional syntax (`self.?x`).",
     remediation: 'Change the object as the message says.',
   },
   {

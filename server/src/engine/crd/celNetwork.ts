@@ -2,12 +2,13 @@
  * Kubernetes' CEL IP and CIDR libraries (k8s.io/apiserver/pkg/cel/library/ip.go, cidr.go) on @bufbuild/cel:
  * `ip()`, `isIP()`, `ip.isCanonical()`, `family`, `isUnspecified`, `isLoopback`, `isLinkLocalMulticast`,
  * `isLinkLocalUnicast`, `isGlobalUnicast`, `cidr()`, `isCIDR()`, `containsIP`, `containsCIDR`, `ip`, `prefixLength`,
- * `masked`. Addresses parse as Go's netip.ParseAddr does (no leading zeros in IPv4, no zones), and the API server's
- * refusal of IPv4-mapped IPv6 addresses is kept. Text this parser is not sure about gives an error: the rule is skipped.
+ * `masked`, and `string()` of an IP or a CIDR (`ip(<CIDR>)` is not Kubernetes CEL: a CIDR's address is `.ip()`).
+ * Addresses parse as Go's netip.ParseAddr does (no leading zeros in IPv4, no zones), and the API server's refusal of
+ * IPv4-mapped IPv6 addresses is kept. Text this parser is not sure about gives an error: the rule is skipped.
  */
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
-import { opaque, opaqueValue } from './celOpaque';
+import { opaque, opaqueType, opaqueValue } from './celOpaque';
 import { canonicalAddress, parseAddress, type Address } from './ipAddress';
 
 interface Prefix {
@@ -111,6 +112,12 @@ export function kubernetesNetworkFunctions(cel: typeof CelLibrary): CelFunc[] {
     cel.celMethod('masked', DYN, [], DYN, function () {
       const prefix = prefixOf(this);
       return cidrValue({ address: masked(prefix.address, prefix.bits), bits: prefix.bits });
+    }),
+    // `string(ip)` is Addr.String(), `string(cidr)` Prefix.String(): the canonical texts the values already carry.
+    cel.celFunc('string', [DYN], STRING, (value) => {
+      if (opaqueType(value) === 'net.IP') return canonicalAddress(addressOf(value));
+      const prefix = prefixOf(value);
+      return `${canonicalAddress(prefix.address)}/${prefix.bits}`;
     }),
   ];
 }

@@ -4,18 +4,25 @@
  * regular expression cannot backtrack for minutes as a JavaScript RegExp can).
  *
  * Kubernetes' own libraries are added on top of the standard and strings ones: lists (celKubernetesLists.ts),
- * quantity (celQuantity.ts), IP and CIDR (celNetwork.ts) and URL (celUrl.ts). What is still missing (`format.*`,
- * `authorizer`, semver, regex `find`, …) makes a rule "unsupported": skipped, never reported as wrong. So are rules in
- * the optional syntax (`self.?x`) the parser lacks, and a library call on a value these files are not sure of (an error).
+ * quantity (celQuantity.ts), IP and CIDR with `string()` (celNetwork.ts), URL (celUrl.ts), semver (celSemver.ts),
+ * format (celFormat.ts, with the optional values it returns: celOptional.ts) and regex `find`/`findAll` (celRegex.ts).
+ * What is still missing (`authorizer`, `jsonpatch`, …) makes a rule "unsupported": skipped, never reported as wrong.
+ * So are rules in the optional syntax (`self.?x`) the parser lacks, a library call on a value these files are not
+ * sure of (an error), and `==` with an optional value.
  */
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
 import type * as CelExtensions from '@bufbuild/cel/ext';
 import type * as Re2Library from '@bufbuild/re2';
 import { CelBudget } from './celBudget';
+import { kubernetesFormatFunctions } from './celFormat';
 import { kubernetesListFunctions } from './celKubernetesLists';
 import { kubernetesNetworkFunctions } from './celNetwork';
-import { kubernetesQuantityFunctions } from './celQuantity';
+import { comparisonMethods } from './celOpaque';
+import { celOptionalFunctions, isOptional } from './celOptional';
+import { compareQuantities, kubernetesQuantityFunctions } from './celQuantity';
+import { kubernetesRegexFunctions } from './celRegex';
+import { compareSemvers, kubernetesSemverFunctions } from './celSemver';
 import { kubernetesUrlFunctions } from './celUrl';
 
 /** What compiling a rule gave: a program, or why the rule cannot be run here. */
@@ -53,10 +60,18 @@ function runtime(): CelRuntime {
     const { strings } = require('@bufbuild/cel/ext') as typeof CelExtensions;
     const { RE2JS } = require('@bufbuild/re2') as typeof Re2Library;
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const kubernetes = [kubernetesListFunctions, kubernetesQuantityFunctions, kubernetesNetworkFunctions, kubernetesUrlFunctions].flatMap((library) =>
-      library(cel),
-    );
-    const funcs = [...strings, ...kubernetes];
+    const libraries = [
+      kubernetesListFunctions,
+      kubernetesQuantityFunctions,
+      kubernetesNetworkFunctions,
+      kubernetesUrlFunctions,
+      kubernetesSemverFunctions,
+      kubernetesFormatFunctions,
+      celOptionalFunctions,
+      kubernetesRegexFunctions,
+    ];
+    const kubernetes = libraries.flatMap((library) => library(cel));
+    const funcs = [...strings, ...kubernetes, ...comparisonMethods(cel, { Quantity: compareQuantities, Semver: compareSemvers })];
     const base = cel.celEnv({ funcs, re2: { compile: (pattern) => RE2JS.compile(pattern) } });
     loaded = { cel, environment: countingEnvironment(base) };
   }
@@ -72,6 +87,7 @@ function countingEnvironment(base: CelEnv): CelEnv {
     const counted: typeof group = Object.create(group) as typeof group;
     counted.call = (id, target, args) => {
       meter.budget.spend(1);
+      if (EQUALITY.has(name) && args.some(isOptional)) throw new Error('comparing optional values is not evaluated by this checker');
       return group.call(id, target, args);
     };
     return counted;
@@ -79,6 +95,9 @@ function countingEnvironment(base: CelEnv): CelEnv {
   // plan() reads `funcs`, `registry` and `namespace`; the rest of the environment is inherited as is.
   return Object.create(base, { funcs: { value: counting } }) as CelEnv;
 }
+
+/** The equality functions, which an optional value may not reach (celOptional.ts). */
+const EQUALITY = new Set(['_==_', '_!=_']);
 
 const MAX_RULE_LENGTH = 20_000;
 

@@ -1,12 +1,12 @@
 /**
  * Kubernetes' CEL quantity library (k8s.io/apiserver/pkg/cel/library/quantity.go): `quantity()`, `isQuantity()`,
- * `sign`, `isInteger`, `asInteger`, `asApproximateFloat`, `add`, `sub`, `compareTo`, `isLessThan`, `isGreaterThan`.
+ * `sign`, `isInteger`, `asInteger`, `asApproximateFloat`, `add`, `sub`, and (through compareQuantities) `compareTo`, `isLessThan`, `isGreaterThan`.
  * A quantity is held exactly, as a count of nano-units (bigint). The syntax is resource.ParseQuantity's; a value the
  * API server would round (finer than 1n) or cap (beyond int64) gives an error here, so its rule is skipped, never judged.
  */
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelFunc, CelValue } from '@bufbuild/cel';
-import { opaque, opaqueValue } from './celOpaque';
+import { opaque, opaqueValue, type Comparator } from './celOpaque';
 
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 const BINARY_POWERS: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
@@ -53,6 +53,10 @@ function compare(a: bigint, b: bigint): bigint {
   return a < b ? -1n : a > b ? 1n : 0n;
 }
 
+/** The order of two quantities, for `compareTo`, `isLessThan`, `isGreaterThan` (shared with Semver: celOpaque.ts). */
+export const compareQuantities: Comparator = (receiver, operand) =>
+  compare(opaqueValue<bigint>(receiver, 'Quantity'), opaqueValue<bigint>(operand, 'Quantity'));
+
 /** The functions, built with the loaded library. */
 export function kubernetesQuantityFunctions(cel: typeof CelLibrary): CelFunc[] {
   const { BOOL, DOUBLE, DYN, INT, STRING } = cel.CelScalar;
@@ -84,15 +88,6 @@ export function kubernetesQuantityFunctions(cel: typeof CelLibrary): CelFunc[] {
     }),
     cel.celMethod('sub', DYN, [DYN], DYN, function (other) {
       return quantity(nanosOf(this) - operand(other));
-    }),
-    cel.celMethod('compareTo', DYN, [DYN], INT, function (other) {
-      return compare(nanosOf(this), nanosOf(other));
-    }),
-    cel.celMethod('isLessThan', DYN, [DYN], BOOL, function (other) {
-      return nanosOf(this) < nanosOf(other);
-    }),
-    cel.celMethod('isGreaterThan', DYN, [DYN], BOOL, function (other) {
-      return nanosOf(this) > nanosOf(other);
     }),
   ];
 }

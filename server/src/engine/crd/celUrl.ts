@@ -24,7 +24,7 @@ const PATH_ONLY = new RegExp(String.raw`^(/(?!/)${PATH})(?:\?(${QUERY}))?$`);
 const SCHEME_PREFIX = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** The URL, `false` when the API server certainly refuses it, or an error when this parser is not sure. */
-function parseUrl(text: string): Url | false {
+export function parseUrl(text: string): Url | false {
   // eslint-disable-next-line no-control-regex
   if (text === '' || /[\x00-\x1f\x7f]/.test(text)) return false;
   const absolute = ABSOLUTE.exec(text);
