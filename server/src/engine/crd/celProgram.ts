@@ -1,6 +1,6 @@
 /**
  * CEL for `x-kubernetes-validations`: compiling a rule once and evaluating it with a cost budget, on
- * @bufbuild/cel (the parser and evaluator) with @bufbuild/re2 for `matches` (linear time: a CRD's
+ * @bufbuild/cel (the parser and evaluator) with re2js for `matches` (linear time: a CRD's
  * regular expression cannot backtrack for minutes as a JavaScript RegExp can).
  *
  * Kubernetes' own libraries are added on top of the standard and strings ones: lists (celKubernetesLists.ts),
@@ -13,7 +13,7 @@
 import type * as CelLibrary from '@bufbuild/cel';
 import type { CelEnv, CelResult, CelValue } from '@bufbuild/cel';
 import type * as CelExtensions from '@bufbuild/cel/ext';
-import type * as Re2Library from '@bufbuild/re2';
+import type * as Re2Library from 're2js';
 import { CelBudget } from './celBudget';
 import { kubernetesFormatFunctions } from './celFormat';
 import { kubernetesListFunctions } from './celKubernetesLists';
@@ -58,7 +58,7 @@ function runtime(): CelRuntime {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const cel = require('@bufbuild/cel') as typeof CelLibrary;
     const { strings } = require('@bufbuild/cel/ext') as typeof CelExtensions;
-    const { RE2JS } = require('@bufbuild/re2') as typeof Re2Library;
+    const { RE2JS } = require('re2js') as typeof Re2Library;
     /* eslint-enable @typescript-eslint/no-require-imports */
     const libraries = [
       kubernetesListFunctions,

@@ -2,8 +2,8 @@
  * Kubernetes' CEL regex library (k8s.io/apiserver/pkg/cel/library/regex.go): `<string>.find(re)` (the first match, or
  * '') and `<string>.findAll(re[, limit])` (every match, or the first `limit` when it is not negative), with Go's
  * regexp semantics: leftmost-first matches, and an empty match right after the previous match is skipped (so
- * `"123 abc 456".findAll('[0-9]*')` is `['123', '', '', '', '', '456']`, as in Go). Matching is RE2's (re2js: linear
- * time, with the match positions that @bufbuild/re2, a boolean matcher, does not give), loaded on the first call.
+ * `"123 abc 456".findAll('[0-9]*')` is `['123', '', '', '', '', '456']`, as in Go). Matching is RE2's (re2js, as for
+ * `matches` and `pattern`: linear time, with match positions).
  * A pattern RE2 refuses gives an error, so the rule is skipped.
  */
 import type * as CelLibrary from '@bufbuild/cel';

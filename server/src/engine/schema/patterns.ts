@@ -1,11 +1,11 @@
 /**
  * A CRD's `pattern` on strings, run as the API server runs it: Go's regexp (RE2 syntax), unanchored
- * (`regexp.MatchString`: the pattern may match any part of the value). @bufbuild/re2 is a port of RE2 with
+ * (`regexp.MatchString`: the pattern may match any part of the value). re2js is a port of RE2 with
  * the same syntax and limits (no lookarounds or backreferences, repeat counts up to 1000) and matches in
  * time linear in the value, so a hostile pattern such as `(a+)+$` cannot hang the server as a
  * backtracking engine (JavaScript's RegExp) would.
  */
-import { RE2JS } from '@bufbuild/re2';
+import { RE2JS } from 're2js';
 
 export interface StringPattern {
   /** The pattern as the CRD writes it. */
