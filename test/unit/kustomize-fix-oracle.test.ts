@@ -6,16 +6,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../helpers/applyEdits';
+import { folderWith, kustomize, NO_KUBECTL } from '../helpers/kustomizeOracle';
 import { createEngine } from '../../server/src/setup';
-
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-const skip = KUBECTL ? false : 'kubectl is not installed: the kubectl kustomize oracle is skipped';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -58,15 +54,11 @@ const CASES: Record<string, string> = {
   imageTags: 'resources:\n  - deployment.yaml\nimageTags:\n  - name: nginx\n    newTag: "1.26"\n',
 };
 
+/** kubectl kustomize of the overlay folder of `files`. */
 function build(files: Record<string, string>): { ok: boolean; out: string; err: string } {
-  const root = mkdtempSync(join(tmpdir(), 'biome-kustomize-fix-'));
+  const root = folderWith(files);
   try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, name)), { recursive: true });
-      writeFileSync(join(root, name), text);
-    }
-    const run = spawnSync('kubectl', ['kustomize', join(root, 'overlay')], { encoding: 'utf8', timeout: 30_000 });
-    return { ok: run.status === 0, out: run.stdout, err: run.stderr };
+    return kustomize(join(root, 'overlay'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -92,7 +84,7 @@ function fixed(text: string): { text: string; fixes: number } {
   return { text: current, fixes };
 }
 
-describe('no-deprecated-kustomize-field: the fix keeps what kubectl kustomize builds', { skip }, () => {
+describe('no-deprecated-kustomize-field: the fix keeps what kubectl kustomize builds', { skip: NO_KUBECTL }, () => {
   for (const [name, kustomization] of Object.entries(CASES)) {
     it(name, () => {
       const before = build({ ...SUPPORT, 'overlay/kustomization.yaml': kustomization });

@@ -5,36 +5,17 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../server/src/setup';
 import { completion } from '../../server/src/lsp/completion';
 import { hover } from '../../server/src/lsp/hover';
 import { applyEdits } from '../helpers/applyEdits';
+import { folderWith, kustomize, NO_KUBECTL } from '../helpers/kustomizeOracle';
 import { engineWith, lintAll, summarize } from '../helpers/engineHarness';
 import { parse, REPO_ROOT, store, yaml } from './schemaFixtures';
 import { caret } from '../helpers/caret';
-
-const KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
-const NO_KUBECTL = KUBECTL ? false : 'kubectl is not installed: the kubectl kustomize oracle cases are skipped';
-
-/** Writes `files` into a new temporary folder; returns its path. */
-function folderWith(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'biome-kustomize-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
-
-function kustomize(folder: string): { ok: boolean; out: string; err: string } {
-  const run = spawnSync('kubectl', ['kustomize', folder], { encoding: 'utf8', timeout: 30_000 });
-  return { ok: run.status === 0, out: run.stdout, err: run.stderr };
-}
 
 /** Findings of the engine over the files of a folder on disk (so generator inputs and folders resolve). */
 function lintFolder(root: string, names: readonly string[]) {
