@@ -26,6 +26,17 @@ export function toolVersion(tool: 'promtool' | 'amtool'): string | undefined {
   }
 }
 
+/**
+ * The tools' versions and the `skip` option of a test that needs them: skipped when they are absent outside CI; in CI
+ * (`.ci/run` installs them) their absence is an error, so the oracle cannot silently stop running.
+ */
+export function oracleTools(): { versions: { promtool?: string; amtool?: string }; skip: string | false } {
+  const versions = { promtool: toolVersion('promtool'), amtool: toolVersion('amtool') };
+  const missing = !versions.promtool || !versions.amtool;
+  if (missing && process.env['CI']) throw new Error('promtool and amtool must be installed in CI (.ci/run installs prometheus and prometheus-alertmanager)');
+  return { versions, skip: missing ? 'promtool/amtool not installed (apt-get install prometheus prometheus-alertmanager)' : false };
+}
+
 /** The tool's verdict on `text` (written to a temporary file) and its output. */
 export function oracleVerdict(format: Format, text: string): { valid: boolean; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biome-oracle-'));

@@ -8,14 +8,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules } from '../../server/src/rules';
 import type { Rule } from '../../server/src/engine/lint/rule';
-import { oracleVerdict, toolVersion, type Format } from '../helpers/monitoringOracle';
+import { oracleTools, oracleVerdict, type Format } from '../helpers/monitoringOracle';
 import { applyFix, filesOf, findingsOf } from '../helpers/ruleExamples';
 import { engineWith, uriOf } from '../helpers/engineHarness';
 
-const versions = { promtool: toolVersion('promtool'), amtool: toolVersion('amtool') };
-const missing = !versions.promtool || !versions.amtool;
-if (missing && process.env['CI']) throw new Error('promtool and amtool must be installed in CI (.ci/run installs prometheus and prometheus-alertmanager)');
-const skip = missing ? 'promtool/amtool not installed (apt-get install prometheus prometheus-alertmanager)' : false;
+const { skip } = oracleTools();
 
 const FORMAT_OF_TYPE: Record<string, Format> = { 'alertmanager-config': 'alertmanager', 'prometheus-config': 'prometheus', 'prometheus-rules': 'rules' };
 

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { engineWith, lintAll } from '../helpers/engineHarness';
 import { FIXTURES_DIR } from '../helpers/paths';
-import { formatOf, oracleVerdict, toolVersion, type Format } from '../helpers/monitoringOracle';
+import { formatOf, oracleTools, oracleVerdict, type Format } from '../helpers/monitoringOracle';
 import { mutationsOf } from '../helpers/monitoringMutations';
 import { oraclePosition } from '../helpers/oraclePositions';
 import type { Finding } from '../../server/src/engine/types';
@@ -83,10 +83,7 @@ function assertSamePosition(c: Case, output: string, first: Finding, detail: str
   return true;
 }
 
-const versions = { promtool: toolVersion('promtool'), amtool: toolVersion('amtool') };
-const missing = !versions.promtool || !versions.amtool;
-if (missing && process.env['CI']) throw new Error('promtool and amtool must be installed in CI (.ci/run installs prometheus and prometheus-alertmanager)');
-const skip = missing ? 'promtool/amtool not installed (apt-get install prometheus prometheus-alertmanager)' : false;
+const { versions, skip } = oracleTools();
 
 interface Case {
   name: string;
