@@ -12,12 +12,11 @@ import type { CelFunc } from '@bufbuild/cel';
 import { opaque, opaqueValue } from './celOpaque';
 import { optionalOf } from './celOptional';
 import { parseUrl } from './celUrl';
+import { DNS1035_LABEL, DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../k8s/names';
+import { UUID } from '../schema/formats';
 
 type Validator = (text: string) => string[];
 
-const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
-const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const LABEL_KEY = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${LABEL_KEY})?`;
 const whole = (pattern: string): RegExp => new RegExp(`^${pattern}$`);
@@ -26,8 +25,6 @@ const subdomainRegex = whole(DNS1123_SUBDOMAIN);
 const dns1035Regex = whole(DNS1035_LABEL);
 const labelKeyRegex = whole(LABEL_KEY);
 const labelValueRegex = whole(LABEL_VALUE);
-/** kube-openapi strfmt.UUIDPattern. */
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
 const encoder = new TextEncoder();
 /** Go's len(): bytes of UTF-8. */

@@ -10,8 +10,13 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const RFC1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** apimachinery's patterns (as Go writes them, unanchored), shared with the CEL format library (crd/celFormat.ts). */
+export const DNS1123_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+export const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(\\.${DNS1123_LABEL})*`;
+export const DNS1035_LABEL = '[a-z]([-a-z0-9]*[a-z0-9])?';
+
+const DNS_LABEL = new RegExp(`^${DNS1123_LABEL}$`);
+const RFC1035_LABEL = new RegExp(`^${DNS1035_LABEL}$`);
 
 /** RFC 1123 label: at most 63 lowercase alphanumerics or `-`, starting and ending alphanumeric. */
 export function dnsLabelProblem(name: string): string | undefined {
